@@ -1,0 +1,87 @@
+// swift-tools-version:6.1
+// SpotCheck: quality inspection of an online shop's after-sales service.
+
+import PackageDescription
+
+let package = Package(
+    name: "SpotCheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spotcheck", targets: ["spotcheck"]),
+        .library(name: "SpotCheckCore", targets: ["SpotCheckCore"]),
+        .library(name: "SpotCheckKit", targets: ["SpotCheckKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libxlsxwriter from the system (Debian: libxlsxwriter-dev, which needs zlib1g-dev).
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]
+        ),
+        // Pure rules: no I/O, no Foundation.
+        .target(name: "SpotCheckCore"),
+        // The catalog of every user-facing string, Simplified Chinese and English.
+        .target(name: "SpotCheckText", dependencies: ["SpotCheckCore"]),
+        // File formats: CSV (UTF-8/GB18030), XLSX read and write, JSON Lines.
+        .target(
+            name: "SpotCheckFormats",
+            dependencies: [
+                "CXlsxWriter",
+                "SpotCheckCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The SQLite store: schema, migrations, records.
+        .target(
+            name: "SpotCheckStore",
+            dependencies: ["SpotCheckCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Application services: workspace, configuration, import, draw, call list, reports.
+        .target(
+            name: "SpotCheckKit",
+            dependencies: [
+                "SpotCheckCore", "SpotCheckText", "SpotCheckFormats", "SpotCheckStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplatesPlugin"]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "spotcheck",
+            dependencies: [
+                "SpotCheckKit", "SpotCheckCore", "SpotCheckText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Writes the demo shop in Samples/ (deterministic).
+        .executableTarget(
+            name: "spotcheck-samples",
+            dependencies: ["SpotCheckKit", "SpotCheckFormats", "SpotCheckCore"],
+            path: "Sources/SampleGenerator"
+        ),
+        // Build tool: embeds Templates/ into the binary so it works from any directory.
+        .executableTarget(name: "embed-templates", path: "Sources/EmbedTemplates"),
+        .plugin(
+            name: "EmbedTemplatesPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-templates"]
+        ),
+        .testTarget(name: "SpotCheckCoreTests", dependencies: ["SpotCheckCore"]),
+        .testTarget(name: "SpotCheckFormatsTests", dependencies: ["SpotCheckFormats", "SpotCheckCore"]),
+        .testTarget(
+            name: "SpotCheckKitTests",
+            dependencies: ["SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

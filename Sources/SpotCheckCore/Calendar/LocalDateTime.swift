@@ -1,0 +1,57 @@
+/// A wall-clock moment in the shop's local time, with millisecond precision.
+///
+/// Stored as milliseconds since 1970-01-01 00:00 local time. Transcript timings need
+/// milliseconds (the 3-second silent-line rule); call attempts use minutes.
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Milliseconds since 1970-01-01 00:00 (local wall clock).
+    public var milliseconds: Int64
+
+    /// Creates a moment from milliseconds since 1970-01-01 00:00 local.
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+    /// Creates a moment from a day and a time of day; nil when the time is out of range.
+    public init?(day: Day, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
+              (0...999).contains(millisecond) else { return nil }
+        milliseconds = Int64(day.ordinal) * 86_400_000
+            + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
+    }
+
+    /// The calendar day.
+    public var day: Day {
+        Day(ordinal: Int(milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000))
+    }
+
+    /// Milliseconds since midnight.
+    public var millisecondOfDay: Int { Int(milliseconds - Int64(day.ordinal) * 86_400_000) }
+
+    /// Minutes since midnight (0–1439).
+    public var minuteOfDay: Int { millisecondOfDay / 60_000 }
+
+    /// Hour, minute, second and millisecond of the day.
+    public var time: (hour: Int, minute: Int, second: Int, millisecond: Int) {
+        let ms = millisecondOfDay
+        return (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+    }
+
+    /// The moment `ms` milliseconds later.
+    public func adding(milliseconds ms: Int64) -> LocalDateTime { LocalDateTime(milliseconds: milliseconds + ms) }
+
+    /// The moment `n` minutes later.
+    public func adding(minutes n: Int) -> LocalDateTime { adding(milliseconds: Int64(n) * 60_000) }
+
+    /// `YYYY-MM-DD HH:MM:SS`, with `.mmm` when the milliseconds are not zero.
+    public var description: String {
+        let t = time
+        let base = "\(day) \(pad2(t.hour)):\(pad2(t.minute)):\(pad2(t.second))"
+        return t.millisecond == 0 ? base : base + "." + pad3(t.millisecond)
+    }
+
+    /// `YYYY-MM-DD HH:MM`.
+    public var minuteText: String {
+        let t = time
+        return "\(day) \(pad2(t.hour)):\(pad2(t.minute))"
+    }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.milliseconds < b.milliseconds }
+}

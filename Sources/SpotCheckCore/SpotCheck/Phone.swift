@@ -1,0 +1,90 @@
+/// A customer phone number as it stands in a sheet (SPEC Part 1, "Sources" and "Everywhere").
+///
+/// Normalization strips spaces, dashes, dots and brackets, turns full-width digits into ASCII
+/// and drops the +86 / 0086 country prefix. A masked number such as `138****5678` is kept for
+/// display but never identifies anyone on its own.
+public enum PhoneNumber: Hashable, Sendable {
+    /// A complete number, digits only (11-digit mobile, or a landline with its area code).
+    case full(String)
+    /// A masked number, normalized (digits and `*`), e.g. `138****5678`.
+    case masked(String)
+
+    /// Why a phone cell could not be understood.
+    public enum Problem: Error, Hashable, Sendable {
+        /// Excel showed the number in scientific notation (`1.38123E+10`) and its digits are lost.
+        case scientificNotation
+        /// Not a phone number: wrong length or characters.
+        case notAPhoneNumber
+    }
+
+    /// Parses a phone cell. Returns nil for an empty cell.
+    public static func parse(_ raw: String) throws(Problem) -> PhoneNumber? {
+        var chars: [Character] = []
+        chars.reserveCapacity(raw.count)
+        var sawExponent = false
+        for ch in raw {
+            switch ch {
+            case " ", "\t", "\u{3000}", "-", "－", "—", "–", "(", ")", "（", "）", ".", "\u{00A0}":
+                if ch == "." { chars.append(".") }  // kept to recognise 1.38E+10
+                continue
+            case "０"..."９":
+                let v = ch.unicodeScalars.first!.value - 0xFF10
+                chars.append(Character(Unicode.Scalar(48 + v)!))
+            case "*", "＊", "●", "•", "x", "X", "×":
+                chars.append("*")
+            case "E", "e":
+                sawExponent = true
+                chars.append("E")
+            case "+", "＋":
+                chars.append("+")
+            default:
+                chars.append(ch)
+            }
+        }
+        if chars.isEmpty { return nil }
+        if sawExponent || (chars.contains(".") && chars.contains("E")) { throw .scientificNotation }
+        // A number that went through a numeric cell may come back as 13812345678.0.
+        if let dot = chars.firstIndex(of: ".") {
+            if chars[(dot + 1)...].allSatisfy({ $0 == "0" }) { chars.removeSubrange(dot...) } else { throw .notAPhoneNumber }
+        }
+        var s = String(chars)
+        if s.hasPrefix("+86") { s.removeFirst(3) } else if s.hasPrefix("0086") { s.removeFirst(4) }
+        else if s.hasPrefix("86"), s.count == 13, s.dropFirst(2).first == "1" { s.removeFirst(2) }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCIIDigit || $0 == "*" }) else { throw .notAPhoneNumber }
+        if s.contains("*") {
+            guard s.count >= 7, s.count <= 13, s.contains(where: \.isASCIIDigit) else { throw .notAPhoneNumber }
+            return .masked(s)
+        }
+        switch s.count {
+        case 11 where s.first == "1": return .full(s)
+        case 10...12 where s.first == "0": return .full(s)  // landline with area code
+        case 7...8 where s.first != "0" && s.first != "1": return .full(s)  // local landline
+        default: throw .notAPhoneNumber
+        }
+    }
+
+    /// The number as stored and shown when phones are not masked.
+    public var text: String {
+        switch self {
+        case .full(let s), .masked(let s): return s
+        }
+    }
+
+    /// True for a masked number.
+    public var isMasked: Bool { if case .masked = self { return true } else { return false } }
+
+    /// The number masked for sheets that leave the after-sales team: `138****5678`.
+    public var masked: String {
+        switch self {
+        case .masked(let s): return s
+        case .full(let s): return PhoneNumber.mask(s)
+        }
+    }
+
+    /// Masks a digit string: keeps the first three and last four digits of a long number.
+    public static func mask(_ digits: String) -> String {
+        let chars = Array(digits)
+        guard chars.count >= 8 else { return String(repeating: "*", count: max(0, chars.count - 2)) + String(chars.suffix(2)) }
+        return String(chars.prefix(3)) + String(repeating: "*", count: chars.count - 7) + String(chars.suffix(4))
+    }
+}

@@ -1,0 +1,154 @@
+/// A customer in a month's pool: one person, however many sheets they stand in.
+public struct PoolCustomer: Hashable, Sendable {
+    /// The customer number.
+    public var id: Int
+    /// The sheets the customer stands in this month.
+    public var sources: SourceSet
+    /// An order-independent key (the smallest fingerprint of the customer's records), so the
+    /// same data gives the same draw whatever order the files were imported in.
+    public var sortKey: Int64
+
+    public init(id: Int, sources: SourceSet, sortKey: Int64) {
+        self.id = id
+        self.sources = sources
+        self.sortKey = sortKey
+    }
+}
+
+/// How to draw a month's sample.
+public struct DrawOptions: Sendable, Equatable {
+    /// Customers on the main list (at least ``minimum``).
+    public var size: Int
+    /// The SOP's minimum (default 50; never below 1).
+    public var minimum: Int
+    /// Reserves as a share of the size (default 0.2).
+    public var reserveRatio: Double
+    /// The seed of the random generator.
+    public var seed: UInt64
+
+    public init(size: Int, minimum: Int, reserveRatio: Double, seed: UInt64) {
+        self.size = size
+        self.minimum = minimum
+        self.reserveRatio = reserveRatio
+        self.seed = seed
+    }
+
+    /// Number of reserves: the ratio of the size, rounded up.
+    public var reserveCount: Int {
+        let exact = reserveRatio * Double(size)
+        return max(0, Int((exact - 1e-9).rounded(.up)))
+    }
+
+    /// Problems with the options (empty when valid).
+    public func validate() -> [DrawProblem] {
+        var problems: [DrawProblem] = []
+        if minimum < 1 { problems.append(.minimumBelowOne(minimum)) }
+        if size < max(1, minimum) { problems.append(.sizeBelowMinimum(size: size, minimum: minimum)) }
+        if !(reserveRatio >= 0 && reserveRatio <= 1) { problems.append(.reserveRatioOutOfRange(reserveRatio)) }
+        return problems
+    }
+}
+
+/// Why a draw cannot be made as asked.
+public enum DrawProblem: Error, Sendable, Equatable {
+    case minimumBelowOne(Int)
+    case sizeBelowMinimum(size: Int, minimum: Int)
+    case reserveRatioOutOfRange(Double)
+}
+
+/// One customer on a drawn list.
+public struct DrawnCustomer: Hashable, Sendable {
+    /// Position on the list: main list 1…n, then reserves n+1….
+    public var rank: Int
+    /// The customer number.
+    public var customer: Int
+    /// The stratum the customer was drawn from.
+    public var stratum: SourceKind
+    /// The sheets the customer stands in this month.
+    public var sources: SourceSet
+    /// True for a reserve.
+    public var isReserve: Bool
+}
+
+/// The outcome of a draw, with the figures the lead is shown.
+public struct DrawResult: Sendable, Equatable {
+    /// The main list, ranked.
+    public var main: [DrawnCustomer]
+    /// The reserves, ranked after the main list.
+    public var reserves: [DrawnCustomer]
+    /// Customers per source in the pool (a customer in two sheets counts in both), before exclusions.
+    public var poolBySource: [SourceKind: Int]
+    /// Distinct customers in the pool, before exclusions.
+    public var poolCustomers: Int
+    /// Customers standing in more than one sheet.
+    public var mergedAcrossSheets: Int
+    /// Customers left out because they were spot-checked within the look-back window.
+    public var excludedByHistory: Int
+    /// Eligible customers per stratum.
+    public var strata: [SourceKind: Int]
+    /// Main-list seats per stratum.
+    public var drawnByStratum: [SourceKind: Int]
+    /// True when fewer customers were eligible than the minimum: all of them were taken.
+    public var belowMinimum: Bool
+
+    /// Eligible customers (pool minus history).
+    public var eligible: Int { strata.values.reduce(0, +) }
+}
+
+/// Draws a month's spot-check sample (SPEC Part 1, "Size, deduplication, reserves").
+///
+/// Customers spot-checked within the look-back window are removed first. Every eligible
+/// customer is placed in one stratum: the rarest of their sheets this month, so that small
+/// sheets are represented. Seats are allocated proportionally (``Allocation``), customers are
+/// drawn per stratum with a seeded generator, the main list is shuffled into its calling
+/// order, and ranked reserves are drawn from those left.
+public enum SampleDraw {
+    /// Draws from `pool`, leaving out the customers in `excluded`.
+    public static func draw(pool: [PoolCustomer], excluded: Set<Int>, options: DrawOptions) throws(DrawProblem) -> DrawResult {
+        if let problem = options.validate().first { throw problem }
+        var poolBySource: [SourceKind: Int] = [:]
+        var merged = 0
+        for c in pool {
+            for k in c.sources.kinds { poolBySource[k, default: 0] += 1 }
+            if c.sources.count > 1 { merged += 1 }
+        }
+        let eligible = pool.filter { !excluded.contains($0.id) }
+            .sorted { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id < $1.id }
+        var sourceCounts: [SourceKind: Int] = [:]
+        for c in eligible { for k in c.sources.kinds { sourceCounts[k, default: 0] += 1 } }
+        func stratum(of c: PoolCustomer) -> SourceKind {
+            c.sources.kinds.min { (sourceCounts[$0]!, $0.code) < (sourceCounts[$1]!, $1.code) }!
+        }
+        var byStratum: [SourceKind: [PoolCustomer]] = [:]
+        for c in eligible { byStratum[stratum(of: c), default: []].append(c) }
+
+        var rng = SeededGenerator(seed: options.seed)
+        let kinds = SourceKind.allCases
+        let belowMinimum = eligible.count < options.minimum
+        let seats = Allocation.proportional(total: options.size, sizes: kinds.map { byStratum[$0]?.count ?? 0 })
+        var main: [DrawnCustomer] = []
+        var rest: [DrawnCustomer] = []
+        var drawnByStratum: [SourceKind: Int] = [:]
+        for (i, kind) in kinds.enumerated() {
+            var members = byStratum[kind] ?? []
+            let chosen = rng.choose(seats[i], from: &members)
+            if seats[i] > 0 { drawnByStratum[kind] = seats[i] }
+            for c in chosen {
+                main.append(DrawnCustomer(rank: 0, customer: c.id, stratum: kind, sources: c.sources, isReserve: false))
+            }
+            for c in members[chosen.count...] {
+                rest.append(DrawnCustomer(rank: 0, customer: c.id, stratum: kind, sources: c.sources, isReserve: true))
+            }
+        }
+        rng.shuffle(&main)
+        for i in main.indices { main[i].rank = i + 1 }
+        let reserves = Array(rng.choose(belowMinimum ? 0 : options.reserveCount, from: &rest))
+            .enumerated().map { i, r in var r = r; r.rank = main.count + i + 1; return r }
+        var strata: [SourceKind: Int] = [:]
+        for (k, v) in byStratum { strata[k] = v.count }
+        return DrawResult(
+            main: main, reserves: reserves, poolBySource: poolBySource, poolCustomers: pool.count,
+            mergedAcrossSheets: merged, excludedByHistory: pool.count - eligible.count, strata: strata,
+            drawnByStratum: drawnByStratum, belowMinimum: belowMinimum)
+    }
+}
