@@ -35,13 +35,14 @@ let package = Package(
             dependencies: [
                 "CXlsxWriter",
                 "SpotCheckCore",
+                "SpotCheckText",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The SQLite store: schema, migrations, records.
         .target(
             name: "SpotCheckStore",
-            dependencies: ["SpotCheckCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SpotCheckCore", "SpotCheckText", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Application services: workspace, configuration, import, draw, call list, reports.
         .target(

@@ -1,0 +1,126 @@
+import SpotCheckCore
+
+/// Dates and times as the shop's exports write them (issue: "Dates as these exports write
+/// them"): `2026-11-03`, `2026/11/3`, `2026.11.3`, `2026年11月3日`, `20261103`, each with or
+/// without a time (`10:15`, `10:15:02`, `10:15:02.250`, `10时15分`), and Excel date serials.
+public enum DateText {
+    /// A parsed date, and whether it carried a time of day.
+    public struct Parsed: Equatable, Sendable {
+        public var moment: LocalDateTime
+        public var hasTime: Bool
+        public var day: Day { moment.day }
+    }
+
+    /// Why a date could not be read.
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not in any accepted form.
+        case unrecognized
+        /// In an accepted form, but the date does not exist (2026-02-30).
+        case noSuchDate
+        /// The time part is out of range (25:00).
+        case badTime
+    }
+
+    /// Parses a cell: a date serial is taken as is; text is parsed. Returns nil for blank.
+    public static func parse(_ cell: Cell) throws(Problem) -> Parsed? {
+        switch cell {
+        case .empty: return nil
+        case .date(let serial), .number(let serial):
+            guard let t = ExcelDate.dateTime(serial: serial) else { throw .unrecognized }
+            return Parsed(moment: t, hasTime: t.millisecondOfDay != 0)
+        case .text(let s): return try parse(s)
+        case .bool, .error: throw .unrecognized
+        }
+    }
+
+    /// Parses text. Returns nil for blank text.
+    public static func parse(_ text: String) throws(Problem) -> Parsed? {
+        var s = Array(text.trimmingASCIIWhitespace().unicodeScalars)
+        if s.isEmpty { return nil }
+        // Full-width digits and separators, as some sheets have them.
+        for i in s.indices where s[i].value >= 0xFF01 && s[i].value <= 0xFF5E { s[i] = Unicode.Scalar(s[i].value - 0xFEE0)! }
+        var p = Scanner(s)
+        // A bare number: yyyymmdd or an Excel serial (as a CSV saved from a "General" column has it).
+        if s.allSatisfy({ isDigit($0) || $0 == "." }) {
+            if s.count == 8, !s.contains(".") {
+                let y = p.number(4)!, m = p.number(2)!, d = p.number(2)!
+                guard let day = Day(year: y, month: m, day: d) else { throw .noSuchDate }
+                return Parsed(moment: LocalDateTime(day: day)!, hasTime: false)
+            }
+            if let serial = Double(String(String.UnicodeScalarView(s))), serial >= 61, serial < 2_958_466,
+               s.prefix(while: isDigit).count == 5 {
+                return try parse(Cell.date(serial))
+            }
+            throw .unrecognized
+        }
+        guard let y = p.number(4, minimum: 4) else { throw .unrecognized }
+        guard p.separator(["-", "/", ".", "年"]) else { throw .unrecognized }
+        guard let m = p.number(2) else { throw .unrecognized }
+        guard p.separator(["-", "/", ".", "月"]) else { throw .unrecognized }
+        guard let d = p.number(2) else { throw .unrecognized }
+        _ = p.literal("日") || p.literal("号")
+        guard (1...12).contains(m), (1...31).contains(d) else { throw .noSuchDate }
+        guard let day = Day(year: y, month: m, day: d) else { throw .noSuchDate }
+        p.skipSpaces()
+        if p.atEnd { return Parsed(moment: LocalDateTime(day: day)!, hasTime: false) }
+        if p.literal("T") { p.skipSpaces() }
+        // Optional 上午/下午 as some Chinese exports write.
+        var pm = false
+        if p.literal("下午") || p.literal("晚上") { pm = true } else { _ = p.literal("上午") || p.literal("早上") }
+        guard var hour = p.number(2) else { throw .unrecognized }
+        guard p.separator([":", "时", "點", "点"]) else { throw .unrecognized }
+        guard let minute = p.number(2) else { throw .unrecognized }
+        var second = 0, ms = 0
+        if p.separator([":", "分"]) {
+            if let sec = p.number(2) {
+                second = sec
+                _ = p.literal("秒")
+                if p.literal(".") || p.literal(",") {
+                    let digits = p.digits(max: 9)
+                    guard !digits.isEmpty else { throw .unrecognized }
+                    let first3 = digits.prefix(3) + Array(repeating: 0, count: max(0, 3 - digits.count))
+                    ms = first3.reduce(0) { $0 * 10 + $1 }
+                }
+            }
+        }
+        p.skipSpaces()
+        guard p.atEnd else { throw .unrecognized }
+        if pm && hour < 12 { hour += 12 }
+        guard let t = LocalDateTime(day: day, hour: hour, minute: minute, second: second, millisecond: ms) else { throw .badTime }
+        return Parsed(moment: t, hasTime: true)
+    }
+
+    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
+
+    private struct Scanner {
+        let s: [Unicode.Scalar]
+        var i = 0
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+        var atEnd: Bool { i >= s.count }
+        mutating func number(_ maxDigits: Int, minimum: Int = 1) -> Int? {
+            let d = digits(max: maxDigits)
+            guard d.count >= minimum else { i -= d.count; return nil }
+            return d.reduce(0) { $0 * 10 + $1 }
+        }
+        mutating func digits(max: Int) -> [Int] {
+            var out: [Int] = []
+            while i < s.count, out.count < max, s[i].value >= 48, s[i].value <= 57 {
+                out.append(Int(s[i].value - 48))
+                i += 1
+            }
+            return out
+        }
+        mutating func literal(_ text: String) -> Bool {
+            let u = Array(text.unicodeScalars)
+            guard i + u.count <= s.count, Array(s[i..<(i + u.count)]) == u else { return false }
+            i += u.count
+            return true
+        }
+        mutating func separator(_ options: [String]) -> Bool {
+            skipSpaces()
+            for o in options where literal(o) { skipSpaces(); return true }
+            return false
+        }
+        mutating func skipSpaces() { while i < s.count, s[i] == " " || s[i] == "\u{3000}" { i += 1 } }
+    }
+}

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SpotCheckText
+
+/// A sheet of rows from a CSV or XLSX file, chosen by the file's extension and checked
+/// against its content: a workbook renamed `.csv`, a CSV renamed `.xlsx`, an old `.xls`
+/// or an empty file each get their own clear error.
+public final class TabularFile {
+    /// What the file turned out to be.
+    public enum Format: Sendable, Equatable {
+        case csv(TextEncoding)
+        case xlsx(sheet: String)
+    }
+
+    /// The path as given.
+    public let path: String
+    /// The file's format (the encoding of a CSV is known once reading starts).
+    public var format: Format {
+        switch backing {
+        case .csv(let r): return .csv(r.encoding)
+        case .xlsx(_, let sheet): return .xlsx(sheet: sheet)
+        }
+    }
+    /// The file's size in bytes.
+    public let fileSize: Int
+
+    private enum Backing {
+        case csv(CSVReader)
+        case xlsx(XLSXReader, String)
+    }
+    private let backing: Backing
+
+    /// Opens `path`; `sheet` picks a worksheet of a workbook (default: the first).
+    public init(path: String, sheet: String? = nil) throws {
+        self.path = path
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
+        fileSize = Int(st.st_size)
+        if fileSize == 0 { throw FileProblem(file: path, message: Catalog.File.empty) }
+        let magic = TabularFile.sniff(path)
+        let ext = path.split(separator: "/").last.flatMap { name -> String? in
+            guard let dot = name.lastIndex(of: ".") else { return nil }
+            return String(name[name.index(after: dot)...]).lowercased()
+        } ?? ""
+        switch ext {
+        case "csv", "txt":
+            switch magic {
+            case .zip: throw FileProblem(file: path, message: Catalog.File.xlsxNamedCSV)
+            case .ole: throw FileProblem(file: path, message: Catalog.File.legacyXLS)
+            case .binary: throw FileProblem(file: path, message: Catalog.File.binaryNotCSV)
+            case .text: backing = .csv(try CSVReader(path: path))
+            }
+        case "xlsx", "xlsm":
+            switch magic {
+            case .zip:
+                let reader = try XLSXReader(path: path)
+                guard let name = reader.resolveSheet(sheet) else { throw FileProblem(file: path, message: Catalog.File.corruptXLSX("no sheets")) }
+                if !reader.sheetNames.contains(name) {
+                    throw FileProblem(file: path, message: Catalog.File.sheetNotFound(name, available: reader.sheetNames))
+                }
+                backing = .xlsx(reader, name)
+            case .ole: throw FileProblem(file: path, message: Catalog.File.legacyXLS)
+            case .text, .binary: throw FileProblem(file: path, message: Catalog.File.notXLSX(ext))
+            }
+        case "xls", "et":
+            if magic == .zip { throw FileProblem(file: path, message: Catalog.File.xlsxNamed(ext)) }
+            throw FileProblem(file: path, message: Catalog.File.legacyXLS)
+        default:
+            throw FileProblem(file: path, message: Catalog.File.unsupportedExtension(ext))
+        }
+    }
+
+    /// Bytes read so far (CSV), for progress.
+    public var bytesRead: Int {
+        if case .csv(let r) = backing { return r.bytesRead }
+        return 0
+    }
+
+    /// Calls `body` with every row: its number as Excel shows it, and its cells.
+    public func forEachRow(_ body: (_ row: Int, _ cells: [Cell]) throws -> Void) throws {
+        switch backing {
+        case .csv(let reader):
+            var cells: [Cell] = []
+            try reader.forEachRow { row, fields in
+                cells.removeAll(keepingCapacity: true)
+                for f in fields { cells.append(f.isEmpty ? .empty : .text(f)) }
+                try body(row, cells)
+            }
+        case .xlsx(let reader, let sheet):
+            try reader.forEachRow(sheet: sheet, body)
+        }
+    }
+
+    private enum Magic { case zip, ole, text, binary }
+
+    private static func sniff(_ path: String) -> Magic {
+        guard let f = fopen(path, "rb") else { return .binary }
+        defer { fclose(f) }
+        var head = [UInt8](repeating: 0, count: 4096)
+        let n = fread(&head, 1, head.count, f)
+        if n >= 4, head[0] == 0x50, head[1] == 0x4B, head[2] == 0x03, head[3] == 0x04 { return .zip }
+        if n >= 4, head[0] == 0xD0, head[1] == 0xCF, head[2] == 0x11, head[3] == 0xE0 { return .ole }
+        if head[0..<n].contains(0) { return .binary }
+        return .text
+    }
+}

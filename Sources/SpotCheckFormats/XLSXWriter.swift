@@ -1,0 +1,361 @@
+import CXlsxWriter
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SpotCheckCore
+import SpotCheckText
+
+/// A value to write into a cell.
+public enum XLSXValue: Sendable, Equatable {
+    case blank
+    case text(String)
+    case number(Double)
+    case int(Int)
+    case day(Day)
+    case dateTime(LocalDateTime)
+    case bool(Bool)
+}
+
+/// The cell styles SpotCheck's sheets use; each becomes one libxlsxwriter format.
+public enum CellStyle: Hashable, Sendable {
+    /// Plain text, top-aligned.
+    case plain
+    /// Wrapped text, for scripts and long situations.
+    case wrap
+    /// The header row: bold on a light fill, wrapped, centred, bordered.
+    case header
+    /// A sheet title.
+    case title
+    /// Bold text.
+    case bold
+    /// `yyyy-mm-dd`.
+    case date
+    /// `yyyy-mm-dd hh:mm`.
+    case dateTime
+    /// An integer.
+    case integer
+    /// Two decimals.
+    case decimal
+    /// A percentage with one decimal.
+    case percent
+    /// A cell the caller fills in (light yellow).
+    case input
+    /// A date and time the caller fills in.
+    case inputDateTime
+    /// A muted note (grey, wrapped).
+    case note
+    /// A highlighted figure (bold, larger).
+    case figure
+    /// Reserve rows: text on a grey fill.
+    case reserve
+}
+
+/// Writes an XLSX workbook through libxlsxwriter (Debian `libxlsxwriter-dev`).
+///
+/// Adds what SpotCheck's sheets need on top: a fixed set of ``CellStyle``s, column widths
+/// that fit Chinese text (a CJK character is two width units), drop-down validations,
+/// live formulas with cached values and charts. The workbook's creation time can be fixed
+/// so that the same data writes the same file.
+public final class XLSXWriter {
+    /// Where the workbook is written.
+    public let path: String
+    private let workbook: UnsafeMutablePointer<lxw_workbook>
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    private var sheets: [XLSXSheet] = []
+    private var closed = false
+
+    /// Creates the workbook. `created` fixes the document's creation time (and the zip
+    /// entries' times), so repeated exports of the same data are identical.
+    public init(path: String, created: LocalDateTime? = nil, title: String? = nil) throws {
+        self.path = path
+        var options = lxw_workbook_options()
+        options.constant_memory = 0
+        options.use_zip64 = 0
+        guard let wb = workbook_new_opt(path, &options) else {
+            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
+        }
+        workbook = wb
+        var properties = lxw_doc_properties()
+        let author = strdup("SpotCheck")
+        let titleC = title.map { strdup($0) } ?? nil
+        defer { free(author); free(titleC) }
+        properties.author = author
+        properties.title = titleC
+        if let created { properties.created = time_t(created.milliseconds / 1000) }
+        workbook_set_properties(wb, &properties)
+    }
+
+    deinit {
+        if !closed { _ = try? close() }
+    }
+
+    /// Adds a worksheet.
+    public func addSheet(_ name: String) -> XLSXSheet {
+        let ws = workbook_add_worksheet(workbook, name)!
+        let sheet = XLSXSheet(name: name, worksheet: ws, writer: self)
+        sheets.append(sheet)
+        return sheet
+    }
+
+    /// Writes the file.
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        for s in sheets { s.applyAutoWidths() }
+        let err = workbook_close(workbook)
+        if err != LXW_NO_ERROR {
+            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: lxw_strerror(err))))
+        }
+    }
+
+    func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
+        if style == .plain { return plainFormat }
+        if let f = formats[style] { return f }
+        let f = workbook_add_format(workbook)!
+        format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        switch style {
+        case .plain: break
+        case .wrap: format_set_text_wrap(f)
+        case .header:
+            format_set_bold(f)
+            format_set_text_wrap(f)
+            format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+            format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(f, 0xDDEBF7)
+            format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
+        case .title:
+            format_set_bold(f)
+            format_set_font_size(f, 14)
+        case .bold: format_set_bold(f)
+        case .date: format_set_num_format(f, "yyyy-mm-dd")
+        case .dateTime: format_set_num_format(f, "yyyy-mm-dd hh:mm")
+        case .integer: format_set_num_format(f, "0")
+        case .decimal: format_set_num_format(f, "0.00")
+        case .percent: format_set_num_format(f, "0.0%")
+        case .input:
+            format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(f, 0xFFF9DB)
+            format_set_text_wrap(f)
+        case .inputDateTime:
+            format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(f, 0xFFF9DB)
+            format_set_num_format(f, "yyyy-mm-dd hh:mm")
+        case .note:
+            format_set_font_color(f, 0x666666)
+            format_set_text_wrap(f)
+        case .figure:
+            format_set_bold(f)
+            format_set_font_size(f, 12)
+            format_set_num_format(f, "0.00")
+        case .reserve:
+            format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(f, 0xEDEDED)
+        }
+        formats[style] = f
+        return f
+    }
+
+    private lazy var plainFormat: UnsafeMutablePointer<lxw_format>? = {
+        let f = workbook_add_format(workbook)!
+        format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        return f
+    }()
+
+    func addChart(_ type: Int) -> UnsafeMutablePointer<lxw_chart> { workbook_add_chart(workbook, UInt8(type))! }
+}
+
+/// One worksheet of an ``XLSXWriter``. Rows and columns are 0-based.
+public final class XLSXSheet {
+    /// The sheet's name (its tab).
+    public let name: String
+    private let ws: UnsafeMutablePointer<lxw_worksheet>
+    private unowned let writer: XLSXWriter
+    private var widths: [Int: Int] = [:]
+    private var fixedWidths: Set<Int> = []
+    private var autoWidthLimits: [Int: ClosedRange<Int>] = [:]
+
+    init(name: String, worksheet: UnsafeMutablePointer<lxw_worksheet>, writer: XLSXWriter) {
+        self.name = name
+        self.ws = worksheet
+        self.writer = writer
+    }
+
+    /// Writes a value. Text and numbers widen the column's automatic width.
+    public func write(_ row: Int, _ col: Int, _ value: XLSXValue, _ style: CellStyle = .plain) {
+        let r = lxw_row_t(row), c = lxw_col_t(col)
+        let f = writer.format(style)
+        switch value {
+        case .blank: worksheet_write_blank(ws, r, c, f)
+        case .text(let s):
+            if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
+            note(col, s)
+        case .number(let d): worksheet_write_number(ws, r, c, d, f); note(col, Cell.numberText(d))
+        case .int(let i): worksheet_write_number(ws, r, c, Double(i), f); note(col, String(i))
+        case .day(let d):
+            worksheet_write_number(ws, r, c, ExcelDate.serial(of: d), writer.format(style == .plain ? .date : style))
+            note(col, "2026-11-03")
+        case .dateTime(let t):
+            worksheet_write_number(ws, r, c, ExcelDate.serial(of: t), writer.format(style == .plain ? .dateTime : style))
+            note(col, "2026-11-03 10:15")
+        case .bool(let b): worksheet_write_boolean(ws, r, c, b ? 1 : 0, f)
+        }
+    }
+
+    /// Writes a formula with its value cached, so it reads right before recalculation
+    /// (in WPS, LibreOffice and viewers that do not recalculate).
+    public func formula(_ row: Int, _ col: Int, _ formula: String, cached: Double?, _ style: CellStyle = .plain) {
+        if let cached {
+            worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), cached)
+        } else {
+            worksheet_write_formula_str(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), "")
+        }
+    }
+
+    /// Fixes a column's width (in Excel's character units) and, optionally, its default style.
+    public func setColumn(_ col: Int, width: Double, style: CellStyle? = nil, hidden: Bool = false) {
+        fixedWidths.insert(col)
+        var options = lxw_row_col_options()
+        options.hidden = hidden ? 1 : 0
+        worksheet_set_column_opt(ws, lxw_col_t(col), lxw_col_t(col), width, style.flatMap { writer.format($0) }, &options)
+    }
+
+    /// Lets a column take the width of its widest text, within `limits`.
+    public func autoWidth(_ col: Int, limits: ClosedRange<Int>) { autoWidthLimits[col] = limits }
+
+    /// Sets a row's height in points.
+    public func setRow(_ row: Int, height: Double) {
+        worksheet_set_row(ws, lxw_row_t(row), height, nil)
+    }
+
+    /// Freezes the top `rows` rows and the left `cols` columns.
+    public func freeze(rows: Int, cols: Int = 0) {
+        worksheet_freeze_panes(ws, lxw_row_t(rows), lxw_col_t(cols))
+    }
+
+    /// Turns on filter buttons on the header row `row` over columns `cols`, down to `lastRow`.
+    public func autofilter(row: Int, lastRow: Int, cols: ClosedRange<Int>) {
+        worksheet_autofilter(ws, lxw_row_t(row), lxw_col_t(cols.lowerBound), lxw_row_t(max(row, lastRow)), lxw_col_t(cols.upperBound))
+    }
+
+    /// Merges a range and writes text into it.
+    public func merge(rows: ClosedRange<Int>, cols: ClosedRange<Int>, _ text: String, _ style: CellStyle = .plain) {
+        worksheet_merge_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
+                              lxw_col_t(cols.upperBound), text, writer.format(style))
+    }
+
+    /// A drop-down list on a range: `values` (at most 255 characters together).
+    public func listValidation(rows: ClosedRange<Int>, col: Int, values: [String], prompt: (title: String, text: String)? = nil,
+                               error: (title: String, text: String)? = nil) {
+        var v = lxw_data_validation()
+        v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+        let cValues = values.map { strdup($0) } + [nil]
+        var list = cValues
+        var owned: [UnsafeMutablePointer<CChar>?] = []
+        defer { cValues.forEach { free($0) }; owned.forEach { free($0) } }
+        func dup(_ s: String) -> UnsafeMutablePointer<CChar>? { let p = strdup(s); owned.append(p); return p }
+        if let prompt { v.input_title = dup(String(prompt.title.prefix(32))); v.input_message = dup(String(prompt.text.prefix(255))) }
+        if let error {
+            v.error_title = dup(String(error.title.prefix(32)))
+            v.error_message = dup(String(error.text.prefix(255)))
+        }
+        v.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        list.withUnsafeMutableBufferPointer { buf in
+            v.value_list = buf.baseAddress
+            worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
+        }
+    }
+
+    /// An input message shown when a cell of the range is selected (no restriction).
+    public func prompt(rows: ClosedRange<Int>, col: Int, title: String, text: String) {
+        var v = lxw_data_validation()
+        v.validate = UInt8(LXW_VALIDATION_TYPE_ANY.rawValue)
+        let t = strdup(String(title.prefix(32))), m = strdup(String(text.prefix(255)))
+        defer { free(t); free(m) }
+        v.input_title = t
+        v.input_message = m
+        worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
+    }
+
+    /// Whole numbers in `range` on a range of cells.
+    public func integerValidation(rows: ClosedRange<Int>, col: Int, range: ClosedRange<Int>, error: (title: String, text: String)? = nil) {
+        var v = lxw_data_validation()
+        v.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
+        v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+        v.minimum_number = Double(range.lowerBound)
+        v.maximum_number = Double(range.upperBound)
+        var owned: [UnsafeMutablePointer<CChar>?] = []
+        defer { owned.forEach { free($0) } }
+        if let error {
+            let t = strdup(String(error.title.prefix(32))), m = strdup(String(error.text.prefix(255)))
+            owned += [t, m]
+            v.error_title = t
+            v.error_message = m
+        }
+        worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
+    }
+
+    /// Kinds of chart.
+    public enum ChartKind: Sendable {
+        case column, bar, pie
+    }
+
+    /// Inserts a chart of one series whose categories and values are ranges of `source`.
+    public func chart(_ kind: ChartKind, title: String, source: XLSXSheet, categories: (rows: ClosedRange<Int>, col: Int),
+                      values: (rows: ClosedRange<Int>, col: Int), seriesName: String? = nil, at: (row: Int, col: Int),
+                      size: (width: Int, height: Int) = (480, 288)) {
+        let type: Int
+        switch kind {
+        case .column: type = Int(LXW_CHART_COLUMN.rawValue)
+        case .bar: type = Int(LXW_CHART_BAR.rawValue)
+        case .pie: type = Int(LXW_CHART_PIE.rawValue)
+        }
+        let chart = writer.addChart(type)
+        let quoted = "'" + source.name.replacingOccurrences(of: "'", with: "''") + "'"
+        func range(_ rows: ClosedRange<Int>, _ col: Int) -> String {
+            let c = columnLetter(col)
+            return "=\(quoted)!$\(c)$\(rows.lowerBound + 1):$\(c)$\(rows.upperBound + 1)"
+        }
+        let series = chart_add_series(chart, range(categories.rows, categories.col), range(values.rows, values.col))
+        if let seriesName { chart_series_set_name(series, seriesName) }
+        chart_series_set_labels(series)
+        chart_title_set_name(chart, title)
+        if kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        var options = lxw_chart_options()
+        options.x_scale = Double(size.width) / 480
+        options.y_scale = Double(size.height) / 288
+        worksheet_insert_chart_opt(ws, lxw_row_t(at.row), lxw_col_t(at.col), chart, &options)
+    }
+
+    private func note(_ col: Int, _ text: String) {
+        guard !fixedWidths.contains(col) else { return }
+        var longest = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            longest = max(longest, displayWidth(line))
+        }
+        if longest > widths[col, default: 0] { widths[col] = longest }
+    }
+
+    func applyAutoWidths() {
+        for (col, w) in widths where !fixedWidths.contains(col) {
+            let limits = autoWidthLimits[col] ?? 6...40
+            let width = min(max(w + 2, limits.lowerBound), limits.upperBound)
+            worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), Double(width), nil)
+        }
+    }
+}
+
+/// Width of text in Excel character units: East Asian wide characters count two.
+public func displayWidth<S: StringProtocol>(_ s: S) -> Int {
+    var w = 0
+    for u in s.unicodeScalars {
+        let v = u.value
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || v >= 0x20000
+        w += wide ? 2 : 1
+    }
+    return w
+}

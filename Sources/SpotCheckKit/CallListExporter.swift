@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// Writes the call list a caller works from (`export call-list`): a cover sheet with the
+/// month's figures and calling hours, and one row per drawn customer with the personalised
+/// script, drop-downs for attempt results, the score and complaint handling.
+public struct CallListExporter {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// What was written.
+    public struct Result: Sendable {
+        public var path: String
+        public var main: Int
+        public var reserves: Int
+        public var warnings: [Message]
+    }
+
+    /// Exports the current draw of `month` to `path`.
+    public func run(month: YearMonth, to path: String) throws -> Result {
+        let ws = workspace
+        let lang = ws.lang
+        let (draw, summary, items, records) = try ws.store().read { db in
+            let (draw, summary) = try MonthlyDraw.current(month: month, db)
+            let items = try DrawItemRow.of(draw: draw.id!, db)
+            let period = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay)
+            let records = try SheetData.records(draw: draw.id!, window: period.window(of: month), month: month, db)
+            return (draw, summary, items, records)
+        }
+        let script = try CallScript(template: ws.config.callScript, location: ws.config.source.location("call-script.mustache"))
+        var byCustomer: [Int: [SheetRecord]] = [:]
+        for r in records { byCustomer[r.customerId, default: []].append(r) }
+        let hours = ws.config.callingHours
+        let hoursText = Catalog.CallList.hoursText(hours.workday.map(\.text).joined(separator: ", "),
+                                                   hours.restDay.map(\.text).joined(separator: ", ")).text(lang)
+
+        let created = (try? DateText.parse(draw.drawnAt))?.moment
+        let book = try XLSXWriter(path: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
+        var warnings: [Message] = []
+        writeCover(book, draw: draw, summary: summary, warnings: &warnings)
+
+        let sheet = book.addSheet(Catalog.CallList.listSheet.text(lang))
+        let columns = CallListColumn.all
+        for (i, c) in columns.enumerated() { sheet.write(0, i, .text(c.header.text(lang)), .header) }
+        sheet.setRow(0, height: 32)
+        for (n, item) in items.enumerated() {
+            let row = n + 1
+            let context = CustomerContext(records: byCustomer[item.customerId] ?? [], stratum: SourceKind(rawValue: item.stratum) ?? .afterSales)
+            func put(_ c: CallListColumn, _ v: XLSXValue, _ style: CellStyle = .plain) { sheet.write(row, c.index, v, style) }
+            put(.rank, .int(item.itemNo), item.isReserve ? .reserve : .plain)
+            put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), item.isReserve ? .reserve : .plain)
+            put(.customer, .text(context.name ?? ""))
+            put(.phone, .text(context.phone?.text ?? ""))
+            put(.buyerID, .text(context.buyerID ?? ""))
+            put(.sources, .text(context.sourcesText(lang)))
+            put(.order, .text(context.orders.joined(separator: "\n")), .wrap)
+            put(.product, .text(context.products.joined(separator: "\n")), .wrap)
+            put(.purchaseDate, context.purchaseDate.map { .day($0) } ?? .blank)
+            put(.situation, .text(context.situationText(lang)), .wrap)
+            put(.handler, .text(context.handlers.joined(separator: lang == .zh ? "、" : ", ")))
+            put(.hours, .text(hoursText), .wrap)
+            put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
+            for c in columns where c.isInput {
+                if case .attemptTime = c { put(c, .blank, .inputDateTime) } else if c == .repliedAt { put(c, .blank, .inputDateTime) } else { put(c, .blank, .input) }
+            }
+            put(.drawID, .int(Int(draw.id!)))
+        }
+        let last = max(1, items.count)
+        let results = AttemptResult.allCases.map { Catalog.Call.result($0).text(lang) }
+        let (rp, re) = (Catalog.CallList.resultPrompt, Catalog.CallList.resultError)
+        let tp = Catalog.CallList.timePrompt
+        for n in 1...CallListColumn.attempts {
+            sheet.listValidation(rows: 1...last, col: CallListColumn.attemptResult(n).index, values: results,
+                                 prompt: (rp.0.text(lang), rp.1.text(lang)), error: (re.0.text(lang), re.1.text(lang)))
+            sheet.prompt(rows: 1...last, col: CallListColumn.attemptTime(n).index, title: tp.0.text(lang), text: tp.1.text(lang))
+            sheet.setColumn(CallListColumn.attemptTime(n).index, width: 17)
+        }
+        let (sp, se) = (Catalog.CallList.scorePrompt, Catalog.CallList.scoreError)
+        sheet.listValidation(rows: 1...last, col: CallListColumn.score.index, values: ["5", "4", "3", "2", "1"],
+                             prompt: (sp.0.text(lang), sp.1.text(lang)), error: (se.0.text(lang), se.1.text(lang)))
+        sheet.listValidation(rows: 1...last, col: CallListColumn.imLeft.index, values: [Catalog.Call.yes.text(lang), Catalog.Call.no.text(lang)])
+        sheet.listValidation(rows: 1...last, col: CallListColumn.complaint.index,
+                             values: ComplaintHandling.allCases.map { Catalog.Call.complaint($0).text(lang) })
+        sheet.setColumn(CallListColumn.script.index, width: 56)
+        sheet.setColumn(CallListColumn.situation.index, width: 36)
+        sheet.setColumn(CallListColumn.hours.index, width: 22)
+        sheet.setColumn(CallListColumn.repliedAt.index, width: 17)
+        sheet.setColumn(CallListColumn.note.index, width: 30)
+        sheet.setColumn(CallListColumn.praise.index, width: 20)
+        sheet.setColumn(CallListColumn.drawID.index, width: 8, hidden: true)
+        sheet.autoWidth(CallListColumn.product.index, limits: 10...30)
+        sheet.autoWidth(CallListColumn.order.index, limits: 10...22)
+        sheet.freeze(rows: 1, cols: 3)
+        sheet.autofilter(row: 0, lastRow: items.count, cols: 0...(columns.count - 1))
+        try book.close()
+        return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count, warnings: warnings)
+    }
+
+    private func writeCover(_ book: XLSXWriter, draw: DrawRow, summary: DrawSummary, warnings: inout [Message]) {
+        let ws = workspace
+        let lang = ws.lang
+        typealias L = Catalog.CallList
+        let cover = book.addSheet(L.coverSheet.text(lang))
+        cover.setColumn(0, width: 34)
+        cover.setColumn(1, width: 60)
+        cover.write(0, 0, .text(L.title(summary.month).text(lang)), .title)
+        var row = 2
+        func line(_ label: Message, _ value: XLSXValue, _ style: CellStyle = .plain) {
+            cover.write(row, 0, .text(label.text(lang)), .bold)
+            cover.write(row, 1, value, style)
+            row += 1
+        }
+        line(L.month, .text(summary.month))
+        line(L.window, .text("\(summary.window.from) – \(summary.window.to)"))
+        line(L.drawID, .int(Int(summary.drawId)))
+        line(L.seed, .text(String(summary.seed)))
+        line(L.drawnAt, .text(summary.drawnAt))
+        line(L.drawnBy, .text(summary.drawnBy))
+        line(L.sampleSize, .int(summary.drawn))
+        line(L.minimum, .int(summary.minimum))
+        line(L.reserves, .int(summary.reserves))
+        if summary.belowMinimum { line(L.notes, .text(L.belowMinimum.text(lang))) }
+        line(L.poolCustomers, .int(summary.poolCustomers))
+        for kind in SourceKind.allCases { line(L.poolOf(kind), .int(summary.poolBySource[kind.rawValue] ?? 0)) }
+        line(L.merged, .int(summary.mergedAcrossSheets))
+        line(L.excluded(summary.lookbackMonths), .int(summary.excludedByHistory))
+        line(L.eligible, .int(summary.eligible))
+        for kind in SourceKind.allCases { line(L.drawnFrom(kind), .int(summary.drawnByStratum[kind.rawValue] ?? 0)) }
+        let month = YearMonth(parsing: summary.month)!
+        let status = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay).deadlineStatus(of: month, today: ws.today)
+        let left: Message
+        switch status {
+        case .onTime(_, let n): left = L.daysLeft(n)
+        case .late(_, let n): left = L.late(n)
+        }
+        line(L.deadline, .text("\(status.deadline)(\(left.text(lang)))"))
+        row += 1
+        let hours = ws.config.callingHours
+        cover.write(row, 0, .text(L.hoursTitle.text(lang)), .bold)
+        cover.write(row, 1, .text(L.hoursText(hours.workday.map(\.text).joined(separator: ", "), hours.restDay.map(\.text).joined(separator: ", ")).text(lang)))
+        row += 2
+        cover.write(row, 0, .text(L.calendarTitle.text(lang)), .bold)
+        row += 1
+        // Day by day from today until the deadline (a week when already late).
+        var day = ws.today
+        let end = status.isLate ? ws.today.adding(days: 6) : status.deadline
+        var uncovered = false
+        while day <= end {
+            let kind = ws.config.calendar.kind(of: day)
+            let spans = hours.spans(on: day, calendar: ws.config.calendar).map(\.text).joined(separator: ", ")
+            var text = L.dayLine(day.description, L.weekday(day.weekday), L.dayKind(kind), spans).text(lang)
+            if !ws.config.calendar.covers(day) { text += L.uncovered.text(lang); uncovered = true }
+            cover.write(row, 1, .text(text))
+            row += 1
+            day = day.adding(days: 1)
+        }
+        if uncovered { warnings.append(Catalog.Config.calendarNotCovering(end.description)) }
+        row += 1
+        cover.write(row, 0, .text(L.rulesTitle.text(lang)), .bold)
+        for (i, rule) in L.rules.enumerated() {
+            cover.write(row, 1, .text("\(i + 1). " + rule.text(lang)), .wrap)
+            row += 1
+        }
+    }
+}

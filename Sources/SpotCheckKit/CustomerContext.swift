@@ -1,0 +1,98 @@
+import Mustache
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// One drawn customer's context, merged from every sheet they stand in this month: what the
+/// caller needs to place the call and what the script says.
+public struct CustomerContext: Sendable {
+    public var name: String?
+    public var phone: PhoneNumber?
+    public var buyerID: String?
+    public var sources: SourceSet
+    public var orders: [String]
+    public var products: [String]
+    public var purchaseDate: Day?
+    public var situations: [Message]
+    public var handlers: [String]
+    /// The situation of the record the script is about.
+    public var primarySituation: String?
+    /// The product of the record the script is about.
+    public var primaryProduct: String?
+
+    /// Builds the context; the record of the customer's stratum leads.
+    public init(records: [SheetRecord], stratum: SourceKind) {
+        let ordered = records.sorted {
+            let a = ($0.kind == stratum.code ? 0 : 1, $0.kind, $0.id), b = ($1.kind == stratum.code ? 0 : 1, $1.kind, $1.id)
+            return a < b
+        }
+        func first<T>(_ f: (SheetRecord) -> T?) -> T? { ordered.lazy.compactMap(f).first }
+        func distinct(_ f: (SheetRecord) -> String?) -> [String] {
+            var seen = Set<String>(), out: [String] = []
+            for r in ordered { if let v = f(r), seen.insert(v).inserted { out.append(v) } }
+            return out
+        }
+        name = first(\.name)
+        let phones = ordered.compactMap { $0.phone }.compactMap { try? PhoneNumber.parse($0) }
+        phone = phones.first { !$0.isMasked } ?? phones.first
+        buyerID = first(\.buyerId)
+        var set = SourceSet()
+        for r in ordered { set.insert(SourceSet(r.sourceKind)) }
+        sources = set
+        orders = distinct(\.orderNo)
+        products = distinct(\.product)
+        purchaseDate = first { $0.purchaseAt.flatMap { try? DateText.parse($0) }?.day }
+        handlers = distinct(\.handler)
+        primaryProduct = ordered.first?.product ?? first(\.product)
+        let lead = ordered.first
+        primarySituation = lead?.situation ?? (lead?.sourceKind == .reviews ? lead?.reviewLevel : nil) ?? first(\.situation)
+        situations = ordered.map { r in
+            var extras: [Message] = []
+            let kind = r.sourceKind
+            var text = r.situation.map(Catalog.Context.data)
+            if kind == .reviews, let level = r.reviewLevel {
+                text = Catalog.Context.data(r.situation.map { "\(level):\($0)" } ?? level)
+            }
+            if let s = r.refundStatus { extras.append(Catalog.Context.refundStatus(s)) }
+            let courier = [r.courier, r.trackingNo].compactMap { $0 }.joined(separator: " ")
+            if !courier.isEmpty { extras.append(Catalog.Context.courier(courier)) }
+            if let s = r.spent { extras.append(Catalog.Context.spent(s)) }
+            if let s = r.lastPurchase { extras.append(Catalog.Context.lastPurchase(String(s.prefix(10)))) }
+            if kind == .vip && text == nil { text = Catalog.Context.vipCustomer }
+            return Catalog.Context.situation(kind: kind, text: text, extras: extras)
+        }
+    }
+
+    /// Sources as text, e.g. `售后、评价`.
+    public func sourcesText(_ lang: Lang) -> String { sources.kinds.map { Catalog.Names.source($0) }.joined(lang) }
+
+    /// Situations, one per line.
+    public func situationText(_ lang: Lang) -> String { situations.map { $0.text(lang) }.joined(separator: "\n") }
+}
+
+/// The personalised call script, rendered from the Mustache template in `Templates/`
+/// (`call-script.mustache`, after seed 000's wording). Values are inserted as plain text.
+public struct CallScript: Sendable {
+    private let template: MustacheTemplate
+
+    /// Parses the template; an error names the configuration file.
+    public init(template: String, location: String) throws {
+        do { self.template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template) } catch {
+            throw ConfigProblem(message: Catalog.Config.invalidJSON(location, "\(error)"))
+        }
+    }
+
+    /// The script for one customer. Variables: shop, salutation, customer, buyer_id,
+    /// purchase_date, product, situation, vip (see the template's comment).
+    public func render(_ c: CustomerContext, shop: String, lang: Lang) -> String {
+        var values: [String: Any] = ["shop": shop, "vip": c.sources == SourceSet(.vip)]
+        values["salutation"] = c.name ?? c.buyerID ?? Catalog.Context.customerFallback.text(lang)
+        if let n = c.name { values["customer"] = n }
+        if let b = c.buyerID { values["buyer_id"] = b }
+        if let d = c.purchaseDate { values["purchase_date"] = Catalog.Context.monthDay(month: d.month, day: d.dayOfMonth).text(lang) }
+        if let p = c.primaryProduct { values["product"] = p }
+        if let s = c.primarySituation { values["situation"] = s }
+        return template.render(values).trimmingASCIIWhitespace()
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckStore
+import SpotCheckText
+
+/// The figures of a draw, as printed, stored with the draw and written as `--json`.
+public struct DrawSummary: Codable, Sendable, Equatable {
+    public struct Window: Codable, Sendable, Equatable { public var from: String; public var to: String }
+    public var drawId: Int64
+    public var month: String
+    public var window: Window
+    public var seed: UInt64
+    public var size: Int
+    public var minimum: Int
+    public var reserveRatio: Double
+    public var lookbackMonths: Int
+    /// Distinct customers in the pool.
+    public var poolCustomers: Int
+    /// Customers per source (a customer in two sheets counts in both).
+    public var poolBySource: [String: Int]
+    /// Sheet rows per source in the window.
+    public var rowsBySource: [String: Int]
+    public var mergedAcrossSheets: Int
+    public var excludedByHistory: Int
+    public var eligible: Int
+    public var strata: [String: Int]
+    public var drawnByStratum: [String: Int]
+    public var drawn: Int
+    public var reserves: Int
+    public var belowMinimum: Bool
+    public var deadline: String
+    public var daysLeft: Int?
+    public var daysLate: Int?
+    public var drawnAt: String
+    public var drawnBy: String
+    /// The draw this one replaced (`--redraw`).
+    public var replaces: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case drawId = "draw_id", month, window, seed, size, minimum, reserveRatio = "reserve_ratio", lookbackMonths = "lookback_months"
+        case poolCustomers = "pool_customers", poolBySource = "pool_by_source", rowsBySource = "rows_by_source"
+        case mergedAcrossSheets = "merged_across_sheets", excludedByHistory = "excluded_by_history", eligible, strata
+        case drawnByStratum = "drawn_by_stratum", drawn, reserves, belowMinimum = "below_minimum", deadline
+        case daysLeft = "days_left", daysLate = "days_late", drawnAt = "drawn_at", drawnBy = "drawn_by", replaces
+    }
+
+    /// The summary as pretty, key-sorted JSON.
+    public func json() -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! e.encode(self), as: UTF8.self)
+    }
+}
+
+/// Why a draw was refused.
+public enum DrawFailure: Error, Sendable, Equatable {
+    /// The month was drawn already; `--redraw` replaces it.
+    case alreadyDrawn(month: YearMonth, drawnAt: String, seed: UInt64)
+    /// No sheet rows fall in the month's window.
+    case emptyPool(month: YearMonth, window: ClosedRange<Day>)
+    /// The options are not valid.
+    case invalid(DrawProblem)
+    /// The month has not been drawn.
+    case notDrawn(month: YearMonth)
+}
+
+/// Draws the monthly spot-check sample and records the draw.
+public struct MonthlyDraw {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// How to draw; nil values take the configuration's.
+    public struct Request: Sendable {
+        public var month: YearMonth
+        public var size: Int?
+        public var reserveRatio: Double?
+        public var seed: UInt64?
+        public var redraw: Bool
+        public var drawnBy: String
+
+        public init(month: YearMonth, size: Int? = nil, reserveRatio: Double? = nil, seed: UInt64? = nil, redraw: Bool = false,
+                    drawnBy: String = Workspace.userName) {
+            self.month = month
+            self.size = size
+            self.reserveRatio = reserveRatio
+            self.seed = seed
+            self.redraw = redraw
+            self.drawnBy = drawnBy
+        }
+    }
+
+    /// A fresh seed that is easy to type back (nine digits).
+    public static func newSeed() -> UInt64 { UInt64.random(in: 100_000_000...999_999_999) }
+
+    /// Draws the month, records it, and returns its figures.
+    public func run(_ request: Request) throws -> DrawSummary {
+        let ws = workspace
+        let settings = ws.config.settings
+        let month = request.month
+        let period = settings.period
+        let window = period.window(of: month)
+        let options = DrawOptions(size: request.size ?? settings.minimum, minimum: settings.minimum,
+                                  reserveRatio: request.reserveRatio ?? settings.reserveRatio, seed: request.seed ?? MonthlyDraw.newSeed())
+        if let problem = options.validate().first { throw DrawFailure.invalid(problem) }
+        return try ws.store().write { db in
+            let previous = try DrawRow.current(month: month, db)
+            if let previous, !request.redraw {
+                throw DrawFailure.alreadyDrawn(month: month, drawnAt: previous.drawnAt, seed: UInt64(bitPattern: previous.seed))
+            }
+            // The pool: one entry per customer, with the sheets they stand in.
+            var byCustomer: [Int: PoolCustomer] = [:]
+            var rowsBySource: [String: Int] = [:]
+            for row in try SheetData.poolRows(window: window, month: month, db) {
+                let kind = SourceKind(code: row.kind)!
+                rowsBySource[kind.rawValue, default: 0] += 1
+                if var c = byCustomer[row.customer] {
+                    c.sources.insert(SourceSet(kind))
+                    c.sortKey = min(c.sortKey, row.fingerprint)
+                    byCustomer[row.customer] = c
+                } else {
+                    byCustomer[row.customer] = PoolCustomer(id: row.customer, sources: SourceSet(kind), sortKey: row.fingerprint)
+                }
+            }
+            if byCustomer.isEmpty { throw DrawFailure.emptyPool(month: month, window: window) }
+            let lookback = settings.lookbackMonths
+            let history: Set<Int> = lookback > 0
+                ? try SheetData.drawnCustomers(months: month.adding(months: -lookback)...month.previous, db) : []
+            let result: DrawResult
+            do { result = try SampleDraw.draw(pool: Array(byCustomer.values), excluded: history, options: options) } catch let problem as DrawProblem {
+                throw DrawFailure.invalid(problem)
+            }
+            let status = period.deadlineStatus(of: month, today: ws.today)
+            var draw = DrawRow(
+                month: month.description, seed: Int64(bitPattern: options.seed), size: options.size, minimum: options.minimum,
+                reserveRatio: options.reserveRatio, reserveCount: result.reserves.count, lookbackMonths: lookback,
+                cutoffDay: period.cutoffDay, deadlineDay: period.deadlineDay, drawnAt: ws.stamp, drawnBy: request.drawnBy,
+                today: ws.today.description, summary: "")
+            if var previous {
+                // Free the month's "current" slot, then point the old draw at the new one.
+                previous.supersededAt = ws.stamp
+                try previous.update(db)
+            }
+            try draw.insert(db)
+            if var previous {
+                previous.supersededBy = draw.id
+                try previous.update(db)
+            }
+            for item in result.main + result.reserves {
+                try DrawItemRow(drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,
+                                stratum: item.stratum.rawValue, sources: item.sources.rawValue).insert(db)
+            }
+            func named(_ d: [SourceKind: Int]) -> [String: Int] { Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) }) }
+            var daysLeft: Int? = nil, daysLate: Int? = nil
+            switch status {
+            case .onTime(_, let left): daysLeft = left
+            case .late(_, let late): daysLate = late
+            }
+            let summary = DrawSummary(
+                drawId: draw.id!, month: month.description,
+                window: .init(from: window.lowerBound.description, to: window.upperBound.description),
+                seed: options.seed, size: options.size, minimum: options.minimum, reserveRatio: options.reserveRatio,
+                lookbackMonths: lookback, poolCustomers: result.poolCustomers, poolBySource: named(result.poolBySource),
+                rowsBySource: rowsBySource, mergedAcrossSheets: result.mergedAcrossSheets, excludedByHistory: result.excludedByHistory,
+                eligible: result.eligible, strata: named(result.strata), drawnByStratum: named(result.drawnByStratum),
+                drawn: result.main.count, reserves: result.reserves.count, belowMinimum: result.belowMinimum,
+                deadline: status.deadline.description, daysLeft: daysLeft, daysLate: daysLate, drawnAt: ws.stamp,
+                drawnBy: request.drawnBy, replaces: previous?.id)
+            draw.summary = summary.json()
+            try draw.update(db)
+            return summary
+        }
+    }
+
+    /// The current draw of a month and its summary.
+    public static func current(month: YearMonth, _ db: Database) throws -> (DrawRow, DrawSummary) {
+        guard let row = try DrawRow.current(month: month, db) else { throw DrawFailure.notDrawn(month: month) }
+        let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(row.summary.utf8))
+        return (row, summary)
+    }
+}

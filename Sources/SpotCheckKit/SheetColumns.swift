@@ -1,0 +1,127 @@
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckText
+
+/// The fields SpotCheck reads from the four sheets. Which header feeds which field is
+/// configuration (`columns.json`).
+public enum SheetField: String, CaseIterable, Sendable, Hashable {
+    case buyerID = "buyer_id"
+    case phone
+    case name
+    case orderNo = "order_no"
+    case product
+    case purchaseDate = "purchase_date"
+    case situation
+    case handler
+    case handledDate = "handled_date"
+    case appliedDate = "applied_date"
+    case reviewDate = "review_date"
+    case reviewLevel = "review_level"
+    case refundStatus = "refund_status"
+    case courier
+    case trackingNo = "tracking_no"
+    case spent
+    case lastPurchase = "last_purchase"
+
+    /// Fields that identify the customer.
+    public static let identity: [SheetField] = [.buyerID, .phone, .orderNo]
+
+    /// Fields holding dates.
+    public var isDate: Bool { [.purchaseDate, .handledDate, .appliedDate, .reviewDate, .lastPurchase].contains(self) }
+}
+
+/// Header aliases per field, and per sheet kind the fields that date a row.
+public struct ColumnMap: Sendable {
+    /// Accepted headers per field, in order of preference.
+    public var aliases: [SheetField: [String]]
+    /// Per kind, the date fields that place a row in a month, in order of preference.
+    public var dateFields: [SourceKind: [SheetField]]
+
+    private var lookup: [String: (field: SheetField, rank: Int)] = [:]
+
+    public init(aliases: [SheetField: [String]], dateFields: [SourceKind: [SheetField]]) {
+        self.aliases = aliases
+        self.dateFields = dateFields
+        for (field, names) in aliases {
+            for (rank, name) in names.enumerated() {
+                let key = ColumnMap.normalize(name)
+                if lookup[key] == nil { lookup[key] = (field, rank) }
+            }
+        }
+    }
+
+    static func load(_ source: ConfigSource) throws -> ColumnMap {
+        struct File: Decodable {
+            struct Kind: Decodable { var date_fields: [String] }
+            var fields: [String: [String]]
+            var kinds: [String: Kind]
+        }
+        let name = "columns.json"
+        let f = try source.decode(File.self, from: name)
+        var aliases: [SheetField: [String]] = [:]
+        for (key, names) in f.fields {
+            guard let field = SheetField(rawValue: key) else {
+                throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(key)", "unknown field"))
+            }
+            aliases[field] = names
+        }
+        var dateFields: [SourceKind: [SheetField]] = [:]
+        for kind in SourceKind.allCases {
+            let names = f.kinds[kind.rawValue]?.date_fields ?? []
+            dateFields[kind] = try names.map { n in
+                guard let field = SheetField(rawValue: n), field.isDate else {
+                    throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "kinds.\(kind.rawValue).date_fields", n))
+                }
+                return field
+            }
+            if kind != .vip && dateFields[kind]!.isEmpty {
+                throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "kinds.\(kind.rawValue).date_fields", "[]"))
+            }
+        }
+        return ColumnMap(aliases: aliases, dateFields: dateFields)
+    }
+
+    /// Header text as compared: no spaces, full-width folded, lower case, no trailing colon
+    /// or leading asterisk.
+    public static func normalize(_ header: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in header.unicodeScalars {
+            var v = u.value
+            if v == 0x3000 || v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0xFEFF { continue }
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+            if v >= 65 && v <= 90 { v += 32 }
+            out.append(Unicode.Scalar(v)!)
+        }
+        var s = String(out)
+        while s.hasPrefix("*") { s.removeFirst() }
+        while s.hasSuffix(":") { s.removeLast() }
+        return s
+    }
+
+    /// Maps a header row to fields: for each field, the column of its best alias.
+    public func map(headers: [String]) -> [SheetField: Int] {
+        var best: [SheetField: (col: Int, rank: Int)] = [:]
+        for (col, header) in headers.enumerated() {
+            var key = ColumnMap.normalize(header)
+            var hit = lookup[key]
+            if hit == nil, let open = key.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+                key = String(key[..<open])
+                hit = lookup[key]
+            }
+            guard let (field, rank) = hit else { continue }
+            if let b = best[field], b.rank <= rank { continue }
+            best[field] = (col, rank)
+        }
+        return best.mapValues(\.col)
+    }
+
+    /// The required fields a mapping lacks for `kind`: an identity field, and a date field
+    /// for dated sheets. Each entry lists alternatives.
+    public func missing(_ mapping: [SheetField: Int], kind: SourceKind) -> [[SheetField]] {
+        var out: [[SheetField]] = []
+        if !SheetField.identity.contains(where: { mapping[$0] != nil }) { out.append(SheetField.identity) }
+        let dates = dateFields[kind] ?? []
+        if !dates.isEmpty && !dates.contains(where: { mapping[$0] != nil }) { out.append(dates) }
+        return out
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// Everything a command works in: the database, the configuration, the language, the
+/// current date and time (fixable for repeatable runs), and where notes and warnings go.
+public final class Workspace {
+    /// The database file.
+    public let dbPath: String
+    /// The configuration.
+    public let config: SpotCheckConfiguration
+    /// The language of everything shown.
+    public let lang: Lang
+    /// Today (fixed by `--today` or `SPOTCHECK_TODAY`, else the clock).
+    public let now: LocalDateTime
+    /// Diagnostics (`--verbose`).
+    public let logger: Logger
+
+    private var openedStore: Store?
+
+    /// The folder name of a workspace's editable configuration, beside its database.
+    public static let configFolderName = "spotcheck-config"
+
+    /// Sets up a workspace. `configDirectory` nil means: the `spotcheck-config/` folder beside
+    /// the database if there is one, else the built-in defaults.
+    public init(dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, logger: Logger = Logger(label: "spotcheck")) throws {
+        self.dbPath = dbPath
+        self.lang = lang
+        self.now = now
+        self.logger = logger
+        var dir = configDirectory
+        if let d = dir {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: d, isDirectory: &isDir), isDir.boolValue else {
+                throw ConfigProblem(message: Catalog.Config.missingDirectory(d))
+            }
+        } else {
+            let beside = Workspace.configFolder(forDatabase: dbPath)
+            if FileManager.default.fileExists(atPath: beside) { dir = beside }
+        }
+        config = try SpotCheckConfiguration.load(ConfigSource(directory: dir))
+    }
+
+    /// Today.
+    public var today: Day { now.day }
+
+    /// The workspace's configuration folder for a database path.
+    public static func configFolder(forDatabase db: String) -> String {
+        let parent = (db as NSString).deletingLastPathComponent
+        return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(configFolderName)
+    }
+
+    /// The store, opened on first use (an error when the workspace was not created).
+    public func store() throws -> Store {
+        if let s = openedStore { return s }
+        let s = try Store(path: dbPath, create: false)
+        openedStore = s
+        return s
+    }
+
+    /// Creates the database and an editable copy of the configuration beside it.
+    public static func initialize(dbPath: String) throws -> (created: Bool, configFolder: String, keptExisting: Bool) {
+        let existed = FileManager.default.fileExists(atPath: dbPath)
+        _ = try Store(path: dbPath, create: true)
+        let folder = configFolder(forDatabase: dbPath)
+        let keep = FileManager.default.fileExists(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in ConfigSource.defaults.sorted(by: { $0.key < $1.key }) {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: path) {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+        }
+        return (!existed, folder, keep)
+    }
+
+    /// A timestamp for records: `YYYY-MM-DD HH:MM:SS`.
+    public var stamp: String { String(now.description.prefix(19)) }
+
+    /// The user drawing or importing (from `$USER`).
+    public static var userName: String {
+        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    }
+}

@@ -1,0 +1,97 @@
+import GRDB
+
+extension Store {
+    /// The schema, as a sequence of migrations. Never edit a migration that has shipped;
+    /// add a new one.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: sheets, customers, draws") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                -- One row per imported file (or per import of it).
+                CREATE TABLE imports (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    file_size INTEGER NOT NULL,
+                    sheet TEXT,
+                    encoding TEXT,
+                    vip_month TEXT,
+                    imported_at TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    rows_new INTEGER NOT NULL,
+                    rows_known INTEGER NOT NULL,
+                    rows_rejected INTEGER NOT NULL
+                );
+                -- Identity keys (b: buyer ID, p: phone, o: order number) and their customer.
+                CREATE TABLE customer_keys (
+                    key TEXT PRIMARY KEY,
+                    customer_id INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX customer_keys_customer ON customer_keys(customer_id);
+                -- One row per sheet row: the customer's context for the month.
+                CREATE TABLE records (
+                    id INTEGER PRIMARY KEY,
+                    import_id INTEGER NOT NULL REFERENCES imports(id),
+                    kind INTEGER NOT NULL,
+                    customer_id INTEGER NOT NULL,
+                    fingerprint INTEGER NOT NULL,
+                    event_day INTEGER,
+                    vip_month TEXT,
+                    source_row INTEGER NOT NULL,
+                    buyer_id TEXT,
+                    phone TEXT,
+                    name TEXT,
+                    order_no TEXT,
+                    product TEXT,
+                    purchase_at TEXT,
+                    situation TEXT,
+                    handler TEXT,
+                    handled_at TEXT,
+                    review_level TEXT,
+                    refund_status TEXT,
+                    courier TEXT,
+                    tracking_no TEXT,
+                    spent TEXT,
+                    last_purchase TEXT
+                );
+                CREATE INDEX records_event_day ON records(event_day);
+                CREATE INDEX records_vip_month ON records(vip_month) WHERE vip_month IS NOT NULL;
+                -- Every draw of a month; a redraw supersedes the earlier one, which stays on record.
+                CREATE TABLE draws (
+                    id INTEGER PRIMARY KEY,
+                    month TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    minimum INTEGER NOT NULL,
+                    reserve_ratio REAL NOT NULL,
+                    reserve_count INTEGER NOT NULL,
+                    lookback_months INTEGER NOT NULL,
+                    cutoff_day INTEGER NOT NULL,
+                    deadline_day INTEGER NOT NULL,
+                    drawn_at TEXT NOT NULL,
+                    drawn_by TEXT NOT NULL,
+                    today TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    superseded_at TEXT,
+                    superseded_by INTEGER REFERENCES draws(id)
+                );
+                CREATE UNIQUE INDEX draws_current ON draws(month) WHERE superseded_at IS NULL;
+                CREATE TABLE draw_items (
+                    draw_id INTEGER NOT NULL REFERENCES draws(id),
+                    item_no INTEGER NOT NULL,
+                    customer_id INTEGER NOT NULL,
+                    is_reserve INTEGER NOT NULL,
+                    stratum TEXT NOT NULL,
+                    sources INTEGER NOT NULL,
+                    PRIMARY KEY (draw_id, item_no)
+                ) WITHOUT ROWID;
+                CREATE INDEX draw_items_customer ON draw_items(customer_id);
+                """)
+        }
+        return m
+    }
+}

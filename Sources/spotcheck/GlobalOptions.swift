@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckKit
+import SpotCheckText
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default ./spotcheck.db, or $SPOTCHECK_DB).")
+    var db: String?
+
+    @Option(name: .long, help: "A configuration folder (default: spotcheck-config/ beside the database, else the built-in Templates).")
+    var config: String?
+
+    @Option(name: .long, help: "Language of messages and sheets: zh (default) or en.")
+    var lang: Lang = .zh
+
+    @Option(name: .long, help: "Fix today's date, YYYY-MM-DD (or $SPOTCHECK_TODAY), for repeatable runs.")
+    var today: String?
+
+    @Flag(name: .long, help: "Print diagnostics (timings) to stderr.")
+    var verbose = false
+
+    /// The database path in effect.
+    var dbPath: String { db ?? ProcessInfo.processInfo.environment["SPOTCHECK_DB"] ?? "spotcheck.db" }
+
+    /// The current moment: fixed by --today / SPOTCHECK_TODAY, else the clock.
+    func now() throws -> LocalDateTime {
+        if let fixed = today ?? ProcessInfo.processInfo.environment["SPOTCHECK_TODAY"] {
+            guard let parsed = try? DateText.parse(fixed) else {
+                throw UserError(Catalog.Config.badToday(fixed))
+            }
+            return parsed.moment
+        }
+        return Clock.now()
+    }
+
+    /// Opens the workspace.
+    func workspace() throws -> Workspace {
+        var logger = Logger(label: "spotcheck")
+        logger.logLevel = verbose ? .debug : .warning
+        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: try now(), logger: logger)
+    }
+}
+
+extension Lang: ExpressibleByArgument {}
+
+/// The wall clock, in local time.
+enum Clock {
+    static func now() -> LocalDateTime {
+        var t = time(nil)
+        var tm = tm()
+        localtime_r(&t, &tm)
+        let day = Day(year: Int(tm.tm_year) + 1900, month: Int(tm.tm_mon) + 1, day: Int(tm.tm_mday))!
+        return LocalDateTime(day: day, hour: Int(tm.tm_hour), minute: Int(tm.tm_min), second: min(59, Int(tm.tm_sec)))!
+    }
+}
+
+/// Parses `YYYY-MM` for `--month`.
+func parseMonth(_ text: String) throws -> YearMonth {
+    guard let m = YearMonth(parsing: text) else { throw UserError(Catalog.Config.badMonth(text)) }
+    return m
+}
+
+extension GlobalOptions {
+    /// Options taking a value, and flags, that may stand before the command.
+    static let valued: Set<String> = ["--db", "--config", "--lang", "--today"]
+    static let flags: Set<String> = ["--verbose"]
+
+    /// Moves global options found before the first command word to the end of the arguments
+    /// (before a `--` terminator, if there is one).
+    static func hoist(_ args: [String]) -> [String] {
+        var leading: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+            if valued.contains(name) {
+                leading.append(a)
+                if !a.contains("="), i + 1 < args.count { leading.append(args[i + 1]); i += 1 }
+            } else if flags.contains(a) {
+                leading.append(a)
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard !leading.isEmpty, i < args.count else { return args }
+        var rest = Array(args[i...])
+        if let dd = rest.firstIndex(of: "--") { rest.insert(contentsOf: leading, at: dd) } else { rest += leading }
+        return rest
+    }
+}

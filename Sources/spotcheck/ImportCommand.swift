@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+extension SourceKind: ExpressibleByArgument {}
+
+/// `spotcheck import`: imports the month's sheets.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入售后/快递/评价表或 VIP 名单 (import the month's sheets: CSV or XLSX).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "after-sales (售后) | courier (快递) | reviews (评价) | vip")
+    var kind: String
+
+    @Option(name: .long, help: "The worksheet to read in an XLSX file (default: the first).")
+    var sheet: String?
+
+    @Option(name: .long, help: "YYYY-MM: the month a VIP list belongs to (default: the month whose window holds today); for other sheets, rows outside it are pointed out.")
+    var month: String?
+
+    @Flag(name: .long, help: "Import the good rows and write the bad ones, with reasons, to FILE.rejects.csv beside the input.")
+    var skipBad = false
+
+    @Argument(help: "CSV or XLSX files.")
+    var files: [String]
+
+    func run() throws {
+        try guarded(global.lang) {
+            guard let kind = SourceKind(rawValue: kind) else { throw UserError(Catalog.Import.unknownKind(kind)) }
+            let ws = try global.workspace()
+            let request = ImportRequest(kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad)
+            try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
+        }
+    }
+
+    /// Imports and prints what happened (shared with the demo).
+    static func perform(_ request: ImportRequest, in ws: Workspace, output out: Output) throws {
+        let started = Date()
+        let report = try SheetImporter(workspace: ws).run(request) { p in
+            let seconds = max(Date().timeIntervalSince(started), 0.001)
+            let percent = p.totalBytes > 0 ? min(99, p.bytes * 100 / p.totalBytes) : nil
+            out.progress(Catalog.Import.progress(rows: p.rows, rate: Int(Double(p.rows) / seconds), percent: percent))
+        }
+        out.progress(nil)
+        ws.logger.debug("import took \(Date().timeIntervalSince(started)) s")
+        for f in report.files {
+            if f.new == 0 && f.rejected == 0 {
+                out.say(Catalog.Import.nothingNew(file: f.file))
+            } else {
+                out.say(Catalog.Import.fileSummary(file: f.file, kind: report.kind, format: f.format, read: f.read, new: f.new,
+                                                   known: f.known, blank: f.blank, rejected: f.rejected))
+            }
+            if let r = f.rejectsFile { out.warn(Catalog.Import.rejectsWritten(r, count: f.rejected)) }
+        }
+        if !report.unchanged { out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges)) }
+        for n in report.notes { out.note(n) }
+    }
+}

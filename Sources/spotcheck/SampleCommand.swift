@@ -1,0 +1,64 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck sample`: draws the month's spot-check sample.
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "抽取本月回访客户 (draw the month's spot-check sample, with reserves).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "YYYY-MM")
+    var month: String
+
+    @Option(name: .long, help: "Customers on the main list (default and minimum: the configured minimum, 50).")
+    var size: Int?
+
+    @Option(name: .long, help: "Reserves as a share of the size (default 0.2).")
+    var reserveRatio: Double?
+
+    @Option(name: .long, help: "Seed of the random draw (default: a new one, printed and stored).")
+    var seed: UInt64?
+
+    @Flag(name: .long, help: "Draw a month again; the earlier draw stays on record.")
+    var redraw = false
+
+    @Option(name: .long, help: "Who draws (default: $USER).")
+    var by: String?
+
+    @Flag(name: .long, help: "Print the figures as JSON.")
+    var json = false
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            let request = MonthlyDraw.Request(month: try parseMonth(month), size: size, reserveRatio: reserveRatio, seed: seed,
+                                              redraw: redraw, drawnBy: by ?? Workspace.userName)
+            try SampleCommand.perform(request, in: ws, output: Output(lang: global.lang), json: json)
+        }
+    }
+
+    /// Draws and prints the figures (shared with the demo).
+    static func perform(_ request: MonthlyDraw.Request, in ws: Workspace, output out: Output, json: Bool = false) throws {
+        let s = try MonthlyDraw(workspace: ws).run(request)
+        let lang = out.lang
+        if json { out.say(s.json()) } else {
+            func pairs(_ d: [String: Int]) -> String {
+                Catalog.Sample.counts(SourceKind.allCases.compactMap { k in d[k.rawValue].map { (k, $0) } }, lang: lang)
+            }
+            out.say(Catalog.Sample.header(month: s.month, window: "\(s.window.from) – \(s.window.to)", drawID: s.drawId, seed: s.seed))
+            out.say(Catalog.Sample.pool(customers: s.poolCustomers, bySource: pairs(s.poolBySource)))
+            out.say(Catalog.Sample.rows(pairs(s.rowsBySource)))
+            out.say(Catalog.Sample.merged(s.mergedAcrossSheets))
+            out.say(Catalog.Sample.excluded(s.excludedByHistory, months: s.lookbackMonths))
+            out.say(Catalog.Sample.drawn(main: s.drawn, minimum: s.minimum, byStratum: pairs(s.drawnByStratum), reserves: s.reserves))
+            if let left = s.daysLeft { out.say(Catalog.Sample.deadline(s.deadline, daysLeft: left)) }
+        }
+        if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }
+        if s.belowMinimum { out.warn(Catalog.Sample.belowMinimum(eligible: s.eligible, minimum: s.minimum)) }
+        if let old = s.replaces { out.note(Catalog.Sample.replaced(old)) }
+    }
+}
