@@ -78,10 +78,21 @@ let package = Package(
             dependencies: ["embed-templates"]
         ),
         .testTarget(name: "SpotCheckCoreTests", dependencies: ["SpotCheckCore"]),
-        .testTarget(name: "SpotCheckFormatsTests", dependencies: ["SpotCheckFormats", "SpotCheckCore"]),
+        .testTarget(
+            name: "SpotCheckFormatsTests",
+            dependencies: ["SpotCheckFormats", "SpotCheckCore", "SpotCheckText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "SpotCheckKitTests",
-            dependencies: ["SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText"]
+            dependencies: [
+                "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Runs the built `spotcheck` as a user would.
+        .testTarget(
+            name: "SpotCheckCLITests",
+            dependencies: ["spotcheck", "SpotCheckFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -5,12 +5,32 @@ import SpotCheckText
 /// show Chinese right), CRLF line ends, fields quoted when they need it.
 public struct CSVWriter {
     private var text = "\u{FEFF}"
+    private let lineEnd: String
 
-    public init() {}
+    /// A writer; `lineEnd` is CRLF as Excel writes, or LF.
+    public init(lineEnd: String = "\r\n") { self.lineEnd = lineEnd }
 
     /// Appends a row.
     public mutating func row(_ fields: [String]) {
-        text += fields.map(CSVWriter.quote).joined(separator: ",") + "\r\n"
+        text += fields.map(CSVWriter.quote).joined(separator: ",") + lineEnd
+    }
+
+    /// The text written so far (with the byte-order mark).
+    public var content: String { text }
+
+    /// Writes the file as GB18030 (no byte-order mark), as Excel in China saves "CSV".
+    public func writeGB18030(to path: String) throws {
+        let bytes = TextEncoding.gb18030Bytes(String(text.dropFirst()))
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, "create"))
+        }
+    }
+
+    /// Writes the file as UTF-8 without the byte-order mark.
+    public func writeWithoutBOM(to path: String) throws {
+        do { try String(text.dropFirst()).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, error.localizedDescription))
+        }
     }
 
     /// Writes the file.

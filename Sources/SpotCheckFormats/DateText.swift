@@ -41,7 +41,7 @@ public enum DateText {
         for i in s.indices where s[i].value >= 0xFF01 && s[i].value <= 0xFF5E { s[i] = Unicode.Scalar(s[i].value - 0xFEE0)! }
         var p = Scanner(s)
         // A bare number: yyyymmdd or an Excel serial (as a CSV saved from a "General" column has it).
-        if s.allSatisfy({ isDigit($0) || $0 == "." }) {
+        if s.allSatisfy({ isDigit($0) || $0 == "." }), s.filter({ $0 == "." }).count <= 1 {
             if s.count == 8, !s.contains(".") {
                 let y = p.number(4)!, m = p.number(2)!, d = p.number(2)!
                 guard let day = Day(year: y, month: m, day: d) else { throw .noSuchDate }

@@ -105,3 +105,25 @@ final class GB18030Decoder {
         }
     }
 }
+
+extension TextEncoding {
+    /// Encodes text as GB18030 (as Excel in China saves CSV), through iconv.
+    public static func gb18030Bytes(_ text: String) -> [UInt8] {
+        let cd = iconv_open("GB18030", "UTF-8")
+        precondition(cd != iconv_t(bitPattern: -1), "iconv has no GB18030 converter")
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        let written: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                return outBuf.count - outLeft
+            }
+        }
+        return Array(output[0..<written])
+    }
+}

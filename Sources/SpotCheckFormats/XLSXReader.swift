@@ -211,6 +211,8 @@ private final class SheetHandler: NSObject, PartHandler {
     private var cellType = ""
     private var cellStyle = 0
     private var value = ""
+    private var formula = ""
+    private var inFormula = false
     private var collecting = false
     private var inCell = false
     private var inInline = false
@@ -233,7 +235,9 @@ private final class SheetHandler: NSObject, PartHandler {
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap(Int.init) ?? 0
             value = ""
+            formula = ""
         case "v": if inCell { collecting = true }
+        case "f": if inCell { inFormula = true }
         case "is": inInline = true
         case "t": if inInline { collecting = true }
         default: break
@@ -243,9 +247,17 @@ private final class SheetHandler: NSObject, PartHandler {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         switch local(elementName) {
         case "v", "t": collecting = false
+        case "f": inFormula = false
         case "is": inInline = false
         case "c":
             inCell = false
+            // A formula saved without its result (openpyxl does this) that is only a text
+            // literal, like ="3612…" guarding an order number: take the literal.
+            if value.isEmpty, formula.count >= 2, formula.hasPrefix("\""), formula.hasSuffix("\""),
+               !formula.dropFirst().dropLast().contains("\"") {
+                value = String(formula.dropFirst().dropLast())
+                cellType = "str"
+            }
             let cell: Cell
             switch cellType {
             case "s": cell = Int(value).flatMap { $0 < sharedStrings.count ? Cell.text(sharedStrings[$0]) : nil } ?? .empty
@@ -270,5 +282,7 @@ private final class SheetHandler: NSObject, PartHandler {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if collecting { value += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { value += string } else if inFormula { formula += string }
+    }
 }

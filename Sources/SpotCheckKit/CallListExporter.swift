@@ -131,6 +131,7 @@ public struct CallListExporter {
         line(L.excluded(summary.lookbackMonths), .int(summary.excludedByHistory))
         line(L.eligible, .int(summary.eligible))
         for kind in SourceKind.allCases { line(L.drawnFrom(kind), .int(summary.drawnByStratum[kind.rawValue] ?? 0)) }
+        for kind in SourceKind.allCases { line(L.drawnOf(kind), .int(summary.drawnBySource[kind.rawValue] ?? 0)) }
         let month = YearMonth(parsing: summary.month)!
         let status = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay).deadlineStatus(of: month, today: ws.today)
         let left: Message

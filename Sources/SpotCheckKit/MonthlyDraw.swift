@@ -26,6 +26,8 @@ public struct DrawSummary: Codable, Sendable, Equatable {
     public var eligible: Int
     public var strata: [String: Int]
     public var drawnByStratum: [String: Int]
+    /// Main-list customers per source (a customer in two sheets counts in both).
+    public var drawnBySource: [String: Int]
     public var drawn: Int
     public var reserves: Int
     public var belowMinimum: Bool
@@ -41,7 +43,7 @@ public struct DrawSummary: Codable, Sendable, Equatable {
         case drawId = "draw_id", month, window, seed, size, minimum, reserveRatio = "reserve_ratio", lookbackMonths = "lookback_months"
         case poolCustomers = "pool_customers", poolBySource = "pool_by_source", rowsBySource = "rows_by_source"
         case mergedAcrossSheets = "merged_across_sheets", excludedByHistory = "excluded_by_history", eligible, strata
-        case drawnByStratum = "drawn_by_stratum", drawn, reserves, belowMinimum = "below_minimum", deadline
+        case drawnByStratum = "drawn_by_stratum", drawnBySource = "drawn_by_source", drawn, reserves, belowMinimum = "below_minimum", deadline
         case daysLeft = "days_left", daysLate = "days_late", drawnAt = "drawn_at", drawnBy = "drawn_by", replaces
     }
 
@@ -164,6 +166,7 @@ public struct MonthlyDraw {
                 lookbackMonths: lookback, poolCustomers: result.poolCustomers, poolBySource: named(result.poolBySource),
                 rowsBySource: rowsBySource, mergedAcrossSheets: result.mergedAcrossSheets, excludedByHistory: result.excludedByHistory,
                 eligible: result.eligible, strata: named(result.strata), drawnByStratum: named(result.drawnByStratum),
+                drawnBySource: named(result.drawnBySource),
                 drawn: result.main.count, reserves: result.reserves.count, belowMinimum: result.belowMinimum,
                 deadline: status.deadline.description, daysLeft: daysLeft, daysLate: daysLate, drawnAt: ws.stamp,
                 drawnBy: request.drawnBy, replaces: previous?.id)

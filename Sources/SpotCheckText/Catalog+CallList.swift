@@ -85,6 +85,9 @@ extension Catalog {
         public static func drawnFrom(_ kind: SourceKind) -> Message {
             Message("  按\(Names.source(kind).zh)分层抽取", "  drawn from the \(Names.source(kind).en) stratum")
         }
+        public static func drawnOf(_ kind: SourceKind) -> Message {
+            Message("  正选中来自\(Names.sheet(kind).zh)", "  on the main list from the \(Names.sheet(kind).en)")
+        }
         public static let deadline = Message("递交销售主管截止日期", "Due to the sales manager")
         public static func daysLeft(_ n: Int) -> Message { n == 0 ? Message("今天到期", "due today") : Message("剩余 \(n) 天", "\(n) day(s) left") }
         public static func late(_ n: Int) -> Message { Message("已逾期 \(n) 天", "\(n) day(s) late") }

@@ -18,8 +18,11 @@ extension Catalog {
             Message("  近 \(months) 个月已回访、本次排除 \(grouped(n)) 位", "  \(grouped(n)) excluded: spot-checked in the last \(months) months")
         }
         public static func drawn(main: Int, minimum: Int, byStratum: String, reserves: Int) -> Message {
-            Message("抽取正选 \(main) 位(最低要求 \(minimum);按来源分层:\(byStratum)),备选 \(reserves) 位",
+            Message("抽取正选 \(main) 位(最低要求 \(minimum);分层抽取:\(byStratum)),备选 \(reserves) 位",
                     "drew \(main) customers (minimum \(minimum); by stratum: \(byStratum)) and \(reserves) reserves")
+        }
+        public static func drawnBySource(_ text: String) -> Message {
+            Message("  正选客户按来源(一人多表各计一次):\(text)", "  main-list customers by source (a customer in several sheets counts in each): \(text)")
         }
         public static func deadline(_ day: String, daysLeft: Int) -> Message {
             daysLeft == 0

@@ -1,2 +1,69 @@
 import ArgumentParser
-struct DemoCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "demo") }
+import Foundation
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck demo`: the demo shop's two months, end to end, in a throw-away workspace.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "演示:用 Samples/ 的两个月数据完整走一遍 (run the demo months from Samples/ end to end).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Where to write the output files (default ./spotcheck-demo).")
+    var out: String = "spotcheck-demo"
+
+    @Option(name: .long, help: "The Samples/ folder (default: ./Samples, else the one in the source tree).")
+    var samples: String?
+
+    struct Manifest: Decodable {
+        struct File: Decodable { var kind: String; var file: String }
+        struct Month: Decodable { var month: String; var today: String; var seed: UInt64; var files: [File] }
+        var months: [Month]
+    }
+
+    func run() throws {
+        try guarded(global.lang) {
+            let output = Output(lang: global.lang)
+            let samplesDir = try locateSamples()
+            let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(samplesDir)/manifest.json")))
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spotcheck-demo-\(getpid())").path
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let db = "\(scratch)/spotcheck.db"
+            _ = try Workspace.initialize(dbPath: db)
+            for (i, m) in manifest.months.enumerated() {
+                let month = try parseMonth(m.month)
+                guard let today = try? DateText.parse(m.today) else { throw UserError(Catalog.Config.badToday(m.today)) }
+                let ws = try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang,
+                                       now: LocalDateTime(day: today.day, hour: 9)!)
+                let role = i == manifest.months.count - 1 ? Catalog.CLI.thisMonth : Catalog.CLI.lastMonth
+                output.say("")
+                output.say(Catalog.CLI.demoStep(Catalog.CLI.demoMonth(m.month, role).text(global.lang)))
+                for f in m.files {
+                    guard let kind = SourceKind(rawValue: f.kind) else { throw UserError(Catalog.Import.unknownKind(f.kind)) }
+                    try ImportCommand.perform(ImportRequest(kind: kind, files: ["\(samplesDir)/\(f.file)"], month: month), in: ws, output: output)
+                }
+                try SampleCommand.perform(MonthlyDraw.Request(month: month, seed: m.seed, drawnBy: "demo"), in: ws, output: output)
+                let listName = global.lang == .zh ? "回访名单-\(m.month).xlsx" : "call-list-\(m.month).xlsx"
+                try CallListCommand.perform(month: month, to: "\(out)/\(listName)", in: ws, output: output)
+            }
+            output.say("")
+            output.say(Catalog.CLI.demoDone(out))
+        }
+    }
+
+    private func locateSamples() throws -> String {
+        var tried: [String] = []
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for candidate in [samples, "Samples", here.appendingPathComponent("Samples").path].compactMap({ $0 }) {
+            tried.append(candidate)
+            if FileManager.default.fileExists(atPath: "\(candidate)/manifest.json") { return candidate }
+        }
+        throw UserError(Catalog.CLI.samplesNotFound(tried))
+    }
+}

@@ -55,6 +55,7 @@ struct SampleCommand: ParsableCommand {
             out.say(Catalog.Sample.merged(s.mergedAcrossSheets))
             out.say(Catalog.Sample.excluded(s.excludedByHistory, months: s.lookbackMonths))
             out.say(Catalog.Sample.drawn(main: s.drawn, minimum: s.minimum, byStratum: pairs(s.drawnByStratum), reserves: s.reserves))
+            out.say(Catalog.Sample.drawnBySource(pairs(s.drawnBySource)))
             if let left = s.daysLeft { out.say(Catalog.Sample.deadline(s.deadline, daysLeft: left)) }
         }
         if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }

@@ -88,6 +88,8 @@ public struct DrawResult: Sendable, Equatable {
     public var strata: [SourceKind: Int]
     /// Main-list seats per stratum.
     public var drawnByStratum: [SourceKind: Int]
+    /// Main-list customers per source (a customer in two sheets counts in both).
+    public var drawnBySource: [SourceKind: Int]
     /// True when fewer customers were eligible than the minimum: all of them were taken.
     public var belowMinimum: Bool
 
@@ -146,9 +148,11 @@ public enum SampleDraw {
             .enumerated().map { i, r in var r = r; r.rank = main.count + i + 1; return r }
         var strata: [SourceKind: Int] = [:]
         for (k, v) in byStratum { strata[k] = v.count }
+        var drawnBySource: [SourceKind: Int] = [:]
+        for c in main { for k in c.sources.kinds { drawnBySource[k, default: 0] += 1 } }
         return DrawResult(
             main: main, reserves: reserves, poolBySource: poolBySource, poolCustomers: pool.count,
             mergedAcrossSheets: merged, excludedByHistory: pool.count - eligible.count, strata: strata,
-            drawnByStratum: drawnByStratum, belowMinimum: belowMinimum)
+            drawnByStratum: drawnByStratum, drawnBySource: drawnBySource, belowMinimum: belowMinimum)
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import SpotCheckFormats
+
+@Suite("CSV as Excel writes it")
+struct CSVTests {
+    @Test func quotedFieldsCommasNewlinesAndCRLF() throws {
+        let dir = TempDir()
+        let p = dir.file("a.csv", "客户,问题,备注\r\n张丽,\"尺码不合适,换大号\",\"第一行\r\n第二行\"\r\n\"李\"\"强\"\"\",,\r\n")
+        #expect(try csvRows(p) == [["客户", "问题", "备注"], ["张丽", "尺码不合适,换大号", "第一行\r\n第二行"], ["李\"强\"", "", ""]])
+    }
+
+    @Test func utf8BOMIsDropped() throws {
+        let dir = TempDir()
+        let p = dir.file("bom.csv", [0xEF, 0xBB, 0xBF] + Array("客户,手机号\n王芳,13700001111".utf8))
+        let reader = try CSVReader(path: p)
+        var got: [[String]] = []
+        try reader.forEachRow { _, f in got.append(f) }
+        #expect(got == [["客户", "手机号"], ["王芳", "13700001111"]])
+        #expect(reader.encoding == .utf8)
+    }
+
+    @Test func gbkIsDetectedWithoutBeingTold() throws {
+        let dir = TempDir()
+        let text = "客户,手机号,问题描述\r\n张丽,13812345678,\"质量问题,起球\"\r\n"
+        let bytes = TextEncoding.gb18030Bytes(text)
+        #expect(bytes.count < Array(text.utf8).count)  // really GBK: two bytes a character
+        let p = dir.file("gbk.csv", bytes)
+        let reader = try CSVReader(path: p)
+        var got: [[String]] = []
+        try reader.forEachRow { _, f in got.append(f) }
+        #expect(reader.encoding == .gb18030)
+        #expect(got == [["客户", "手机号", "问题描述"], ["张丽", "13812345678", "质量问题,起球"]])
+    }
+
+    @Test func detectionLooksPastAnASCIIStart() throws {
+        let dir = TempDir()
+        let p = dir.file("gbk2.csv", TextEncoding.gb18030Bytes("id,name\n1,张丽\n"))
+        let reader = try CSVReader(path: p)
+        var got: [[String]] = []
+        try reader.forEachRow { _, f in got.append(f) }
+        #expect(reader.encoding == .gb18030)
+        #expect(got.last == ["1", "张丽"])
+    }
+
+    @Test(arguments: [1, 2, 3, 5, 7, 64])
+    func recordsAndCharactersSplitAcrossChunks(chunk: Int) throws {
+        let dir = TempDir()
+        let text = "客户,备注\r\n张丽,\"a,\"\"b\"\"\r\nc\"\r\n李强,最后一行"
+        let utf8 = dir.file("u.csv", text)
+        let gbk = dir.file("g.csv", TextEncoding.gb18030Bytes(text))
+        let expected = [["客户", "备注"], ["张丽", "a,\"b\"\r\nc"], ["李强", "最后一行"]]
+        #expect(try csvRows(utf8, chunkSize: chunk) == expected)
+        #expect(try csvRows(gbk, chunkSize: chunk) == expected)
+    }
+
+    @Test func rowNumbersCountBlankLinesLikeExcel() throws {
+        let dir = TempDir()
+        let p = dir.file("b.csv", "h1,h2\n\na,b\n\"x\ny\",z\nlast,1\n")
+        var numbers: [Int] = []
+        try CSVReader(path: p).forEachRow { row, _ in numbers.append(row) }
+        #expect(numbers == [1, 2, 3, 4, 5])
+    }
+
+    @Test func anUnclosedQuoteIsAnError() throws {
+        let dir = TempDir()
+        let p = dir.file("q.csv", "客户,备注\n张丽,\"没有闭合\n李强,x\n")
+        #expect(throws: FileProblem.self) { try csvRows(p) }
+        do { _ = try csvRows(p) } catch let e as FileProblem {
+            #expect(e.row == 2)
+            #expect(e.message.zh.contains("第 2 行开始的引号没有闭合"))
+        }
+    }
+
+    @Test func brokenUTF8AfterAValidStartIsAnError() throws {
+        let dir = TempDir()
+        let p = dir.file("bad.csv", Array("客户,备注\n张丽,好\n".utf8) + [0x41, 0xFF, 0xFE, 0x0A])
+        #expect(throws: FileProblem.self) { try csvRows(p) }
+    }
+
+    @Test func writerQuotesWhatNeedsQuoting() {
+        var w = CSVWriter()
+        w.row(["a", "b,c", "d\"e", "f\ng", " h"])
+        #expect(w.content == "\u{FEFF}a,\"b,c\",\"d\"\"e\",\"f\ng\",\" h\"\r\n")
+    }
+}
