@@ -21,12 +21,10 @@ public struct CustomerContext: Sendable {
     /// The product of the record the script is about.
     public var primaryProduct: String?
 
-    /// Builds the context; the record of the customer's stratum leads.
+    /// Builds the context. Lists follow the sheets' order (售后, 快递, 评价, VIP); the
+    /// script is about the record of the customer's stratum.
     public init(records: [SheetRecord], stratum: SourceKind) {
-        let ordered = records.sorted {
-            let a = ($0.kind == stratum.code ? 0 : 1, $0.kind, $0.id), b = ($1.kind == stratum.code ? 0 : 1, $1.kind, $1.id)
-            return a < b
-        }
+        let ordered = records.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         func first<T>(_ f: (SheetRecord) -> T?) -> T? { ordered.lazy.compactMap(f).first }
         func distinct(_ f: (SheetRecord) -> String?) -> [String] {
             var seen = Set<String>(), out: [String] = []
@@ -44,8 +42,8 @@ public struct CustomerContext: Sendable {
         products = distinct(\.product)
         purchaseDate = first { $0.purchaseAt.flatMap { try? DateText.parse($0) }?.day }
         handlers = distinct(\.handler)
-        primaryProduct = ordered.first?.product ?? first(\.product)
-        let lead = ordered.first
+        let lead = ordered.first { $0.kind == stratum.code } ?? ordered.first
+        primaryProduct = lead?.product ?? first(\.product)
         primarySituation = lead?.situation ?? (lead?.sourceKind == .reviews ? lead?.reviewLevel : nil) ?? first(\.situation)
         situations = ordered.map { r in
             var extras: [Message] = []

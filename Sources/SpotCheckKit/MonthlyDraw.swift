@@ -139,15 +139,16 @@ public struct MonthlyDraw {
                 reserveRatio: options.reserveRatio, reserveCount: result.reserves.count, lookbackMonths: lookback,
                 cutoffDay: period.cutoffDay, deadlineDay: period.deadlineDay, drawnAt: ws.stamp, drawnBy: request.drawnBy,
                 today: ws.today.description, summary: "")
-            if var previous {
+            var replaced = previous
+            if replaced != nil {
                 // Free the month's "current" slot, then point the old draw at the new one.
-                previous.supersededAt = ws.stamp
-                try previous.update(db)
+                replaced!.supersededAt = ws.stamp
+                try replaced!.update(db)
             }
             try draw.insert(db)
-            if var previous {
-                previous.supersededBy = draw.id
-                try previous.update(db)
+            if replaced != nil {
+                replaced!.supersededBy = draw.id
+                try replaced!.update(db)
             }
             for item in result.main + result.reserves {
                 try DrawItemRow(drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,

@@ -187,11 +187,11 @@ public struct SheetImporter {
     private func missingColumns(path: String, headers: [String], kind: SourceKind) -> FileProblem {
         let columns = workspace.config.columns
         let mapping = columns.map(headers: headers)
-        let missing = columns.missing(mapping, kind: kind).flatMap { $0 }
+        let missing = columns.missing(mapping, kind: kind)
         var accepted: [String: [String]] = [:]
-        for f in missing { accepted[f.rawValue] = columns.aliases[f] ?? [] }
+        for f in missing.flatMap({ $0 }) { accepted[f.rawValue] = columns.aliases[f] ?? [] }
         return FileProblem(file: path, message: Catalog.Import.missingColumns(
-            kind: kind, missing: missing.map(\.rawValue), found: headers.filter { !$0.isEmpty }, accepted: accepted))
+            kind: kind, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty }, accepted: accepted))
     }
 
     /// `售后.csv` → `售后.rejects.csv`, beside the input.

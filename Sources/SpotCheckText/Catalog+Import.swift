@@ -48,11 +48,13 @@ extension Catalog {
             default: return Message(key, key)
             }
         }
-        public static func missingColumns(kind: SourceKind, missing: [String], found: [String], accepted: [String: [String]]) -> Message {
-            let zhAccepted = missing.map { "「\(field($0).zh)」可用表头:\(accepted[$0, default: []].joined(separator: "、"))" }.joined(separator: ";")
-            let enAccepted = missing.map { "\(field($0).en): \(accepted[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
-            let zhMissing = missing.map { field($0).zh }.joined(separator: " 或 ")
-            let enMissing = missing.map { field($0).en }.joined(separator: " or ")
+        /// `missing` lists groups of alternatives: one column of each group is needed.
+        public static func missingColumns(kind: SourceKind, missing: [[String]], found: [String], accepted: [String: [String]]) -> Message {
+            let fields = missing.flatMap { $0 }
+            let zhAccepted = fields.map { "「\(field($0).zh)」可用表头:\(accepted[$0, default: []].joined(separator: "、"))" }.joined(separator: ";")
+            let enAccepted = fields.map { "\(field($0).en): \(accepted[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
+            let zhMissing = missing.map { g in g.count == 1 ? field(g[0]).zh : g.map { field($0).zh }.joined(separator: "/") + " 其中之一" }.joined(separator: ";")
+            let enMissing = missing.map { g in g.count == 1 ? field(g[0]).en : "one of " + g.map { field($0).en }.joined(separator: " / ") }.joined(separator: "; ")
             return Message(
                 "找不到必需的列:\(zhMissing)(\(Names.sheet(kind).zh))。文件中的表头:\(found.joined(separator: "、"))。\(zhAccepted)。可在配置 columns.json 中添加本店的表头",
                 "missing a required column: \(enMissing) (\(Names.sheet(kind).en)). Headers in the file: \(found.joined(separator: ", ")). Accepted — \(enAccepted). Add your shop's headers to columns.json")

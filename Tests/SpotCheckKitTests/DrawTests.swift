@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Testing
+import SpotCheckCore
+import SpotCheckFormats
+@testable import SpotCheckKit
+import SpotCheckStore
+import SpotCheckText
+
+/// Writes `count` after-sales rows handled on `day`, customers numbered from `first`.
+func afterSales(_ w: TestWorkspace, _ name: String, first: Int, count: Int, day: String) -> String {
+    w.csv(name, [afterSalesHeader] + (first..<(first + count)).map { i in
+        "客户\(i),138\(String(format: "%08d", i)),buyer\(i),\(900_000 + i),四件套,2026-10-01,问题\(i),小王,\(day)"
+    })
+}
+
+@Suite("Monthly draw")
+struct DrawTests {
+    @Test func drawsTheMinimumWithReservesAndRecordsTheDraw() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 90, day: "2026-11-10")])
+        try w.importFiles(.reviews, [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (80..<100).map { "2026-11-12,buyer\($0),差评,慢" })])
+        let s = try w.draw("2026-11", seed: 42, today: "2026-11-23")
+        #expect(s.drawn == 50 && s.reserves == 10)
+        #expect(s.poolCustomers == 99)           // 90 + 20 − 11 in both sheets
+        #expect(s.poolBySource == ["after-sales": 90, "reviews": 20])
+        #expect(s.mergedAcrossSheets == 11)
+        #expect(s.strata == ["after-sales": 79, "reviews": 20])
+        #expect(s.drawnByStratum == ["after-sales": 40, "reviews": 10])
+        #expect(s.deadline == "2026-11-27" && s.daysLeft == 4 && s.daysLate == nil)
+        #expect(s.window == .init(from: "2026-10-27", to: "2026-11-26"))
+        let items = try Store(path: w.db).read { try DrawItemRow.of(draw: s.drawId, $0) }
+        #expect(items.count == 60)
+        #expect(items.filter(\.isReserve).map(\.itemNo) == Array(51...60))
+        #expect(Set(items.map(\.customerId)).count == 60)
+        let row = try Store(path: w.db).read { try DrawRow.fetchOne($0, key: s.drawId)! }
+        #expect(row.seed == 42 && row.drawnBy == "测试" && row.month == "2026-11" && row.today == "2026-11-23")
+        #expect(row.summary.contains("\"excluded_by_history\" : 0"))
+    }
+
+    @Test func lateDrawsSaySo() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 60, day: "2026-11-10")])
+        let s = try w.draw("2026-11", today: "2026-11-30")
+        #expect(s.daysLeft == nil && s.daysLate == 3)
+    }
+
+    @Test func drawingAgainNeedsRedrawAndKeepsTheEarlierDraw() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 70, day: "2026-11-10")])
+        let first = try w.draw("2026-11", seed: 1)
+        let before = try w.snapshot()
+        #expect(throws: DrawFailure.alreadyDrawn(month: YearMonth(parsing: "2026-11")!, drawnAt: "2026-11-25 09:00:00", seed: 1)) {
+            try w.draw("2026-11", seed: 2)
+        }
+        #expect(try w.snapshot() == before)
+        let second = try w.draw("2026-11", seed: 2, redraw: true)
+        #expect(second.replaces == first.drawId)
+        let draws = try Store(path: w.db).read { try DrawRow.all(month: YearMonth(parsing: "2026-11")!, $0) }
+        #expect(draws.count == 2)
+        #expect(draws[0].supersededBy == second.drawId && draws[0].supersededAt != nil)
+        #expect(draws[1].supersededAt == nil)
+    }
+
+    @Test func customersDrawnInTheLookBackWindowAreExcludedUnusedReservesAreNot() throws {
+        let w = try TestWorkspace()
+        // October: customers 1–60; November: customers 31–110.
+        try w.importFiles(.afterSales, [afterSales(w, "oct.csv", first: 1, count: 60, day: "2026-10-10")])
+        let oct = try w.draw("2026-10", seed: 7, today: "2026-10-25")
+        try w.importFiles(.afterSales, [afterSales(w, "nov.csv", first: 31, count: 80, day: "2026-11-10")])
+        let items = try Store(path: w.db).read { try DrawItemRow.of(draw: oct.drawId, $0) }
+        let mainIDs = Set(items.filter { !$0.isReserve }.map(\.customerId))
+        let reserveIDs = Set(items.filter(\.isReserve).map(\.customerId))
+        let novemberCustomers = try Store(path: w.db).read {
+            Set(try Int.fetchAll($0, sql: "SELECT customer_id FROM records WHERE event_day >= ?", arguments: [Day(year: 2026, month: 10, day: 27)!.ordinal]))
+        }
+        let expectedExcluded = mainIDs.intersection(novemberCustomers).count
+        #expect(expectedExcluded > 0)
+        let nov = try w.draw("2026-11", seed: 8)
+        #expect(nov.excludedByHistory == expectedExcluded)
+        let novItems = try Store(path: w.db).read { try DrawItemRow.of(draw: nov.drawId, $0) }
+        #expect(Set(novItems.map(\.customerId)).isDisjoint(with: mainIDs))
+        // Unused October reserves stay eligible.
+        #expect(!reserveIDs.intersection(novemberCustomers).isEmpty)
+        #expect(nov.eligible == 80 - expectedExcluded)
+    }
+
+    @Test func theLookBackWindowEndsAfterTwelveMonths() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 50, day: "2025-11-10")])
+        try w.draw("2025-11", seed: 1, today: "2025-11-25")
+        // The same 50 customers a year later: 2025-11 is 12 months before 2026-11, inside the window.
+        try w.importFiles(.afterSales, [afterSales(w, "b.csv", first: 1, count: 50, day: "2026-11-10")])
+        let s = try w.draw("2026-11", seed: 1)
+        #expect(s.excludedByHistory == 50)
+        #expect(s.drawn == 0 && s.belowMinimum)
+        // 13 months later (2026-12 looks back to 2025-12) they are eligible again.
+        try w.importFiles(.afterSales, [afterSales(w, "c.csv", first: 1, count: 50, day: "2026-12-10")])
+        let d = try w.draw("2026-12", seed: 1, today: "2026-12-20")
+        #expect(d.excludedByHistory == 0)
+        #expect(d.drawn == 50)
+    }
+
+    @Test func emptyPoolAndBadSizesAreErrors() throws {
+        let w = try TestWorkspace()
+        #expect(throws: DrawFailure.self) { try w.draw("2026-11") }
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 10, day: "2026-11-10")])
+        #expect(throws: DrawFailure.invalid(.sizeBelowMinimum(size: 20, minimum: 50))) { try w.draw("2026-11", size: 20) }
+        #expect(try w.count("draws") == 0)
+        let s = try w.draw("2026-11")
+        #expect(s.belowMinimum && s.drawn == 10 && s.reserves == 0)
+    }
+
+    @Test func theSameDataAndSeedGiveTheSameListWhateverTheImportOrder() throws {
+        let a = try TestWorkspace(), b = try TestWorkspace()
+        let rows1 = afterSales(a, "x.csv", first: 1, count: 70, day: "2026-11-10")
+        let rows2 = a.csv("y.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (60..<90).map { "2026-11-12,buyer\($0),差评,慢" })
+        let rows1b = afterSales(b, "x.csv", first: 1, count: 70, day: "2026-11-10")
+        let rows2b = b.csv("y.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (60..<90).map { "2026-11-12,buyer\($0),差评,慢" })
+        try a.importFiles(.afterSales, [rows1]); try a.importFiles(.reviews, [rows2])
+        try b.importFiles(.reviews, [rows2b]); try b.importFiles(.afterSales, [rows1b])
+        try a.draw("2026-11", seed: 99); try b.draw("2026-11", seed: 99)
+        let la = "\(a.dir)/list.xlsx", lb = "\(b.dir)/list.xlsx"
+        _ = try CallListExporter(workspace: try a.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: la)
+        _ = try CallListExporter(workspace: try b.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: lb)
+        let ra = try Workbook(la), rb = try Workbook(lb)
+        let listA = try ra.rows("回访名单"), listB = try rb.rows("回访名单")
+        #expect(listA.count == 61)
+        // Identical cell values, except the hidden draw number column (the same here too).
+        #expect(listA == listB)
+        #expect(try ra.rows("说明") == (try rb.rows("说明")))
+    }
+}
