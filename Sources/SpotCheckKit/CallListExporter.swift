@@ -36,8 +36,7 @@ public struct CallListExporter {
         var byCustomer: [Int: [SheetRecord]] = [:]
         for r in records { byCustomer[r.customerId, default: []].append(r) }
         let hours = ws.config.callingHours
-        let hoursText = Catalog.CallList.hoursText(hours.workday.map(\.text).joined(separator: ", "),
-                                                   hours.restDay.map(\.text).joined(separator: ", ")).text(lang)
+        let hoursText = CallListExporter.hoursText(hours).text(lang)
 
         let created = (try? DateText.parse(draw.drawnAt))?.moment
         let book = try XLSXWriter(path: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
@@ -101,6 +100,11 @@ public struct CallListExporter {
         return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count, warnings: warnings)
     }
 
+    /// The calling hours as one line.
+    static func hoursText(_ hours: CallingHours) -> Message {
+        Catalog.CallList.hoursText(Catalog.CallList.spans(hours.workday.map(\.text)), Catalog.CallList.spans(hours.restDay.map(\.text)))
+    }
+
     private func writeCover(_ book: XLSXWriter, draw: DrawRow, summary: DrawSummary, warnings: inout [Message]) {
         let ws = workspace
         let lang = ws.lang
@@ -139,11 +143,11 @@ public struct CallListExporter {
         case .onTime(_, let n): left = L.daysLeft(n)
         case .late(_, let n): left = L.late(n)
         }
-        line(L.deadline, .text("\(status.deadline)(\(left.text(lang)))"))
+        line(L.deadline, .text(L.deadlineWith(status.deadline.description, left).text(lang)))
         row += 1
         let hours = ws.config.callingHours
         cover.write(row, 0, .text(L.hoursTitle.text(lang)), .bold)
-        cover.write(row, 1, .text(L.hoursText(hours.workday.map(\.text).joined(separator: ", "), hours.restDay.map(\.text).joined(separator: ", ")).text(lang)))
+        cover.write(row, 1, .text(CallListExporter.hoursText(hours).text(lang)))
         row += 2
         cover.write(row, 0, .text(L.calendarTitle.text(lang)), .bold)
         row += 1
@@ -153,7 +157,7 @@ public struct CallListExporter {
         var uncovered = false
         while day <= end {
             let kind = ws.config.calendar.kind(of: day)
-            let spans = hours.spans(on: day, calendar: ws.config.calendar).map(\.text).joined(separator: ", ")
+            let spans = L.spans(hours.spans(on: day, calendar: ws.config.calendar).map(\.text)).text(lang)
             var text = L.dayLine(day.description, L.weekday(day.weekday), L.dayKind(kind), spans).text(lang)
             if !ws.config.calendar.covers(day) { text += L.uncovered.text(lang); uncovered = true }
             cover.write(row, 1, .text(text))

@@ -50,7 +50,7 @@ public struct CustomerContext: Sendable {
             let kind = r.sourceKind
             var text = r.situation.map(Catalog.Context.data)
             if kind == .reviews, let level = r.reviewLevel {
-                text = Catalog.Context.data(r.situation.map { "\(level):\($0)" } ?? level)
+                text = r.situation.map { Catalog.Context.review(level: level, text: $0) } ?? Catalog.Context.data(level)
             }
             if let s = r.refundStatus { extras.append(Catalog.Context.refundStatus(s)) }
             let courier = [r.courier, r.trackingNo].compactMap { $0 }.joined(separator: " ")

@@ -28,7 +28,7 @@ extension Catalog {
         /// A field's name as users know it.
         public static func field(_ key: String) -> Message {
             switch key {
-            case "buyer_id": return Message("买家ID(旺旺号)", "buyer ID")
+            case "buyer_id": return Message("买家ID（旺旺号）", "buyer ID")
             case "phone": return Message("手机号", "phone")
             case "name": return Message("客户姓名", "customer name")
             case "order_no": return Message("订单号", "order number")
@@ -51,71 +51,71 @@ extension Catalog {
         /// `missing` lists groups of alternatives: one column of each group is needed.
         public static func missingColumns(kind: SourceKind, missing: [[String]], found: [String], accepted: [String: [String]]) -> Message {
             let fields = missing.flatMap { $0 }
-            let zhAccepted = fields.map { "「\(field($0).zh)」可用表头:\(accepted[$0, default: []].joined(separator: "、"))" }.joined(separator: ";")
+            let zhAccepted = fields.map { "「\(field($0).zh)」可用表头：\(accepted[$0, default: []].joined(separator: "、"))" }.joined(separator: "；")
             let enAccepted = fields.map { "\(field($0).en): \(accepted[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
-            let zhMissing = missing.map { g in g.count == 1 ? field(g[0]).zh : g.map { field($0).zh }.joined(separator: "/") + " 其中之一" }.joined(separator: ";")
+            let zhMissing = missing.map { g in g.count == 1 ? field(g[0]).zh : g.map { field($0).zh }.joined(separator: "/") + " 其中之一" }.joined(separator: "；")
             let enMissing = missing.map { g in g.count == 1 ? field(g[0]).en : "one of " + g.map { field($0).en }.joined(separator: " / ") }.joined(separator: "; ")
             return Message(
-                "找不到必需的列:\(zhMissing)(\(Names.sheet(kind).zh))。文件中的表头:\(found.joined(separator: "、"))。\(zhAccepted)。可在配置 columns.json 中添加本店的表头",
+                "找不到必需的列：\(zhMissing)（\(Names.sheet(kind).zh)）。文件中的表头：\(found.joined(separator: "、"))。\(zhAccepted)。可在配置 columns.json 中添加本店的表头",
                 "missing a required column: \(enMissing) (\(Names.sheet(kind).en)). Headers in the file: \(found.joined(separator: ", ")). Accepted — \(enAccepted). Add your shop's headers to columns.json")
         }
-        public static let identityMissing = Message("买家ID、手机号、订单号都为空,无法识别客户", "buyer ID, phone and order number are all empty: the customer cannot be identified")
-        public static let dateMissing = Message("日期为空,无法确定属于哪个月", "the date is empty, so the row belongs to no month")
-        public static let badDate = Message("无法识别的日期;可用 2026-11-03、2026/11/3、2026年11月3日(可带时间)", "not a date; use 2026-11-03, 2026/11/3 or 2026年11月3日 (a time may follow)")
+        public static let identityMissing = Message("买家ID、手机号、订单号都为空，无法识别客户", "buyer ID, phone and order number are all empty: the customer cannot be identified")
+        public static let dateMissing = Message("日期为空，无法确定属于哪个月", "the date is empty, so the row belongs to no month")
+        public static let badDate = Message("无法识别的日期；可用 2026-11-03、2026/11/3、2026年11月3日（可带时间）", "not a date; use 2026-11-03, 2026/11/3 or 2026年11月3日 (a time may follow)")
         public static let noSuchDate = Message("日期不存在", "no such date")
         public static let badTime = Message("时间超出范围", "the time is out of range")
-        public static let phoneScientific = Message("手机号被 Excel 显示成科学计数法,后几位已丢失;请把该列设为文本后重新导出", "Excel turned the phone into scientific notation and its last digits are lost; format the column as text and export again")
+        public static let phoneScientific = Message("手机号被 Excel 显示成科学计数法，后几位已丢失；请把该列设为文本后重新导出", "Excel turned the phone into scientific notation and its last digits are lost; format the column as text and export again")
         public static let phoneInvalid = Message("不是有效的手机号或电话号码", "not a valid mobile or landline number")
-        public static let orderDigitsLost = Message("订单号被 Excel 当成数字,后几位已丢失;请把该列设为文本后重新导出", "Excel stored the order number as a number and its last digits are lost; format the column as text and export again")
+        public static let orderDigitsLost = Message("订单号被 Excel 当成数字，后几位已丢失；请把该列设为文本后重新导出", "Excel stored the order number as a number and its last digits are lost; format the column as text and export again")
         public static let errorCell = Message("单元格是 Excel 错误值", "the cell holds an Excel error value")
 
         public static func rowProblem(file: String, row: Int, column: String?, value: String?, reason: Message) -> Message {
             var zh = "\(file) 第 \(row) 行"
             var en = "\(file) row \(row)"
-            if let column { zh += ",列「\(column)」"; en += ", column \"\(column)\"" }
-            if let value, !value.isEmpty { zh += ",值「\(value)」"; en += ", value \"\(value)\"" }
-            return Message(zh + ":" + reason.zh, en + ": " + reason.en)
+            if let column { zh += "，列「\(column)」"; en += ", column \"\(column)\"" }
+            if let value, !value.isEmpty { zh += "，值「\(value)」"; en += ", value \"\(value)\"" }
+            return Message(zh + "：" + reason.zh, en + ": " + reason.en)
         }
         public static func rejectedAll(badRows: Int, files: Int) -> Message {
-            Message("有 \(badRows) 行数据有误,未导入任何数据(数据库未改变)。修正后重新导入,或加 --skip-bad 只导入正确的行",
+            Message("有 \(badRows) 行数据有误，未导入任何数据（数据库未改变）。修正后重新导入，或加 --skip-bad 只导入正确的行",
                     "\(badRows) bad row(s): nothing was imported (the database is unchanged). Fix them and import again, or add --skip-bad to import the good rows")
         }
         public static func moreProblems(_ n: Int) -> Message {
             Message("……另有 \(n) 行有误未列出", "… and \(n) more bad row(s) not listed")
         }
         public static func fileSummary(file: String, kind: SourceKind, format: String, read: Int, new: Int, known: Int, blank: Int, rejected: Int) -> Message {
-            var zh = "\(Names.sheet(kind).zh) \(file)(\(format)):读取 \(grouped(read)) 行,新增 \(grouped(new)) 行"
+            var zh = "\(Names.sheet(kind).zh) \(file)（\(format)）：读取 \(grouped(read)) 行，新增 \(grouped(new)) 行"
             var en = "\(Names.sheet(kind).en) \(file) (\(format)): read \(grouped(read)) rows, \(grouped(new)) new"
-            if known > 0 { zh += ",已导入过 \(grouped(known)) 行"; en += ", \(grouped(known)) already imported" }
-            if blank > 0 { zh += ",空行 \(grouped(blank)) 行已跳过"; en += ", \(grouped(blank)) blank skipped" }
-            if rejected > 0 { zh += ",有误跳过 \(grouped(rejected)) 行"; en += ", \(grouped(rejected)) bad skipped" }
+            if known > 0 { zh += "，已导入过 \(grouped(known)) 行"; en += ", \(grouped(known)) already imported" }
+            if blank > 0 { zh += "，空行 \(grouped(blank)) 行已跳过"; en += ", \(grouped(blank)) blank skipped" }
+            if rejected > 0 { zh += "，有误跳过 \(grouped(rejected)) 行"; en += ", \(grouped(rejected)) bad skipped" }
             return Message(zh, en)
         }
         public static func nothingNew(file: String) -> Message {
-            Message("\(file) 的内容此前已全部导入,数据库未改变", "everything in \(file) was imported before: the database is unchanged")
+            Message("\(file) 的内容此前已全部导入，数据库未改变", "everything in \(file) was imported before: the database is unchanged")
         }
         public static func customers(touched: Int, merged: Int) -> Message {
-            Message("涉及客户 \(grouped(touched)) 位;本次合并为同一客户 \(grouped(merged)) 次(买家ID/手机号/订单号相同)",
+            Message("涉及客户 \(grouped(touched)) 位；本次合并为同一客户 \(grouped(merged)) 次（买家ID/手机号/订单号相同）",
                     "\(grouped(touched)) customers; \(grouped(merged)) merge(s) of the same customer (same buyer ID, phone or order number)")
         }
         public static func rejectsWritten(_ path: String, count: Int) -> Message {
             Message("有误的 \(count) 行及原因已写入 \(path)", "the \(count) bad row(s) and their reasons are in \(path)")
         }
         public static func outsideMonth(count: Int, month: String, window: String) -> Message {
-            Message("注意:有 \(count) 行的日期不在 \(month) 的抽查区间(\(window))内,已按各自日期归入相应月份",
+            Message("注意：有 \(count) 行的日期不在 \(month) 的抽查区间（\(window)）内，已按各自日期归入相应月份",
                     "note: \(count) row(s) are dated outside \(month)'s window (\(window)); they belong to their own months")
         }
         public static func vipMonth(_ month: String, window: String) -> Message {
-            Message("VIP 名单归入 \(month)(抽查区间 \(window))", "the VIP list belongs to \(month) (window \(window))")
+            Message("VIP 名单归入 \(month)（抽查区间 \(window)）", "the VIP list belongs to \(month) (window \(window))")
         }
         public static func progress(rows: Int, rate: Int, percent: Int?) -> Message {
             let p = percent.map { " \($0)%" } ?? ""
-            return Message("已读取 \(grouped(rows)) 行(\(grouped(rate)) 行/秒)\(p)", "read \(grouped(rows)) rows (\(grouped(rate)) rows/s)\(p)")
+            return Message("已读取 \(grouped(rows)) 行（\(grouped(rate)) 行/秒）\(p)", "read \(grouped(rows)) rows (\(grouped(rate)) rows/s)\(p)")
         }
         public static let rejectsReasonHeader = Message("错误原因", "reason")
         public static let rejectsRowHeader = Message("原行号", "row")
         public static func unknownKind(_ kind: String) -> Message {
-            Message("未知的表类型「\(kind)」:可用 after-sales(售后)、courier(快递)、reviews(评价)、vip", "unknown kind \"\(kind)\": use after-sales, courier, reviews or vip")
+            Message("未知的表类型「\(kind)」：可用 after-sales（售后）、courier（快递）、reviews（评价）、vip", "unknown kind \"\(kind)\": use after-sales, courier, reviews or vip")
         }
     }
 }

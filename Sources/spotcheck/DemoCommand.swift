@@ -9,7 +9,7 @@ import SpotCheckText
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "演示:用 Samples/ 的两个月数据完整走一遍 (run the demo months from Samples/ end to end).")
+        abstract: "演示：用 Samples/ 的两个月数据完整走一遍 (run the demo months from Samples/ end to end).")
 
     @OptionGroup var global: GlobalOptions
 

@@ -6,7 +6,7 @@ import SpotCheckText
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "创建工作区:数据库和可编辑的配置 (create the database and an editable copy of the configuration).")
+        abstract: "创建工作区：数据库和可编辑的配置 (create the database and an editable copy of the configuration).")
 
     @OptionGroup var global: GlobalOptions
 

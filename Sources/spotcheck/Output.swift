@@ -45,10 +45,7 @@ struct Output {
         case let e as UserError:
             return e.messages.map { prefix + $0.text(lang) }
         case let e as FileProblem:
-            var where_ = e.file
-            if let row = e.row { where_ += lang == .zh ? " 第 \(row) 行" : " row \(row)" }
-            if let c = e.column { where_ += lang == .zh ? ",列「\(c)」" : ", column \"\(c)\"" }
-            return [prefix + where_ + (lang == .zh ? ":" : ": ") + e.message.text(lang)]
+            return [prefix + Catalog.CLI.location(file: e.file, row: e.row, column: e.column).text(lang) + e.message.text(lang)]
         case let e as ImportFailure:
             var out = [prefix + Catalog.Import.rejectedAll(badRows: e.totalBadRows, files: 1).text(lang)]
             for (file, i) in e.issues {

@@ -5,7 +5,7 @@ import ArgumentParser
 struct SpotCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spotcheck",
-        abstract: "SpotCheck 售后服务质检:服务回访抽查与客服质检 (after-sales spot-checks and QA).",
+        abstract: "SpotCheck 售后服务质检：服务回访抽查与客服质检 (after-sales spot-checks and QA).",
         usage: "spotcheck [--db PATH] [--config DIR] [--lang zh|en] [--today YYYY-MM-DD] <command>",
         discussion: """
             The database defaults to ./spotcheck.db (or $SPOTCHECK_DB); the configuration to the

@@ -9,7 +9,7 @@ struct CLITests {
         let s = try Scratch()
         let initRun = try s.run(["init"])
         #expect(initRun.status == 0)
-        #expect(initRun.stdout.contains("已创建工作区:数据库 spotcheck.db"))
+        #expect(initRun.stdout.contains("已创建工作区：数据库 spotcheck.db"))
         #expect(FileManager.default.fileExists(atPath: "\(s.dir)/spotcheck-config/columns.json"))
         for (kind, file) in [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"), ("vip", "VIP客户名单.csv")] {
             let r = try s.run(["import", "--kind", kind, "--month", "2026-11", "\(samples)/2026-11/\(file)"])
@@ -17,7 +17,7 @@ struct CLITests {
         }
         let again = try s.run(["import", "--kind", "courier", "\(samples)/2026-11/快递件处理表.csv"])
         #expect(again.status == 0)
-        #expect(again.stdout.contains("的内容此前已全部导入,数据库未改变"))
+        #expect(again.stdout.contains("的内容此前已全部导入，数据库未改变"))
 
         let drawRun = try s.run(["sample", "--month", "2026-11", "--seed", "20261125", "--json"])
         #expect(drawRun.status == 0, "\(drawRun.stderr)")
@@ -32,7 +32,7 @@ struct CLITests {
 
         let export = try s.run(["export", "call-list", "--month", "2026-11", "-o", "名单.xlsx"])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout.contains("回访名单已写入 名单.xlsx:正选 50 位,备选 10 位"))
+        #expect(export.stdout.contains("回访名单已写入 名单.xlsx：正选 50 位，备选 10 位"))
         let book = try Book("\(s.dir)/名单.xlsx")
         #expect(book.reader.sheetNames == ["说明", "回访名单"])
         let list = try book.rows("回访名单")
@@ -45,7 +45,7 @@ struct CLITests {
         }
         let cover = try book.rows("说明")
         #expect(cover.values.contains { $0.first == "随机种子" && $0.last == "20261125" })
-        #expect(cover.values.contains { $0.first == "递交销售主管截止日期" && $0.last == "2026-11-27(剩余 2 天)" })
+        #expect(cover.values.contains { $0.first == "递交销售主管截止日期" && $0.last == "2026-11-27（剩余 2 天）" })
         let xml = try book.part("xl/worksheets/sheet2.xml")
         #expect(xml.contains("<dataValidations count="))
         #expect(xml.contains("state=\"frozen\""))
@@ -83,17 +83,17 @@ struct CLITests {
         try s.run(["import", "--kind", "after-sales", "\(samples)/2026-10/售后问题处理表.csv"])
         let before = s.bytes("spotcheck.db")
         let cases: [([String], String)] = [
-            (["import", "--kind", "complaints", "x.csv"], "错误:未知的表类型「complaints」"),
-            (["import", "--kind", "after-sales", s.write("missing.csv", "客户,商品\n张丽,被子\n")], "missing.csv:找不到必需的列:买家ID(旺旺号)/手机号/订单号 其中之一;处理日期/登记/申请日期 其中之一(售后问题处理表)。文件中的表头:客户、商品。"),
+            (["import", "--kind", "complaints", "x.csv"], "错误：未知的表类型「complaints」"),
+            (["import", "--kind", "after-sales", s.write("missing.csv", "客户,商品\n张丽,被子\n")], "missing.csv：找不到必需的列：买家ID（旺旺号）/手机号/订单号 其中之一；处理日期/登记/申请日期 其中之一（售后问题处理表）。文件中的表头：客户、商品。"),
             (["import", "--kind", "after-sales", s.write("baddate.csv", "客户,手机号,处理日期\n张丽,13812345678,2026-11-31\n")],
-             "baddate.csv 第 2 行,列「处理日期」,值「2026-11-31」:日期不存在"),
-            (["import", "--kind", "after-sales", s.write("empty.csv", "")], "empty.csv:文件是空的"),
-            (["import", "--kind", "after-sales", s.write("header.csv", "客户,手机号,处理日期\n")], "header.csv:文件只有表头,没有数据行"),
+             "baddate.csv 第 2 行，列「处理日期」，值「2026-11-31」：日期不存在"),
+            (["import", "--kind", "after-sales", s.write("empty.csv", "")], "empty.csv：文件是空的"),
+            (["import", "--kind", "after-sales", s.write("header.csv", "客户,手机号,处理日期\n")], "header.csv：文件只有表头，没有数据行"),
             (["import", "--kind", "after-sales", s.write("fake.xlsx", "客户,手机号,处理日期\n张丽,13812345678,2026-11-03\n")], "但内容不是 XLSX 工作簿"),
-            (["import", "--kind", "after-sales", "nothere.csv"], "错误:nothere.csv:找不到文件"),
-            (["sample", "--month", "2026-11", "--size", "10"], "错误:抽查数量 10 低于最低要求 50"),
-            (["sample", "--month", "2026-13"], "错误:无法识别的月份「2026-13」"),
-            (["export", "call-list", "--month", "2026-12", "-o", "x.xlsx"], "错误:2026-12 还没有抽样"),
+            (["import", "--kind", "after-sales", "nothere.csv"], "错误：nothere.csv：找不到文件"),
+            (["sample", "--month", "2026-11", "--size", "10"], "错误：抽查数量 10 低于最低要求 50"),
+            (["sample", "--month", "2026-13"], "错误：无法识别的月份「2026-13」"),
+            (["export", "call-list", "--month", "2026-12", "-o", "x.xlsx"], "错误：2026-12 还没有抽样"),
         ]
         for (args, expected) in cases {
             let r = try s.run(args)
@@ -118,7 +118,7 @@ struct CLITests {
         try s.run(["import", "--kind", "after-sales", "\(samples)/2026-10/售后问题处理表.csv"])
         let r = try s.run(["sample", "--month", "2026-10", "--seed", "1"], today: "2026-11-02")
         #expect(r.status == 0)
-        #expect(r.stderr.contains("警告:已逾期:本月名单应于 2026-10-27 递交销售主管,现已晚 6 天"))
+        #expect(r.stderr.contains("警告：已逾期：本月名单应于 2026-10-27 递交销售主管，现已晚 6 天"))
     }
 
     @Test func theDemoRunsBothMonthsAndShowsTheHistoryExclusion() throws {

@@ -72,11 +72,11 @@ struct ImportTests {
             #expect(e.totalBadRows == 5)
             let lines = e.issues.map { Catalog.Import.rowProblem(file: "bad.csv", row: $0.issue.row, column: $0.issue.column, value: $0.issue.value, reason: $0.issue.reason).zh }
             #expect(lines == [
-                "bad.csv 第 3 行,列「处理日期」,值「2026-13-04」:日期不存在",
-                "bad.csv 第 4 行,列「手机号」,值「1.38123E+10」:手机号被 Excel 显示成科学计数法,后几位已丢失;请把该列设为文本后重新导出",
-                "bad.csv 第 5 行,列「购买日期」,值「2026-02-30」:日期不存在",
-                "bad.csv 第 6 行:买家ID、手机号、订单号都为空,无法识别客户",
-                "bad.csv 第 7 行,列「处理日期」:日期为空,无法确定属于哪个月",
+                "bad.csv 第 3 行，列「处理日期」，值「2026-13-04」：日期不存在",
+                "bad.csv 第 4 行，列「手机号」，值「1.38123E+10」：手机号被 Excel 显示成科学计数法，后几位已丢失；请把该列设为文本后重新导出",
+                "bad.csv 第 5 行，列「购买日期」，值「2026-02-30」：日期不存在",
+                "bad.csv 第 6 行：买家ID、手机号、订单号都为空，无法识别客户",
+                "bad.csv 第 7 行，列「处理日期」：日期为空，无法确定属于哪个月",
             ])
         }
         #expect(try w.snapshot() == before)
@@ -105,12 +105,12 @@ struct ImportTests {
         let w = try TestWorkspace()
         let file = w.csv("x.csv", ["客户,手机号,商品", "张丽,13812345678,四件套"])
         do { try w.importFiles(.afterSales, [file]); Issue.record("no error") } catch let e as FileProblem {
-            #expect(e.message.zh.hasPrefix("找不到必需的列:处理日期/登记/申请日期 其中之一(售后问题处理表)。文件中的表头:客户、手机号、商品。「处理日期」可用表头:处理日期、处理时间"))
-            #expect(e.message.zh.contains("「登记/申请日期」可用表头:申请退款的时间、申请时间"))
+            #expect(e.message.zh.hasPrefix("找不到必需的列：处理日期/登记/申请日期 其中之一（售后问题处理表）。文件中的表头：客户、手机号、商品。「处理日期」可用表头：处理日期、处理时间"))
+            #expect(e.message.zh.contains("「登记/申请日期」可用表头：申请退款的时间、申请时间"))
         }
         let noIdentity = w.csv("y.csv", ["客户,商品,处理日期", "张丽,四件套,2026-11-01"])
         do { try w.importFiles(.afterSales, [noIdentity]); Issue.record("no error") } catch let e as FileProblem {
-            #expect(e.message.zh.hasPrefix("找不到必需的列:买家ID(旺旺号)/手机号/订单号 其中之一(售后问题处理表)"))
+            #expect(e.message.zh.hasPrefix("找不到必需的列：买家ID（旺旺号）/手机号/订单号 其中之一（售后问题处理表）"))
         }
         #expect(try w.count("imports") == 0)
     }
@@ -119,7 +119,7 @@ struct ImportTests {
         let w = try TestWorkspace()
         let empty = w.csv("e.csv", [])
         do { try w.importFiles(.afterSales, [empty]); Issue.record("no error") } catch let e as FileProblem {
-            #expect(e.message.zh == "文件只有表头,没有数据行" || e.message.zh == "文件是空的")
+            #expect(e.message.zh == "文件只有表头，没有数据行" || e.message.zh == "文件是空的")
         }
         FileManager.default.createFile(atPath: "\(w.dir)/zero.csv", contents: Data())
         do { try w.importFiles(.afterSales, ["\(w.dir)/zero.csv"]); Issue.record("no error") } catch let e as FileProblem {
@@ -127,7 +127,7 @@ struct ImportTests {
         }
         let header = w.csv("h.csv", [afterSalesHeader, ",,,,,,,,"])
         do { try w.importFiles(.afterSales, [header]); Issue.record("no error") } catch let e as FileProblem {
-            #expect(e.message.zh == "文件只有表头,没有数据行")
+            #expect(e.message.zh == "文件只有表头，没有数据行")
         }
         #expect(try w.count("imports") == 0)
     }
