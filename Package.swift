@@ -42,7 +42,10 @@ let package = Package(
         // The SQLite store: schema, migrations, records.
         .target(
             name: "SpotCheckStore",
-            dependencies: ["SpotCheckCore", "SpotCheckText", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SpotCheckCore", "SpotCheckText",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Application services: workspace, configuration, import, draw, call list, reports.
         .target(

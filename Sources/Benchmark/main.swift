@@ -57,7 +57,7 @@ case "after-sales":
         let handled = window.lowerBound.adding(days: rng.uniform(span))
         let bought = handled.adding(days: -(2 + rng.uniform(20)))
         let note = i % 50 == 0 ? "\"客户要求加急,\r\n已电话确认\"" : ""
-        out.write("\(name),\(phone),\(buyer),\(3_612_000_000_000_000_000 + UInt64(i)),\(products[rng.uniform(products.count)]),\(bought),\(issues[rng.uniform(issues.count)]),\(handlers[rng.uniform(handlers.count)]),\(handled) \(10 + rng.uniform(9)):\(10 + rng.uniform(50)),\(note)\r\n")
+        out.write("\(name),\(phone),\(buyer),\(3_612_000_000_000_000_000 + UInt64(i)),\(products[rng.uniform(products.count)]),\(bought),\"\(issues[rng.uniform(issues.count)])\",\(handlers[rng.uniform(handlers.count)]),\(handled) \(10 + rng.uniform(9)):\(10 + rng.uniform(50)),\(note)\r\n")
     }
     out.close()
 default:

@@ -31,7 +31,10 @@ public enum Cell: Sendable, Equatable {
     public var isBlank: Bool {
         switch self {
         case .empty: return true
-        case .text(let s): return s.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" }
+        case .text(let s):
+            guard let first = s.utf8.first else { return true }
+            if first != 0x20 && first != 0x09 && first != 0x0D && first != 0x0A && first != 0xE3 { return false }
+            return s.trimmingASCIIWhitespace().isEmpty
         default: return false
         }
     }

@@ -35,6 +35,7 @@ public enum DateText {
 
     /// Parses text. Returns nil for blank text.
     public static func parse(_ text: String) throws(Problem) -> Parsed? {
+        if let fast = try isoFast(text) { return fast }
         var s = Array(text.trimmingASCIIWhitespace().unicodeScalars)
         if s.isEmpty { return nil }
         // Full-width digits and separators, as some sheets have them.
@@ -88,6 +89,41 @@ public enum DateText {
         if pm && hour < 12 { hour += 12 }
         guard let t = LocalDateTime(day: day, hour: hour, minute: minute, second: second, millisecond: ms) else { throw .badTime }
         return Parsed(moment: t, hasTime: true)
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` and `YYYY-MM-DD HH:MM:SS` read straight from the
+    /// bytes (what most exports write); nil for any other form.
+    private static func isoFast(_ text: String) throws(Problem) -> Parsed? {
+        var text = text
+        let outcome: Result<Parsed, Problem>? = text.withUTF8 { b in
+            let n = b.count
+            guard n == 10 || n == 16 || n == 19, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            @inline(__always) func num(_ i: Int, _ len: Int) -> Int? {
+                var v = 0
+                for k in i..<(i + len) {
+                    let x = Int(b[k]) - 48
+                    guard x >= 0 && x <= 9 else { return nil }
+                    v = v * 10 + x
+                }
+                return v
+            }
+            guard let y = num(0, 4), let m = num(5, 2), let dd = num(8, 2) else { return nil }
+            guard (1...12).contains(m), (1...31).contains(dd), let day = Day(year: y, month: m, day: dd) else { return .failure(.noSuchDate) }
+            if n == 10 { return .success(Parsed(moment: LocalDateTime(day: day)!, hasTime: false)) }
+            guard b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A, let h = num(11, 2), let mi = num(14, 2) else { return nil }
+            var sec = 0
+            if n == 19 {
+                guard b[16] == 0x3A, let s = num(17, 2) else { return nil }
+                sec = s
+            }
+            guard let t = LocalDateTime(day: day, hour: h, minute: mi, second: sec) else { return .failure(.badTime) }
+            return .success(Parsed(moment: t, hasTime: true))
+        }
+        switch outcome {
+        case nil: return nil
+        case .success(let p)?: return p
+        case .failure(let e)?: throw e
+        }
     }
 
     private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }

@@ -18,26 +18,41 @@ public struct RowIssue: Sendable, Equatable {
 /// A sheet row understood: the record to store and the customer's identity keys.
 struct ParsedRow {
     var record: NewRecord
-    var keys: [IdentityKey]
+    var keys: KeyPair
 }
 
 /// Turns the rows of one sheet into records, with every problem named by row and column.
 struct RowParser {
     let kind: SourceKind
     let headers: [String]
-    let columns: [SheetField: Int]
     let dateFields: [SheetField]
     let vipMonth: YearMonth?
+    /// Column of each field, by `SheetField.ordinal` (-1: not in the sheet).
+    private let column: [Int]
+    /// The date fields the sheet has.
+    private let presentDates: [SheetField]
+
+    init(kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?) {
+        self.kind = kind
+        self.headers = headers
+        self.dateFields = dateFields
+        self.vipMonth = vipMonth
+        var column = Array(repeating: -1, count: SheetField.allCases.count)
+        for (f, c) in columns { column[f.ordinal] = c }
+        self.column = column
+        presentDates = SheetField.allCases.filter { $0.isDate && columns[$0] != nil }
+    }
 
     /// Parses a row; returns nil and appends to `issues` when something is wrong.
     func parse(row: Int, cells: [Cell], issues: inout [RowIssue]) -> ParsedRow? {
         let before = issues.count
         func cell(_ f: SheetField) -> Cell? {
-            guard let c = columns[f], c < cells.count else { return nil }
+            let c = column[f.ordinal]
+            guard c >= 0, c < cells.count else { return nil }
             return cells[c]
         }
         func issue(_ f: SheetField?, _ cell: Cell?, _ reason: Message) {
-            let column = f.flatMap { columns[$0] }.map { headers[$0] }
+            let column = f.flatMap { self.column[$0.ordinal] >= 0 ? headers[self.column[$0.ordinal]] : nil }
             issues.append(RowIssue(row: row, column: column, value: cell.map { $0.text }, reason: reason))
         }
         func text(_ f: SheetField) -> String? {
@@ -70,32 +85,65 @@ struct RowParser {
             if case .number(let d) = c, d >= 1e15 { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
             else if let o = order, RowParser.looksScientific(o) { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
         }
-        var dates: [SheetField: DateText.Parsed] = [:]
-        for f in SheetField.allCases where f.isDate && columns[f] != nil {
-            if let p = date(f) { dates[f] = p }
-        }
-        let purchase = dates[.purchaseDate], handled = dates[.handledDate], last = dates[.lastPurchase]
-        var eventDay: Day? = nil
-        if kind != .vip {
-            eventDay = dateFields.lazy.compactMap { dates[$0] }.first?.day
-            if eventDay == nil && issues.count == before {
-                issue(dateFields.first { columns[$0] != nil }, nil, Catalog.Import.dateMissing)
+        // Dates by field ordinal (a small fixed array: no dictionary per row).
+        var purchase: DateText.Parsed? = nil, handled: DateText.Parsed? = nil, last: DateText.Parsed? = nil
+        var byField = DateSlots()
+        for f in presentDates {
+            guard let p = date(f) else { continue }
+            byField[f] = p
+            switch f {
+            case .purchaseDate: purchase = p
+            case .handledDate: handled = p
+            case .lastPurchase: last = p
+            default: break
             }
         }
-        let keys = IdentityKey.keys(buyerID: buyer, phone: phone, orderNo: order)
+        var eventDay: Day? = nil
+        if kind != .vip {
+            for f in dateFields { if let p = byField[f] { eventDay = p.day; break } }
+            if eventDay == nil && issues.count == before {
+                issue(dateFields.first { column[$0.ordinal] >= 0 }, nil, Catalog.Import.dateMissing)
+            }
+        }
+        let keys = IdentityKey.keys(buyerID: buyer, phone: phone)
         if buyer == nil && phone == nil && order == nil && issues.count == before {
             issues.append(RowIssue(row: row, column: nil, value: nil, reason: Catalog.Import.identityMissing))
         }
         guard issues.count == before else { return nil }
 
-        var record = NewRecord(
-            kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row,
+        let fields = RecordFields(
             buyerID: buyer, phone: phone?.text, name: text(.name), orderNo: order, product: text(.product),
             purchaseAt: purchase.map(RowParser.stamp), situation: text(.situation), handler: text(.handler),
             handledAt: handled.map(RowParser.stamp), reviewLevel: text(.reviewLevel), refundStatus: text(.refundStatus),
             courier: text(.courier), trackingNo: text(.trackingNo), spent: text(.spent), lastPurchase: last.map(RowParser.stamp))
+        var record = NewRecord(kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row, fields: fields)
         record.fingerprint = RowParser.fingerprint(record)
         return ParsedRow(record: record, keys: keys)
+    }
+
+    /// The dates of one row, by field (no dictionary or array per row).
+    struct DateSlots {
+        var purchase, handled, applied, review, last: DateText.Parsed?
+        subscript(_ f: SheetField) -> DateText.Parsed? {
+            get {
+                switch f {
+                case .purchaseDate: return purchase
+                case .handledDate: return handled
+                case .appliedDate: return applied
+                case .reviewDate: return review
+                default: return last
+                }
+            }
+            set {
+                switch f {
+                case .purchaseDate: purchase = newValue
+                case .handledDate: handled = newValue
+                case .appliedDate: applied = newValue
+                case .reviewDate: review = newValue
+                default: last = newValue
+                }
+            }
+        }
     }
 
     /// The content fingerprint of a record: the same sheet row always gives the same value.
@@ -104,21 +152,21 @@ struct RowParser {
         f.add(r.kind.rawValue)
         f.add(r.vipMonth?.description ?? "")
         f.add(r.eventDay.map { String($0.ordinal) } ?? "")
-        for field in [r.buyerID, r.phone, r.name, r.orderNo, r.product, r.purchaseAt, r.situation, r.handler, r.handledAt,
-                      r.reviewLevel, r.refundStatus, r.courier, r.trackingNo, r.spent, r.lastPurchase] {
-            f.add(field ?? "")
-        }
+        f.add(r.packedFields)
         return f.value
     }
 
     /// A date as stored: `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` when it had a time.
-    static func stamp(_ p: DateText.Parsed) -> String {
-        p.hasTime ? String(p.moment.description.prefix(19)) : p.day.description
-    }
+    static func stamp(_ p: DateText.Parsed) -> String { p.moment.isoText(withTime: p.hasTime) }
 
     /// Cell text without surrounding spaces and the guards exports put around numbers kept as
     /// text (`="3612…"`, a leading apostrophe or tab). Nil when nothing is left.
     static func clean(_ s: String) -> String? {
+        // Fast path: nothing to strip.
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x27 || (first != 0x20 && first != 0x09 && first != 0x27 && first > 0x0D),
+           first != 0x3D, first != 0xE3, last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0x80 {
+            return s
+        }
         var t = s.trimmingASCIIWhitespace()
         if t.hasPrefix("=\""), t.hasSuffix("\""), t.count >= 3 { t = String(t.dropFirst(2).dropLast()) }
         if t.hasPrefix("'") { t.removeFirst() }
@@ -128,7 +176,7 @@ struct RowParser {
 
     /// `3.61234E+18` and the like: a long number Excel has rounded.
     static func looksScientific(_ s: String) -> Bool {
-        guard let e = s.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
+        guard s.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }), let e = s.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
         let mantissa = s[..<e], exponent = s[s.index(after: e)...]
         return !mantissa.isEmpty && mantissa.allSatisfy { $0.isNumber || $0 == "." }
             && exponent.drop(while: { $0 == "+" }).allSatisfy(\.isNumber) && !exponent.isEmpty

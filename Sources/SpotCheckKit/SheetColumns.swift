@@ -23,6 +23,29 @@ public enum SheetField: String, CaseIterable, Sendable, Hashable {
     case spent
     case lastPurchase = "last_purchase"
 
+    /// The field's position in `allCases` (for array lookups on the import's hot path).
+    public var ordinal: Int {
+        switch self {
+        case .buyerID: return 0
+        case .phone: return 1
+        case .name: return 2
+        case .orderNo: return 3
+        case .product: return 4
+        case .purchaseDate: return 5
+        case .situation: return 6
+        case .handler: return 7
+        case .handledDate: return 8
+        case .appliedDate: return 9
+        case .reviewDate: return 10
+        case .reviewLevel: return 11
+        case .refundStatus: return 12
+        case .courier: return 13
+        case .trackingNo: return 14
+        case .spent: return 15
+        case .lastPurchase: return 16
+        }
+    }
+
     /// Fields that identify the customer.
     public static let identity: [SheetField] = [.buyerID, .phone, .orderNo]
 

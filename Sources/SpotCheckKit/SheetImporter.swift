@@ -80,9 +80,19 @@ public struct SheetImporter {
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
         var rejects: [(path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])])] = []
 
+        let started = Date()
         let report: ImportReport = try store.write { db in
             var resolver = IdentityResolver(known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db))
             var known = try SheetData.fingerprints(kind: request.kind, db)
+            // About one new row per 100 bytes of input: room for their fingerprints and keys.
+            let inputBytes = request.files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            let expected = inputBytes / 100
+            known.reserveCapacity(known.count + expected)
+            resolver.reserve(expected * 2)
+            // A load that more than doubles the table builds the pool index once, at the end.
+            let stored = try SheetData.recordCount(db)
+            let bulk = expected > 50_000 && expected > stored
+            if bulk { try SheetData.suspendPoolIndex(db) }
             var issues: [(String, RowIssue)] = []
             var badRows = 0
             var files: [ImportReport.FileReport] = []
@@ -95,56 +105,37 @@ public struct SheetImporter {
                     vipMonth: vipMonth?.description, importedAt: ws.stamp, rowsRead: 0, rowsNew: 0, rowsKnown: 0, rowsRejected: 0)
                 try importRow.insert(db)
                 let inserter = try SheetData.Inserter(importID: importRow.id!, db)
-                var parser: RowParser? = nil
-                var firstHeaders: [String]? = nil
-                var headerTries = 0
+                let keyWriter = try SheetData.KeyWriter(db)
                 var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
-                var fileRejects: [(Int, [Cell], [RowIssue])] = []
-                var headerCells: [String] = []
-                try file.forEachRow { row, cells in
-                    if cells.allSatisfy(\.isBlank) { if parser != nil { report.blank += 1 }; return }
-                    guard let p = parser else {
-                        // Looking for the header row (a title row may stand above it).
-                        let headers = cells.map { $0.text.trimmingASCIIWhitespace() }
-                        if firstHeaders == nil { firstHeaders = headers }
-                        headerTries += 1
-                        let mapping = ws.config.columns.map(headers: headers)
-                        if ws.config.columns.missing(mapping, kind: request.kind).isEmpty {
-                            parser = RowParser(kind: request.kind, headers: headers, columns: mapping,
-                                               dateFields: ws.config.columns.dateFields[request.kind] ?? [], vipMonth: vipMonth)
-                            headerCells = headers
-                        } else if headerTries >= 10 {
-                            throw missingColumns(path: path, headers: firstHeaders!, kind: request.kind)
+                let reader = SheetReader(file: file, path: path, kind: request.kind, columns: ws.config.columns, vipMonth: vipMonth,
+                                         skipBad: request.skipBad, progress: progress)
+                reader.start()
+                do {
+                    while var batch = reader.channel.receive() {
+                        for i in batch.indices {
+                            if !known.insert(batch[i].record.fingerprint).inserted { report.known += 1; continue }
+                            let resolution = resolver.resolveRecord(batch[i].keys)
+                            let customer = resolution.customer
+                            try keyWriter.write(resolution.newKeys, customer: customer)
+                            batch[i].record.customer = customer
+                            newCustomers.append(customer)
+                            if let w = checkWindow, let d = batch[i].record.eventDay, !w.contains(d) { outside += 1 }
+                            try inserter.insert(batch[i].record)
+                            report.new += 1
                         }
-                        return
                     }
-                    if cells.map({ $0.text.trimmingASCIIWhitespace() }) == headerCells { return }  // a repeated header
-                    report.read += 1
-                    var rowIssues: [RowIssue] = []
-                    guard let parsed = p.parse(row: row, cells: cells, issues: &rowIssues) else {
-                        badRows += 1
-                        report.rejected += 1
-                        for i in rowIssues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
-                        if request.skipBad { fileRejects.append((row, cells, rowIssues)) }
-                        return
-                    }
-                    if badRows > 0 && !request.skipBad { return }  // the import will fail: only look for more problems
-                    var record = parsed.record
-                    if !known.insert(record.fingerprint).inserted { report.known += 1; return }
-                    record.customer = resolver.resolve(parsed.keys)
-                    newCustomers.append(record.customer)
-                    if let w = checkWindow, let d = record.eventDay, !w.contains(d) { outside += 1 }
-                    try inserter.insert(record)
-                    report.new += 1
-                    if let progress, report.read % 65_536 == 0 {
-                        progress(ImportProgress(rows: report.read, bytes: file.bytesRead, totalBytes: file.fileSize))
-                    }
+                } catch {
+                    reader.channel.cancel()
+                    reader.wait()
+                    throw error
                 }
-                if parser == nil {
-                    if firstHeaders == nil { throw FileProblem(file: path, message: Catalog.File.empty) }
-                    throw missingColumns(path: path, headers: firstHeaders!, kind: request.kind)
-                }
-                if report.read == 0 { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
+                reader.wait()
+                if let error = reader.error { throw error }
+                report.read = reader.read
+                report.blank = reader.blank
+                report.rejected = reader.rejected
+                badRows += reader.rejected
+                for i in reader.issues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
                 switch file.format {
                 case .csv(let enc): report.format = "CSV \(enc.rawValue)"; importRow.encoding = enc.rawValue
                 case .xlsx(let sheet): report.format = "XLSX「\(sheet)」"; importRow.sheet = sheet
@@ -154,19 +145,22 @@ public struct SheetImporter {
                 importRow.rowsKnown = report.known
                 importRow.rowsRejected = report.rejected
                 if report.new == 0 { try importRow.delete(db) } else { try importRow.update(db) }
-                if !fileRejects.isEmpty {
+                if !reader.rejects.isEmpty {
                     report.rejectsFile = SheetImporter.rejectsPath(for: path)
-                    rejects.append((report.rejectsFile!, headerCells, fileRejects))
+                    rejects.append((report.rejectsFile!, reader.headers, reader.rejects))
                 }
                 files.append(report)
             }
             if badRows > 0 && !request.skipBad {
                 throw ImportFailure(issues: issues, totalBadRows: badRows)
             }
+            let rowsDone = Date()
             let merges = resolver.merges()
             try SheetData.applyMerges(merges, db)
-            try SheetData.saveKeys(resolver.changedKeys(), db)
             try SheetData.setNextCustomer(resolver.nextCustomer, db)
+            let keysDone = Date()
+            if bulk { try SheetData.restorePoolIndex(db) }
+            ws.logger.debug("import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, index \(Date().timeIntervalSince(keysDone)) s")
             var touched = Set<Int>()
             for c in newCustomers { touched.insert(resolver.find(c)) }
             var notes: [Message] = []
@@ -182,16 +176,6 @@ public struct SheetImporter {
         }
         for r in rejects { try writeRejects(r.path, headers: r.headers, rows: r.rows) }
         return report
-    }
-
-    private func missingColumns(path: String, headers: [String], kind: SourceKind) -> FileProblem {
-        let columns = workspace.config.columns
-        let mapping = columns.map(headers: headers)
-        let missing = columns.missing(mapping, kind: kind)
-        var accepted: [String: [String]] = [:]
-        for f in missing.flatMap({ $0 }) { accepted[f.rawValue] = columns.aliases[f] ?? [] }
-        return FileProblem(file: path, message: Catalog.Import.missingColumns(
-            kind: kind, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty }, accepted: accepted))
     }
 
     /// `售后.csv` → `售后.rejects.csv`, beside the input.

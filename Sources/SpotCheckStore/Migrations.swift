@@ -27,11 +27,12 @@ extension Store {
                     rows_rejected INTEGER NOT NULL
                 );
                 -- Identity keys (b: buyer ID, p: phone, o: order number) and their customer.
+                -- Imports load the whole map into memory and append new keys (each key is
+                -- written once), so the table needs no index: appends stay cheap at any size.
                 CREATE TABLE customer_keys (
-                    key TEXT PRIMARY KEY,
+                    key TEXT NOT NULL,
                     customer_id INTEGER NOT NULL
-                ) WITHOUT ROWID;
-                CREATE INDEX customer_keys_customer ON customer_keys(customer_id);
+                );
                 -- One row per sheet row: the customer's context for the month.
                 CREATE TABLE records (
                     id INTEGER PRIMARY KEY,
@@ -42,23 +43,14 @@ extension Store {
                     event_day INTEGER,
                     vip_month TEXT,
                     source_row INTEGER NOT NULL,
-                    buyer_id TEXT,
-                    phone TEXT,
-                    name TEXT,
-                    order_no TEXT,
-                    product TEXT,
-                    purchase_at TEXT,
-                    situation TEXT,
-                    handler TEXT,
-                    handled_at TEXT,
-                    review_level TEXT,
-                    refund_status TEXT,
-                    courier TEXT,
-                    tracking_no TEXT,
-                    spent TEXT,
-                    last_purchase TEXT
+                    -- buyer ID, phone, name, order, product, purchase date, situation, handler,
+                    -- handled date, review rating, refund status, courier, tracking number,
+                    -- spent, last purchase: joined by U+001F (see RecordFields in SpotCheckStore)
+                    fields TEXT NOT NULL
                 );
-                CREATE INDEX records_event_day ON records(event_day);
+                """)
+            try db.execute(sql: SheetData.poolIndexSQL)
+            try db.execute(sql: """
                 CREATE INDEX records_vip_month ON records(vip_month) WHERE vip_month IS NOT NULL;
                 -- Every draw of a month; a redraw supersedes the earlier one, which stays on record.
                 CREATE TABLE draws (

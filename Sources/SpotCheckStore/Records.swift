@@ -126,7 +126,7 @@ public struct DrawItemRow: Codable, FetchableRecord, PersistableRecord, Sendable
 }
 
 /// A sheet row as stored: the customer's context for one source.
-public struct SheetRecord: Codable, FetchableRecord, Sendable, Equatable {
+public struct SheetRecord: FetchableRecord, Sendable, Equatable {
     public var id: Int64
     public var importId: Int64
     public var kind: Int
@@ -135,24 +135,36 @@ public struct SheetRecord: Codable, FetchableRecord, Sendable, Equatable {
     public var eventDay: Int?
     public var vipMonth: String?
     public var sourceRow: Int
-    public var buyerId: String?
-    public var phone: String?
-    public var name: String?
-    public var orderNo: String?
-    public var product: String?
-    public var purchaseAt: String?
-    public var situation: String?
-    public var handler: String?
-    public var handledAt: String?
-    public var reviewLevel: String?
-    public var refundStatus: String?
-    public var courier: String?
-    public var trackingNo: String?
-    public var spent: String?
-    public var lastPurchase: String?
+    public var fields: RecordFields
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public init(row: Row) throws {
+        id = row["id"]
+        importId = row["import_id"]
+        kind = row["kind"]
+        customerId = row["customer_id"]
+        fingerprint = row["fingerprint"]
+        eventDay = row["event_day"]
+        vipMonth = row["vip_month"]
+        sourceRow = row["source_row"]
+        fields = RecordFields(packed: row["fields"])
+    }
 
     /// The source kind.
     public var sourceKind: SourceKind { SourceKind(code: kind)! }
+
+    public var buyerId: String? { fields.buyerID }
+    public var phone: String? { fields.phone }
+    public var name: String? { fields.name }
+    public var orderNo: String? { fields.orderNo }
+    public var product: String? { fields.product }
+    public var purchaseAt: String? { fields.purchaseAt }
+    public var situation: String? { fields.situation }
+    public var handler: String? { fields.handler }
+    public var handledAt: String? { fields.handledAt }
+    public var reviewLevel: String? { fields.reviewLevel }
+    public var refundStatus: String? { fields.refundStatus }
+    public var courier: String? { fields.courier }
+    public var trackingNo: String? { fields.trackingNo }
+    public var spent: String? { fields.spent }
+    public var lastPurchase: String? { fields.lastPurchase }
 }

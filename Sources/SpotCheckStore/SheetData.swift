@@ -1,14 +1,12 @@
 import GRDB
+import GRDBSQLite
 import SpotCheckCore
 
-/// The fields of one sheet row to store.
-public struct NewRecord: Sendable {
-    public var kind: SourceKind
-    public var customer: Int
-    public var fingerprint: Int64
-    public var eventDay: Day?
-    public var vipMonth: YearMonth?
-    public var sourceRow: Int
+/// The context fields of a sheet row: who the customer is and what happened.
+///
+/// Stored packed in one column (``packed``): they are only ever read back whole, for the
+/// customers on a list, and one column instead of fifteen halves the cost of a large import.
+public struct RecordFields: Sendable, Equatable {
     public var buyerID: String?
     public var phone: String?
     public var name: String?
@@ -25,17 +23,10 @@ public struct NewRecord: Sendable {
     public var spent: String?
     public var lastPurchase: String?
 
-    public init(kind: SourceKind, customer: Int = 0, fingerprint: Int64 = 0, eventDay: Day? = nil, vipMonth: YearMonth? = nil,
-                sourceRow: Int, buyerID: String? = nil, phone: String? = nil, name: String? = nil, orderNo: String? = nil,
-                product: String? = nil, purchaseAt: String? = nil, situation: String? = nil, handler: String? = nil,
-                handledAt: String? = nil, reviewLevel: String? = nil, refundStatus: String? = nil, courier: String? = nil,
-                trackingNo: String? = nil, spent: String? = nil, lastPurchase: String? = nil) {
-        self.kind = kind
-        self.customer = customer
-        self.fingerprint = fingerprint
-        self.eventDay = eventDay
-        self.vipMonth = vipMonth
-        self.sourceRow = sourceRow
+    public init(buyerID: String? = nil, phone: String? = nil, name: String? = nil, orderNo: String? = nil, product: String? = nil,
+                purchaseAt: String? = nil, situation: String? = nil, handler: String? = nil, handledAt: String? = nil,
+                reviewLevel: String? = nil, refundStatus: String? = nil, courier: String? = nil, trackingNo: String? = nil,
+                spent: String? = nil, lastPurchase: String? = nil) {
         self.buyerID = buyerID
         self.phone = phone
         self.name = name
@@ -51,6 +42,78 @@ public struct NewRecord: Sendable {
         self.trackingNo = trackingNo
         self.spent = spent
         self.lastPurchase = lastPurchase
+    }
+
+    /// The column names the fields had, in packing order (for tools and tests).
+    public static let names = ["buyer_id", "phone", "name", "order_no", "product", "purchase_at", "situation", "handler", "handled_at",
+                               "review_level", "refund_status", "courier", "tracking_no", "spent", "last_purchase"]
+
+    /// The fields in packing order.
+    public var all: [String?] {
+        [buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel, refundStatus, courier,
+         trackingNo, spent, lastPurchase]
+    }
+
+    /// The fields joined by the unit separator (U+001F); a missing field is empty. A unit
+    /// separator inside a field (never typed in a sheet) becomes a space.
+    public var packed: String {
+        let parts = (buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel, refundStatus,
+                     courier, trackingNo, spent, lastPurchase)
+        var total = 14
+        total += parts.0?.utf8.count ?? 0; total += parts.1?.utf8.count ?? 0; total += parts.2?.utf8.count ?? 0
+        total += parts.3?.utf8.count ?? 0; total += parts.4?.utf8.count ?? 0; total += parts.5?.utf8.count ?? 0
+        total += parts.6?.utf8.count ?? 0; total += parts.7?.utf8.count ?? 0; total += parts.8?.utf8.count ?? 0
+        total += parts.9?.utf8.count ?? 0; total += parts.10?.utf8.count ?? 0; total += parts.11?.utf8.count ?? 0
+        total += parts.12?.utf8.count ?? 0; total += parts.13?.utf8.count ?? 0; total += parts.14?.utf8.count ?? 0
+        return String(unsafeUninitializedCapacity: total) { buf in
+            var at = 0
+            func put(_ f: String?, last: Bool = false) {
+                if var f {
+                    f.withUTF8 { src in
+                        for b in src {
+                            buf[at] = b == 0x1F ? 0x20 : b
+                            at += 1
+                        }
+                    }
+                }
+                if !last { buf[at] = 0x1F; at += 1 }
+            }
+            put(parts.0); put(parts.1); put(parts.2); put(parts.3); put(parts.4); put(parts.5); put(parts.6); put(parts.7)
+            put(parts.8); put(parts.9); put(parts.10); put(parts.11); put(parts.12); put(parts.13); put(parts.14, last: true)
+            return at
+        }
+    }
+
+    /// Unpacks ``packed``.
+    public init(packed: String) {
+        var parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+        if parts.count < 15 { parts += Array(repeating: nil, count: 15 - parts.count) }
+        self.init(buyerID: parts[0], phone: parts[1], name: parts[2], orderNo: parts[3], product: parts[4], purchaseAt: parts[5],
+                  situation: parts[6], handler: parts[7], handledAt: parts[8], reviewLevel: parts[9], refundStatus: parts[10],
+                  courier: parts[11], trackingNo: parts[12], spent: parts[13], lastPurchase: parts[14])
+    }
+}
+
+/// One sheet row to store.
+public struct NewRecord: Sendable {
+    public var kind: SourceKind
+    public var customer: Int
+    public var fingerprint: Int64
+    public var eventDay: Day?
+    public var vipMonth: YearMonth?
+    public var sourceRow: Int
+    /// ``RecordFields/packed``.
+    public var packedFields: String
+
+    public init(kind: SourceKind, customer: Int = 0, fingerprint: Int64 = 0, eventDay: Day? = nil, vipMonth: YearMonth? = nil,
+                sourceRow: Int, fields: RecordFields) {
+        self.kind = kind
+        self.customer = customer
+        self.fingerprint = fingerprint
+        self.eventDay = eventDay
+        self.vipMonth = vipMonth
+        self.sourceRow = sourceRow
+        packedFields = fields.packed
     }
 }
 
@@ -83,10 +146,37 @@ public enum SheetData {
         return set
     }
 
-    /// Writes identity keys (new ones, and ones whose customer changed).
-    public static func saveKeys(_ keys: [(key: String, customer: Int)], _ db: Database) throws {
-        let statement = try db.makeStatement(sql: "INSERT INTO customer_keys(key, customer_id) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET customer_id = excluded.customer_id")
-        for (key, customer) in keys { try statement.execute(arguments: [key, customer]) }
+    /// Appends identity keys seen for the first time, bound from a reused buffer.
+    public final class KeyWriter {
+        private let statement: Statement
+        private let db: Database
+        private var scratch: [UInt8] = []
+
+        public init(_ db: Database) throws {
+            self.db = db
+            statement = try db.makeStatement(sql: "INSERT INTO customer_keys(key, customer_id) VALUES (?, ?)")
+            scratch.reserveCapacity(256)
+        }
+
+        /// Writes the new keys of one record.
+        public func write(_ keys: KeyPair, customer: Int) throws {
+            if let b = keys.buyer { try write(prefix: 0x62, b, customer) }
+            if let p = keys.phone { try write(prefix: 0x70, p, customer) }
+        }
+
+        private func write(prefix: UInt8, _ value: String, _ customer: Int) throws {
+            let s = statement.sqliteStatement
+            sqlite3_reset(s)
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(prefix)
+            scratch.append(0x3A)  // ":"
+            scratch.append(contentsOf: value.utf8)
+            try scratch.withUnsafeBufferPointer { buf in
+                sqlite3_bind_text(s, 1, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), nil)
+                sqlite3_bind_int64(s, 2, Int64(customer))
+                try step(s, db)
+            }
+        }
     }
 
     /// Rewrites every reference to merged customers: merged number → surviving number.
@@ -105,30 +195,61 @@ public enum SheetData {
         try db.execute(sql: "DELETE FROM merge_map")
     }
 
-    /// A prepared insert of sheet rows, bound column by column (the import's hot path).
+    /// A prepared insert of sheet rows, bound through SQLite's C API: the import's hot path,
+    /// where GRDB's argument arrays cost more than the insert itself.
     public final class Inserter {
         private let statement: Statement
+        private let db: Database
         private let importID: Int64
 
         public init(importID: Int64, _ db: Database) throws {
             self.importID = importID
+            self.db = db
             statement = try db.makeStatement(sql: """
-                INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, buyer_id,
-                    phone, name, order_no, product, purchase_at, situation, handler, handled_at, review_level, refund_status,
-                    courier, tracking_no, spent, last_purchase)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
 
         /// Inserts one row.
         public func insert(_ r: NewRecord) throws {
-            statement.setUncheckedArguments([
-                importID, r.kind.code, r.customer, r.fingerprint, r.eventDay?.ordinal, r.vipMonth?.description, r.sourceRow,
-                r.buyerID, r.phone, r.name, r.orderNo, r.product, r.purchaseAt, r.situation, r.handler, r.handledAt,
-                r.reviewLevel, r.refundStatus, r.courier, r.trackingNo, r.spent, r.lastPurchase,
-            ])
-            try statement.execute()
+            let s = statement.sqliteStatement
+            sqlite3_reset(s)
+            sqlite3_bind_int64(s, 1, importID)
+            sqlite3_bind_int64(s, 2, Int64(r.kind.code))
+            sqlite3_bind_int64(s, 3, Int64(r.customer))
+            sqlite3_bind_int64(s, 4, r.fingerprint)
+            if let d = r.eventDay { sqlite3_bind_int64(s, 5, Int64(d.ordinal)) } else { sqlite3_bind_null(s, 5) }
+            bind(s, 6, r.vipMonth?.description)
+            sqlite3_bind_int64(s, 7, Int64(r.sourceRow))
+            bind(s, 8, r.packedFields)
+            try step(s, db)
         }
+    }
+
+    /// The index the month's pool is read through: it covers the pool query, so a draw reads
+    /// the narrow index and never the wide rows. The v1 migration creates it from this text:
+    /// never change it; add a migration instead.
+    static let poolIndexSQL = "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint)"
+
+    /// Drops the pool index before a bulk load that adds many rows: building it once
+    /// afterwards (``restorePoolIndex(_:)``, in the same transaction) costs less than
+    /// maintaining it row by row.
+    public static func suspendPoolIndex(_ db: Database) throws {
+        try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
+    }
+
+    /// Builds the pool index again: SQLite sorts the entries with a helper thread and a
+    /// small page cache (measured faster here than a large one).
+    public static func restorePoolIndex(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA threads = 2; PRAGMA cache_size = -2000")
+        try db.execute(sql: poolIndexSQL)
+        try db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -65536")
+    }
+
+    /// Number of sheet rows stored.
+    public static func recordCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(id) FROM records") ?? 0
     }
 
     /// The pool rows of a month: every record dated in the window, plus the VIP lists of the month.
@@ -160,5 +281,26 @@ public enum SheetData {
             SELECT DISTINCT i.customer_id FROM draw_items i JOIN draws d ON d.id = i.draw_id
             WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ? AND i.is_reserve = 0
             """, arguments: [months.lowerBound.description, months.upperBound.description]))
+    }
+}
+
+/// SQLite's "copy the bytes now" destructor.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// Binds text (or NULL) to a parameter of a prepared statement.
+@inline(__always)
+private func bind(_ s: OpaquePointer, _ index: Int32, _ text: String?) {
+    guard var text else { sqlite3_bind_null(s, index); return }
+    text.withUTF8 { buf in
+        _ = sqlite3_bind_text(s, index, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), transient)
+    }
+}
+
+/// Runs a bound statement that returns no rows, turning a failure into GRDB's error.
+@inline(__always)
+private func step(_ s: OpaquePointer, _ db: Database) throws {
+    let code = sqlite3_step(s)
+    guard code == SQLITE_DONE else {
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

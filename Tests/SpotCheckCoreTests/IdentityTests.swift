@@ -39,47 +39,53 @@ struct PhoneTests {
 
 @Suite("Identity merge")
 struct IdentityTests {
-    @Test func keysComeFromBuyerPhoneAndOrderButNeverAMaskedPhone() {
-        #expect(IdentityKey.keys(buyerID: " Tb_Lily ", phone: .full("13812345678"), orderNo: "3612")
-            == [.buyer("tb_lily"), .phone("13812345678"), .order("3612")])
-        #expect(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678"), orderNo: nil) == [])
-        #expect(IdentityKey.keys(buyerID: "ＡＢＣ１２", phone: nil, orderNo: "") == [.buyer("abc12")])
+    @Test func keysComeFromBuyerAndPhoneButNeverAMaskedPhone() {
+        #expect(Array(IdentityKey.keys(buyerID: " Tb_Lily ", phone: .full("13812345678"))) == [.buyer("tb_lily"), .phone("13812345678")])
+        #expect(Array(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678"))) == [])
+        #expect(Array(IdentityKey.keys(buyerID: "ＡＢＣ１２", phone: nil)) == [.buyer("abc12")])
+        #expect(Array(IdentityKey.keys(buyerID: "  ", phone: nil)) == [])
+        #expect(Array(IdentityKey.keys(buyerID: nil, phone: .full("13812345678"))) == [.phone("13812345678")])
+        #expect(IdentityKey(stored: "p:13812345678") == .phone("13812345678"))
+        #expect(IdentityKey(stored: "o:3612") == nil)
     }
 
     @Test func mergesByBuyerOrPhoneTransitively() {
         var r = IdentityResolver(known: [:], nextCustomer: 1)
-        let a = r.resolve([.buyer("lily"), .phone("13800000001")])     // after-sales
-        let b = r.resolve([.phone("13800000002")])                      // courier, other person
-        let c = r.resolve([.buyer("lily")])                             // review by Lily
-        let d = r.resolve([.buyer("wang"), .phone("13800000002")])      // VIP list: same as b
+        let a = r.resolve(KeyPair(buyer: "lily", phone: "13800000001"))   // after-sales
+        let b = r.resolve(KeyPair(phone: "13800000002"))                  // courier, other person
+        let c = r.resolve(KeyPair(buyer: "lily"))                         // review by Lily
+        let d = r.resolve(KeyPair(buyer: "wang", phone: "13800000002"))   // VIP list: same as b
         #expect(a == 1 && b == 2 && c == 1 && d == 2)
         // A record that links the two customers merges them; the older number survives.
-        let e = r.resolve([.buyer("wang"), .phone("13800000001")])
+        let e = r.resolve(KeyPair(buyer: "wang", phone: "13800000001"))
         #expect(e == 1)
         #expect(r.merges() == [2: 1])
         #expect(r.find(2) == 1)
-        let changed = Dictionary(uniqueKeysWithValues: r.changedKeys().map { ($0.key, $0.customer) })
-        #expect(changed == ["b:lily": 1, "p:13800000001": 1, "p:13800000002": 1, "b:wang": 1])
+        // Every key was new once; the record that linked the two customers brought none.
+        #expect(r.resolveRecord(KeyPair(buyer: "wang", phone: "13800000001")).newKeys == KeyPair())
+        #expect(r.resolveRecord(KeyPair(buyer: "zhao", phone: "13800000002")) == .init(customer: 1, newKeys: KeyPair(buyer: "zhao")))
     }
 
     @Test func maskedPhonesNeverMerge() {
         var r = IdentityResolver(known: [:], nextCustomer: 1)
-        let a = r.resolve(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678"), orderNo: nil))
-        let b = r.resolve(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678"), orderNo: nil))
-        let c = r.resolve(IdentityKey.keys(buyerID: "lily", phone: .masked("138****5678"), orderNo: nil))
-        let d = r.resolve(IdentityKey.keys(buyerID: "lily", phone: .full("13812345678"), orderNo: nil))
+        let a = r.resolve(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678")))
+        let b = r.resolve(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678")))
+        let c = r.resolve(IdentityKey.keys(buyerID: "lily", phone: .masked("138****5678")))
+        let d = r.resolve(IdentityKey.keys(buyerID: "lily", phone: .full("13812345678")))
         #expect(Set([a, b, c]).count == 3)
         #expect(d == c)
     }
 
     @Test func continuesFromStoredKeys() {
         var r = IdentityResolver(known: ["b:lily": 7, "p:13800000009": 9], nextCustomer: 10)
-        #expect(r.resolve([.buyer("lily")]) == 7)
-        #expect(r.resolve([.buyer("new")]) == 10)
-        #expect(r.resolve([.phone("13800000009"), .buyer("lily")]) == 7)
+        #expect(r.resolve(KeyPair(buyer: "lily")) == 7)
+        #expect(r.resolve(KeyPair(buyer: "new")) == 10)
+        #expect(r.resolve(KeyPair(buyer: "lily", phone: "13800000009")) == 7)
         #expect(r.merges() == [9: 7])
-        let changed = Dictionary(uniqueKeysWithValues: r.changedKeys().map { ($0.key, $0.customer) })
-        #expect(changed == ["b:new": 10, "p:13800000009": 7])
+        // Landline 021… and 21… are different keys.
+        #expect(r.resolveRecord(KeyPair(phone: "02165123456")) == .init(customer: 11, newKeys: KeyPair(phone: "02165123456")))
+        #expect(r.resolveRecord(KeyPair(phone: "2165123456")) == .init(customer: 12, newKeys: KeyPair(phone: "2165123456")))
+        #expect(r.resolveRecord(KeyPair(buyer: "lily")) == .init(customer: 7, newKeys: KeyPair()))
     }
 
     @Test func fingerprintsAreStableAndFieldSeparated() {

@@ -66,7 +66,11 @@ final class TestWorkspace {
         try Store(path: db).read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM records ORDER BY id").map { row in
                 var d: [String: String] = [:]
-                for (col, value) in row { if !value.isNull { d[col] = "\(value)".trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } }
+                for (col, value) in row where col != "fields" {
+                    if !value.isNull { d[col] = "\(value)".trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                }
+                let fields = RecordFields(packed: row["fields"])
+                for (name, value) in zip(RecordFields.names, fields.all) { if let value { d[name] = value } }
                 return d
             }
         }

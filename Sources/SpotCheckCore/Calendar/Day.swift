@@ -148,11 +148,37 @@ extension Character {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs, CR and LF.
+    /// The text without leading and trailing spaces, tabs, CR, LF and ideographic spaces
+    /// (U+3000). Works on the UTF-8 bytes; returns the text itself when there is nothing to trim.
     public func trimmingASCIIWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" || f == "\u{3000}" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" || l == "\u{3000}" { s.removeLast() }
-        return String(s)
+        trimmedWhitespace(self as? String ?? String(self))
     }
+}
+
+private func trimmedWhitespace(_ text: String) -> String {
+    let u = text.utf8
+    var start = u.startIndex
+    var end = u.endIndex
+    @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    while start < end {
+        let b = u[start]
+        if isSpace(b) { start = u.index(after: start); continue }
+        if b == 0xE3, u.distance(from: start, to: end) >= 3 {
+            let i1 = u.index(after: start), i2 = u.index(after: i1)
+            if u[i1] == 0x80 && u[i2] == 0x80 { start = u.index(after: i2); continue }
+        }
+        break
+    }
+    while start < end {
+        let last = u.index(before: end)
+        let b = u[last]
+        if isSpace(b) { end = last; continue }
+        if b == 0x80, u.distance(from: start, to: end) >= 3 {
+            let i1 = u.index(before: last), i0 = u.index(before: i1)
+            if u[i1] == 0x80 && u[i0] == 0xE3 { end = i0; continue }
+        }
+        break
+    }
+    if start == u.startIndex && end == u.endIndex { return text }
+    return String(text[start..<end])
 }

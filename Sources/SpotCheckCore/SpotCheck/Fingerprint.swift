@@ -12,9 +12,20 @@ public struct Fingerprint: Sendable {
     /// Mixes in a field; fields are separated so that ("ab","c") and ("a","bc") differ.
     public mutating func add(_ field: String) {
         var s = state
-        for byte in field.utf8 {
-            s ^= UInt64(byte)
-            s &*= 0x0000_0100_0000_01B3
+        if let done = field.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
+            var h = s
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h &*= 0x0000_0100_0000_01B3
+            }
+            return h
+        }) {
+            s = done
+        } else {
+            for byte in field.utf8 {
+                s ^= UInt64(byte)
+                s &*= 0x0000_0100_0000_01B3
+            }
         }
         s ^= 0x1F  // unit separator
         s &*= 0x0000_0100_0000_01B3

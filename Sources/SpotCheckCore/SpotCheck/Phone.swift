@@ -19,6 +19,18 @@ public enum PhoneNumber: Hashable, Sendable {
 
     /// Parses a phone cell. Returns nil for an empty cell.
     public static func parse(_ raw: String) throws(Problem) -> PhoneNumber? {
+        // Fast path: eleven ASCII digits (or digits and *) starting with 1, as most cells are.
+        let u = raw.utf8
+        if u.count == 11, u.first == 0x31 {
+            var digits = true, masked = false
+            for b in u {
+                if b >= 0x30 && b <= 0x39 { continue }
+                if b == 0x2A { masked = true; continue }
+                digits = false
+                break
+            }
+            if digits { return masked ? .masked(raw) : .full(raw) }
+        }
         var chars: [Character] = []
         chars.reserveCapacity(raw.count)
         var sawExponent = false
