@@ -1,4 +1,4 @@
-// Writes the demo shop in Samples/: two months (2026-10 and 2026-11) of the four sheets the
+// Writes the demo shop in Samples/: two months (2026-08 and 2026-09) of the four sheets the
 // monthly spot-check draws from, as the shop's staff export them — CSV (GBK and UTF-8) and
 // XLSX, with title rows, blank rows, masked phones, Excel date serials, text-guarded order
 // numbers and customers standing in several sheets and in both months.
@@ -40,10 +40,11 @@ while customers.count < 420 {
     customers.append(Customer(name: name, phone: phone, buyerID: buyer))
 }
 
-// Customers 0–199 shop in October, 140–379 in November (140–199 in both months);
-// 380–419 are the VIP regulars.
-let octoberCustomers = Array(0..<200)
-let novemberCustomers = Array(140..<380)
+// Customers 0–199 shop last month, 140–379 this month (140–199 in both months);
+// 380–419 are the VIP regulars. This month's calls run into the Mid-Autumn and National Day
+// holidays, so the demo exercises the holiday calendar.
+let lastCustomers = Array(0..<200)
+let thisCustomers = Array(140..<380)
 let vipCustomers = Array(380..<420)
 
 let products = ["纯棉四件套 1.8m", "长绒棉四件套 1.5m", "白鹅绒羽绒被", "泰国乳胶枕", "桑蚕丝被 春秋款", "冰丝凉席三件套", "全棉毛巾浴巾套装",
@@ -88,7 +89,7 @@ let orderBase: UInt64 = 3_612_000_000_000_000_000
 
 @MainActor func xlsx(_ name: String, sheet: String, headers: [String], rows: [[XLSXValue]], title: String? = nil) throws {
     let path = "\(outDir)/\(name)"
-    let book = try XLSXWriter(path: path, created: LocalDateTime(day: day(2026, 11, 20), hour: 9)!)
+    let book = try XLSXWriter(path: path, created: LocalDateTime(day: day(2026, 9, 20), hour: 9)!)
     let s = book.addSheet(sheet)
     var r = 0
     if let title { s.write(0, 0, .text(title), .title); r = 2 }
@@ -107,11 +108,11 @@ let orderBase: UInt64 = 3_612_000_000_000_000_000
     print("wrote \(path)")
 }
 
-try FileManager.default.createDirectory(atPath: "\(outDir)/2026-10", withIntermediateDirectories: true)
-try FileManager.default.createDirectory(atPath: "\(outDir)/2026-11", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: "\(outDir)/2026-08", withIntermediateDirectories: true)
+try FileManager.default.createDirectory(atPath: "\(outDir)/2026-09", withIntermediateDirectories: true)
 
-let october = YearMonth(year: 2026, month: 10)!
-let november = YearMonth(year: 2026, month: 11)!
+let lastMonth = YearMonth(year: 2026, month: 8)!
+let thisMonth = YearMonth(year: 2026, month: 9)!
 let issues = ["尺码不合适,申请换大一号", "收到时包装破损,被套有污渍", "颜色和详情页图片不一致", "洗后起球严重,要求退货", "少发一个枕套",
               "七天无理由退货", "羽绒被有异味", "做工开线", "发错颜色", "质量问题,要求退款", "物流太慢客户取消订单", "尺寸与描述不符"]
 let refundReasons = ["质量问题", "尺码拍错/不喜欢/效果差", "少件/漏发", "商品与描述不符", "收到商品破损", "七天无理由退换货", "颜色/图案/款式与描述不符"]
@@ -137,27 +138,27 @@ let badReviews = ["质量太差,洗一次就起球", "客服回复很慢,问题�
 // October: a hand-made GBK CSV with a title row, mixed date forms and blank rows.
 do {
     var csv = CSVWriter()
-    csv.row(["2026年10月 售后问题处理表(售后组)"])
+    csv.row(["2026年8月 售后问题处理表(售后组)"])
     csv.row(["客户", "手机号", "旺旺号", "订单编号", "商品", "购买日期", "问题描述", "处理人", "处理日期", "备注"])
-    for (i, r) in afterSalesRows(october, octoberCustomers, count: 80).enumerated() {
+    for (i, r) in afterSalesRows(lastMonth, lastCustomers, count: 80).enumerated() {
         if i % 23 == 7 { csv.row(["", "", "", "", "", "", "", "", "", ""]) }
         let note = i % 17 == 3 ? "客户要求加急处理,\n已电话确认" : ""
         csv.row([r.0.name, messyPhone(r.0.phone, maskRate: 0.08), chance(0.7) ? r.0.buyerID : "", "=\"\(r.6)\"", r.3,
                  dateText(r.1, style: i), r.4, r.5, dateText(r.2, style: i + 1), note])
     }
-    try write(csv, "2026-10/售后问题处理表.csv", gbk: true)
+    try write(csv, "2026-08/售后问题处理表.csv", gbk: true)
 }
 
 // November: the Taobao refund export, as XLSX with date serials.
 do {
-    let rows: [[XLSXValue]] = afterSalesRows(november, novemberCustomers, count: 90).enumerated().map { i, r in
+    let rows: [[XLSXValue]] = afterSalesRows(thisMonth, thisCustomers, count: 90).enumerated().map { i, r in
         let applied = LocalDateTime(day: r.2.adding(days: -rng.uniform(3)), hour: 9 + rng.uniform(12), minute: rng.uniform(60))!
         let done = LocalDateTime(day: r.2, hour: 10 + rng.uniform(9), minute: rng.uniform(60))!
         return [.text("RF\(20261100000 + i * 37)"), .text(r.6), .text(r.0.buyerID), .text(i % 5 == 0 ? "" : messyPhone(r.0.phone, maskRate: 0.3)),
                 .text(r.3), .dateTime(applied), .text(pick(refundReasons)), .text(pick(refundStates)), .text(r.5),
                 i % 11 == 4 ? .text("") : .dateTime(done)]
     }
-    try xlsx("2026-11/售后问题处理表.xlsx", sheet: "退款管理", headers: ["退款编号", "订单编号", "买家会员名", "手机号", "宝贝标题", "申请退款的时间",
+    try xlsx("2026-09/售后问题处理表.xlsx", sheet: "退款管理", headers: ["退款编号", "订单编号", "买家会员名", "手机号", "宝贝标题", "申请退款的时间",
                                                                  "退款原因", "退款状态", "处理人", "退款完结时间"], rows: rows)
 }
 
@@ -171,23 +172,23 @@ do {
 
 do {
     let rows: [[XLSXValue]] = (0..<40).map { i in
-        let r = courierRow(october, octoberCustomers, i)
+        let r = courierRow(lastMonth, lastCustomers, i)
         return [.day(r.1), .text(r.0.buyerID), .text(r.0.name), .text(messyPhone(r.0.phone, maskRate: 0.5)), .text(r.7), .text(r.2),
                 .text(r.3), .text(r.4), .text(r.5), .text(r.6), .day(r.1.adding(days: rng.uniform(2)))]
     }
-    try xlsx("2026-10/快递件处理表.xlsx", sheet: "快递异常", headers: ["登记日期", "买家旺旺", "收货人", "联系电话", "订单号", "快递公司", "运单号",
-                                                                "异常类型", "处理情况", "处理人", "处理日期"], rows: rows, title: "2026年10月快递件处理表")
+    try xlsx("2026-08/快递件处理表.xlsx", sheet: "快递异常", headers: ["登记日期", "买家旺旺", "收货人", "联系电话", "订单号", "快递公司", "运单号",
+                                                                "异常类型", "处理情况", "处理人", "处理日期"], rows: rows, title: "2026年8月快递件处理表")
 }
 do {
     var csv = CSVWriter()
     csv.row(["登记日期", "买家旺旺", "收货人", "联系电话", "订单号", "快递公司", "运单号", "异常类型", "处理情况", "处理人", "处理日期"])
     for i in 0..<45 {
-        let r = courierRow(november, novemberCustomers, i)
+        let r = courierRow(thisMonth, thisCustomers, i)
         if i == 30 { csv.row([]) }
         csv.row([dateText(r.1, style: i), r.0.buyerID, r.0.name, messyPhone(r.0.phone, maskRate: 0.5), "'" + r.7, r.2, r.3, r.4, r.5, r.6,
                  dateText(r.1.adding(days: rng.uniform(2)), style: i + 2)])
     }
-    try write(csv, "2026-11/快递件处理表.csv", gbk: true)
+    try write(csv, "2026-09/快递件处理表.csv", gbk: true)
 }
 
 // MARK: - 评价收集表 (reviews): the Taobao review export has no phone.
@@ -204,17 +205,17 @@ do {
     var csv = CSVWriter()
     csv.row(["评价时间", "买家昵称", "宝贝标题", "评价等级", "评价内容", "订单编号"])
     for _ in 0..<50 {
-        let r = reviewRow(october, octoberCustomers)
+        let r = reviewRow(lastMonth, lastCustomers)
         csv.row([r.1.description, r.0.buyerID, r.2, r.3, r.4, r.5])
     }
-    try write(csv, "2026-10/评价收集表.csv")
+    try write(csv, "2026-08/评价收集表.csv")
 }
 do {
     let rows: [[XLSXValue]] = (0..<60).map { _ in
-        let r = reviewRow(november, novemberCustomers)
+        let r = reviewRow(thisMonth, thisCustomers)
         return [.dateTime(r.1), .text(r.0.buyerID), .text(r.2), .text(r.3), .text(r.4), .text(r.5)]
     }
-    try xlsx("2026-11/评价收集表.xlsx", sheet: "评价", headers: ["评价时间", "买家昵称", "宝贝标题", "评价等级", "评价内容", "订单编号"], rows: rows)
+    try xlsx("2026-09/评价收集表.xlsx", sheet: "评价", headers: ["评价时间", "买家昵称", "宝贝标题", "评价等级", "评价内容", "订单编号"], rows: rows)
 }
 
 // MARK: - VIP 客户名单: spent over 800 yuan, no purchase for three months (seed 003).
@@ -225,16 +226,16 @@ do {
 }
 
 do {
-    let rows: [[XLSXValue]] = vipRows(vipCustomers + Array(0..<30), 15, asOf: day(2026, 10, 20)).map { r in
+    let rows: [[XLSXValue]] = vipRows(vipCustomers + Array(0..<30), 15, asOf: day(2026, 8, 20)).map { r in
         [.text(r.0.buyerID), .text(r.0.name), .text(messyPhone(r.0.phone, maskRate: 0)), .int(r.1), .day(r.2)]
     }
-    try xlsx("2026-10/VIP客户名单.xlsx", sheet: "VIP", headers: ["会员名", "姓名", "手机", "累计消费", "最近购买时间"], rows: rows)
+    try xlsx("2026-08/VIP客户名单.xlsx", sheet: "VIP", headers: ["会员名", "姓名", "手机", "累计消费", "最近购买时间"], rows: rows)
 }
 do {
     var csv = CSVWriter(lineEnd: "\n")
     csv.row(["会员名", "姓名", "手机", "累计消费", "最近购买时间"])
-    for r in vipRows(vipCustomers + Array(150..<190), 20, asOf: day(2026, 11, 20)) {
+    for r in vipRows(vipCustomers + Array(150..<190), 20, asOf: day(2026, 9, 20)) {
         csv.row([r.0.buyerID, r.0.name, r.0.phone, String(r.1), r.2.description])
     }
-    try write(csv, "2026-11/VIP客户名单.csv", bom: false)
+    try write(csv, "2026-09/VIP客户名单.csv", bom: false)
 }

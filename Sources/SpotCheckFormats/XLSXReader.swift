@@ -26,6 +26,7 @@ public final class XLSXReader {
     /// Opens a workbook and reads its sheet list, shared strings and styles.
     public init(path: String) throws {
         self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {

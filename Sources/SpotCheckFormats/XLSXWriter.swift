@@ -204,13 +204,22 @@ public final class XLSXSheet {
         }
     }
 
+    /// A formula's value, cached in the file.
+    public enum FormulaValue: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+    }
+
     /// Writes a formula with its value cached, so it reads right before recalculation
     /// (in WPS, LibreOffice and viewers that do not recalculate).
-    public func formula(_ row: Int, _ col: Int, _ formula: String, cached: Double?, _ style: CellStyle = .plain) {
-        if let cached {
-            worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), cached)
-        } else {
-            worksheet_write_formula_str(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), "")
+    public func formula(_ row: Int, _ col: Int, _ formula: String, cached: FormulaValue, _ style: CellStyle = .plain) {
+        switch cached {
+        case .number(let d):
+            worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), d)
+            note(col, Cell.numberText(d))
+        case .text(let t):
+            worksheet_write_formula_str(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), t)
+            note(col, t)
         }
     }
 

@@ -84,6 +84,40 @@ extension Store {
                 CREATE INDEX draw_items_customer ON draw_items(customer_id);
                 """)
         }
+        m.registerMigration("v2: call attempts and cases") { db in
+            try db.execute(sql: """
+                -- One row per call attempt on a list row (item_no is the row's 序号).
+                CREATE TABLE call_attempts (
+                    id INTEGER PRIMARY KEY,
+                    draw_id INTEGER NOT NULL REFERENCES draws(id),
+                    item_no INTEGER NOT NULL,
+                    attempt_at TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    caller TEXT,
+                    source TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX call_attempts_once ON call_attempts(draw_id, item_no, attempt_at, result);
+                -- What was recorded about each case, and its status as the rules see it
+                -- (status is derived: recomputed after every change).
+                CREATE TABLE call_cases (
+                    draw_id INTEGER NOT NULL REFERENCES draws(id),
+                    item_no INTEGER NOT NULL,
+                    score INTEGER,
+                    praise TEXT,
+                    note TEXT,
+                    complaint TEXT,
+                    replied_at TEXT,
+                    im_left INTEGER NOT NULL DEFAULT 0,
+                    caller TEXT,
+                    status TEXT NOT NULL DEFAULT 'open',
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (draw_id, item_no)
+                ) WITHOUT ROWID;
+                -- Reserves brought into play by cases that ended uncounted (derived).
+                ALTER TABLE draw_items ADD COLUMN in_play INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return m
     }
 }

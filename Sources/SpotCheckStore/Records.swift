@@ -106,14 +106,17 @@ public struct DrawItemRow: Codable, FetchableRecord, PersistableRecord, Sendable
     public var isReserve: Bool
     public var stratum: String
     public var sources: Int
+    /// A reserve brought into play (derived from the calls).
+    public var inPlay: Bool
 
-    public init(drawId: Int64, itemNo: Int, customerId: Int, isReserve: Bool, stratum: String, sources: Int) {
+    public init(drawId: Int64, itemNo: Int, customerId: Int, isReserve: Bool, stratum: String, sources: Int, inPlay: Bool = false) {
         self.drawId = drawId
         self.itemNo = itemNo
         self.customerId = customerId
         self.isReserve = isReserve
         self.stratum = stratum
         self.sources = sources
+        self.inPlay = inPlay
     }
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -167,4 +170,87 @@ public struct SheetRecord: FetchableRecord, Sendable, Equatable {
     public var trackingNo: String? { fields.trackingNo }
     public var spent: String? { fields.spent }
     public var lastPurchase: String? { fields.lastPurchase }
+}
+
+/// One call attempt as stored.
+public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "call_attempts"
+    public var id: Int64?
+    public var drawId: Int64
+    public var itemNo: Int
+    /// `YYYY-MM-DD HH:MM:SS`.
+    public var attemptAt: String
+    /// An `AttemptResult` raw value.
+    public var result: String
+    public var caller: String?
+    /// `cli` (spotcheck call) or `list` (results import).
+    public var source: String
+    public var recordedAt: String
+
+    public init(id: Int64? = nil, drawId: Int64, itemNo: Int, attemptAt: String, result: String, caller: String?, source: String,
+                recordedAt: String) {
+        self.id = id
+        self.drawId = drawId
+        self.itemNo = itemNo
+        self.attemptAt = attemptAt
+        self.result = result
+        self.caller = caller
+        self.source = source
+        self.recordedAt = recordedAt
+    }
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The attempts of a draw, in time order.
+    public static func of(draw: Int64, _ db: Database) throws -> [AttemptRow] {
+        try AttemptRow.filter(sql: "draw_id = ?", arguments: [draw]).order(sql: "item_no, attempt_at, id").fetchAll(db)
+    }
+}
+
+/// What was recorded about one case (besides its attempts), and its derived status.
+public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "call_cases"
+    public var drawId: Int64
+    public var itemNo: Int
+    public var score: Int?
+    public var praise: String?
+    public var note: String?
+    /// A `ComplaintHandling` raw value.
+    public var complaint: String?
+    public var repliedAt: String?
+    public var imLeft: Bool
+    public var caller: String?
+    /// A `CaseStatus` code (derived).
+    public var status: String
+    public var updatedAt: String
+
+    public init(drawId: Int64, itemNo: Int, score: Int? = nil, praise: String? = nil, note: String? = nil, complaint: String? = nil,
+                repliedAt: String? = nil, imLeft: Bool = false, caller: String? = nil, status: String = "open", updatedAt: String) {
+        self.drawId = drawId
+        self.itemNo = itemNo
+        self.score = score
+        self.praise = praise
+        self.note = note
+        self.complaint = complaint
+        self.repliedAt = repliedAt
+        self.imLeft = imLeft
+        self.caller = caller
+        self.status = status
+        self.updatedAt = updatedAt
+    }
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    /// The cases of a draw.
+    public static func of(draw: Int64, _ db: Database) throws -> [CaseRow] {
+        try CaseRow.filter(sql: "draw_id = ?", arguments: [draw]).order(sql: "item_no").fetchAll(db)
+    }
+
+    /// The fields a person records, ignoring the derived status and the time of the change.
+    public var recorded: [String?] {
+        [score.map(String.init), praise, note, complaint, repliedAt, imLeft ? "1" : "0", caller]
+    }
 }

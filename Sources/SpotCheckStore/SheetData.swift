@@ -274,12 +274,12 @@ public enum SheetData {
             """, arguments: [draw, window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
     }
 
-    /// Customers spot-checked in the current draws of `months`: the main lists (reserves
-    /// join them once they are brought into play).
+    /// Customers spot-checked in the current draws of `months`: the main lists and the
+    /// reserves brought into play (an unused reserve stays eligible).
     public static func drawnCustomers(months: ClosedRange<YearMonth>, _ db: Database) throws -> Set<Int> {
         Set(try Int.fetchAll(db, sql: """
             SELECT DISTINCT i.customer_id FROM draw_items i JOIN draws d ON d.id = i.draw_id
-            WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ? AND i.is_reserve = 0
+            WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ? AND (i.is_reserve = 0 OR i.in_play = 1)
             """, arguments: [months.lowerBound.description, months.upperBound.description]))
     }
 }

@@ -80,12 +80,17 @@ extension Catalog {
             Message("演示完成。输出文件在 \(dir)/", "demo finished; the output files are in \(dir)/")
         }
         public static func demoMonth(_ month: String, _ role: Message) -> Message { Message("\(month)（\(role.zh)）", "\(month) (\(role.en))") }
+        public static func demoResults(_ month: String, _ day: String) -> Message {
+            Message("\(month) 回访结果（\(day) 收回已填写的名单）", "\(month) call results (the filled list returned on \(day))")
+        }
         public static let lastMonth = Message("上月", "last month")
         public static let thisMonth = Message("本月", "this month")
         public static func samplesNotFound(_ tried: [String]) -> Message {
             Message("找不到演示数据目录 Samples/（已查找：\(tried.joined(separator: "、"))）；请在仓库根目录运行或用 --samples 指定",
                     "cannot find the demo data folder Samples/ (looked in: \(tried.joined(separator: ", "))); run from the repository or pass --samples")
         }
+        public static let usageError = Message("命令行参数有误（说明见下方）；运行 spotcheck --help 或 spotcheck <命令> --help 查看用法",
+                                               "the command line is not right (details below); see spotcheck --help or spotcheck <command> --help")
         public static func unexpected(_ detail: String) -> Message { Message("内部错误：\(detail)", "internal error: \(detail)") }
     }
 }

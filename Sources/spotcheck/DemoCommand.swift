@@ -21,7 +21,8 @@ struct DemoCommand: ParsableCommand {
 
     struct Manifest: Decodable {
         struct File: Decodable { var kind: String; var file: String }
-        struct Month: Decodable { var month: String; var today: String; var seed: UInt64; var files: [File] }
+        struct Results: Decodable { var file: String; var today: String }
+        struct Month: Decodable { var month: String; var today: String; var seed: UInt64; var files: [File]; var results: Results? }
         var months: [Month]
     }
 
@@ -51,6 +52,18 @@ struct DemoCommand: ParsableCommand {
                 try SampleCommand.perform(MonthlyDraw.Request(month: month, seed: m.seed, drawnBy: "demo"), in: ws, output: output)
                 let listName = global.lang == .zh ? "回访名单-\(m.month).xlsx" : "call-list-\(m.month).xlsx"
                 try CallListCommand.perform(month: month, to: "\(out)/\(listName)", in: ws, output: output)
+                // The callers' filled list comes back; the month's figures go to the sales manager.
+                if let results = m.results {
+                    guard let later = try? DateText.parse(results.today) else { throw UserError(Catalog.Config.badToday(results.today)) }
+                    let after = try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang,
+                                              now: LocalDateTime(day: later.day, hour: 9)!)
+                    output.say("")
+                    output.say(Catalog.CLI.demoStep(Catalog.CLI.demoResults(m.month, results.today).text(global.lang)))
+                    try ResultsImportCommand.perform(file: "\(samplesDir)/\(results.file)", in: after, output: output)
+                    try StatusCommand.perform(month: month, in: after, output: output)
+                    let reportName = global.lang == .zh ? "服务抽查报表-\(m.month).xlsx" : "spot-check-report-\(m.month).xlsx"
+                    try ReportCommand.perform(month: month, to: "\(out)/\(reportName)", showPhones: false, in: after, output: output)
+                }
             }
             output.say("")
             output.say(Catalog.CLI.demoDone(out))

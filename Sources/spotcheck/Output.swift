@@ -63,6 +63,17 @@ struct Output {
             }
         case let e as DrawFailure:
             return [prefix + Output.message(for: e).text(lang)]
+        case let e as CallProblem:
+            return [prefix + e.message.text(lang)]
+        case let e as ResultsFailure:
+            var out = [prefix + e.file + (lang == .zh ? "：" : ": ") + Catalog.Calls.listFailed(e.problems.count).text(lang)]
+            for p in e.problems.prefix(SheetImporter.listedIssues) {
+                out.append("  " + Catalog.Calls.listProblem(sheet: p.sheet, row: p.row, column: p.column, value: p.value, reason: p.reason).text(lang))
+            }
+            if e.problems.count > SheetImporter.listedIssues {
+                out.append("  " + Catalog.Import.moreProblems(e.problems.count - SheetImporter.listedIssues).text(lang))
+            }
+            return out
         default:
             return [prefix + Catalog.CLI.unexpected("\(error)").text(lang)]
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpotCheckText
 
 /// `spotcheck`: the after-sales quality inspection tool.
 @main
@@ -9,12 +10,26 @@ struct SpotCheckCommand: ParsableCommand {
         usage: "spotcheck [--db PATH] [--config DIR] [--lang zh|en] [--today YYYY-MM-DD] <command>",
         discussion: "The database defaults to ./spotcheck.db (or $SPOTCHECK_DB); the configuration to the spotcheck-config/ folder beside it (made by `init`), else the built-in defaults.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, ImportCommand.self, SampleCommand.self, ExportCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, SampleCommand.self, ExportCommand.self, CallCommand.self, ResultsCommand.self,
+                      StatusCommand.self, ReportCommand.self, DemoCommand.self]
     )
 
     /// Global options may stand before the command (`spotcheck --db x.db import …`).
     /// ArgumentParser only reads a subcommand's options after its name, so they are moved there.
     static func main() {
-        main(GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst())))
+        let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // ArgumentParser explains usage errors in English; say first, in the user's
+            // language, that the command line is wrong and where help is.
+            let code = exitCode(for: error)
+            if code != .success && !(error is ExitCode) {
+                let lang: Lang = zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || arguments.contains("--lang=en") ? .en : .zh
+                Output(lang: lang).eprint(Catalog.CLI.errorPrefix.text(lang) + Catalog.CLI.usageError.text(lang))
+            }
+            exit(withError: error)
+        }
     }
 }

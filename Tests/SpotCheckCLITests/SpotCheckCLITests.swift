@@ -12,25 +12,25 @@ struct CLITests {
         #expect(initRun.stdout.contains("已创建工作区：数据库 spotcheck.db"))
         #expect(FileManager.default.fileExists(atPath: "\(s.dir)/spotcheck-config/columns.json"))
         for (kind, file) in [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"), ("vip", "VIP客户名单.csv")] {
-            let r = try s.run(["import", "--kind", kind, "--month", "2026-11", "\(samples)/2026-11/\(file)"])
+            let r = try s.run(["import", "--kind", kind, "--month", "2026-09", "\(samples)/2026-09/\(file)"])
             #expect(r.status == 0, "\(kind): \(r.stderr)")
         }
-        let again = try s.run(["import", "--kind", "courier", "\(samples)/2026-11/快递件处理表.csv"])
+        let again = try s.run(["import", "--kind", "courier", "\(samples)/2026-09/快递件处理表.csv"])
         #expect(again.status == 0)
         #expect(again.stdout.contains("的内容此前已全部导入，数据库未改变"))
 
-        let drawRun = try s.run(["sample", "--month", "2026-11", "--seed", "20261125", "--json"])
+        let drawRun = try s.run(["sample", "--month", "2026-09", "--seed", "20261125", "--json"])
         #expect(drawRun.status == 0, "\(drawRun.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(drawRun.stdout.utf8)) as! [String: Any]
         #expect(summary["drawn"] as? Int == 50)
         #expect(summary["reserves"] as? Int == 10)
         #expect(summary["seed"] as? Int == 20261125)
         #expect(summary["days_left"] as? Int == 2)
-        #expect(summary["deadline"] as? String == "2026-11-27")
+        #expect(summary["deadline"] as? String == "2026-09-27")
         #expect(summary["drawn_by"] as? String == "组长")
         #expect((summary["pool_by_source"] as? [String: Int])?.keys.sorted() == ["after-sales", "courier", "reviews", "vip"])
 
-        let export = try s.run(["export", "call-list", "--month", "2026-11", "-o", "名单.xlsx"])
+        let export = try s.run(["export", "call-list", "--month", "2026-09", "-o", "名单.xlsx"])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.contains("回访名单已写入 名单.xlsx：正选 50 位，备选 10 位"))
         let book = try Book("\(s.dir)/名单.xlsx")
@@ -45,7 +45,7 @@ struct CLITests {
         }
         let cover = try book.rows("说明")
         #expect(cover.values.contains { $0.first == "随机种子" && $0.last == "20261125" })
-        #expect(cover.values.contains { $0.first == "递交销售主管截止日期" && $0.last == "2026-11-27（剩余 2 天）" })
+        #expect(cover.values.contains { $0.first == "递交销售主管截止日期" && $0.last == "2026-09-27（剩余 2 天）" })
         let xml = try book.part("xl/worksheets/sheet2.xml")
         #expect(xml.contains("<dataValidations count="))
         #expect(xml.contains("state=\"frozen\""))
@@ -56,10 +56,10 @@ struct CLITests {
         for _ in 0..<2 {
             let s = try Scratch()
             try s.run(["init"])
-            try s.run(["import", "--kind", "after-sales", "\(samples)/2026-11/售后问题处理表.xlsx"])
-            try s.run(["import", "--kind", "reviews", "\(samples)/2026-11/评价收集表.xlsx"])
-            #expect(try s.run(["sample", "--month", "2026-11", "--seed", "5"]).status == 0)
-            #expect(try s.run(["export", "call-list", "--month", "2026-11", "-o", "l.xlsx"]).status == 0)
+            try s.run(["import", "--kind", "after-sales", "\(samples)/2026-09/售后问题处理表.xlsx"])
+            try s.run(["import", "--kind", "reviews", "\(samples)/2026-09/评价收集表.xlsx"])
+            #expect(try s.run(["sample", "--month", "2026-09", "--seed", "5"]).status == 0)
+            #expect(try s.run(["export", "call-list", "--month", "2026-09", "-o", "l.xlsx"]).status == 0)
             lists.append(try Book("\(s.dir)/l.xlsx").rows("回访名单"))
         }
         #expect(lists[0] == lists[1])
@@ -69,18 +69,18 @@ struct CLITests {
         let s = try Scratch()
         #expect(try s.run(["--db", "shop.db", "init"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: "\(s.dir)/shop.db"))
-        let r = try s.run(["--db", "shop.db", "--lang", "en", "import", "--kind", "reviews", "\(samples)/2026-10/评价收集表.csv"])
+        let r = try s.run(["--db", "shop.db", "--lang", "en", "import", "--kind", "reviews", "\(samples)/2026-08/评价收集表.csv"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("review sheet "))
         #expect(r.stdout.contains("read 50 rows, 50 new"))
-        let env = try s.run(["import", "--kind", "reviews", "\(samples)/2026-10/评价收集表.csv"], env: ["SPOTCHECK_DB": "shop.db"])
+        let env = try s.run(["import", "--kind", "reviews", "\(samples)/2026-08/评价收集表.csv"], env: ["SPOTCHECK_DB": "shop.db"])
         #expect(env.status == 0 && env.stdout.contains("此前已全部导入"))
     }
 
     @Test func badInputExitsNonZeroNamesTheProblemAndLeavesTheDatabaseAsItWas() throws {
         let s = try Scratch()
         try s.run(["init"])
-        try s.run(["import", "--kind", "after-sales", "\(samples)/2026-10/售后问题处理表.csv"])
+        try s.run(["import", "--kind", "after-sales", "\(samples)/2026-08/售后问题处理表.csv"])
         let before = s.bytes("spotcheck.db")
         let cases: [([String], String)] = [
             (["import", "--kind", "complaints", "x.csv"], "错误：未知的表类型「complaints」"),
@@ -91,9 +91,15 @@ struct CLITests {
             (["import", "--kind", "after-sales", s.write("header.csv", "客户,手机号,处理日期\n")], "header.csv：文件只有表头，没有数据行"),
             (["import", "--kind", "after-sales", s.write("fake.xlsx", "客户,手机号,处理日期\n张丽,13812345678,2026-11-03\n")], "但内容不是 XLSX 工作簿"),
             (["import", "--kind", "after-sales", "nothere.csv"], "错误：nothere.csv：找不到文件"),
-            (["sample", "--month", "2026-11", "--size", "10"], "错误：抽查数量 10 低于最低要求 50"),
+            (["sample", "--month", "2026-09", "--size", "10"], "错误：抽查数量 10 低于最低要求 50"),
             (["sample", "--month", "2026-13"], "错误：无法识别的月份「2026-13」"),
             (["export", "call-list", "--month", "2026-12", "-o", "x.xlsx"], "错误：2026-12 还没有抽样"),
+            (["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "scored", "--score", "5"], "错误：2026-08 还没有抽样"),
+            (["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "scored"], "错误：结果是“已接通并评分”，但没有填写评分（1–5）"),
+            (["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "answered"], "错误：命令行参数有误（说明见下方）；运行 spotcheck --help 或 spotcheck <命令> --help 查看用法\nError: The value 'answered' is invalid for '--result <result>'"),
+            (["results", "import", "nothere.xlsx"], "找不到文件"),
+            (["status", "--month", "2026-08"], "错误：2026-08 还没有抽样"),
+            (["report", "--month", "2026-08", "-o", "r.xlsx"], "错误：2026-08 还没有抽样"),
         ]
         for (args, expected) in cases {
             let r = try s.run(args)
@@ -106,7 +112,7 @@ struct CLITests {
 
     @Test func withoutAWorkspaceTheToolSaysToRunInit() throws {
         let s = try Scratch()
-        let r = try s.run(["sample", "--month", "2026-11"])
+        let r = try s.run(["sample", "--month", "2026-09"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("数据库 spotcheck.db 不存在。请先运行 `spotcheck init`"))
         #expect(!FileManager.default.fileExists(atPath: "\(s.dir)/spotcheck.db"))
@@ -115,21 +121,95 @@ struct CLITests {
     @Test func lateDrawsAreSaidPlainly() throws {
         let s = try Scratch()
         try s.run(["init"])
-        try s.run(["import", "--kind", "after-sales", "\(samples)/2026-10/售后问题处理表.csv"])
-        let r = try s.run(["sample", "--month", "2026-10", "--seed", "1"], today: "2026-11-02")
+        try s.run(["import", "--kind", "after-sales", "\(samples)/2026-08/售后问题处理表.csv"])
+        let r = try s.run(["sample", "--month", "2026-08", "--seed", "1"], today: "2026-09-02")
         #expect(r.status == 0)
-        #expect(r.stderr.contains("警告：已逾期：本月名单应于 2026-10-27 递交销售主管，现已晚 6 天"))
+        #expect(r.stderr.contains("警告：已逾期：本月名单应于 2026-08-27 递交销售主管，现已晚 6 天"))
     }
 
     @Test func theDemoRunsBothMonthsAndShowsTheHistoryExclusion() throws {
         let s = try Scratch()
         let r = try s.run(["demo", "--out", "out"], today: nil)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(FileManager.default.fileExists(atPath: "\(s.dir)/out/回访名单-2026-10.xlsx"))
-        let cover = try Book("\(s.dir)/out/回访名单-2026-11.xlsx").rows("说明")
+        #expect(FileManager.default.fileExists(atPath: "\(s.dir)/out/回访名单-2026-08.xlsx"))
+        #expect(FileManager.default.fileExists(atPath: "\(s.dir)/out/服务抽查报表-2026-09.xlsx"))
+        let cover = try Book("\(s.dir)/out/回访名单-2026-09.xlsx").rows("说明")
         let excluded = cover.values.first { $0.first == "近 12 个月已回访而排除" }?.last
         #expect(Int(excluded ?? "0")! > 0)
         #expect(r.stdout.contains("近 12 个月已回访、本次排除"))
         #expect(!FileManager.default.fileExists(atPath: "\(s.dir)/spotcheck.db"))  // a throw-away workspace
+    }
+}
+
+@Suite("Calls, results, status and report from the command line")
+struct CLICallsTests {
+    let samples = "\(repositoryRoot)/Samples"
+
+    /// The demo's two months drawn as the demo draws them.
+    func drawn() throws -> Scratch {
+        let s = try Scratch()
+        try s.run(["init"])
+        for (month, today, seed, files) in [("2026-08", "2026-08-26", "20260826", [("after-sales", "售后问题处理表.csv"), ("courier", "快递件处理表.xlsx"), ("reviews", "评价收集表.csv"), ("vip", "VIP客户名单.xlsx")]),
+                                            ("2026-09", "2026-09-25", "20260925", [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"), ("vip", "VIP客户名单.csv")])] {
+            for (kind, file) in files {
+                #expect(try s.run(["import", "--kind", kind, "--month", month, "\(samples)/\(month)/\(file)"], today: today).status == 0)
+            }
+            #expect(try s.run(["sample", "--month", month, "--seed", seed], today: today).status == 0)
+        }
+        return s
+    }
+
+    @Test func theCallersFilledListStatusAndReport() throws {
+        let s = try drawn()
+        let filled = "\(samples)/2026-09/回访名单-已填写.xlsx"
+        let r = try s.run(["results", "import", filled], today: "2026-10-08")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("读取 57 行已填写的记录；新增拨打 81 次，撤销 0 次，更新个案 57 个"))
+        #expect(r.stderr.contains("时段外拨打：2 次"))
+        let again = try s.run(["results", "import", filled], today: "2026-10-09")
+        #expect(again.stdout.contains("的内容此前已全部导入，数据库未改变"))
+
+        let status = try s.run(["status", "--month", "2026-09", "--json"], today: "2026-10-08")
+        let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
+        #expect(json["counted"] as? Int == 47)
+        #expect(json["rows"] as? Int == 57)
+        #expect(json["unreachable"] as? Int == 4 && json["rejected"] as? Int == 3 && json["open"] as? Int == 3)
+        #expect((json["reserves_in_play"] as? [Int]) == [51, 52, 53, 54, 55, 56, 57])
+        #expect(json["attempts_outside_hours"] as? Int == 2)
+        #expect(json["days_late"] as? Int == 11)
+        let text = try s.run(["status", "--month", "2026-09"], today: "2026-10-08")
+        #expect(text.stdout.contains("计入打分：47 / 最低要求 50"))
+        #expect(text.stdout.contains("已启用备选：7 / 10（序号 51、52、53、54、55、56、57）"))
+
+        let report = try s.run(["report", "--month", "2026-09", "-o", "报表.xlsx"], today: "2026-10-08")
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("服务抽查报表已写入 报表.xlsx：57 个个案（手机号已隐藏中间四位）"))
+        let book = try Book("\(s.dir)/报表.xlsx")
+        let summary = try book.rows("服务抽查汇总表")
+        let figures = Dictionary(summary.values.filter { $0.count >= 2 }.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+        #expect(figures["计入打分的回访数"] == "47")
+        #expect(figures["已启用备选"] == "7")
+        let satisfaction = Double(figures["服务满意度"] ?? "")!
+        let sum = Double(figures["客户打分总和"] ?? "")!
+        #expect(abs(satisfaction - sum / 47) < 1e-9)
+        let detail = try book.rows("服务抽查明细表")
+        #expect(detail.count == 58)
+        #expect(detail.values.filter { $0.count > 3 && $0[3].count == 11 }.allSatisfy { $0[3].contains("****") })
+    }
+
+    @Test func callsFromTheCommandLine() throws {
+        let s = try drawn()
+        let a = try s.run(["call", "--month", "2026-09", "--item", "1", "--at", "2026-09-26 09:30", "--result", "no-answer", "--caller", "李娜"], today: "2026-09-26")
+        #expect(a.status == 0)
+        #expect(a.stdout.contains("第 1 号"))
+        #expect(a.stderr.contains("2026-09-26 09:30 不在可拨打时段内"))   // 中秋: rest-day hours start at 10:00
+        let b = try s.run(["call", "--month", "2026-09", "--item", "1", "--at", "2026-09-28 10:15", "--result", "scored", "--score", "4",
+                           "--note", "发货再快点"], today: "2026-09-28")
+        #expect(b.status == 0)
+        #expect(b.stdout.contains("第 1 号个案状态：已评分（4 分）"))
+        let st = try s.run(["status", "--month", "2026-09", "--json"], today: "2026-09-28")
+        let json = try JSONSerialization.jsonObject(with: Data(st.stdout.utf8)) as! [String: Any]
+        #expect(json["counted"] as? Int == 1 && json["satisfaction"] as? Double == 4)
+        #expect(json["attempts_outside_hours"] as? Int == 1)
     }
 }

@@ -30,7 +30,7 @@ final class Scratch {
 
     /// Runs `spotcheck` with arguments in this folder.
     @discardableResult
-    func run(_ args: [String], today: String? = "2026-11-25", env: [String: String] = [:]) throws -> Run {
+    func run(_ args: [String], today: String? = "2026-09-25", env: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: spotcheckBinary)
         p.arguments = args

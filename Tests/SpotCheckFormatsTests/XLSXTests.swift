@@ -49,7 +49,7 @@ struct XLSXTests {
         s.write(1, 1, .day(Day(year: 2026, month: 11, day: 3)!))
         s.write(1, 2, .dateTime(LocalDateTime(day: Day(year: 2026, month: 11, day: 3)!, hour: 10, minute: 30)!))
         s.write(1, 3, .text("13812345678"))
-        s.formula(1, 4, "=A2*2", cached: 2)
+        s.formula(1, 4, "=A2*2", cached: .number(2))
         s.listValidation(rows: 1...5, col: 5, values: ["无人接听", "已接通并评分"])
         s.freeze(rows: 1)
         s.autofilter(row: 0, lastRow: 1, cols: 0...5)

@@ -54,7 +54,7 @@ final class TestWorkspace {
     func snapshot() throws -> [String: [[String]]] {
         try Store(path: db).read { db in
             var out: [String: [[String]]] = [:]
-            for t in ["imports", "records", "customer_keys", "draws", "draw_items", "meta"] {
+            for t in ["imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases"] {
                 out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1").map { row in row.databaseValues.map { "\($0)" } }
             }
             return out

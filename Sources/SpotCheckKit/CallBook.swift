@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// A problem with what the user asked to record.
+public struct CallProblem: Error, Sendable, Equatable {
+    public var message: Message
+}
+
+/// Records call attempts and case details (`spotcheck call`).
+public struct CallBook {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// One attempt and/or case details for one row of the list.
+    public struct Entry: Sendable {
+        public var month: YearMonth
+        public var item: Int
+        public var at: String?
+        public var result: AttemptResult?
+        public var score: Int?
+        public var praise: String?
+        public var note: String?
+        public var complaint: ComplaintHandling?
+        public var repliedAt: String?
+        public var imLeft: Bool
+        public var caller: String?
+
+        public init(month: YearMonth, item: Int, at: String? = nil, result: AttemptResult? = nil, score: Int? = nil, praise: String? = nil,
+                    note: String? = nil, complaint: ComplaintHandling? = nil, repliedAt: String? = nil, imLeft: Bool = false,
+                    caller: String? = nil) {
+            self.month = month
+            self.item = item
+            self.at = at
+            self.result = result
+            self.score = score
+            self.praise = praise
+            self.note = note
+            self.complaint = complaint
+            self.repliedAt = repliedAt
+            self.imLeft = imLeft
+            self.caller = caller
+        }
+    }
+
+    /// What recording did.
+    public struct Outcome: Sendable {
+        public var messages: [Message]
+        public var warnings: [Message]
+        public var status: CaseStatus
+    }
+
+    /// Records an entry, then re-evaluates the month.
+    public func record(_ e: Entry) throws -> Outcome {
+        let ws = workspace
+        let at: LocalDateTime? = try e.at.map { try CallBook.parseMoment($0) }
+        let replied: LocalDateTime? = try e.repliedAt.map { try CallBook.parseMoment($0) }
+        if (at == nil) != (e.result == nil) {
+            throw CallProblem(message: at == nil ? Catalog.Calls.resultWithoutAt : Catalog.Calls.atWithoutResult)
+        }
+        if at == nil && e.score == nil && e.praise == nil && e.note == nil && e.complaint == nil && replied == nil && !e.imLeft && e.caller == nil {
+            throw CallProblem(message: Catalog.Calls.nothingToRecord)
+        }
+        if let s = e.score, !(1...5).contains(s) { throw CallProblem(message: Catalog.Calls.scoreRange) }
+        if e.score != nil && e.result != .scored { throw CallProblem(message: Catalog.Calls.scoreNeedsScored) }
+        if e.result == .scored && e.score == nil { throw CallProblem(message: Catalog.Calls.scoredNeedsScore) }
+        if e.complaint != nil, let r = e.result, !r.connected { throw CallProblem(message: Catalog.Calls.complaintNeedsConnection) }
+
+        return try ws.store().write { db in
+            let before = try MonthCases.load(month: e.month, config: ws.config, db)
+            guard let view = before.cases.first(where: { $0.item.itemNo == e.item }) else {
+                throw CallProblem(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description, last: before.cases.count))
+            }
+            let drawID = before.draw.id!
+            var messages: [Message] = []
+            var warnings: [Message] = []
+            if view.item.isReserve && !view.inSample { warnings.append(Catalog.Calls.reserveNotInPlay(e.item)) }
+            if view.status.isEnded && at != nil { warnings.append(Catalog.Calls.afterEnd(item: e.item)) }
+            var caseRow = view.caseRow ?? CaseRow(drawId: drawID, itemNo: e.item, updatedAt: ws.stamp)
+            let existing = caseRow.recorded
+            if let s = e.score { caseRow.score = s }
+            if let p = e.praise { caseRow.praise = p }
+            if let n = e.note { caseRow.note = n }
+            if let c = e.complaint { caseRow.complaint = c.rawValue }
+            if let r = replied { caseRow.repliedAt = String(r.description.prefix(19)) }
+            if e.imLeft { caseRow.imLeft = true }
+            if let c = e.caller { caseRow.caller = c }
+            if caseRow.repliedAt != nil && caseRow.complaint != ComplaintHandling.escalated.rawValue {
+                throw CallProblem(message: Catalog.Calls.repliedWithoutEscalation)
+            }
+            if let at, let result = e.result {
+                let stamp = String(at.description.prefix(19))
+                var row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: stamp, result: result.rawValue,
+                                     caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp)
+                let duplicate = try AttemptRow.filter(sql: "draw_id = ? AND item_no = ? AND attempt_at = ? AND result = ?",
+                                                      arguments: [drawID, e.item, stamp, result.rawValue]).fetchCount(db) > 0
+                if duplicate {
+                    messages.append(Catalog.Calls.alreadyRecorded(item: e.item, at: at.minuteText))
+                } else {
+                    try row.insert(db)
+                    messages.append(Catalog.Calls.recorded(item: e.item, name: view.displayName, attempt: view.attempts.count + 1,
+                                                          at: at.minuteText, result: Catalog.Call.result(result)))
+                    if !ws.config.callingHours.allows(at, calendar: ws.config.calendar) {
+                        warnings.append(Catalog.Calls.outsideHours(at.minuteText, hours: CallListExporter.hoursText(ws.config.callingHours)))
+                    }
+                    if !ws.config.calendar.covers(at.day) { warnings.append(Catalog.Config.calendarNotCovering(at.day.description)) }
+                }
+            }
+            if caseRow.recorded != existing {
+                caseRow.updatedAt = ws.stamp
+                try caseRow.save(db)
+                if at == nil { messages.append(Catalog.Calls.caseUpdated(item: e.item)) }
+            }
+            let after = try MonthCases.load(month: e.month, config: ws.config, db)
+            if let callAt = after.cases.first(where: { $0.item.itemNo == e.item })?.evaluation.connectedAt,
+               caseRow.repliedAt.flatMap({ try? DateText.parse($0) })?.moment ?? .init(milliseconds: .max) < callAt {
+                throw CallProblem(message: Catalog.Calls.repliedBeforeCall)
+            }
+            try MonthCases.storeDerived(after, stamp: ws.stamp, db)
+            let now = after.cases.first { $0.item.itemNo == e.item }!
+            messages.append(Catalog.Calls.caseNow(item: e.item, status: Catalog.Calls.status(now.status)))
+            if now.status == .open {
+                messages.append(Catalog.Calls.progress(unreachable: now.evaluation.unreachablePeriods, rejected: now.evaluation.rejectedPeriods,
+                                                       imLeft: now.caseRow?.imLeft ?? false))
+            }
+            if let esc = now.escalation, case .open(let due) = esc { messages.append(Catalog.Calls.escalationDue(due.minuteText)) }
+            let newlyInPlay = after.reservesInPlay.filter { !before.reservesInPlay.contains($0) }
+            for item in newlyInPlay {
+                let name = after.cases.first { $0.item.itemNo == item }!.displayName
+                messages.append(Catalog.Calls.reserveIn(item: item, name: name))
+            }
+            // A case just ended uncounted and no reserve is left to take its place.
+            let stillPossible = after.sample.filter { !$0.status.isExcluded }.count
+            if now.status.isExcluded && !view.status.isExcluded && newlyInPlay.isEmpty && stillPossible < after.summary.minimum {
+                warnings.append(Catalog.Calls.noReservesLeft(needed: after.summary.minimum - stillPossible))
+            }
+            return Outcome(messages: messages, warnings: warnings, status: now.status)
+        }
+    }
+
+    /// Parses a date and time; a date without a time is refused.
+    static func parseMoment(_ text: String) throws -> LocalDateTime {
+        guard let p = try? DateText.parse(text), p.hasTime else { throw CallProblem(message: Catalog.Calls.needTime) }
+        return p.moment
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import SpotCheckCore
+import SpotCheckStore
+import SpotCheckText
+
+/// Where a month's spot-check stands (`spotcheck status`).
+public struct MonthStatus: Codable, Sendable, Equatable {
+    public struct Escalation: Codable, Sendable, Equatable {
+        public var item: Int
+        public var customer: String
+        public var due: String
+        public var repliedAt: String?
+        public var state: String
+        enum CodingKeys: String, CodingKey { case item, customer, due, repliedAt = "replied_at", state }
+    }
+    public var month: String
+    public var drawId: Int64
+    public var deadline: String
+    public var daysLeft: Int?
+    public var daysLate: Int?
+    /// Rows of the sample (main list and reserves in play).
+    public var rows: Int
+    /// Rows with at least one attempt.
+    public var called: Int
+    public var counted: Int
+    public var minimum: Int
+    public var scored: Int
+    public var refused: Int
+    public var unreachable: Int
+    public var rejected: Int
+    public var open: Int
+    public var reservesInPlay: [Int]
+    public var reserves: Int
+    public var satisfaction: Double?
+    public var target: Double
+    public var escalations: [Escalation]
+    public var attempts: Int
+    public var attemptsOutsideHours: Int
+
+    enum CodingKeys: String, CodingKey {
+        case month, drawId = "draw_id", deadline, daysLeft = "days_left", daysLate = "days_late", rows, called, counted, minimum
+        case scored, refused, unreachable, rejected, open, reservesInPlay = "reserves_in_play", reserves, satisfaction, target
+        case escalations, attempts, attemptsOutsideHours = "attempts_outside_hours"
+    }
+
+    /// The figures of a month.
+    public init(_ m: MonthCases, settings: SpotCheckSettings, now: LocalDateTime) {
+        let sample = m.sample
+        month = m.month.description
+        drawId = m.draw.id!
+        let status = PeriodRules(cutoffDay: m.draw.cutoffDay, deadlineDay: m.draw.deadlineDay).deadlineStatus(of: m.month, today: now.day)
+        deadline = status.deadline.description
+        switch status {
+        case .onTime(_, let n): daysLeft = n; daysLate = nil
+        case .late(_, let n): daysLeft = nil; daysLate = n
+        }
+        rows = sample.count
+        called = sample.filter { !$0.attempts.isEmpty }.count
+        counted = sample.filter { $0.status.countedScore != nil }.count
+        minimum = m.summary.minimum
+        scored = sample.filter { if case .scored = $0.status { return true } else { return false } }.count
+        refused = sample.filter { $0.status == .refused }.count
+        unreachable = sample.filter { $0.status == .unreachable }.count
+        rejected = sample.filter { $0.status == .rejected }.count
+        open = sample.filter { $0.status == .open }.count
+        reservesInPlay = m.reservesInPlay
+        reserves = m.cases.filter(\.item.isReserve).count
+        satisfaction = m.satisfaction.value
+        target = settings.target
+        escalations = sample.compactMap { c in
+            guard let e = c.escalation else { return nil }
+            var replied: String? = nil
+            let state: String
+            switch e {
+            case .open: state = e.isOverdue(at: now) ? "overdue" : "open"
+            case .onTime(_, let r): state = "on-time"; replied = r.minuteText
+            case .late(_, let r): state = "late"; replied = r.minuteText
+            }
+            return Escalation(item: c.item.itemNo, customer: c.displayName, due: e.due.minuteText, repliedAt: replied, state: state)
+        }
+        attempts = m.cases.reduce(0) { $0 + $1.attempts.count }
+        attemptsOutsideHours = m.cases.reduce(0) { $0 + $1.evaluation.outsideHours }
+    }
+
+    /// The figures as JSON.
+    public func json() -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! e.encode(self), as: UTF8.self)
+    }
+}

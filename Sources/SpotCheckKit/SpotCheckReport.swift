@@ -1,0 +1,251 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// The sales manager's workbook (`spotcheck report`): 服务抽查汇总表 with the month's figures,
+/// the breakdowns and charts, and 服务抽查明细表 with one row per case. The satisfaction cell is
+/// a live formula over the detail sheet with its value cached.
+public struct SpotCheckReport {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Columns of the detail sheet.
+    enum Detail: Int, CaseIterable {
+        case rank, type, customer, phone, buyerID, sources, order, product, purchaseDate, situation, handler
+        case attempts, attemptCount, outsideHours, status, score, counted, praise, note, complaint, due, repliedAt, reply, caller
+
+        var header: Message {
+            typealias L = Catalog.CallList
+            typealias R = Catalog.Report
+            switch self {
+            case .rank: return L.rank
+            case .type: return L.type
+            case .customer: return L.customer
+            case .phone: return L.phone
+            case .buyerID: return L.buyerID
+            case .sources: return L.sources
+            case .order: return L.order
+            case .product: return L.product
+            case .purchaseDate: return L.purchaseDate
+            case .situation: return L.situation
+            case .handler: return L.handler
+            case .attempts: return R.attemptsLog
+            case .attemptCount: return R.attemptCount
+            case .outsideHours: return R.outsideHours
+            case .status: return R.finalStatus
+            case .score: return R.score
+            case .counted: return R.counted
+            case .praise: return L.praise
+            case .note: return L.note
+            case .complaint: return L.complaint
+            case .due: return R.escalationDue
+            case .repliedAt: return R.repliedAt
+            case .reply: return R.replyStatus
+            case .caller: return L.caller
+            }
+        }
+    }
+
+    /// What was written.
+    public struct Result: Sendable {
+        public var path: String
+        public var cases: Int
+        public var satisfaction: Satisfaction
+    }
+
+    public func run(month: YearMonth, to path: String, showPhones: Bool) throws -> Result {
+        let ws = workspace
+        let lang = ws.lang
+        let m = try ws.store().read { db in try MonthCases.load(month: month, config: ws.config, db) }
+        let sample = m.sample
+        let book = try XLSXWriter(path: path, created: ws.now, title: Catalog.Report.title(month.description).text(lang))
+        let summarySheet = book.addSheet(Catalog.Report.summarySheet.text(lang))
+        let detail = book.addSheet(Catalog.Report.detailSheet.text(lang))
+
+        // 服务抽查明细表
+        for c in Detail.allCases { detail.write(0, c.rawValue, .text(c.header.text(lang)), .header) }
+        detail.setRow(0, height: 32)
+        let yes = Catalog.Report.yesNo(true).text(lang), no = Catalog.Report.yesNo(false).text(lang)
+        for (i, c) in sample.enumerated() {
+            let r = i + 1
+            func put(_ d: Detail, _ v: XLSXValue, _ style: CellStyle = .plain) { detail.write(r, d.rawValue, v, style) }
+            put(.rank, .int(c.item.itemNo))
+            put(.type, .text((c.item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)))
+            put(.customer, .text(c.context.name ?? ""))
+            put(.phone, .text(c.context.phone.map { showPhones ? $0.text : $0.masked } ?? ""))
+            put(.buyerID, .text(c.context.buyerID ?? ""))
+            put(.sources, .text(c.context.sourcesText(lang)))
+            put(.order, .text(c.context.orders.joined(separator: "\n")), .wrap)
+            put(.product, .text(c.context.products.joined(separator: "\n")), .wrap)
+            put(.purchaseDate, c.context.purchaseDate.map { .day($0) } ?? .blank)
+            put(.situation, .text(c.context.situationText(lang)), .wrap)
+            put(.handler, .text(c.context.handlers.joined(separator: lang == .zh ? "、" : ", ")))
+            let log = c.evaluation.attempts.map { a in
+                Catalog.Report.attemptLine(a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result), outside: !a.withinHours).text(lang)
+            }
+            put(.attempts, .text(log.joined(separator: "\n")), .wrap)
+            put(.attemptCount, .int(c.attempts.count))
+            put(.outsideHours, .int(c.evaluation.outsideHours))
+            put(.status, .text(Catalog.Calls.statusShort(c.status).text(lang)))
+            if let s = c.status.countedScore { put(.score, .int(s)) }
+            put(.counted, .text(c.status.countedScore != nil ? yes : no))
+            put(.praise, .text(c.caseRow?.praise ?? ""), .wrap)
+            put(.note, .text(c.caseRow?.note ?? ""), .wrap)
+            if let h = c.caseRow?.complaint.flatMap(ComplaintHandling.init(rawValue:)) { put(.complaint, .text(Catalog.Call.complaint(h).text(lang))) }
+            if let e = c.escalation {
+                put(.due, .dateTime(e.due))
+                switch e {
+                case .onTime(_, let at), .late(_, let at): put(.repliedAt, .dateTime(at))
+                case .open: break
+                }
+                put(.reply, .text(Catalog.Report.reply(e, now: ws.now).text(lang)))
+            }
+            put(.caller, .text(c.caller ?? ""))
+        }
+        let last = max(1, sample.count)
+        detail.freeze(rows: 1, cols: 3)
+        detail.autofilter(row: 0, lastRow: sample.count, cols: 0...(Detail.allCases.count - 1))
+        detail.setColumn(Detail.situation.rawValue, width: 34)
+        detail.setColumn(Detail.attempts.rawValue, width: 30)
+        detail.setColumn(Detail.note.rawValue, width: 28)
+        detail.setColumn(Detail.due.rawValue, width: 17)
+        detail.setColumn(Detail.repliedAt.rawValue, width: 17)
+        detail.autoWidth(Detail.product.rawValue, limits: 10...30)
+
+        // 服务抽查汇总表
+        writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: last)
+        try book.close()
+        return Result(path: path, cases: sample.count, satisfaction: m.satisfaction)
+    }
+
+    private func writeSummary(_ s: XLSXSheet, detail: XLSXSheet, m: MonthCases, lastDetailRow: Int) {
+        let ws = workspace
+        let lang = ws.lang
+        typealias R = Catalog.Report
+        let sample = m.sample
+        let quoted = "'" + detail.name.replacingOccurrences(of: "'", with: "''") + "'"
+        func range(_ d: Detail) -> String {
+            let c = columnLetter(d.rawValue)
+            return "\(quoted)!$\(c)$2:$\(c)$\(lastDetailRow + 1)"
+        }
+        let yes = R.yesNo(true).text(lang)
+        let satisfaction = m.satisfaction
+        s.setColumn(0, width: 30)
+        s.setColumn(1, width: 14)
+        s.setColumn(2, width: 14)
+        s.write(0, 0, .text(R.title(m.month.description).text(lang)), .title)
+        var row = 2
+        func line(_ label: Message, _ value: XLSXValue, _ style: CellStyle = .plain) {
+            s.write(row, 0, .text(label.text(lang)), .bold)
+            s.write(row, 1, value, style)
+            row += 1
+        }
+        line(R.month, .text(m.month.description))
+        line(R.drawID, .int(Int(m.draw.id!)))
+        line(R.generatedAt, .text(ws.now.minuteText))
+        line(R.sampleSize, .int(m.cases.filter { !$0.item.isReserve }.count))
+        line(R.reservesUsed, .int(m.reservesInPlay.count))
+        // The metric: live formulas over the detail sheet, values cached.
+        let countedFormula = "COUNTIF(\(range(.counted)),\"\(yes)\")"
+        let sumFormula = "SUMIF(\(range(.counted)),\"\(yes)\",\(range(.score)))"
+        s.write(row, 0, .text(R.satisfaction.text(lang)), .bold)
+        let satisfactionFormula = "=IF(\(countedFormula)=0,\"\(R.notAvailable.text(lang))\",\(sumFormula)/\(countedFormula))"
+        s.formula(row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(R.notAvailable.text(lang)), .figure)
+        s.write(row, 2, .text(R.formulaText.text(lang)))
+        let satisfactionRow = row
+        row += 1
+        s.write(row, 0, .text(R.scoreSum.text(lang)), .bold)
+        s.formula(row, 1, "=" + sumFormula, cached: .number(Double(satisfaction.total)))
+        row += 1
+        s.write(row, 0, .text(R.countedCases.text(lang)), .bold)
+        s.formula(row, 1, "=" + countedFormula, cached: .number(Double(satisfaction.count)))
+        row += 1
+        line(R.target, .number(ws.config.settings.target), .decimal)
+        let meets = satisfaction.meets(ws.config.settings.target)
+        s.write(row, 0, .text(R.meetsTarget.text(lang)), .bold)
+        s.formula(row, 1, "=IF(ISNUMBER(B\(satisfactionRow + 1)),IF(B\(satisfactionRow + 1)>=B\(row),\"\(yes)\",\"\(R.yesNo(false).text(lang))\"),\"\(R.notAvailable.text(lang))\")",
+                  cached: .text(meets.map { R.yesNo($0).text(lang) } ?? R.notAvailable.text(lang)))
+        row += 1
+        line(R.excludedUnreachable, .int(sample.filter { $0.status == .unreachable }.count))
+        line(R.excludedRejected, .int(sample.filter { $0.status == .rejected }.count))
+        line(R.openCases, .int(sample.filter { $0.status == .open }.count))
+        line(R.praise, .int(sample.filter { $0.caseRow?.praise != nil }.count))
+        line(R.resolvedOnSpot, .int(sample.filter { $0.caseRow?.complaint == ComplaintHandling.resolved.rawValue }.count))
+        line(R.escalatedOnTime, .int(sample.filter { if case .onTime? = $0.escalation { return true } else { return false } }.count))
+        line(R.escalatedLate, .int(sample.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
+        line(R.escalatedOpen, .int(sample.filter { if case .open? = $0.escalation { return true } else { return false } }.count))
+        line(R.attemptsOutside, .int(m.cases.reduce(0) { $0 + $1.evaluation.outsideHours }))
+        row += 1
+
+        // The distribution, with a chart.
+        s.write(row, 0, .text(R.distribution.text(lang)), .title)
+        row += 1
+        s.write(row, 0, .text(R.scoreLabel.text(lang)), .header)
+        s.write(row, 1, .text(R.people.text(lang)), .header)
+        let firstDist = row + 1
+        for score in stride(from: 5, through: 1, by: -1) {
+            row += 1
+            s.write(row, 0, .text(R.scoreName(score).text(lang)))
+            let n = sample.filter { $0.status.countedScore == score }.count
+            s.formula(row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))", cached: .number(Double(n)), .integer)
+        }
+        s.chart(.column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0), values: (firstDist...row, 1),
+                seriesName: R.people.text(lang), at: (2, 17))
+        row += 2
+
+        // Breakdowns.
+        let bySource = SourceKind.allCases.map { k in (Catalog.Names.sheet(k).text(lang), sample.filter { $0.context.sources.contains(k) }) }
+            .filter { !$0.1.isEmpty }
+        row = breakdown(s, at: row, title: R.bySource, groups: bySource)
+        var handlers: [String: [CaseView]] = [:]
+        for c in sample {
+            let names = c.context.handlers.isEmpty ? [R.unknownHandler.text(lang)] : c.context.handlers
+            for h in names { handlers[h, default: []].append(c) }
+        }
+        let handlerGroups = handlers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let handlerTop = row + 1
+        row = breakdown(s, at: row, title: R.byHandler, groups: handlerGroups)
+        if !handlerGroups.isEmpty {
+            s.chart(.bar, title: R.chartHandlers.text(lang), source: s, categories: ((handlerTop + 1)...(handlerTop + handlerGroups.count), 0),
+                    values: ((handlerTop + 1)...(handlerTop + handlerGroups.count), 3), seriesName: R.satisfaction.text(lang),
+                    at: (20, 17), size: (480, max(240, 40 * handlerGroups.count + 80)))
+        }
+        var callers: [String: [CaseView]] = [:]
+        for c in sample where !c.attempts.isEmpty { callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c) }
+        row = breakdown(s, at: row, title: R.byCaller, groups: callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// A breakdown table: one row per group with its figures. Returns the next free row.
+    private func breakdown(_ s: XLSXSheet, at start: Int, title: Message, groups: [(String, [CaseView])]) -> Int {
+        let lang = workspace.lang
+        typealias R = Catalog.Report
+        var row = start
+        s.write(row, 0, .text(title.text(lang)), .title)
+        row += 1
+        let headers: [Message] = [R.name, R.cases, R.countedCases, R.satisfaction, R.scoreName(5), R.scoreName(4), R.scoreName(3),
+                                  R.scoreName(2), R.scoreName(1), R.excludedUnreachable, R.excludedRejected, R.openCases, R.praise,
+                                  R.resolvedOnSpot, R.escalatedOnTime, R.escalatedLate]
+        for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
+        for (name, cases) in groups {
+            row += 1
+            let sat = Satisfaction(scores: cases.compactMap(\.status.countedScore))
+            s.write(row, 0, .text(name))
+            s.write(row, 1, .int(cases.count))
+            s.write(row, 2, .int(sat.count))
+            if let v = sat.value { s.write(row, 3, .number(v), .decimal) } else { s.write(row, 3, .text(R.notAvailable.text(lang))) }
+            for (k, score) in [5, 4, 3, 2, 1].enumerated() { s.write(row, 4 + k, .int(cases.filter { $0.status.countedScore == score }.count)) }
+            s.write(row, 9, .int(cases.filter { $0.status == .unreachable }.count))
+            s.write(row, 10, .int(cases.filter { $0.status == .rejected }.count))
+            s.write(row, 11, .int(cases.filter { $0.status == .open }.count))
+            s.write(row, 12, .int(cases.filter { $0.caseRow?.praise != nil }.count))
+            s.write(row, 13, .int(cases.filter { $0.caseRow?.complaint == ComplaintHandling.resolved.rawValue }.count))
+            s.write(row, 14, .int(cases.filter { if case .onTime? = $0.escalation { return true } else { return false } }.count))
+            s.write(row, 15, .int(cases.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
+        }
+        return row + 2
+    }
+}

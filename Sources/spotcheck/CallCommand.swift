@@ -1,0 +1,41 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+extension AttemptResult: ExpressibleByArgument {}
+extension ComplaintHandling: ExpressibleByArgument {}
+
+/// `spotcheck call`: records one call attempt on one row of the call list.
+struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "记录一次回访拨打 (record one call attempt on one row of the call list).",
+        discussion: "Without --at/--result, updates the row's details only (a reply time, praise, an IM left…).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "YYYY-MM") var month: String
+    @Option(name: .long, help: "The row's number (序号) on the call list.") var item: Int
+    @Option(name: .long, help: "When the call was made: \"YYYY-MM-DD HH:MM\".") var at: String?
+    @Option(name: .long, help: "no-answer | busy | powered-off | out-of-service | rejected | refused-after-connect | scored") var result: AttemptResult?
+    @Option(name: .long, help: "The score, 1–5 (with --result scored).") var score: Int?
+    @Option(name: .long, help: "Praise the customer asked to record (basis for rewards).") var praise: String?
+    @Option(name: .long, help: "The suggestion (4), what to improve (3) or the reasons (2, 1).") var note: String?
+    @Option(name: .long, help: "resolved | escalated") var complaint: ComplaintHandling?
+    @Option(name: .long, help: "When the escalated complaint was answered: \"YYYY-MM-DD HH:MM\".") var repliedAt: String?
+    @Flag(name: .long, help: "An IM (旺旺) message or SMS was left and is unanswered.") var imLeft = false
+    @Option(name: .long, help: "Who called.") var caller: String?
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            let out = Output(lang: global.lang)
+            let outcome = try CallBook(workspace: ws).record(.init(
+                month: try parseMonth(month), item: item, at: at, result: result, score: score, praise: praise, note: note,
+                complaint: complaint, repliedAt: repliedAt, imLeft: imLeft, caller: caller))
+            for m in outcome.messages { out.say(m) }
+            for w in outcome.warnings { out.warn(w) }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck report`: the detail and summary sheets for the sales manager.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "生成服务抽查明细表和汇总表 (the sales manager's workbook).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "YYYY-MM") var month: String
+    @Option(name: .shortAndLong, help: "The XLSX file to write.") var output: String
+    @Flag(name: .long, help: "Show full phone numbers (masked as 138****5678 by default).") var showPhones = false
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            try ReportCommand.perform(month: try parseMonth(month), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
+        }
+    }
+
+    static func perform(month: YearMonth, to path: String, showPhones: Bool, in ws: Workspace, output out: Output) throws {
+        let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: showPhones)
+        out.say(Catalog.Report.written(path, cases: r.cases, masked: !showPhones))
+    }
+}
