@@ -20,6 +20,9 @@ public enum XLSXValue: Sendable, Equatable {
 
 /// The cell styles SpotCheck's sheets use; each becomes one libxlsxwriter format.
 public enum CellStyle: Hashable, Sendable {
+    /// Whether the style wraps text.
+    var wraps: Bool { [.wrap, .header, .input, .note].contains(self) }
+
     /// Plain text, top-aligned.
     case plain
     /// Wrapped text, for scripts and long situations.
@@ -36,6 +39,8 @@ public enum CellStyle: Hashable, Sendable {
     case dateTime
     /// An integer.
     case integer
+    /// An integer, left-aligned (a figure beside a label).
+    case integerLeft
     /// Two decimals.
     case decimal
     /// A percentage with one decimal.
@@ -133,6 +138,9 @@ public final class XLSXWriter {
         case .date: format_set_num_format(f, "yyyy-mm-dd")
         case .dateTime: format_set_num_format(f, "yyyy-mm-dd hh:mm")
         case .integer: format_set_num_format(f, "0")
+        case .integerLeft:
+            format_set_num_format(f, "0")
+            format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
         case .decimal: format_set_num_format(f, "0.00")
         case .percent: format_set_num_format(f, "0.0%")
         case .input:
@@ -175,6 +183,9 @@ public final class XLSXSheet {
     private unowned let writer: XLSXWriter
     private var widths: [Int: Int] = [:]
     private var fixedWidths: Set<Int> = []
+    private var columnWidths: [Int: Double] = [:]
+    private var wrapped: [Int: [(col: Int, text: String)]] = [:]
+    private var fixedRows: Set<Int> = []
     private var autoWidthLimits: [Int: ClosedRange<Int>] = [:]
 
     init(name: String, worksheet: UnsafeMutablePointer<lxw_worksheet>, writer: XLSXWriter) {
@@ -192,6 +203,7 @@ public final class XLSXSheet {
         case .text(let s):
             if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
             note(col, s)
+            if style.wraps { wrapped[row, default: []].append((col, s)) }
         case .number(let d): worksheet_write_number(ws, r, c, d, f); note(col, Cell.numberText(d))
         case .int(let i): worksheet_write_number(ws, r, c, Double(i), f); note(col, String(i))
         case .day(let d):
@@ -226,6 +238,7 @@ public final class XLSXSheet {
     /// Fixes a column's width (in Excel's character units) and, optionally, its default style.
     public func setColumn(_ col: Int, width: Double, style: CellStyle? = nil, hidden: Bool = false) {
         fixedWidths.insert(col)
+        columnWidths[col] = width
         var options = lxw_row_col_options()
         options.hidden = hidden ? 1 : 0
         worksheet_set_column_opt(ws, lxw_col_t(col), lxw_col_t(col), width, style.flatMap { writer.format($0) }, &options)
@@ -236,7 +249,23 @@ public final class XLSXSheet {
 
     /// Sets a row's height in points.
     public func setRow(_ row: Int, height: Double) {
+        fixedRows.insert(row)
         worksheet_set_row(ws, lxw_row_t(row), height, nil)
+    }
+
+    /// Prints landscape, scaled to fit the page width (for a sheet someone will print).
+    public func printLandscapeFitWidth() {
+        worksheet_set_landscape(ws)
+        worksheet_set_paper(ws, 9)  // A4
+        worksheet_fit_to_pages(ws, 1, 0)
+    }
+
+    /// Prints landscape with the first `rows` rows repeated on every page (for wide lists
+    /// that are read on screen and printed only now and then).
+    public func printLandscape(repeatingRows rows: Int) {
+        worksheet_set_landscape(ws)
+        worksheet_set_paper(ws, 9)
+        if rows > 0 { worksheet_repeat_rows(ws, 0, lxw_row_t(rows - 1)) }
     }
 
     /// Freezes the top `rows` rows and the left `cols` columns.
@@ -314,7 +343,7 @@ public final class XLSXSheet {
     /// Inserts a chart of one series whose categories and values are ranges of `source`.
     public func chart(_ kind: ChartKind, title: String, source: XLSXSheet, categories: (rows: ClosedRange<Int>, col: Int),
                       values: (rows: ClosedRange<Int>, col: Int), seriesName: String? = nil, at: (row: Int, col: Int),
-                      size: (width: Int, height: Int) = (480, 288)) {
+                      size: (width: Int, height: Int) = (480, 288), valueRange: ClosedRange<Double>? = nil) {
         let type: Int
         switch kind {
         case .column: type = Int(LXW_CHART_COLUMN.rawValue)
@@ -332,6 +361,13 @@ public final class XLSXSheet {
         chart_series_set_labels(series)
         chart_title_set_name(chart, title)
         if kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        if let r = valueRange {
+            // Min and max apply to the value axis only (which of x and y that is depends on the chart).
+            for axis in [chart.pointee.x_axis, chart.pointee.y_axis] {
+                chart_axis_set_min(axis, r.lowerBound)
+                chart_axis_set_max(axis, r.upperBound)
+            }
+        }
         var options = lxw_chart_options()
         options.x_scale = Double(size.width) / 480
         options.y_scale = Double(size.height) / 288
@@ -351,7 +387,22 @@ public final class XLSXSheet {
         for (col, w) in widths where !fixedWidths.contains(col) {
             let limits = autoWidthLimits[col] ?? 6...40
             let width = min(max(w + 2, limits.lowerBound), limits.upperBound)
+            columnWidths[col] = Double(width)
             worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), Double(width), nil)
+        }
+        // Rows with wrapped text get the height their lines need: not every spreadsheet
+        // program grows such rows by itself when it opens the file.
+        for (row, cells) in wrapped where !fixedRows.contains(row) {
+            var lines = 1
+            for (col, text) in cells {
+                let width = max(4, (columnWidths[col] ?? 8.43) - 1)
+                var n = 0
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    n += max(1, Int((Double(displayWidth(line)) / width).rounded(.up)))
+                }
+                lines = max(lines, n)
+            }
+            if lines > 1 { worksheet_set_row(ws, lxw_row_t(row), min(409, Double(lines) * 14.5 + 3), nil) }
         }
     }
 }

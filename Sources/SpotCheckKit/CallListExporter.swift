@@ -95,6 +95,7 @@ public struct CallListExporter {
         sheet.autoWidth(CallListColumn.product.index, limits: 10...30)
         sheet.autoWidth(CallListColumn.order.index, limits: 10...22)
         sheet.freeze(rows: 1, cols: 3)
+        sheet.printLandscape(repeatingRows: 1)
         sheet.autofilter(row: 0, lastRow: items.count, cols: 0...(columns.count - 1))
         try book.close()
         return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count, warnings: warnings)
@@ -112,11 +113,12 @@ public struct CallListExporter {
         let cover = book.addSheet(L.coverSheet.text(lang))
         cover.setColumn(0, width: 34)
         cover.setColumn(1, width: 60)
+        cover.printLandscapeFitWidth()
         cover.write(0, 0, .text(L.title(summary.month).text(lang)), .title)
         var row = 2
-        func line(_ label: Message, _ value: XLSXValue, _ style: CellStyle = .plain) {
+        func line(_ label: Message, _ value: XLSXValue) {
             cover.write(row, 0, .text(label.text(lang)), .bold)
-            cover.write(row, 1, value, style)
+            if case .int = value { cover.write(row, 1, value, .integerLeft) } else { cover.write(row, 1, value) }
             row += 1
         }
         line(L.month, .text(summary.month))

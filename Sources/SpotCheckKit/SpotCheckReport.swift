@@ -108,6 +108,8 @@ public struct SpotCheckReport {
         }
         let last = max(1, sample.count)
         detail.freeze(rows: 1, cols: 3)
+        detail.printLandscape(repeatingRows: 1)
+        summarySheet.printLandscapeFitWidth()
         detail.autofilter(row: 0, lastRow: sample.count, cols: 0...(Detail.allCases.count - 1))
         detail.setColumn(Detail.situation.rawValue, width: 34)
         detail.setColumn(Detail.attempts.rawValue, width: 30)
@@ -155,7 +157,6 @@ public struct SpotCheckReport {
         s.write(row, 0, .text(R.satisfaction.text(lang)), .bold)
         let satisfactionFormula = "=IF(\(countedFormula)=0,\"\(R.notAvailable.text(lang))\",\(sumFormula)/\(countedFormula))"
         s.formula(row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(R.notAvailable.text(lang)), .figure)
-        s.write(row, 2, .text(R.formulaText.text(lang)))
         let satisfactionRow = row
         row += 1
         s.write(row, 0, .text(R.scoreSum.text(lang)), .bold)
@@ -179,7 +180,10 @@ public struct SpotCheckReport {
         line(R.escalatedLate, .int(sample.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
         line(R.escalatedOpen, .int(sample.filter { if case .open? = $0.escalation { return true } else { return false } }.count))
         line(R.attemptsOutside, .int(m.cases.reduce(0) { $0 + $1.evaluation.outsideHours }))
-        row += 1
+        // How the satisfaction is computed, in words.
+        s.merge(rows: row...row, cols: 0...2, R.formulaText.text(lang), .note)
+        s.setRow(row, height: 30)
+        row += 2
 
         // The distribution, with a chart.
         s.write(row, 0, .text(R.distribution.text(lang)), .title)
@@ -194,7 +198,7 @@ public struct SpotCheckReport {
             s.formula(row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))", cached: .number(Double(n)), .integer)
         }
         s.chart(.column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0), values: (firstDist...row, 1),
-                seriesName: R.people.text(lang), at: (2, 17))
+                seriesName: R.people.text(lang), at: (2, 4))
         row += 2
 
         // Breakdowns.
@@ -212,7 +216,7 @@ public struct SpotCheckReport {
         if !handlerGroups.isEmpty {
             s.chart(.bar, title: R.chartHandlers.text(lang), source: s, categories: ((handlerTop + 1)...(handlerTop + handlerGroups.count), 0),
                     values: ((handlerTop + 1)...(handlerTop + handlerGroups.count), 3), seriesName: R.satisfaction.text(lang),
-                    at: (20, 17), size: (480, max(240, 40 * handlerGroups.count + 80)))
+                    at: (2, 12), size: (480, max(240, 40 * handlerGroups.count + 80)), valueRange: 0...5)
         }
         var callers: [String: [CaseView]] = [:]
         for c in sample where !c.attempts.isEmpty { callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c) }
