@@ -1,11 +1,15 @@
-// Data generators for the benchmarks (Scripts/bench-import, Scripts/bench-qa).
+// Data generators and the scan timer for the benchmarks (Scripts/bench-import, Scripts/bench-qa).
 //   spotcheck-bench after-sales ROWS FILE   a realistic after-sales CSV, every row in 2026-11's window
+//   spotcheck-bench chat MB TEXT PHRASES     MB megabytes of chat utterances (one per line: time, role,
+//                                           text) and a list of 1,000 phrases, some of them in the text
+//   spotcheck-bench scan PHRASES TEXT T2S   the banned-phrase scan of every line of TEXT (folding on);
+//                                           prints matching lines, matches and seconds
 import Foundation
 import SpotCheckCore
 
 let args = CommandLine.arguments
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: spotcheck-bench after-sales ROWS FILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: spotcheck-bench after-sales ROWS FILE | chat MB TEXT PHRASES | scan PHRASES TEXT T2S\n".utf8))
     exit(2)
 }
 guard args.count >= 2 else { usage() }
@@ -60,6 +64,118 @@ case "after-sales":
         out.write("\(name),\(phone),\(buyer),\(3_612_000_000_000_000_000 + UInt64(i)),\(products[rng.uniform(products.count)]),\(bought),\"\(issues[rng.uniform(issues.count)])\",\(handlers[rng.uniform(handlers.count)]),\(handled) \(10 + rng.uniform(9)):\(10 + rng.uniform(50)),\(note)\r\n")
     }
     out.close()
+case "chat":
+    // Agent and customer lines of after-sales chats, as a transcript export writes them; about
+    // one agent line in seventy holds a banned phrase, sometimes written in traditional
+    // characters or with a space inside (which folding sees through and plain matching does not).
+    guard args.count == 5, let mb = Int(args[2]) else { usage() }
+    var rng = SeededGenerator(seed: 100)
+    func pick<T>(_ a: [T]) -> T { a[rng.uniform(a.count)] }
+    let products = ["纯棉四件套", "白鹅绒羽绒被", "乳胶枕", "桑蚕丝被", "冰丝凉席", "毛巾浴巾套装", "法兰绒毛毯", "记忆棉枕"]
+    let agentLines = [
+        "您好，欢迎光临唯尚唯美旗舰店，请问有什么可以帮您？", "亲，请稍等，我帮您查询一下物流信息", "已经帮您登记了，仓库会在{d}小时内发出",
+        "这款{p}是纯棉的，洗后不会起球的哦", "麻烦您提供一下订单编号", "给您带来不便非常抱歉，我们马上为您处理",
+        "退款已经提交了，预计{d}个工作日原路退回", "亲，尺码可以参考详情页的尺码表哦", "感谢您的耐心等待，祝您生活愉快，再见",
+        "您的订单{o}已经发货了，快递单号已经同步到订单里", "这边看到您的{p}是{d}号签收的，请问是收到后就有问题吗",
+        "可以的亲，七天无理由退换，运费我们来承担", "麻烦您拍一张照片发过来，我们核实后马上处理", "补发的{p}今天下午就能发出",
+        "您的问题我已经反馈给主管了，半小时内给您回复", "亲，活动价已经是最低了哦，现在下单还送枕套一对",
+        "不好意思让您久等了，这边已经为您申请了{d}元补偿", "请问还有其他可以帮您的吗？"]
+    let customerLines = ["你好，我买的{p}什么时候发货", "快递{d}天了还没动静", "收到的枕套颜色不对", "可以换一个尺码吗", "退款怎么还没到账",
+                         "好的谢谢", "质量太差了，洗一次就起球", "我要投诉", "在吗？", "这个{p}有异味怎么办", "行吧，那我等等",
+                         "订单号是{o}", "能便宜点吗", "已经拍照了，你看一下"]
+    let fragments = ["你自己", "看着办", "不归我管", "跟我没关系", "爱买不买", "早就说过", "听不懂吗", "别再问了", "找快递去", "自己去查",
+                     "说了多少遍", "怎么还不明白", "烦不烦", "等着吧", "不是我的事", "规定就是这样", "你爱信不信", "少废话", "问别人去",
+                     "没空理你", "又来了", "能不能看清楚", "你到底买不买", "随便你", "反正就这样", "你看不懂吗", "我管不了", "投诉也没用",
+                     "关我什么事", "谁让你买的", "自己不会看吗", "都说了不行", "快点说", "别浪费时间", "你想怎样", "没这个规定"]
+    var phrases = Set(["你不是说*吗", "不是告诉你了", "大点声", "听不见", "不知道", "不清楚", "你到*部门问问", "你怎么连这个也不懂", "这是规定",
+                       "我有什么办法", "没办法"])
+    while phrases.count < 1000 {
+        phrases.insert(pick(fragments) + (rng.uniform(3) == 0 ? "" : pick(fragments)) + (rng.uniform(4) == 0 ? pick(fragments) : ""))
+    }
+    let literal = phrases.sorted().filter { !$0.contains("*") }
+    let traditional: [Character: Character] = ["说": "說", "问": "問", "别": "別", "这": "這", "没": "沒", "关": "關", "规": "規", "买": "買",
+                                               "还": "還", "时": "時", "么": "麼", "样": "樣", "让": "讓", "会": "會", "递": "遞"]
+    func fill(_ template: String) -> String {
+        template.replacingOccurrences(of: "{p}", with: pick(products)).replacingOccurrences(of: "{d}", with: String(1 + rng.uniform(7)))
+            .replacingOccurrences(of: "{o}", with: String(3_612_000_000_000_000_000 + UInt64(rng.uniform(999_999_999))))
+    }
+    let out = BufferedFile(args[3])
+    var size = 0
+    var t = LocalDateTime(day: Day(year: 2026, month: 11, day: 1)!, hour: 9)!
+    while size < mb << 20 {
+        t = t.adding(milliseconds: Int64(500 + rng.uniform(9000)))
+        let agent = rng.uniform(2) == 0
+        var text = fill(agent ? pick(agentLines) : pick(customerLines))
+        if agent && rng.uniform(70) == 0 {
+            var phrase = pick(literal)
+            switch rng.uniform(10) {
+            case 0: phrase = String(phrase.map { traditional[$0] ?? $0 })
+            case 1: phrase = phrase.map(String.init).joined(separator: " ")
+            default: break
+            }
+            text += "，" + phrase
+        }
+        let line = "\(t)\t\(agent ? "客服" : "顾客")\t\(text)\n"
+        out.write(line)
+        size += line.utf8.count
+    }
+    out.close()
+    try phrases.sorted().joined(separator: "\n").appending("\n").write(toFile: args[4], atomically: true, encoding: .utf8)
+case "scan":
+    guard args.count == 5 else { usage() }
+    let started = Date()
+    var t2s: [Unicode.Scalar: Unicode.Scalar] = [:]
+    for line in try String(contentsOfFile: args[4], encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+        let parts = line.split(separator: "\t")
+        if parts.count == 2, let a = parts[0].unicodeScalars.first, let b = parts[1].unicodeScalars.first { t2s[a] = b }
+    }
+    let phrases = try String(contentsOfFile: args[2], encoding: .utf8).split(separator: "\n").map {
+        BannedPhrase(pattern: String($0), category: "", severity: 1)
+    }
+    let matcher = PhraseMatcher(phrases: phrases, exceptions: [], folder: TextFolder(simplified: t2s))
+    let built = Date()
+    let data = try Data(contentsOf: URL(fileURLWithPath: args[3]), options: .alwaysMapped)
+    let read = Date()
+    // One pass over the whole text, as pyahocorasick does, in as many parts as there are
+    // cores (split at line ends: a line end breaks every phrase); matching lines are counted
+    // from the matches' positions afterwards.
+    var lines = 0, matches = 0
+    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, Int(ProcessInfo.processInfo.environment["SCAN_THREADS"] ?? "") ?? 64))
+    data.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        let address = Int(bitPattern: bytes.baseAddress!)
+        var cutList = [0]
+        for k in 1..<parts {
+            var c = bytes.count * k / parts
+            while c < bytes.count && bytes[c] != 10 { c += 1 }
+            cutList.append(min(bytes.count, c + 1))
+        }
+        cutList.append(bytes.count)
+        let cuts = cutList
+        final class Box: @unchecked Sendable { var found: [[PhraseMatch]] = [] }
+        let box = Box()
+        box.found = Array(repeating: [], count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let part = UnsafeBufferPointer(start: UnsafePointer<UInt8>(bitPattern: address)! + cuts[k], count: cuts[k + 1] - cuts[k])
+            let m = matcher.matches(utf8: part).map { m -> PhraseMatch in
+                var m = m
+                m.startByte += cuts[k]
+                m.endByte += cuts[k]
+                return m
+            }
+            box.found[k] = m
+        }
+        let found = box.found.flatMap { $0 }
+        matches = found.count
+        var lineEnd = -1  // end of the line of the last counted match
+        for m in found where m.startByte > lineEnd {
+            lines += 1
+            let rest = bytes.count - m.endByte
+            lineEnd = memchr(bytes.baseAddress! + m.endByte, 10, rest).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! } ?? bytes.count
+        }
+    }
+    let done = Date()
+    print("\(lines) matching lines, \(matches) matches; \(parts) thread(s); build \(built.timeIntervalSince(started)) s, read \(read.timeIntervalSince(built)) s, scan \(done.timeIntervalSince(read)) s")
 default:
     usage()
 }

@@ -1,0 +1,483 @@
+/// One banned phrase (服务忌语) of the configuration.
+public struct BannedPhrase: Sendable, Equatable {
+    /// The phrase as written; `*` is a bounded wildcard (the seeds' "XX": 你到*部门问问).
+    public var pattern: String
+    /// 推诿 brush-off, 指责 blame, 讽刺 sarcasm, 质问 interrogation…
+    public var category: String
+    /// 1 (minor) to 3 (serious).
+    public var severity: Int
+
+    public init(pattern: String, category: String, severity: Int) {
+        self.pattern = pattern
+        self.category = category
+        self.severity = severity
+    }
+}
+
+/// A banned phrase found in a text.
+public struct PhraseMatch: Sendable, Equatable {
+    /// Index of the phrase in the matcher's list.
+    public var phrase: Int
+    /// Where the match starts and ends in the original text, as UTF-8 byte offsets.
+    public var startByte: Int
+    public var endByte: Int
+    /// Where it starts and ends as character (Unicode scalar) offsets in the original text.
+    public var start: Int
+    public var end: Int
+
+    /// The original text matched (with whatever was skipped inside it).
+    public func text(in original: String) -> String {
+        let u = original.utf8
+        return String(decoding: u[u.index(u.startIndex, offsetBy: startByte)..<u.index(u.startIndex, offsetBy: endByte)], as: UTF8.self)
+    }
+}
+
+/// Finds every banned phrase in a text in one pass: an Aho–Corasick automaton over folded
+/// characters (``TextFolder``), with wildcard phrases matched piece by piece and exception
+/// phrases (如有不清楚的地方) that suppress the matches they contain.
+///
+/// The automaton runs over character classes: every character that occurs in some phrase has
+/// a class, every other character is class 0 and sends the automaton back to its root. The
+/// root's transitions are a dense array; the others sit in one open-addressing hash table.
+public final class PhraseMatcher: @unchecked Sendable {
+    /// The phrases, in the order given.
+    public let phrases: [BannedPhrase]
+    /// Characters a wildcard may stand for, at most. (A run of eight or more ASCII
+    /// characters always breaks a phrase, wildcard or not.)
+    public let maxGap: Int
+
+    private let folder: TextFolder
+    /// Class of each folded BMP code point (0: in no phrase; `skipClass`: skipped).
+    private let classOf: [UInt16]
+    private let classOfOther: [UInt32: UInt16]
+    private static let skipClass: UInt16 = .max
+
+    /// Keywords: the literal pieces of the phrases, and the exceptions.
+    private let keywordLength: [Int32]
+    /// What a keyword is: (phrase, piece index) or an exception (phrase -1).
+    private let keywordPhrase: [Int32]
+    private let keywordPiece: [Int32]
+    private let pieceCount: [Int32]
+
+    // The automaton's tables, immutable after init, kept as raw memory for the scan loop.
+    private let rootNext: UnsafeMutableBufferPointer<Int32>
+    private let edgeKeys: UnsafeMutableBufferPointer<UInt64>
+    private let edgeValues: UnsafeMutableBufferPointer<Int32>
+    private let edgeMask: Int
+    private let failure: UnsafeMutableBufferPointer<Int32>
+    private let outputStart: UnsafeMutableBufferPointer<Int32>
+    private let outputs: [Int32]
+    private let classTable: UnsafeMutableBufferPointer<UInt16>
+    /// One bit per BMP code point: set when its class is not 0 (in a phrase, or skipped).
+    /// 8 KB, so the test for the characters that matter stays in the first-level cache.
+    private let relevant: UnsafeMutableBufferPointer<UInt64>
+    private let lengths: UnsafeMutableBufferPointer<Int32>
+    /// The automaton as a full table (state × class → state) when it is small enough: one
+    /// load per character, no failure links to follow. Nil for very large phrase lists, which
+    /// use the edge table and failure links instead.
+    private let dfa: UnsafeMutableBufferPointer<UInt16>?
+    private let classCount: Int
+    /// No ASCII character is in a phrase and none is skipped but space, tab and dash: ASCII
+    /// runs can be passed over in blocks.
+    private let asciiInert: Bool
+    /// Largest full table, in entries (16 MB of UInt16).
+    static let dfaLimit = 8 << 20
+
+    private static func raw<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+        let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, a.count))
+        _ = p.initialize(from: a)
+        return p
+    }
+
+    deinit {
+        rootNext.deallocate(); edgeKeys.deallocate(); edgeValues.deallocate(); failure.deallocate()
+        outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate(); relevant.deallocate()
+    }
+
+    /// Compiles the phrases and exceptions.
+    public init(phrases: [BannedPhrase], exceptions: [String], folder: TextFolder, maxGap: Int = 6) {
+        self.phrases = phrases
+        self.maxGap = maxGap
+        self.folder = folder
+        // Keywords.
+        var keywords: [[UInt32]] = []
+        var kPhrase: [Int32] = [], kPiece: [Int32] = [], pieces: [Int32] = []
+        for (i, p) in phrases.enumerated() {
+            let parts = PhraseMatcher.pieces(of: p.pattern).map { folder.fold($0) }.filter { !$0.isEmpty }
+            pieces.append(Int32(parts.count))
+            for (j, part) in parts.enumerated() {
+                keywords.append(part)
+                kPhrase.append(Int32(i))
+                kPiece.append(Int32(j))
+            }
+        }
+        for e in exceptions {
+            let f = folder.fold(e)
+            guard !f.isEmpty else { continue }
+            keywords.append(f)
+            kPhrase.append(-1)
+            kPiece.append(0)
+        }
+        // Character classes.
+        var classOf = [UInt16](repeating: 0, count: 0x10000)
+        for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = PhraseMatcher.skipClass }
+        var classByFolded: [UInt32: UInt16] = [:]
+        var classOfOther: [UInt32: UInt16] = [:]
+        for k in keywords { for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) } }
+        for v in 0..<0x10000 where classOf[v] != PhraseMatcher.skipClass {
+            if let c = classByFolded[folder.table[v]] { classOf[v] = c }
+        }
+        for (folded, c) in classByFolded where folded >= 0x10000 { classOfOther[folded] = c }
+        let classes = classByFolded.count + 1
+        // The trie.
+        var children: [[UInt16: Int32]] = [[:]]
+        var depthOut: [[Int32]] = [[]]
+        for (k, word) in keywords.enumerated() {
+            var s = 0
+            for c in word {
+                let cls = classByFolded[c]!
+                if let n = children[s][cls] { s = Int(n) } else {
+                    children.append([:])
+                    depthOut.append([])
+                    children[s][cls] = Int32(children.count - 1)
+                    s = children.count - 1
+                }
+            }
+            depthOut[s].append(Int32(k))
+        }
+        let states = children.count
+        // Failure links, breadth first; outputs merged along them.
+        var fail = [Int32](repeating: 0, count: states)
+        var merged = depthOut
+        var queue: [Int] = []
+        for (_, n) in children[0] { queue.append(Int(n)) }
+        var head = 0
+        while head < queue.count {
+            let s = queue[head]
+            head += 1
+            for (cls, n) in children[s].sorted(by: { $0.key < $1.key }) {
+                var f = Int(fail[s])
+                while f != 0 && children[f][cls] == nil { f = Int(fail[f]) }
+                let target = children[f][cls].map(Int.init) ?? 0
+                fail[Int(n)] = Int32(target == Int(n) ? 0 : target)
+                merged[Int(n)] += merged[Int(fail[Int(n)])]
+                queue.append(Int(n))
+            }
+        }
+        var root = [Int32](repeating: 0, count: classes)
+        for (cls, n) in children[0] { root[Int(cls)] = n }
+        // Edges of the other states in one hash table.
+        var edgeCount = 0
+        for s in 1..<states { edgeCount += children[s].count }
+        var size = 16
+        while size < edgeCount * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: .max, count: size)
+        var values = [Int32](repeating: 0, count: size)
+        for s in 1..<states {
+            for (cls, n) in children[s] {
+                let key = UInt64(s) << 16 | UInt64(cls)
+                var i = PhraseMatcher.slot(key, size - 1)
+                while keys[i] != .max { i = (i + 1) & (size - 1) }
+                keys[i] = key
+                values[i] = n
+            }
+        }
+        var start = [Int32](repeating: 0, count: states + 1)
+        var flat: [Int32] = []
+        for s in 0..<states {
+            start[s] = Int32(flat.count)
+            flat += merged[s]
+        }
+        start[states] = Int32(flat.count)
+
+        self.classOf = classOf
+        self.classOfOther = classOfOther
+        keywordLength = keywords.map { Int32($0.count) }
+        keywordPhrase = kPhrase
+        keywordPiece = kPiece
+        pieceCount = pieces
+        rootNext = PhraseMatcher.raw(root)
+        edgeKeys = PhraseMatcher.raw(keys)
+        edgeValues = PhraseMatcher.raw(values)
+        edgeMask = size - 1
+        failure = PhraseMatcher.raw(fail)
+        outputStart = PhraseMatcher.raw(start)
+        outputs = flat
+        classTable = PhraseMatcher.raw(classOf)
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for v in 0..<0x10000 where classOf[v] != 0 { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        relevant = PhraseMatcher.raw(bits)
+        lengths = PhraseMatcher.raw(keywordLength)
+        classCount = classes
+        asciiInert = (0..<128).allSatisfy { classOf[$0] == 0 || classOf[$0] == PhraseMatcher.skipClass }
+        if states < 0x8000, states * classes <= PhraseMatcher.dfaLimit {
+            // Rows in breadth-first order: a state's failure row is always complete before it.
+            // An entry's top bit says the target state ends a keyword, so the scan reads the
+            // output table only then.
+            let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: states * classes)
+            table.initialize(repeating: 0)
+            func entry(_ n: Int32) -> UInt16 { UInt16(n) | (start[Int(n)] < start[Int(n) + 1] ? 0x8000 : 0) }
+            for c in 0..<classes { table[c] = entry(root[c]) }
+            for s in queue {
+                let f = Int(fail[s])
+                for c in 0..<classes { table[s * classes + c] = table[f * classes + c] }
+                for (cls, n) in children[s] { table[s * classes + Int(cls)] = entry(n) }
+            }
+            dfa = table
+        } else {
+            dfa = nil
+        }
+    }
+
+    /// The literal pieces of a pattern, split at its wildcards.
+    static func pieces(of pattern: String) -> [String] {
+        pattern.split(separator: "*", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// A keyword found: which, and where in folded characters and original bytes.
+    private struct Hit {
+        var keyword: Int32
+        var startPos: Int
+        var endPos: Int
+        var startByte: Int
+        var endByte: Int
+        var startChar: Int
+        var endChar: Int
+    }
+
+    /// Whether a text holds any banned phrase (the benchmark's line test).
+    public func containsMatch(_ text: String) -> Bool { !matches(in: text).isEmpty }
+
+    /// Every banned phrase in a text, in order of position.
+    public func matches(in text: String) -> [PhraseMatch] {
+        var text = text
+        return text.withUTF8 { matches(utf8: $0) }
+    }
+
+    /// Every banned phrase in UTF-8 text, in order of position.
+    public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [PhraseMatch] {
+        var hits: [Hit] = []
+        scan(bytes, into: &hits)
+        return hits.isEmpty ? [] : resolve(hits, in: bytes)
+    }
+
+    /// The scan: decodes UTF-8, folds, and runs the automaton. Only keyword hits leave it.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit]) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        // For each of the last 256 folded characters: its start byte and its character
+        // index, packed in one word (keywords are shorter than 256 characters).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { ring in
+            if let dfa = dfa?.baseAddress {
+                scanTable(base, bytes.count, dfa, ring.baseAddress!, &hits)
+            } else {
+                scanEdges(base, bytes.count, ring.baseAddress!, &hits)
+            }
+        }
+    }
+
+    /// Decodes the UTF-8 character at `i` (advancing `i`).
+    @inline(__always)
+    private static func decode(_ base: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> UInt32 {
+        let b0 = base[i]
+        if b0 < 0x80 { i &+= 1; return UInt32(b0) }
+        if b0 < 0xE0 {
+            defer { i &+= 2 }
+            return i + 1 < n ? (UInt32(b0 & 0x1F) << 6) | UInt32(base[i + 1] & 0x3F) : 0xFFFD
+        }
+        if b0 < 0xF0 {
+            defer { i &+= 3 }
+            return i + 2 < n ? (UInt32(b0 & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F) : 0xFFFD
+        }
+        defer { i &+= 4 }
+        return i + 3 < n
+            ? (UInt32(b0 & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12) | (UInt32(base[i + 2] & 0x3F) << 6) | UInt32(base[i + 3] & 0x3F)
+            : 0xFFFD
+    }
+
+    /// The scan over the full transition table. The common characters cost little: one that
+    /// is in no phrase resets the automaton without touching the table, and from the root
+    /// the next row is always the root's, so the CPU need not wait for the previous step.
+    private func scanTable(_ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>, _ ring: UnsafeMutablePointer<Int>,
+                           _ hits: inout [Hit]) {
+        let classOf = classTable.baseAddress!, outStart = outputStart.baseAddress!, lengths = lengths.baseAddress!
+        let relevant = relevant.baseAddress!
+        let classes = classCount
+        let skip = PhraseMatcher.skipClass
+        var i = 0
+        var state = 0
+        var pos = 0
+        var char = 0
+        let asciiInert = self.asciiInert
+        while i < n {
+            let start = i
+            let b0 = base[i]
+            var cp: UInt32
+            if b0 < 0x80 {
+                // At the root, a run of ASCII that holds no phrase character is passed over
+                // eight bytes at a time (it can only keep the automaton at the root).
+                if state == 0 && asciiInert && i &+ 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        i &+= 8
+                        pos &+= 8
+                        char &+= 8
+                        continue
+                    }
+                }
+                cp = UInt32(b0)
+                i &+= 1
+            } else if b0 >= 0xE0 && b0 < 0xF0 && i &+ 2 < n {
+                // Three bytes: almost every Chinese character.
+                cp = (UInt32(b0 & 0x0F) << 12) | (UInt32(base[i &+ 1] & 0x3F) << 6) | UInt32(base[i &+ 2] & 0x3F)
+                i &+= 3
+            } else {
+                cp = PhraseMatcher.decode(base, n, &i)
+            }
+            char &+= 1
+            let cls: UInt16
+            if cp < 0x10000 {
+                if relevant[Int(cp >> 6)] & (1 << UInt64(cp & 63)) == 0 { state = 0; pos &+= 1; continue }
+                cls = classOf[Int(cp)]
+            } else {
+                cls = classOfOther[cp] ?? 0
+                if cls == 0 { state = 0; pos &+= 1; continue }
+            }
+            if cls == skip { continue }
+            ring[pos & 255] = start << 24 | (char - 1)
+            let e: UInt16
+            if state == 0 { e = dfa[Int(cls)] } else { e = dfa[state &* classes &+ Int(cls)] }
+            state = Int(e & 0x7FFF)
+            if e & 0x8000 != 0 {
+                for o in Int(outStart[state])..<Int(outStart[state + 1]) {
+                    let k = outputs[o]
+                    let p = pos - Int(lengths[Int(k)]) + 1
+                    let r = ring[p & 255]
+                    hits.append(Hit(keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i, startChar: r & 0xFFFFFF, endChar: char))
+                }
+            }
+            pos &+= 1
+        }
+    }
+
+    /// The scan with the edge table and failure links (phrase lists too large for a full table).
+    private func scanEdges(_ base: UnsafePointer<UInt8>, _ n: Int, _ ring: UnsafeMutablePointer<Int>, _ hits: inout [Hit]) {
+        let classOf = classTable.baseAddress!, root = rootNext.baseAddress!, keys = edgeKeys.baseAddress!
+        let values = edgeValues.baseAddress!, fail = failure.baseAddress!, outStart = outputStart.baseAddress!
+        let lengths = lengths.baseAddress!
+        let mask = edgeMask
+        let skip = PhraseMatcher.skipClass
+        var i = 0
+        var state: Int32 = 0
+        var pos = 0
+        var char = 0
+        while i < n {
+            let start = i
+            let cp = PhraseMatcher.decode(base, n, &i)
+            char &+= 1
+            let cls: UInt16 = cp < 0x10000 ? classOf[Int(cp)] : (classOfOther[cp] ?? 0)
+            if cls == 0 { state = 0; pos &+= 1; continue }
+            if cls == skip { continue }
+            ring[pos & 255] = start << 24 | (char - 1)
+            // The automaton's step: the edge if there is one, else the failure link.
+            var s = state
+            while true {
+                if s == 0 { s = root[Int(cls)]; break }
+                let key = UInt64(s) << 16 | UInt64(cls)
+                var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                var found: Int32 = -1
+                while true {
+                    let k = keys[h]
+                    if k == key { found = values[h]; break }
+                    if k == .max { break }
+                    h = (h + 1) & mask
+                }
+                if found >= 0 { s = found; break }
+                s = fail[Int(s)]
+            }
+            state = s
+            for o in Int(outStart[Int(s)])..<Int(outStart[Int(s) + 1]) {
+                let k = outputs[o]
+                let p = pos - Int(lengths[Int(k)]) + 1
+                let r = ring[p & 255]
+                hits.append(Hit(keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i, startChar: r & 0xFFFFFF, endChar: char))
+            }
+            pos &+= 1
+        }
+    }
+
+    /// Orders matches by position; hits arrive almost in order, so this is usually one pass.
+    private static func sortByPosition(_ m: inout [PhraseMatch]) {
+        func before(_ a: PhraseMatch, _ b: PhraseMatch) -> Bool { (a.startByte, a.endByte, a.phrase) < (b.startByte, b.endByte, b.phrase) }
+        var sorted = true
+        for i in m.indices.dropFirst() where before(m[i], m[i - 1]) { sorted = false; break }
+        if !sorted { m.sort(by: before) }
+    }
+
+    /// Turns keyword hits into phrase matches: chains wildcard pieces within the gap and
+    /// drops matches inside an exception.
+    private func resolve(_ hits: [Hit], in utf8: UnsafeBufferPointer<UInt8>) -> [PhraseMatch] {
+        // The common case: plain phrases and no exception.
+        if hits.allSatisfy({ keywordPhrase[Int($0.keyword)] >= 0 && pieceCount[Int(keywordPhrase[Int($0.keyword)])] == 1 }) {
+            var out = hits.map { h in
+                PhraseMatch(phrase: Int(keywordPhrase[Int(h.keyword)]), startByte: h.startByte, endByte: h.endByte, start: h.startChar, end: h.endChar)
+            }
+            PhraseMatcher.sortByPosition(&out)
+            return out
+        }
+        var exceptions: [(start: Int, end: Int)] = []
+        var found: [PhraseMatch] = []
+        // Open chains per phrase: piece reached, the first piece's hit, where the last piece
+        // ended. Chains that can no longer continue (past the gap) are dropped as the scan moves.
+        var chains: [Int: [(piece: Int, first: Hit, endPos: Int)]] = [:]
+        for h in hits {
+            let phrase = Int(keywordPhrase[Int(h.keyword)])
+            if phrase < 0 { exceptions.append((h.startByte, h.endByte)); continue }
+            let piece = Int(keywordPiece[Int(h.keyword)])
+            let last = Int(pieceCount[phrase]) - 1
+            if piece == 0 {
+                if last == 0 {
+                    found.append(PhraseMatch(phrase: phrase, startByte: h.startByte, endByte: h.endByte, start: h.startChar, end: h.endChar))
+                } else {
+                    chains[phrase, default: []].append((0, h, h.endPos))
+                }
+                continue
+            }
+            // A later piece continues a chain whose previous piece ended within the gap; of
+            // several, the one that started last (the shortest match).
+            chains[phrase]?.removeAll { h.startPos - $0.endPos - 1 > maxGap }
+            var best: Hit? = nil
+            for c in chains[phrase] ?? [] where c.piece == piece - 1 {
+                let gap = h.startPos - c.endPos - 1
+                guard gap >= 0 && gap <= maxGap else { continue }
+                if best == nil || c.first.startPos > best!.startPos { best = c.first }
+            }
+            guard let first = best else { continue }
+            if piece == last {
+                found.append(PhraseMatch(phrase: phrase, startByte: first.startByte, endByte: h.endByte, start: first.startChar, end: h.endChar))
+            } else {
+                chains[phrase, default: []].append((piece, first, h.endPos))
+            }
+        }
+        PhraseMatcher.sortByPosition(&found)
+        guard !exceptions.isEmpty else { return found }
+        // Drop the matches an exception contains: one sweep over both, in order of start.
+        exceptions.sort { $0.start < $1.start }
+        var kept: [PhraseMatch] = []
+        var e = 0
+        var reach = -1  // the furthest end among exceptions starting at or before the match
+        for f in found {
+            while e < exceptions.count && exceptions[e].start <= f.startByte {
+                reach = max(reach, exceptions[e].end)
+                e += 1
+            }
+            // Containment needs an exception that starts at or before and ends at or after.
+            if reach >= f.endByte && exceptions[..<e].contains(where: { $0.end >= f.endByte }) { continue }
+            kept.append(f)
+        }
+        return kept
+    }
+}

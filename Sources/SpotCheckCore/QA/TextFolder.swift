@@ -1,0 +1,66 @@
+/// How banned-phrase matching sees text (SPEC Part 2, "Banned phrases"): full-width letters
+/// and digits as half-width, capitals as lower case, traditional characters as simplified
+/// (沒辦法 as 没办法), and spaces, punctuation and symbols inserted inside a phrase
+/// (不 清 楚, 没-办-法) as nothing at all — except the marks that end a clause (，。！？；：、),
+/// which break a phrase: "不，知道了" is not "不知道".
+///
+/// Built once into a table over the Basic Multilingual Plane, so folding a character is one
+/// array read; characters beyond it fold to themselves.
+public struct TextFolder: Sendable {
+    /// The marker for a character that is skipped.
+    public static let skip: UInt32 = 0
+
+    /// Folded code point by code point (`skip` for skipped characters).
+    let table: [UInt32]
+
+    /// Builds the table; `simplified` maps traditional characters to simplified ones.
+    public init(simplified: [Unicode.Scalar: Unicode.Scalar]) {
+        var t = [UInt32](repeating: 0, count: 0x10000)
+        for v in 0..<0x10000 {
+            guard let u = Unicode.Scalar(UInt32(v)) else { t[v] = TextFolder.skip; continue }  // surrogates
+            t[v] = TextFolder.foldBase(u)
+        }
+        for (trad, simp) in simplified where trad.value < 0x10000 {
+            t[Int(trad.value)] = TextFolder.foldBase(simp)
+        }
+        table = t
+    }
+
+    /// Marks that end a clause (half-width forms of the full-width ones fold to these).
+    static let clauseBreaks: Set<UInt32> = [0x0A, 0x0D, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x3001, 0x3002, 0xFF61, 0xFF64]
+
+    /// A folder without traditional → simplified pairs.
+    public static let plain = TextFolder(simplified: [:])
+
+    private static func foldBase(_ u: Unicode.Scalar) -> UInt32 {
+        var v = u.value
+        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }          // full-width ASCII
+        if v == 0x3000 { return skip }                         // ideographic space
+        if clauseBreaks.contains(v) { return v }
+        if v >= 65 && v <= 90 { return v + 32 }                // A–Z
+        guard let s = Unicode.Scalar(v) else { return skip }
+        switch s.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return skip
+        default:
+            return v
+        }
+    }
+
+    /// The folded form of one character (`skip` when it is skipped).
+    @inline(__always)
+    public func fold(_ u: Unicode.Scalar) -> UInt32 {
+        u.value < 0x10000 ? table[Int(u.value)] : u.value
+    }
+
+    /// The folded form of a text, skipped characters dropped.
+    public func fold(_ text: String) -> [UInt32] {
+        text.unicodeScalars.compactMap { u in
+            let f = fold(u)
+            return f == TextFolder.skip ? nil : f
+        }
+    }
+}
