@@ -1,0 +1,103 @@
+/// The audit scorecard (SPEC Part 2, "Audit scorecard"; `Templates/scorecard.json`): items
+/// with a category, a weight and the scores allowed; critical items fail a transcript that
+/// gets their lowest score, whatever the rest; a pass mark on the total.
+public struct Scorecard: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var category: String
+        /// Share of the 100-point total.
+        public var weight: Double
+        /// The scores an auditor may give, lowest first.
+        public var allowed: [Int]
+        public var critical: Bool
+
+        public init(id: String, name: String, category: String, weight: Double, allowed: [Int], critical: Bool) {
+            self.id = id
+            self.name = name
+            self.category = category
+            self.weight = weight
+            self.allowed = allowed.sorted()
+            self.critical = critical
+        }
+
+        /// The highest score allowed.
+        public var top: Int { allowed.last ?? 0 }
+    }
+
+    public var items: [Item]
+    /// The total needed to pass, out of 100.
+    public var passMark: Double
+
+    public init(items: [Item], passMark: Double) {
+        self.items = items
+        self.passMark = passMark
+    }
+
+    /// Problems with the scorecard (empty when it is usable).
+    public func problems() -> [String] {
+        var out: [String] = []
+        let sum = items.reduce(0) { $0 + $1.weight }
+        if abs(sum - 100) > 1e-6 { out.append("weights add up to \(sum), not 100") }
+        for i in items where i.allowed.isEmpty || i.top <= 0 { out.append("\(i.id): no positive score allowed") }
+        if Set(items.map(\.id)).count != items.count { out.append("item ids repeat") }
+        if !(0...100).contains(passMark) { out.append("pass mark \(passMark) is not within 0–100") }
+        return out
+    }
+
+    /// A scored transcript.
+    public struct Result: Sendable, Equatable {
+        /// Out of 100.
+        public var total: Double
+        public var passed: Bool
+        /// Critical items given their lowest score.
+        public var failedCritical: [String]
+        /// Items below their top score.
+        public var lostPoints: [String]
+    }
+
+    /// Scores a transcript: the weighted total, and pass or fail. Every item must be scored
+    /// with an allowed score.
+    public func score(_ scores: [String: Int]) -> Result? {
+        var total = 0.0
+        var failed: [String] = [], lost: [String] = []
+        for item in items {
+            guard let s = scores[item.id], item.allowed.contains(s) else { return nil }
+            total += item.weight * Double(s) / Double(item.top)
+            if item.critical && s == item.allowed.first { failed.append(item.id) }
+            if s < item.top { lost.append(item.id) }
+        }
+        let rounded = (total * 100).rounded() / 100
+        return Result(total: rounded, passed: failed.isEmpty && rounded >= passMark - 1e-9, failedCritical: failed, lostPoints: lost)
+    }
+}
+
+/// The 20% audit sample (SPEC Part 2, "Sampling"): per agent, ceil(rate × their transcripts
+/// of the period), at least one; seeded; a transcript already drawn is never drawn again, and
+/// a later draw only tops an agent up to their share.
+public enum AuditSampling {
+    /// Transcripts an agent should have in the sample.
+    public static func share(of count: Int, rate: Double) -> Int {
+        guard count > 0 else { return 0 }
+        return max(1, Int((rate * Double(count) - 1e-9).rounded(.up)))
+    }
+
+    /// Draws, per agent, the transcripts still owed. `transcripts` are (id, agent, stable key);
+    /// `sampled` the ids already drawn.
+    public static func draw(transcripts: [(id: Int, agent: String, key: Int64)], sampled: Set<Int>, rate: Double,
+                            seed: UInt64) -> [String: [Int]] {
+        var byAgent: [String: [(id: Int, key: Int64)]] = [:]
+        for t in transcripts { byAgent[t.agent, default: []].append((t.id, t.key)) }
+        var rng = SeededGenerator(seed: seed)
+        var out: [String: [Int]] = [:]
+        for agent in byAgent.keys.sorted() {
+            let all = byAgent[agent]!.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+            let already = all.filter { sampled.contains($0.id) }.count
+            let owed = share(of: all.count, rate: rate) - already
+            var open = all.filter { !sampled.contains($0.id) }.map(\.id)
+            let chosen = Array(rng.choose(max(0, owed), from: &open))
+            if !chosen.isEmpty { out[agent] = chosen }
+        }
+        return out
+    }
+}
