@@ -118,6 +118,90 @@ extension Store {
                 ALTER TABLE draw_items ADD COLUMN in_play INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        m.registerMigration("v3: transcripts, findings, audit sample and scores") { db in
+            try db.execute(sql: """
+                CREATE TABLE qa_imports (
+                    id INTEGER PRIMARY KEY,
+                    file_name TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    transcripts_new INTEGER NOT NULL,
+                    transcripts_known INTEGER NOT NULL,
+                    utterances INTEGER NOT NULL
+                );
+                -- A chat session or a call. Times are milliseconds since 1970-01-01 00:00 local.
+                CREATE TABLE transcripts (
+                    id INTEGER PRIMARY KEY,
+                    import_id INTEGER NOT NULL REFERENCES qa_imports(id),
+                    external_id TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    agent TEXT NOT NULL,
+                    customer TEXT,
+                    started_ms INTEGER NOT NULL,
+                    period TEXT NOT NULL,
+                    utterance_count INTEGER NOT NULL,
+                    fingerprint INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX transcripts_external ON transcripts(channel, external_id);
+                CREATE INDEX transcripts_period ON transcripts(period, agent);
+                CREATE TABLE utterances (
+                    transcript_id INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    speaker TEXT NOT NULL,
+                    start_ms INTEGER NOT NULL,
+                    end_ms INTEGER,
+                    text TEXT NOT NULL,
+                    PRIMARY KEY (transcript_id, seq)
+                ) WITHOUT ROWID;
+                -- The automatic checks' findings (replaced whole by each check of a period).
+                CREATE TABLE findings (
+                    id INTEGER PRIMARY KEY,
+                    transcript_id INTEGER NOT NULL,
+                    rule TEXT NOT NULL,
+                    seq INTEGER,
+                    at_ms INTEGER NOT NULL,
+                    matched TEXT NOT NULL,
+                    excerpt TEXT NOT NULL,
+                    gap_ms INTEGER,
+                    pattern TEXT,
+                    category TEXT,
+                    severity INTEGER
+                );
+                CREATE INDEX findings_transcript ON findings(transcript_id);
+                CREATE TABLE qa_checks (
+                    period TEXT PRIMARY KEY,
+                    checked_at TEXT NOT NULL,
+                    transcripts INTEGER NOT NULL,
+                    findings INTEGER NOT NULL
+                );
+                -- The audit sample: every draw, and each transcript drawn (once, ever).
+                CREATE TABLE qa_draws (
+                    id INTEGER PRIMARY KEY,
+                    period TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    rate REAL NOT NULL,
+                    drawn_at TEXT NOT NULL,
+                    drawn_by TEXT NOT NULL,
+                    drawn INTEGER NOT NULL
+                );
+                CREATE TABLE qa_items (
+                    transcript_id INTEGER PRIMARY KEY,
+                    draw_id INTEGER NOT NULL REFERENCES qa_draws(id)
+                );
+                -- The auditors' scorecards.
+                CREATE TABLE audits (
+                    transcript_id INTEGER PRIMARY KEY,
+                    auditor TEXT,
+                    comment TEXT,
+                    scored_at TEXT NOT NULL
+                );
+                CREATE TABLE audit_scores (
+                    transcript_id INTEGER NOT NULL,
+                    item TEXT NOT NULL,
+                    score INTEGER NOT NULL,
+                    PRIMARY KEY (transcript_id, item)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -174,7 +174,7 @@ public enum SheetData {
             try scratch.withUnsafeBufferPointer { buf in
                 sqlite3_bind_text(s, 1, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), nil)
                 sqlite3_bind_int64(s, 2, Int64(customer))
-                try step(s, db)
+                try stepDone(s, db)
             }
         }
     }
@@ -220,10 +220,10 @@ public enum SheetData {
             sqlite3_bind_int64(s, 3, Int64(r.customer))
             sqlite3_bind_int64(s, 4, r.fingerprint)
             if let d = r.eventDay { sqlite3_bind_int64(s, 5, Int64(d.ordinal)) } else { sqlite3_bind_null(s, 5) }
-            bind(s, 6, r.vipMonth?.description)
+            bindText(s, 6, r.vipMonth?.description)
             sqlite3_bind_int64(s, 7, Int64(r.sourceRow))
-            bind(s, 8, r.packedFields)
-            try step(s, db)
+            bindText(s, 8, r.packedFields)
+            try stepDone(s, db)
         }
     }
 
@@ -281,26 +281,5 @@ public enum SheetData {
             SELECT DISTINCT i.customer_id FROM draw_items i JOIN draws d ON d.id = i.draw_id
             WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ? AND (i.is_reserve = 0 OR i.in_play = 1)
             """, arguments: [months.lowerBound.description, months.upperBound.description]))
-    }
-}
-
-/// SQLite's "copy the bytes now" destructor.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-/// Binds text (or NULL) to a parameter of a prepared statement.
-@inline(__always)
-private func bind(_ s: OpaquePointer, _ index: Int32, _ text: String?) {
-    guard var text else { sqlite3_bind_null(s, index); return }
-    text.withUTF8 { buf in
-        _ = sqlite3_bind_text(s, index, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), transient)
-    }
-}
-
-/// Runs a bound statement that returns no rows, turning a failure into GRDB's error.
-@inline(__always)
-private func step(_ s: OpaquePointer, _ db: Database) throws {
-    let code = sqlite3_step(s)
-    guard code == SQLITE_DONE else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

@@ -1,0 +1,273 @@
+import GRDB
+import GRDBSQLite
+import SpotCheckCore
+
+/// A transcript as stored.
+public struct TranscriptRow: Sendable, Equatable {
+    public var id: Int
+    public var externalID: String
+    public var channel: Channel
+    public var agent: String
+    public var customer: String?
+    public var started: LocalDateTime
+    public var period: String
+    public var utteranceCount: Int
+}
+
+/// Transcripts, their findings, the audit sample and the scores: the queries of QA.
+public enum QAData {
+    /// The stored transcripts with these external ids (per channel): id and fingerprint.
+    public static func known(_ db: Database) throws -> [String: (id: Int, fingerprint: Int64)] {
+        var out: [String: (Int, Int64)] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, channel, external_id, fingerprint FROM transcripts")
+        while let r = try rows.next() { out[(r[1] as String) + "\u{1F}" + (r[2] as String)] = (r[0], r[3]) }
+        return out
+    }
+
+    /// Inserts transcripts and their utterances, bound through SQLite's C API.
+    public final class Writer {
+        private let transcript: Statement
+        private let utterance: Statement
+        private let db: Database
+        private let importID: Int64
+
+        public init(importID: Int64, _ db: Database) throws {
+            self.db = db
+            self.importID = importID
+            transcript = try db.makeStatement(sql: """
+                INSERT INTO transcripts(import_id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            utterance = try db.makeStatement(sql: "INSERT INTO utterances(transcript_id, seq, speaker, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?, ?)")
+        }
+
+        /// Writes one transcript; returns its id.
+        public func insert(externalID: String, customer: String?, fingerprint: Int64, _ t: Transcript) throws -> Int {
+            let s = transcript.sqliteStatement
+            sqlite3_reset(s)
+            sqlite3_bind_int64(s, 1, importID)
+            bindText(s, 2, externalID)
+            bindText(s, 3, t.channel.rawValue)
+            bindText(s, 4, t.agent)
+            bindText(s, 5, customer)
+            let started = t.utterances.first?.start ?? LocalDateTime(milliseconds: 0)
+            sqlite3_bind_int64(s, 6, started.milliseconds)
+            bindText(s, 7, started.day.yearMonth.description)
+            sqlite3_bind_int64(s, 8, Int64(t.utterances.count))
+            sqlite3_bind_int64(s, 9, fingerprint)
+            try stepDone(s, db)
+            let id = Int(db.lastInsertedRowID)
+            let u = utterance.sqliteStatement
+            for x in t.utterances {
+                sqlite3_reset(u)
+                sqlite3_bind_int64(u, 1, Int64(id))
+                sqlite3_bind_int64(u, 2, Int64(x.seq))
+                bindText(u, 3, x.speaker.rawValue)
+                sqlite3_bind_int64(u, 4, x.start.milliseconds)
+                if let e = x.end { sqlite3_bind_int64(u, 5, e.milliseconds) } else { sqlite3_bind_null(u, 5) }
+                bindText(u, 6, x.text)
+                try stepDone(u, db)
+            }
+            return id
+        }
+    }
+
+    /// The transcripts of a period, without utterances.
+    public static func transcripts(period: String, _ db: Database) throws -> [TranscriptRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count FROM transcripts
+            WHERE period = ? ORDER BY started_ms, id
+            """, arguments: [period]).map(row)
+    }
+
+    /// Given transcripts, by id.
+    public static func transcripts(ids: [Int], _ db: Database) throws -> [TranscriptRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count FROM transcripts
+            WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY started_ms, id
+            """).map(row)
+    }
+
+    private static func row(_ r: Row) -> TranscriptRow {
+        TranscriptRow(id: r[0], externalID: r[1], channel: Channel(rawValue: r[2]) ?? .chat, agent: r[3], customer: r[4],
+                      started: LocalDateTime(milliseconds: r[5]), period: r[6], utteranceCount: r[7])
+    }
+
+    /// The utterances of the transcripts of a period (or of given transcripts), grouped by
+    /// transcript id, read in one pass.
+    public static func utterances(period: String?, ids: [Int]? = nil, _ db: Database) throws -> [Int: [Utterance]] {
+        var out: [Int: [Utterance]] = [:]
+        let sql: String
+        var arguments: StatementArguments = []
+        if let ids {
+            guard !ids.isEmpty else { return [:] }
+            sql = "SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY transcript_id, seq"
+        } else {
+            sql = """
+                SELECT u.transcript_id, u.seq, u.speaker, u.start_ms, u.end_ms, u.text FROM utterances u
+                WHERE u.transcript_id IN (SELECT id FROM transcripts WHERE period = ?) ORDER BY u.transcript_id, u.seq
+                """
+            arguments = [period]
+        }
+        let statement = try db.makeStatement(sql: sql)
+        statement.arguments = arguments
+        let s = statement.sqliteStatement
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let tid = Int(sqlite3_column_int64(s, 0))
+            let speaker: Speaker
+            switch sqlite3_column_text(s, 2).map({ $0[0] }) ?? 0 {
+            case 0x61: speaker = .agent
+            case 0x63: speaker = .customer
+            default: speaker = .system
+            }
+            let end: LocalDateTime? = sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : LocalDateTime(milliseconds: sqlite3_column_int64(s, 4))
+            let text = String(cString: sqlite3_column_text(s, 5))
+            out[tid, default: []].append(Utterance(seq: Int(sqlite3_column_int64(s, 1)), speaker: speaker,
+                                                   start: LocalDateTime(milliseconds: sqlite3_column_int64(s, 3)), end: end, text: text))
+        }
+        return out
+    }
+
+    /// Replaces the findings of a period's transcripts.
+    public static func replaceFindings(period: String, _ findings: [(transcript: Int, finding: Finding)], checkedAt: String, transcripts: Int,
+                                       _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM findings WHERE transcript_id IN (SELECT id FROM transcripts WHERE period = ?)", arguments: [period])
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let s = statement.sqliteStatement
+        for (t, f) in findings {
+            sqlite3_reset(s)
+            sqlite3_bind_int64(s, 1, Int64(t))
+            bindText(s, 2, f.rule.rawValue)
+            if let u = f.utterance { sqlite3_bind_int64(s, 3, Int64(u)) } else { sqlite3_bind_null(s, 3) }
+            sqlite3_bind_int64(s, 4, f.at.milliseconds)
+            bindText(s, 5, f.matched)
+            bindText(s, 6, f.excerpt)
+            if let g = f.gapMs { sqlite3_bind_int64(s, 7, Int64(g)) } else { sqlite3_bind_null(s, 7) }
+            bindText(s, 8, f.phrase?.pattern)
+            bindText(s, 9, f.phrase?.category)
+            if let sev = f.phrase?.severity { sqlite3_bind_int64(s, 10, Int64(sev)) } else { sqlite3_bind_null(s, 10) }
+            try stepDone(s, db)
+        }
+        try db.execute(sql: """
+            INSERT INTO qa_checks(period, checked_at, transcripts, findings) VALUES (?, ?, ?, ?)
+            ON CONFLICT(period) DO UPDATE SET checked_at = excluded.checked_at, transcripts = excluded.transcripts, findings = excluded.findings
+            """, arguments: [period, checkedAt, transcripts, findings.count])
+    }
+
+    /// A stored finding.
+    public struct StoredFinding: Sendable, Equatable {
+        public var transcript: Int
+        public var finding: Finding
+    }
+
+    /// The findings of a period (or of given transcripts), in transcript and time order.
+    public static func findings(period: String, _ db: Database) throws -> [StoredFinding] {
+        try Row.fetchAll(db, sql: """
+            SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity
+            FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
+            """, arguments: [period]).map { r in
+            var phrase: BannedPhrase? = nil
+            if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
+            return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
+                                                                    at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
+                                                                    gapMs: r[6], phrase: phrase))
+        }
+    }
+
+    /// When a period was last checked.
+    public static func lastCheck(period: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT checked_at FROM qa_checks WHERE period = ?", arguments: [period])
+    }
+
+    /// Transcripts already drawn for audit (ever).
+    public static func sampled(_ db: Database) throws -> Set<Int> {
+        Set(try Int.fetchAll(db, sql: "SELECT transcript_id FROM qa_items"))
+    }
+
+    /// The sampled transcripts of a period.
+    public static func sampled(period: String, _ db: Database) throws -> [Int] {
+        try Int.fetchAll(db, sql: """
+            SELECT i.transcript_id FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
+            """, arguments: [period])
+    }
+
+    /// Records a draw.
+    public static func recordDraw(period: String, seed: UInt64, rate: Double, drawnAt: String, drawnBy: String, transcripts: [Int],
+                                  _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO qa_draws(period, seed, rate, drawn_at, drawn_by, drawn) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [period, Int64(bitPattern: seed), rate, drawnAt, drawnBy, transcripts.count])
+        let id = db.lastInsertedRowID
+        for t in transcripts { try db.execute(sql: "INSERT INTO qa_items(transcript_id, draw_id) VALUES (?, ?)", arguments: [t, id]) }
+        return id
+    }
+
+    /// An auditor's scorecard for a transcript.
+    public struct Audit: Sendable, Equatable {
+        public var transcript: Int
+        public var auditor: String?
+        public var comment: String?
+        public var scores: [String: Int]
+
+        public init(transcript: Int, auditor: String?, comment: String?, scores: [String: Int]) {
+            self.transcript = transcript
+            self.auditor = auditor
+            self.comment = comment
+            self.scores = scores
+        }
+    }
+
+    /// The audits of given transcripts.
+    public static func audits(_ db: Database) throws -> [Int: Audit] {
+        var out: [Int: Audit] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, auditor, comment FROM audits") {
+            out[r[0]] = Audit(transcript: r[0], auditor: r[1], comment: r[2], scores: [:])
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, item, score FROM audit_scores") {
+            out[r[0]]?.scores[r[1]] = r[2]
+        }
+        return out
+    }
+
+    /// Stores an audit; returns whether anything changed.
+    public static func saveAudit(_ a: Audit, scoredAt: String, _ db: Database) throws -> Bool {
+        let existing = try audits(db)[a.transcript]
+        if existing == a { return false }
+        try db.execute(sql: """
+            INSERT INTO audits(transcript_id, auditor, comment, scored_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(transcript_id) DO UPDATE SET auditor = excluded.auditor, comment = excluded.comment, scored_at = excluded.scored_at
+            """, arguments: [a.transcript, a.auditor, a.comment, scoredAt])
+        try db.execute(sql: "DELETE FROM audit_scores WHERE transcript_id = ?", arguments: [a.transcript])
+        for (item, score) in a.scores.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO audit_scores(transcript_id, item, score) VALUES (?, ?, ?)", arguments: [a.transcript, item, score])
+        }
+        return true
+    }
+}
+
+/// Binds text (or NULL) to a parameter of a prepared statement (SQLite copies it).
+@inline(__always)
+func bindText(_ s: OpaquePointer, _ index: Int32, _ text: String?) {
+    guard var text else { sqlite3_bind_null(s, index); return }
+    text.withUTF8 { buf in
+        _ = sqlite3_bind_text(s, index, UnsafeRawPointer(buf.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
+                              Int32(buf.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+}
+
+/// Runs a bound statement that returns no rows, turning a failure into GRDB's error.
+@inline(__always)
+func stepDone(_ s: OpaquePointer, _ db: Database) throws {
+    let code = sqlite3_step(s)
+    guard code == SQLITE_DONE else {
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+}
