@@ -1,0 +1,119 @@
+import Foundation
+import SpotCheckCore
+import SpotCheckText
+
+/// The configuration of transcript QA: the banned phrases, the checks' phrase lists and
+/// limits, the scorecard, the import's columns, and the folding table. Loaded only by the QA
+/// commands (building the folding table takes a few milliseconds).
+public struct QAConfiguration: Sendable {
+    public var checks: TranscriptChecks
+    public var scorecard: Scorecard
+    public var sampleRate: Double
+    public var columns: TranscriptColumns
+
+    /// Loads and checks every QA file.
+    public static func load(_ source: ConfigSource) throws -> QAConfiguration {
+        let folder = TextFolder(simplified: try loadT2S(source))
+        struct Phrases: Decodable {
+            struct P: Decodable { var pattern: String; var category: String; var severity: Int }
+            var max_gap: Int?
+            var phrases: [P]
+            var exceptions: [String]?
+        }
+        let p = try source.decode(Phrases.self, from: "banned-phrases.json")
+        let ploc = source.location("banned-phrases.json")
+        for x in p.phrases where folder.fold(x.pattern.replacingOccurrences(of: "*", with: "")).count < 2 {
+            throw ConfigProblem(message: Catalog.Config.invalidValue(ploc, "phrases", "\(x.pattern): at least two characters"))
+        }
+        let matcher = PhraseMatcher(phrases: p.phrases.map { BannedPhrase(pattern: $0.pattern, category: $0.category, severity: $0.severity) },
+                                    exceptions: p.exceptions ?? [], folder: folder, maxGap: p.max_gap ?? 6)
+        struct Rules: Decodable {
+            var silence_seconds: Double?
+            var chat_first_response_seconds: Double?
+            var sample_rate: Double?
+            var greetings: [String]
+            var closings: [String]
+            var prompts: [String]
+            var apologies: [String]
+            var waits: [String]
+        }
+        let r = try source.decode(Rules.self, from: "qa.json")
+        let rloc = source.location("qa.json")
+        let rate = r.sample_rate ?? 0.2
+        guard rate > 0 && rate <= 1 else { throw ConfigProblem(message: Catalog.Config.invalidValue(rloc, "sample_rate", "0–1")) }
+        let rules = QARules(silenceMs: Int(((r.silence_seconds ?? 3) * 1000).rounded()), responseMs: Int(((r.chat_first_response_seconds ?? 15) * 1000).rounded()),
+                            greetings: r.greetings, closings: r.closings, prompts: r.prompts, apologies: r.apologies, waits: r.waits)
+        struct Card: Decodable {
+            struct Item: Decodable { var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int]; var critical: Bool? }
+            var pass_mark: Double
+            var items: [Item]
+        }
+        let c = try source.decode(Card.self, from: "scorecard.json")
+        let card = Scorecard(items: c.items.map { .init(id: $0.id, name: $0.name, category: $0.category, weight: $0.weight, allowed: $0.allowed,
+                                                        critical: $0.critical ?? false) }, passMark: c.pass_mark)
+        if let problem = card.problems().first {
+            throw ConfigProblem(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", problem))
+        }
+        return QAConfiguration(checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
+                               columns: try TranscriptColumns.load(source))
+    }
+
+    /// The traditional → simplified table (`t2s-characters.tsv`).
+    static func loadT2S(_ source: ConfigSource) throws -> [Unicode.Scalar: Unicode.Scalar] {
+        var out: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for line in try source.text("t2s-characters.tsv").split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let a = parts[0].unicodeScalars.first, let b = parts[1].unicodeScalars.first else { continue }
+            out[a] = b
+        }
+        return out
+    }
+}
+
+/// The fields of a transcript export, and the words for roles and channels.
+public struct TranscriptColumns: Sendable {
+    public enum Field: String, CaseIterable, Sendable {
+        case transcript, agent, customer, channel, role, time, end, text, startedAt = "started_at"
+    }
+    public var aliases: [Field: [String]]
+    public var roles: [String: Speaker]
+    public var channels: [String: Channel]
+
+    static func load(_ source: ConfigSource) throws -> TranscriptColumns {
+        struct File: Decodable {
+            var fields: [String: [String]]
+            var roles: [String: [String]]
+            var channels: [String: [String]]
+        }
+        let name = "qa-columns.json"
+        let f = try source.decode(File.self, from: name)
+        var aliases: [Field: [String]] = [:]
+        for (k, v) in f.fields {
+            guard let field = Field(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", "unknown field")) }
+            aliases[field] = v
+        }
+        var roles: [String: Speaker] = [:]
+        for (k, words) in f.roles {
+            guard let speaker = Speaker(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "roles.\(k)", "agent, customer or system")) }
+            for w in words { roles[ColumnMap.normalize(w)] = speaker }
+        }
+        var channels: [String: Channel] = [:]
+        for (k, words) in f.channels {
+            guard let channel = Channel(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "channels.\(k)", "chat or call")) }
+            for w in words { channels[ColumnMap.normalize(w)] = channel }
+            channels[k] = channel
+        }
+        return TranscriptColumns(aliases: aliases, roles: roles, channels: channels)
+    }
+
+    /// Header → field.
+    public func map(headers: [String]) -> [Field: Int] {
+        var out: [Field: Int] = [:]
+        for field in Field.allCases {
+            for alias in aliases[field] ?? [] {
+                if let i = headers.firstIndex(where: { ColumnMap.normalize($0) == ColumnMap.normalize(alias) }) { out[field] = i; break }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// Imports chat and call transcripts (`spotcheck qa import`): CSV or XLSX with one row per
+/// utterance, or JSON Lines with one transcript per line. Atomic like the sheet import: any
+/// problem and nothing is stored, every problem named by file, row and column.
+public struct TranscriptImporter {
+    let workspace: Workspace
+    let qa: QAConfiguration
+
+    public init(workspace: Workspace, qa: QAConfiguration) {
+        self.workspace = workspace
+        self.qa = qa
+    }
+
+    /// What an import did, file by file.
+    public struct Outcome: Sendable {
+        public struct File: Sendable { public var path: String; public var new: Int; public var known: Int; public var utterances: Int }
+        public var files: [File]
+        public var unchanged: Bool { files.allSatisfy { $0.new == 0 } }
+    }
+
+    /// One transcript being read.
+    struct Draft {
+        var id: String
+        var firstRow: Int
+        var channel: Channel?
+        var agent: String?
+        var customer: String?
+        var startedAt: LocalDateTime?
+        var rows: [(row: Int, speaker: Speaker, start: Cell, end: Cell, text: String)] = []
+    }
+
+    public func run(files: [String], channel: Channel?) throws -> Outcome {
+        var problems: [(String, RowIssue)] = []
+        var parsed: [(path: String, transcripts: [(id: String, customer: String?, transcript: Transcript)])] = []
+        for path in files {
+            let drafts: [Draft]
+            let lower = path.lowercased()
+            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                drafts = try readJSONLines(path, issues: &problems)
+            } else {
+                drafts = try readTable(path, issues: &problems)
+            }
+            var transcripts: [(String, String?, Transcript)] = []
+            for d in drafts {
+                if let t = build(d, defaultChannel: channel, file: path, issues: &problems) { transcripts.append((d.id, d.customer, t)) }
+            }
+            parsed.append((path, transcripts))
+        }
+        if !problems.isEmpty { throw ImportFailure(issues: Array(problems.prefix(SheetImporter.listedIssues)), totalBadRows: problems.count) }
+
+        let ws = workspace
+        return try ws.store().write { db in
+            var known = try QAData.known(db)
+            var files: [Outcome.File] = []
+            var conflicts: [(String, RowIssue)] = []
+            for (path, transcripts) in parsed {
+                try db.execute(sql: "INSERT INTO qa_imports(file_name, imported_at, transcripts_new, transcripts_known, utterances) VALUES (?, ?, 0, 0, 0)",
+                               arguments: [path, ws.stamp])
+                let importID = db.lastInsertedRowID
+                let writer = try QAData.Writer(importID: importID, db)
+                var file = Outcome.File(path: path, new: 0, known: 0, utterances: 0)
+                for (id, customer, t) in transcripts {
+                    let fp = TranscriptImporter.fingerprint(t, customer: customer)
+                    let key = t.channel.rawValue + "\u{1F}" + id
+                    if let k = known[key] {
+                        if k.fingerprint == fp { file.known += 1 } else {
+                            conflicts.append((path, RowIssue(row: 0, column: nil, value: id, reason: Catalog.QA.conflicting(id))))
+                        }
+                        continue
+                    }
+                    let newID = try writer.insert(externalID: id, customer: customer, fingerprint: fp, t)
+                    known[key] = (newID, fp)
+                    file.new += 1
+                    file.utterances += t.utterances.count
+                }
+                if file.new == 0 {
+                    try db.execute(sql: "DELETE FROM qa_imports WHERE id = ?", arguments: [importID])
+                } else {
+                    try db.execute(sql: "UPDATE qa_imports SET transcripts_new = ?, transcripts_known = ?, utterances = ? WHERE id = ?",
+                                   arguments: [file.new, file.known, file.utterances, importID])
+                }
+                files.append(file)
+            }
+            if !conflicts.isEmpty { throw ImportFailure(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count) }
+            return Outcome(files: files)
+        }
+    }
+
+    // MARK: Reading
+
+    private func readTable(_ path: String, issues: inout [(String, RowIssue)]) throws -> [Draft] {
+        let file = try TabularFile(path: path)
+        var mapping: [TranscriptColumns.Field: Int]? = nil
+        var headers: [String] = []
+        var firstHeaders: [String]? = nil
+        var drafts: [String: Draft] = [:]
+        var order: [String] = []
+        try file.forEachRow { row, cells in
+            if cells.allSatisfy(\.isBlank) { return }
+            guard let m = mapping else {
+                let h = cells.map { $0.text.trimmingASCIIWhitespace() }
+                if firstHeaders == nil { firstHeaders = h }
+                let map = qa.columns.map(headers: h)
+                if [.transcript, .agent, .role, .time, .text].allSatisfy({ map[$0] != nil }) { mapping = map; headers = h }
+                return
+            }
+            func cell(_ f: TranscriptColumns.Field) -> Cell { m[f].flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
+            func problem(_ f: TranscriptColumns.Field?, _ reason: Message) {
+                issues.append((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] }, value: f.map { cell($0).text }, reason: reason)))
+            }
+            guard let id = RowParser.clean(cell(.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
+            var d = drafts[id] ?? Draft(id: id, firstRow: row)
+            if drafts[id] == nil { order.append(id) }
+            if d.agent == nil { d.agent = RowParser.clean(cell(.agent).text) }
+            if d.customer == nil { d.customer = RowParser.clean(cell(.customer).text) }
+            if d.channel == nil, let c = RowParser.clean(cell(.channel).text) {
+                if let ch = qa.columns.channels[ColumnMap.normalize(c)] { d.channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
+            }
+            if d.startedAt == nil, !cell(.startedAt).isBlank {
+                if let p = try? DateText.parse(cell(.startedAt)) { d.startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
+            }
+            guard let speaker = qa.columns.roles[ColumnMap.normalize(cell(.role).text)] else { problem(.role, Catalog.QA.unknownRole); drafts[id] = d; return }
+            guard let text = RowParser.clean(cell(.text).text) else { problem(.text, Catalog.QA.emptyText); drafts[id] = d; return }
+            d.rows.append((row, speaker, cell(.time), cell(.end), text))
+            drafts[id] = d
+        }
+        guard mapping != nil else {
+            if firstHeaders == nil { throw FileProblem(file: path, message: Catalog.File.empty) }
+            let accepted = TranscriptColumns.Field.allCases.map { f in (qa.columns.aliases[f] ?? []).prefix(3).joined(separator: "/") }.joined(separator: "；")
+            throw FileProblem(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
+        }
+        if order.isEmpty { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
+        return order.map { drafts[$0]! }
+    }
+
+    private func readJSONLines(_ path: String, issues: inout [(String, RowIssue)]) throws -> [Draft] {
+        guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard !data.isEmpty else { throw FileProblem(file: path, message: Catalog.File.empty) }
+        let text = String(decoding: data, as: UTF8.self)
+        var drafts: [Draft] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let row = n + 1
+            let trimmed = line.trimmingASCIIWhitespace()
+            if trimmed.isEmpty { continue }
+            func problem(_ field: String?, _ value: String?, _ reason: Message) {
+                issues.append((path, RowIssue(row: row, column: field, value: value, reason: reason)))
+            }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+                problem(nil, String(trimmed.prefix(40)), Catalog.QA.badJSON); continue
+            }
+            func string(_ k: String) -> String? {
+                if let s = object[k] as? String { return RowParser.clean(s) }
+                if let n = object[k] as? NSNumber { return n.stringValue }
+                return nil
+            }
+            guard let id = string("id") ?? string("transcript_id") else { problem("id", nil, Catalog.QA.jsonField("id")); continue }
+            var d = Draft(id: id, firstRow: row, agent: string("agent"), customer: string("customer"))
+            if let c = string("channel") {
+                if let ch = qa.columns.channels[ColumnMap.normalize(c)] { d.channel = ch } else { problem("channel", c, Catalog.QA.unknownChannel) }
+            }
+            if let s = string("started_at") {
+                if let p = try? DateText.parse(s) { d.startedAt = p.moment } else { problem("started_at", s, Catalog.QA.badTime) }
+            }
+            guard let utterances = object["utterances"] as? [[String: Any]] else { problem("utterances", nil, Catalog.QA.jsonField("utterances")); continue }
+            for (k, u) in utterances.enumerated() {
+                let field = "utterances[\(k)]"
+                let roleText = (u["role"] as? String) ?? (u["speaker"] as? String) ?? ""
+                guard let speaker = qa.columns.roles[ColumnMap.normalize(roleText)] else { problem("\(field).role", roleText, Catalog.QA.unknownRole); continue }
+                guard let text = (u["text"] as? String).flatMap(RowParser.clean) else { problem("\(field).text", nil, Catalog.QA.emptyText); continue }
+                func cell(_ v: Any?) -> Cell {
+                    if let n = v as? NSNumber { return .text(n.stringValue) }
+                    if let s = v as? String { return .text(s) }
+                    return .empty
+                }
+                d.rows.append((row, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text))
+            }
+            drafts.append(d)
+        }
+        if drafts.isEmpty && issues.isEmpty { throw FileProblem(file: path, message: Catalog.File.empty) }
+        return drafts
+    }
+
+    /// A transcript from what was read, or nil with its problems appended.
+    private func build(_ d: Draft, defaultChannel: Channel?, file: String, issues: inout [(String, RowIssue)]) -> Transcript? {
+        let before = issues.count
+        func problem(_ row: Int, _ column: String?, _ value: String?, _ reason: Message) {
+            issues.append((file, RowIssue(row: row, column: column, value: value, reason: reason)))
+        }
+        guard let channel = d.channel ?? defaultChannel else { problem(d.firstRow, nil, d.id, Catalog.QA.noChannel); return nil }
+        guard let agent = d.agent else { problem(d.firstRow, nil, d.id, Catalog.QA.noAgent); return nil }
+        var utterances: [Utterance] = []
+        var previous: LocalDateTime? = nil
+        for (k, r) in d.rows.enumerated() {
+            func time(_ c: Cell, _ name: String) -> LocalDateTime?? {
+                if c.isBlank { return .some(nil) }
+                // Seconds from the start, or an absolute time.
+                let text = c.text.trimmingASCIIWhitespace()
+                if case .number(let s) = c { return offset(s) }
+                if let s = Double(text), !text.contains("-") { return offset(s) }
+                if let p = try? DateText.parse(c) { return .some(p.moment) }
+                problem(r.row, name, c.text, Catalog.QA.badTime)
+                return nil
+            }
+            func offset(_ seconds: Double) -> LocalDateTime?? {
+                guard let start = d.startedAt else { problem(r.row, nil, String(seconds), Catalog.QA.offsetNeedsStart); return nil }
+                return .some(start.adding(milliseconds: Int64((seconds * 1000).rounded())))
+            }
+            guard let s = time(r.start, "time"), let e = time(r.end, "end") else { continue }
+            guard let start = s else { problem(r.row, "time", nil, Catalog.QA.noTime); continue }
+            if let end = e, end < start { problem(r.row, "end", r.end.text, Catalog.QA.endBeforeStart) }
+            if let p = previous, start < p { problem(r.row, "time", r.start.text, Catalog.QA.outOfOrder) }
+            previous = start
+            utterances.append(Utterance(seq: k, speaker: r.speaker, start: start, end: e, text: r.text))
+        }
+        guard issues.count == before else { return nil }
+        return Transcript(channel: channel, agent: agent, utterances: utterances)
+    }
+
+    /// The content fingerprint of a transcript.
+    static func fingerprint(_ t: Transcript, customer: String?) -> Int64 {
+        var f = Fingerprint()
+        f.add(t.channel.rawValue)
+        f.add(t.agent)
+        f.add(customer ?? "")
+        for u in t.utterances {
+            f.add(u.speaker.rawValue)
+            f.add(String(u.start.milliseconds))
+            f.add(u.end.map { String($0.milliseconds) } ?? "")
+            f.add(u.text)
+        }
+        return f.value
+    }
+}
