@@ -37,6 +37,8 @@ public enum CellStyle: Hashable, Sendable {
     case date
     /// `yyyy-mm-dd hh:mm`.
     case dateTime
+    /// `yyyy-mm-dd hh:mm:ss`.
+    case dateTimeSeconds
     /// An integer.
     case integer
     /// An integer, left-aligned (a figure beside a label).
@@ -45,6 +47,8 @@ public enum CellStyle: Hashable, Sendable {
     case decimal
     /// A percentage with one decimal.
     case percent
+    /// Seconds to the millisecond (`0.000`).
+    case seconds
     /// A cell the caller fills in (light yellow).
     case input
     /// A date and time the caller fills in.
@@ -137,12 +141,14 @@ public final class XLSXWriter {
         case .bold: format_set_bold(f)
         case .date: format_set_num_format(f, "yyyy-mm-dd")
         case .dateTime: format_set_num_format(f, "yyyy-mm-dd hh:mm")
+        case .dateTimeSeconds: format_set_num_format(f, "yyyy-mm-dd hh:mm:ss")
         case .integer: format_set_num_format(f, "0")
         case .integerLeft:
             format_set_num_format(f, "0")
             format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
         case .decimal: format_set_num_format(f, "0.00")
         case .percent: format_set_num_format(f, "0.0%")
+        case .seconds: format_set_num_format(f, "0.000")
         case .input:
             format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(f, 0xFFF9DB)
@@ -343,7 +349,7 @@ public final class XLSXSheet {
     /// Inserts a chart of one series whose categories and values are ranges of `source`.
     public func chart(_ kind: ChartKind, title: String, source: XLSXSheet, categories: (rows: ClosedRange<Int>, col: Int),
                       values: (rows: ClosedRange<Int>, col: Int), seriesName: String? = nil, at: (row: Int, col: Int),
-                      size: (width: Int, height: Int) = (480, 288), valueRange: ClosedRange<Double>? = nil) {
+                      size: (width: Int, height: Int) = (480, 288), valueRange: ClosedRange<Double>? = nil, valueFormat: String? = nil) {
         let type: Int
         switch kind {
         case .column: type = Int(LXW_CHART_COLUMN.rawValue)
@@ -361,9 +367,20 @@ public final class XLSXSheet {
         chart_series_set_labels(series)
         chart_title_set_name(chart, title)
         if kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        let axes = [chart.pointee.x_axis, chart.pointee.y_axis]
+        if kind == .bar {
+            // Bars read top-down in the order of the table's rows, the value axis below them.
+            for axis in axes where axis?.pointee.is_category == 1 {
+                chart_axis_set_reverse(axis)
+                chart_axis_set_crossing_max(axis)
+            }
+        }
+        if let valueFormat {
+            for axis in axes where axis?.pointee.is_value == 1 { chart_axis_set_num_format(axis, valueFormat) }
+        }
         if let r = valueRange {
             // Min and max apply to the value axis only (which of x and y that is depends on the chart).
-            for axis in [chart.pointee.x_axis, chart.pointee.y_axis] {
+            for axis in axes where axis?.pointee.is_value == 1 {
                 chart_axis_set_min(axis, r.lowerBound)
                 chart_axis_set_max(axis, r.upperBound)
             }
