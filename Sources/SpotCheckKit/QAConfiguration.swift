@@ -2,6 +2,13 @@ import Foundation
 import SpotCheckCore
 import SpotCheckText
 
+/// A QA command that cannot go ahead (no transcripts, no sample yet, a bad rate), with the
+/// reason and what to do.
+public struct QAProblem: Error, Sendable, Equatable {
+    public var message: Message
+    public init(_ message: Message) { self.message = message }
+}
+
 /// The configuration of transcript QA: the banned phrases, the checks' phrase lists and
 /// limits, the scorecard, the import's columns, and the folding table. Loaded only by the QA
 /// commands (building the folding table takes a few milliseconds).
@@ -78,12 +85,23 @@ public struct TranscriptColumns: Sendable {
     public var aliases: [Field: [String]]
     public var roles: [String: Speaker]
     public var channels: [String: Channel]
+    /// Whether `店铺名:客服` (a 千牛 sub-account) counts as just `客服`, so that an agent's chats
+    /// and calls come together.
+    public var stripShopPrefix: Bool
+
+    /// The agent's name as the checks and sheets use it.
+    public func agentName(_ raw: String) -> String {
+        guard stripShopPrefix, let i = raw.lastIndex(where: { $0 == ":" || $0 == "：" }) else { return raw }
+        let name = raw[raw.index(after: i)...].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? raw : name
+    }
 
     static func load(_ source: ConfigSource) throws -> TranscriptColumns {
         struct File: Decodable {
             var fields: [String: [String]]
             var roles: [String: [String]]
             var channels: [String: [String]]
+            var strip_shop_prefix: Bool?
         }
         let name = "qa-columns.json"
         let f = try source.decode(File.self, from: name)
@@ -103,7 +121,7 @@ public struct TranscriptColumns: Sendable {
             for w in words { channels[ColumnMap.normalize(w)] = channel }
             channels[k] = channel
         }
-        return TranscriptColumns(aliases: aliases, roles: roles, channels: channels)
+        return TranscriptColumns(aliases: aliases, roles: roles, channels: channels, stripShopPrefix: f.strip_shop_prefix ?? true)
     }
 
     /// Header → field.

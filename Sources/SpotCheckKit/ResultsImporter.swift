@@ -5,8 +5,8 @@ import SpotCheckFormats
 import SpotCheckStore
 import SpotCheckText
 
-/// A filled call list that was refused: every cell that could not be understood. Nothing
-/// was imported.
+/// A filled workbook (a call list, an audit workbook) that was refused: every cell that
+/// could not be understood. Nothing was imported.
 public struct ResultsFailure: Error, Sendable {
     public struct Problem: Sendable, Equatable {
         public var sheet: String
@@ -15,8 +15,11 @@ public struct ResultsFailure: Error, Sendable {
         public var value: String?
         public var reason: Message
     }
+    /// Which workbook it was.
+    public enum Workbook: Sendable { case callList, audit }
     public var file: String
     public var problems: [Problem]
+    public var workbook: Workbook = .callList
 }
 
 /// Reads back the call list that `export call-list` wrote, after callers filled it in Excel,

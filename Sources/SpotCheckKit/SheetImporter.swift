@@ -54,6 +54,9 @@ public struct ImportReport: Sendable {
 public struct ImportFailure: Error, Sendable {
     public var issues: [(file: String, issue: RowIssue)]
     public var totalBadRows: Int
+    /// Whether `--skip-bad` could import the good rows (not for transcripts: a transcript
+    /// with a bad utterance cannot be half imported).
+    public var canSkipBad: Bool = true
 }
 
 /// Progress of a long import.

@@ -12,9 +12,9 @@ public struct TranscriptImporter {
     let workspace: Workspace
     let qa: QAConfiguration
 
-    public init(workspace: Workspace, qa: QAConfiguration) {
+    public init(workspace: Workspace) throws {
         self.workspace = workspace
-        self.qa = qa
+        self.qa = try workspace.qa()
     }
 
     /// What an import did, file by file.
@@ -32,12 +32,13 @@ public struct TranscriptImporter {
         var agent: String?
         var customer: String?
         var startedAt: LocalDateTime?
-        var rows: [(row: Int, speaker: Speaker, start: Cell, end: Cell, text: String)] = []
+        /// Each utterance: its row (line, for JSON Lines), and where its times stand (column headers or JSON fields).
+        var rows: [(row: Int, speaker: Speaker, start: Cell, end: Cell, text: String, startLabel: String, endLabel: String)] = []
     }
 
     public func run(files: [String], channel: Channel?) throws -> Outcome {
         var problems: [(String, RowIssue)] = []
-        var parsed: [(path: String, transcripts: [(id: String, customer: String?, transcript: Transcript)])] = []
+        var parsed: [(path: String, transcripts: [(id: String, row: Int, customer: String?, transcript: Transcript)])] = []
         for path in files {
             let drafts: [Draft]
             let lower = path.lowercased()
@@ -46,13 +47,13 @@ public struct TranscriptImporter {
             } else {
                 drafts = try readTable(path, issues: &problems)
             }
-            var transcripts: [(String, String?, Transcript)] = []
+            var transcripts: [(String, Int, String?, Transcript)] = []
             for d in drafts {
-                if let t = build(d, defaultChannel: channel, file: path, issues: &problems) { transcripts.append((d.id, d.customer, t)) }
+                if let t = build(d, defaultChannel: channel, file: path, issues: &problems) { transcripts.append((d.id, d.firstRow, d.customer, t)) }
             }
             parsed.append((path, transcripts))
         }
-        if !problems.isEmpty { throw ImportFailure(issues: Array(problems.prefix(SheetImporter.listedIssues)), totalBadRows: problems.count) }
+        if !problems.isEmpty { throw ImportFailure(issues: Array(problems.prefix(SheetImporter.listedIssues)), totalBadRows: problems.count, canSkipBad: false) }
 
         let ws = workspace
         return try ws.store().write { db in
@@ -65,12 +66,12 @@ public struct TranscriptImporter {
                 let importID = db.lastInsertedRowID
                 let writer = try QAData.Writer(importID: importID, db)
                 var file = Outcome.File(path: path, new: 0, known: 0, utterances: 0)
-                for (id, customer, t) in transcripts {
+                for (id, row, customer, t) in transcripts {
                     let fp = TranscriptImporter.fingerprint(t, customer: customer)
                     let key = t.channel.rawValue + "\u{1F}" + id
                     if let k = known[key] {
                         if k.fingerprint == fp { file.known += 1 } else {
-                            conflicts.append((path, RowIssue(row: 0, column: nil, value: id, reason: Catalog.QA.conflicting(id))))
+                            conflicts.append((path, RowIssue(row: row, column: nil, value: id, reason: Catalog.QA.conflicting(id))))
                         }
                         continue
                     }
@@ -87,7 +88,7 @@ public struct TranscriptImporter {
                 }
                 files.append(file)
             }
-            if !conflicts.isEmpty { throw ImportFailure(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count) }
+            if !conflicts.isEmpty { throw ImportFailure(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count, canSkipBad: false) }
             return Outcome(files: files)
         }
     }
@@ -117,7 +118,7 @@ public struct TranscriptImporter {
             guard let id = RowParser.clean(cell(.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
             var d = drafts[id] ?? Draft(id: id, firstRow: row)
             if drafts[id] == nil { order.append(id) }
-            if d.agent == nil { d.agent = RowParser.clean(cell(.agent).text) }
+            if d.agent == nil { d.agent = RowParser.clean(cell(.agent).text).map(qa.columns.agentName) }
             if d.customer == nil { d.customer = RowParser.clean(cell(.customer).text) }
             if d.channel == nil, let c = RowParser.clean(cell(.channel).text) {
                 if let ch = qa.columns.channels[ColumnMap.normalize(c)] { d.channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
@@ -127,7 +128,8 @@ public struct TranscriptImporter {
             }
             guard let speaker = qa.columns.roles[ColumnMap.normalize(cell(.role).text)] else { problem(.role, Catalog.QA.unknownRole); drafts[id] = d; return }
             guard let text = RowParser.clean(cell(.text).text) else { problem(.text, Catalog.QA.emptyText); drafts[id] = d; return }
-            d.rows.append((row, speaker, cell(.time), cell(.end), text))
+            d.rows.append((row, speaker, cell(.time), cell(.end), text, m[.time].map { headers[$0] } ?? "time",
+                           m[.end].map { headers[$0] } ?? TranscriptColumns.Field.end.rawValue))
             drafts[id] = d
         }
         guard mapping != nil else {
@@ -161,7 +163,7 @@ public struct TranscriptImporter {
                 return nil
             }
             guard let id = string("id") ?? string("transcript_id") else { problem("id", nil, Catalog.QA.jsonField("id")); continue }
-            var d = Draft(id: id, firstRow: row, agent: string("agent"), customer: string("customer"))
+            var d = Draft(id: id, firstRow: row, agent: string("agent").map(qa.columns.agentName), customer: string("customer"))
             if let c = string("channel") {
                 if let ch = qa.columns.channels[ColumnMap.normalize(c)] { d.channel = ch } else { problem("channel", c, Catalog.QA.unknownChannel) }
             }
@@ -179,7 +181,7 @@ public struct TranscriptImporter {
                     if let s = v as? String { return .text(s) }
                     return .empty
                 }
-                d.rows.append((row, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text))
+                d.rows.append((row, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text, "\(field).start", "\(field).end"))
             }
             drafts.append(d)
         }
@@ -200,27 +202,35 @@ public struct TranscriptImporter {
         for (k, r) in d.rows.enumerated() {
             func time(_ c: Cell, _ name: String) -> LocalDateTime?? {
                 if c.isBlank { return .some(nil) }
-                // Seconds from the start, or an absolute time.
+                // Seconds from the start when the transcript has a start time; otherwise an
+                // absolute time (a bare number then can only be an Excel date serial).
                 let text = c.text.trimmingASCIIWhitespace()
-                if case .number(let s) = c { return offset(s) }
-                if let s = Double(text), !text.contains("-") { return offset(s) }
+                var seconds: Double? = nil
+                if case .number(let s) = c { seconds = s } else if case .text = c, let s = Double(text), !text.contains("-") { seconds = s }
+                if let s = seconds, d.startedAt != nil || s < 61 { return offset(s, name) }
                 if let p = try? DateText.parse(c) { return .some(p.moment) }
                 problem(r.row, name, c.text, Catalog.QA.badTime)
                 return nil
             }
-            func offset(_ seconds: Double) -> LocalDateTime?? {
-                guard let start = d.startedAt else { problem(r.row, nil, String(seconds), Catalog.QA.offsetNeedsStart); return nil }
+            func offset(_ seconds: Double, _ name: String) -> LocalDateTime?? {
+                guard let start = d.startedAt else { problem(r.row, name, c0(seconds), Catalog.QA.offsetNeedsStart); return nil }
                 return .some(start.adding(milliseconds: Int64((seconds * 1000).rounded())))
             }
-            guard let s = time(r.start, "time"), let e = time(r.end, "end") else { continue }
-            guard let start = s else { problem(r.row, "time", nil, Catalog.QA.noTime); continue }
-            if let end = e, end < start { problem(r.row, "end", r.end.text, Catalog.QA.endBeforeStart) }
-            if let p = previous, start < p { problem(r.row, "time", r.start.text, Catalog.QA.outOfOrder) }
+            guard let s = time(r.start, r.startLabel), let e = time(r.end, r.endLabel) else { continue }
+            guard let start = s else { problem(r.row, r.startLabel, nil, Catalog.QA.noTime); continue }
+            if let end = e, end < start { problem(r.row, r.endLabel, r.end.text, Catalog.QA.endBeforeStart) }
+            if channel == .call && e == nil { problem(r.row, r.endLabel, nil, Catalog.QA.noEnd) }
+            if let p = previous, start < p { problem(r.row, r.startLabel, r.start.text, Catalog.QA.outOfOrder) }
             previous = start
             utterances.append(Utterance(seq: k, speaker: r.speaker, start: start, end: e, text: r.text))
         }
         guard issues.count == before else { return nil }
         return Transcript(channel: channel, agent: agent, utterances: utterances)
+    }
+
+    /// Seconds as the user typed them (3 rather than 3.0).
+    private func c0(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
 
     /// The content fingerprint of a transcript.

@@ -19,7 +19,11 @@ public final class Workspace {
     /// Diagnostics (`--verbose`).
     public let logger: Logger
 
+    /// Where the configuration was read from.
+    public let configSource: ConfigSource
+
     private var openedStore: Store?
+    private var loadedQA: QAConfiguration?
 
     /// The folder name of a workspace's editable configuration, beside its database.
     public static let configFolderName = "spotcheck-config"
@@ -41,7 +45,16 @@ public final class Workspace {
             let beside = Workspace.configFolder(forDatabase: dbPath)
             if FileManager.default.fileExists(atPath: beside) { dir = beside }
         }
-        config = try SpotCheckConfiguration.load(ConfigSource(directory: dir))
+        configSource = ConfigSource(directory: dir)
+        config = try SpotCheckConfiguration.load(configSource)
+    }
+
+    /// The configuration of transcript QA, loaded on first use (only QA commands need it).
+    public func qa() throws -> QAConfiguration {
+        if let q = loadedQA { return q }
+        let q = try QAConfiguration.load(configSource)
+        loadedQA = q
+        return q
     }
 
     /// Today.

@@ -80,6 +80,13 @@ public enum QAData {
             """, arguments: [period]).map(row)
     }
 
+    /// The content fingerprints of a period's transcripts, by id.
+    public static func fingerprints(period: String, _ db: Database) throws -> [Int: Int64] {
+        var out: [Int: Int64] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM transcripts WHERE period = ?", arguments: [period]) { out[r[0]] = r[1] }
+        return out
+    }
+
     /// Given transcripts, by id.
     public static func transcripts(ids: [Int], _ db: Database) throws -> [TranscriptRow] {
         guard !ids.isEmpty else { return [] }
@@ -225,7 +232,7 @@ public enum QAData {
         }
     }
 
-    /// The audits of given transcripts.
+    /// Every audit, by transcript.
     public static func audits(_ db: Database) throws -> [Int: Audit] {
         var out: [Int: Audit] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT transcript_id, auditor, comment FROM audits") {
@@ -237,10 +244,23 @@ public enum QAData {
         return out
     }
 
+    /// The audit of one transcript.
+    public static func audit(transcript: Int, _ db: Database) throws -> Audit? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT auditor, comment FROM audits WHERE transcript_id = ?", arguments: [transcript]) else { return nil }
+        var a = Audit(transcript: transcript, auditor: r[0], comment: r[1], scores: [:])
+        for s in try Row.fetchAll(db, sql: "SELECT item, score FROM audit_scores WHERE transcript_id = ?", arguments: [transcript]) { a.scores[s[0]] = s[1] }
+        return a
+    }
+
+    /// Withdraws an audit.
+    public static func deleteAudit(transcript: Int, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM audit_scores WHERE transcript_id = ?", arguments: [transcript])
+        try db.execute(sql: "DELETE FROM audits WHERE transcript_id = ?", arguments: [transcript])
+    }
+
     /// Stores an audit; returns whether anything changed.
     public static func saveAudit(_ a: Audit, scoredAt: String, _ db: Database) throws -> Bool {
-        let existing = try audits(db)[a.transcript]
-        if existing == a { return false }
+        if try audit(transcript: a.transcript, db) == a { return false }
         try db.execute(sql: """
             INSERT INTO audits(transcript_id, auditor, comment, scored_at) VALUES (?, ?, ?, ?)
             ON CONFLICT(transcript_id) DO UPDATE SET auditor = excluded.auditor, comment = excluded.comment, scored_at = excluded.scored_at

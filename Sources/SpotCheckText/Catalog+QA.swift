@@ -46,6 +46,7 @@ extension Catalog {
         public static let noChannel = Message("文件中没有渠道列：请用 --channel chat 或 --channel call 指定", "the file has no channel column: give --channel chat or --channel call")
         public static let emptyText = Message("发言内容为空", "the utterance has no text")
         public static let noTime = Message("发言时间为空（通话必须有每句话的时间）", "the utterance has no time (every utterance of a call needs one)")
+        public static let noEnd = Message("通话的发言缺少结束时间（判断静音需要每句话的开始和结束时间）", "the utterance has no end time (a call needs the start and end of every utterance to judge silence)")
         public static let badTime = Message("无法识别的时间；可用 2026-11-03 10:15:02.250，或通话开始后的秒数", "not a time; use 2026-11-03 10:15:02.250, or seconds from the call's start")
         public static let offsetNeedsStart = Message("时间是相对秒数，但没有通话开始时间", "the time is in seconds from the start, but the call's start time is missing")
         public static let endBeforeStart = Message("结束时间早于开始时间", "the end is before the start")
@@ -78,6 +79,13 @@ extension Catalog {
         }
         public static let byRule = Message("按规则：", "by rule:")
         public static let byAgent = Message("按客服：", "by agent:")
+        public static func agentLine(_ agent: String, transcripts: Int, findings: Int, parts: [String]) -> Message {
+            Message("  \(agent)：会话 \(grouped(transcripts)) 个，问题 \(grouped(findings)) 处\(parts.isEmpty ? "" : "（" + parts.joined(separator: "，") + "）")",
+                    "  \(agent): \(grouped(transcripts)) transcripts, \(grouped(findings)) findings\(parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")")
+        }
+        public static func checkedFirst(_ period: String) -> Message {
+            Message("\(period) 有新导入的会话尚未检查，已先运行自动检查", "\(period) had transcripts not yet checked: the automatic checks ran first")
+        }
         public static func line(_ name: String, _ n: Int) -> Message { Message("  \(name)：\(grouped(n))", "  \(name): \(grouped(n))") }
         public static func noTranscripts(_ period: String) -> Message {
             Message("\(period) 没有任何会话记录。请先用 spotcheck qa import 导入", "no transcripts in \(period); import them with spotcheck qa import")
@@ -98,6 +106,28 @@ extension Catalog {
 
         // Audit workbook.
         public static let auditSheet = Message("抽检评分", "Audit")
+        public static func auditTitle(_ p: String) -> Message { Message("\(p) 质检抽检评分表", "QA audit workbook, \(p)") }
+        public static func auditHint(passMark: Double) -> Message {
+            Message("请在黄色单元格中为每一项选择分值并填写审核人；总分与是否合格自动计算，合格线 \(Int(passMark)) 分",
+                    "Pick a score for every item in the yellow cells and fill in the auditor; the total and pass/fail are computed (pass mark \(Int(passMark)))")
+        }
+        public static func itemWeight(_ w: Double, critical: Bool) -> Message {
+            let n = w == w.rounded() ? String(Int(w)) : String(w)
+            return Message("权重 \(n)\(critical ? "·否决项" : "")", "weight \(n)\(critical ? ", critical" : "")")
+        }
+        public static func itemPrompt(_ allowed: [Int], weight: Double, critical: Bool) -> Message {
+            let list = allowed.map(String.init)
+            return Message("可选：\(list.joined(separator: "、"))。\(critical ? "给最低分则整通不合格。" : "")",
+                           "Allowed: \(list.joined(separator: ", ")).\(critical ? " The lowest score fails the transcript." : "")")
+        }
+        public static let notAllowedTitle = Message("分值无效", "Not an allowed score")
+        public static func pass(_ ok: Bool) -> Message { ok ? Message("合格", "pass") : Message("不合格", "fail") }
+        public static let yes = Message("是", "yes")
+        public static let itemID = Message("编号", "Id")
+        public static let itemName = Message("评分项", "Item")
+        public static let totalExplained = Message("总分 = Σ 各项得分 ÷ 该项满分 × 权重（满分 100）。否决项给最低分时，无论总分多少均为不合格。",
+                                                   "Total = Σ score ÷ the item's top score × weight (out of 100). A critical item given its lowest score fails the transcript whatever the total.")
+        public static func truncated(_ n: Int) -> Message { Message("……（其余 \(n) 句未显示）", "… (\(n) more utterances not shown)") }
         public static let scorecardSheet = Message("评分标准", "Scorecard")
         public static let no = Message("序号", "No.")
         public static let transcriptID = Message("会话编号", "Transcript")
@@ -122,6 +152,24 @@ extension Catalog {
         public static func findingLine(_ time: String, _ rule: Message, _ detail: String) -> Message {
             Message("\(time) \(rule.zh)：\(detail)", "\(time) \(rule.en): \(detail)")
         }
+        /// What a finding found, in a few words: the phrase and its category, or the length
+        /// of the silence or delay.
+        public static func detail(_ f: Finding) -> Message {
+            switch f.rule {
+            case .bannedPhrase:
+                let c = f.phrase?.category ?? ""
+                return Message("「\(f.matched)」\(c.isEmpty ? "" : "（\(c)）")", "\"\(f.matched)\"\(c.isEmpty ? "" : " (\(c))")")
+            case .silenceReprompt, .silenceApology, .deadAir:
+                let g = gap(f.gapMs ?? 0)
+                return Message("静音 \(g.zh)", "\(g.en) of silence")
+            case .firstResponse:
+                guard let ms = f.gapMs else { return Message("顾客消息未得到回复", "the customer got no reply") }
+                let g = gap(ms)
+                return Message("\(g.zh)后才回复", "replied after \(g.en)")
+            case .noGreeting, .noClosing:
+                return Message("「\(String(f.excerpt.prefix(20)))」", "\"\(String(f.excerpt.prefix(20)))\"")
+            }
+        }
         public static func gap(_ ms: Int) -> Message {
             let s = "\(ms / 1000).\(String(1000 + ms % 1000).dropFirst())"
             return Message("\(s) 秒", "\(s) s")
@@ -139,6 +187,17 @@ extension Catalog {
             Message("不是允许的分值；可选：\(allowed.map(String.init).joined(separator: "、"))", "not an allowed score; use \(allowed.map(String.init).joined(separator: ", "))")
         }
         public static let incomplete = Message("评分不完整：请为每一项打分，或整行留空", "incomplete: score every item, or leave the whole row empty")
+        public static let noKey = Message("这一行有评分，但没有会话编号或内部编号", "the row has scores but no transcript id or key")
+        public static let badKey = Message("内部编号不是正整数（这是隐藏列，请不要修改）", "the key is not a whole number (a hidden column: do not edit it)")
+        public static func duplicateRow(_ first: Int) -> Message {
+            Message("同一会话在第 \(first) 行已出现过", "the same transcript is already on row \(first)")
+        }
+        public static func scoresFailed(_ n: Int) -> Message {
+            Message("抽检评分表中有 \(n) 处无法识别的内容，未导入任何评分（数据库未改变）", "\(n) cell(s) of the audit workbook could not be understood: no score was imported (the database is unchanged)")
+        }
+        public static func scoresWithdrawn(_ n: Int) -> Message {
+            Message("\(n) 个会话的评分已被清空，已撤销其评分", "\(n) transcript(s) had their scores cleared: their audits were withdrawn")
+        }
         public static let notSampled = Message("这个会话不在抽检样本中", "this transcript is not in the audit sample")
         public static func scoresImported(file: String, scored: Int, changed: Int) -> Message {
             Message("\(file)：读取已评分会话 \(scored) 个，更新 \(changed) 个", "\(file): \(scored) scored transcripts, \(changed) changed")
@@ -172,7 +231,14 @@ extension Catalog {
         public static let commonProblems = Message("团队共性问题（占已评分会话的比例）", "The team's common problems (share of scored transcripts)")
         public static let problem = Message("问题", "Problem")
         public static let share = Message("占比", "Share")
-        public static func lostPoints(_ item: String) -> Message { Message("未达标：\(item)", "below par: \(item)") }
+        public static func itemProblem(_ item: String) -> Message { Message("在「\(item)」一项失分", "lost points on \"\(item)\"") }
+        public static let passMarkLabel = Message("合格线", "Pass mark")
+        public static let byAgentTitle = Message("按客服", "By agent")
+        public static let transcriptsWith = Message("会话数", "Transcripts")
+        public static let inWords = Message("说明", "In words")
+        public static let noneScored = Message("本期还没有已评分的抽检会话", "no sampled transcript has been scored in this period")
+        public static let noProblems = Message("已评分会话均无失分、无自动检查问题", "no scored transcript lost points or had findings")
+        public static let inSample = Message("已抽检", "In sample")
         public static func problemLine(_ share: String, _ what: Message) -> Message {
             Message("\(share) 的会话\(what.zh)", "\(share) of transcripts \(what.en)")
         }

@@ -83,6 +83,10 @@ extension Catalog {
         public static func demoResults(_ month: String, _ day: String) -> Message {
             Message("\(month) 回访结果（\(day) 收回已填写的名单）", "\(month) call results (the filled list returned on \(day))")
         }
+        public static func demoQA(_ period: String) -> Message { Message("\(period) 客服质检", "\(period) transcript QA") }
+        public static func demoScores(_ period: String, _ day: String) -> Message {
+            Message("\(period) 质检评分（\(day) 收回已评分的抽检评分表）", "\(period) audit scores (the scored workbook returned on \(day))")
+        }
         public static let lastMonth = Message("上月", "last month")
         public static let thisMonth = Message("本月", "this month")
         public static func samplesNotFound(_ tried: [String]) -> Message {

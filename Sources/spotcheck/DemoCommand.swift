@@ -23,7 +23,13 @@ struct DemoCommand: ParsableCommand {
         struct File: Decodable { var kind: String; var file: String }
         struct Results: Decodable { var file: String; var today: String }
         struct Month: Decodable { var month: String; var today: String; var seed: UInt64; var files: [File]; var results: Results? }
+        struct Transcripts: Decodable { var file: String; var channel: Channel }
+        struct QA: Decodable {
+            var period: String; var today: String; var seed: UInt64; var files: [Transcripts]
+            var scores: Results?
+        }
         var months: [Month]
+        var qa: QA?
     }
 
     func run() throws {
@@ -65,9 +71,36 @@ struct DemoCommand: ParsableCommand {
                     try ReportCommand.perform(month: month, to: "\(out)/\(reportName)", showPhones: false, in: after, output: output)
                 }
             }
+            if let qa = manifest.qa { try runQA(qa, samples: samplesDir, db: db, output: output) }
             output.say("")
             output.say(Catalog.CLI.demoDone(out))
         }
+    }
+
+    /// Transcript QA of the demo month: import, check, sample, the auditor's workbook, the
+    /// scored workbook back, and the QA report.
+    private func runQA(_ qa: Manifest.QA, samples: String, db: String, output: Output) throws {
+        let period = try parseMonth(qa.period)
+        func workspace(_ day: String) throws -> Workspace {
+            guard let d = try? DateText.parse(day) else { throw UserError(Catalog.Config.badToday(day)) }
+            return try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!)
+        }
+        let ws = try workspace(qa.today)
+        let zh = global.lang == .zh
+        output.say("")
+        output.say(Catalog.CLI.demoStep(Catalog.CLI.demoQA(qa.period).text(global.lang)))
+        for f in qa.files { try QAImportCommand.perform(files: ["\(samples)/\(f.file)"], channel: f.channel, in: ws, output: output) }
+        try QACheckCommand.perform(period: period, json: false, in: ws, output: output)
+        try QASampleCommand.perform(period: period, rate: nil, seed: qa.seed, by: "demo", json: false, in: ws, output: output)
+        try QAExportAuditCommand.perform(period: period, to: "\(out)/\(zh ? "抽检评分表" : "audit")-\(qa.period).xlsx", in: ws, output: output)
+        var last = ws
+        if let scores = qa.scores {
+            last = try workspace(scores.today)
+            output.say("")
+            output.say(Catalog.CLI.demoStep(Catalog.CLI.demoScores(qa.period, scores.today).text(global.lang)))
+            try QAScoresImportCommand.perform(file: "\(samples)/\(scores.file)", in: last, output: output)
+        }
+        try QAReportCommand.perform(period: period, to: "\(out)/\(zh ? "质检报表" : "qa-report")-\(qa.period).xlsx", in: last, output: output)
     }
 
     private func locateSamples() throws -> String {

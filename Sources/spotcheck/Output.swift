@@ -47,7 +47,8 @@ struct Output {
         case let e as FileProblem:
             return [prefix + Catalog.CLI.location(file: e.file, row: e.row, column: e.column).text(lang) + e.message.text(lang)]
         case let e as ImportFailure:
-            var out = [prefix + Catalog.Import.rejectedAll(badRows: e.totalBadRows, files: 1).text(lang)]
+            let rejected = e.canSkipBad ? Catalog.Import.rejectedAll(badRows: e.totalBadRows, files: 1) : Catalog.QA.rejected(e.totalBadRows)
+            var out = [prefix + rejected.text(lang)]
             for (file, i) in e.issues {
                 out.append("  " + Catalog.Import.rowProblem(file: file, row: i.row, column: i.column, value: i.value, reason: i.reason).text(lang))
             }
@@ -65,8 +66,11 @@ struct Output {
             return [prefix + Output.message(for: e).text(lang)]
         case let e as CallProblem:
             return [prefix + e.message.text(lang)]
+        case let e as QAProblem:
+            return [prefix + e.message.text(lang)]
         case let e as ResultsFailure:
-            var out = [prefix + e.file + (lang == .zh ? "：" : ": ") + Catalog.Calls.listFailed(e.problems.count).text(lang)]
+            let failed = e.workbook == .audit ? Catalog.QA.scoresFailed(e.problems.count) : Catalog.Calls.listFailed(e.problems.count)
+            var out = [prefix + e.file + (lang == .zh ? "：" : ": ") + failed.text(lang)]
             for p in e.problems.prefix(SheetImporter.listedIssues) {
                 out.append("  " + Catalog.Calls.listProblem(sheet: p.sheet, row: p.row, column: p.column, value: p.value, reason: p.reason).text(lang))
             }

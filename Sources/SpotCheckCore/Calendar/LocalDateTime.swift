@@ -65,6 +65,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         }
     }
 
+    /// `HH:MM:SS`, with `.mmm` when the milliseconds are not zero (times within a transcript).
+    public var clockText: String {
+        let t = time
+        let base = "\(pad2(t.hour)):\(pad2(t.minute)):\(pad2(t.second))"
+        return t.millisecond == 0 ? base : base + "." + pad3(t.millisecond)
+    }
+
     /// `YYYY-MM-DD HH:MM`.
     public var minuteText: String {
         let t = time

@@ -27,7 +27,7 @@ public struct Finding: Sendable, Equatable {
     public var matched: String
     /// The utterance around the match.
     public var excerpt: String
-    /// The silence or the delay, in milliseconds.
+    /// The silence or the delay, in milliseconds (nil for a chat that got no reply at all).
     public var gapMs: Int?
     /// The banned phrase's pattern, category and severity.
     public var phrase: BannedPhrase?
@@ -166,11 +166,11 @@ public struct TranscriptChecks: Sendable {
     public func firstResponse(_ t: Transcript) -> [Finding] {
         guard let first = t.utterances.first(where: { $0.speaker == .customer }) else { return [] }
         let reply = t.utterances.first { $0.speaker != .customer && $0.start >= first.start }
-        let end = reply?.start ?? t.utterances.map(\.finish).max()!
-        let delay = Int(end.milliseconds - first.start.milliseconds)
+        let delay = reply.map { Int($0.start.milliseconds - first.start.milliseconds) } ?? 0
         guard delay > rules.responseMs || reply == nil else { return [] }
+        // No reply at all: no delay to state.
         return [Finding(rule: .firstResponse, utterance: first.seq, at: first.start, matched: first.text,
-                        excerpt: TranscriptChecks.excerpt(first.text, 0, 0), gapMs: delay)]
+                        excerpt: TranscriptChecks.excerpt(first.text, 0, 0), gapMs: reply == nil ? nil : delay)]
     }
 
     // MARK: Greeting and closing

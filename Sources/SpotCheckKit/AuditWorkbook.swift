@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// The columns of the audit workbook, shared by the export and the scores import (which
+/// finds them by their headers, in either language).
+enum AuditColumn: Hashable {
+    case no, transcript, channel, agent, customer, started, conversation, findings
+    /// A scorecard item, by its index.
+    case item(Int)
+    case total, passed, auditor, comment, key
+
+    /// The columns in order for a scorecard of `items` items.
+    static func all(items: Int) -> [AuditColumn] {
+        [.no, .transcript, .channel, .agent, .customer, .started, .conversation, .findings] + (0..<items).map { .item($0) }
+            + [.total, .passed, .auditor, .comment, .key]
+    }
+
+    /// The header of a fixed column (items are headed by their names).
+    var header: Message? {
+        typealias Q = Catalog.QA
+        switch self {
+        case .no: return Q.no
+        case .transcript: return Q.transcriptID
+        case .channel: return Q.channelHeader
+        case .agent: return Q.agent
+        case .customer: return Q.customer
+        case .started: return Q.startedAt
+        case .conversation: return Q.conversation
+        case .findings: return Q.automatic
+        case .item: return nil
+        case .total: return Q.total
+        case .passed: return Q.passed
+        case .auditor: return Q.auditor
+        case .comment: return Q.comment
+        case .key: return Q.key
+        }
+    }
+}
+
+/// The auditor's workbook (`spotcheck qa export audit`): one row per sampled transcript with
+/// the conversation and the automatic findings, one column per scorecard item with a
+/// drop-down of its allowed scores, the total and pass/fail as live formulas, auditor and
+/// comment; scores already imported are filled in. A second sheet explains the scorecard.
+public struct AuditWorkbook {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// A cell holds at most 32,767 characters.
+    static let cellLimit = 32_000
+
+    public struct Result: Sendable {
+        public var path: String
+        public var transcripts: Int
+        /// Whether the period's checks were run first (they had not been, or were stale).
+        public var checkedFirst: Bool
+    }
+
+    public func export(period: YearMonth, to path: String) throws -> Result {
+        let ws = workspace
+        let lang = ws.lang
+        let qa = try ws.qa()
+        let card = qa.scorecard
+        let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
+        let (stored, utterances, findings, audits) = try ws.store().read { db in
+            let ids = try QAData.sampled(period: period.description, db)
+            return (try QAData.transcripts(ids: ids, db), try QAData.utterances(period: nil, ids: ids, db),
+                    try QAData.findings(period: period.description, db), try QAData.audits(db))
+        }
+        // Agent by agent, each in time order: auditors go through one agent at a time.
+        let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
+        guard !rows.isEmpty else { throw QAProblem(Catalog.QA.nothingSampled(period.description)) }
+        var findingsBy: [Int: [Finding]] = [:]
+        for f in findings { findingsBy[f.transcript, default: []].append(f.finding) }
+
+        typealias Q = Catalog.QA
+        let book = try XLSXWriter(path: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
+        let sheet = book.addSheet(Q.auditSheet.text(lang))
+        let cardSheet = book.addSheet(Q.scorecardSheet.text(lang))
+        let columns = AuditColumn.all(items: card.items.count)
+        func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+
+        sheet.merge(rows: 0...0, cols: 0...col(.findings), Q.auditTitle(period.description).text(lang) + "　"
+                    + Q.auditHint(passMark: card.passMark).text(lang), .bold)
+        let headerRow = 1
+        for (i, c) in columns.enumerated() {
+            if case .item(let k) = c {
+                let item = card.items[k]
+                sheet.write(headerRow, i, .text(item.name + "\n" + Q.itemWeight(item.weight, critical: item.critical).text(lang)), .header)
+            } else {
+                sheet.write(headerRow, i, .text(c.header!.text(lang)), .header)
+            }
+        }
+        sheet.setRow(headerRow, height: 58)
+        let first = headerRow + 1, last = headerRow + rows.count
+        let itemCols = card.items.indices.map { col(.item($0)) }
+        for (n, t) in rows.enumerated() {
+            let r = first + n
+            sheet.write(r, col(.no), .int(n + 1))
+            sheet.write(r, col(.transcript), .text(t.externalID))
+            sheet.write(r, col(.channel), .text(Q.channel(t.channel).text(lang)))
+            sheet.write(r, col(.agent), .text(t.agent))
+            sheet.write(r, col(.customer), .text(t.customer ?? ""))
+            sheet.write(r, col(.started), .dateTime(t.started))
+            sheet.write(r, col(.conversation), .text(AuditWorkbook.conversation(utterances[t.id] ?? [], channel: t.channel, lang: lang)), .wrap)
+            let lines = (findingsBy[t.id] ?? []).map { Q.findingLine($0.at.clockText, Q.rule($0.rule), Q.detail($0).text(lang)).text(lang) }
+            sheet.write(r, col(.findings), .text(lines.isEmpty ? Q.noFindings.text(lang) : lines.joined(separator: "\n")), .wrap)
+            let audit = audits[t.id]
+            for (k, item) in card.items.enumerated() {
+                if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+            }
+            // The total and pass/fail, live: they follow the auditor's scores as they are typed.
+            let cells = card.items.indices.map { "\(columnLetter(itemCols[$0]))\(r + 1)" }
+            let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(AuditWorkbook.number(item.weight / Double(item.top)))" }
+            let totalCell = "\(columnLetter(col(.total)))\(r + 1)"
+            let result = audit.flatMap { card.score($0.scores) }
+            sheet.formula(r, col(.total), "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))",
+                          cached: result.map { .number($0.total) } ?? .text(""), .decimal)
+            let criticalFails = card.items.enumerated().filter(\.element.critical).map { k, item in "\(cells[k])=\(item.allowed.first!)" }
+            let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
+            let yes = Q.pass(true).text(lang), no = Q.pass(false).text(lang)
+            sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(AuditWorkbook.number(card.passMark))),\"\(yes)\",\"\(no)\"))",
+                          cached: .text(result.map { Q.pass($0.passed).text(lang) } ?? ""))
+            sheet.write(r, col(.auditor), .text(audit?.auditor ?? ""), .input)
+            sheet.write(r, col(.comment), .text(audit?.comment ?? ""), .input)
+            sheet.write(r, col(.key), .int(t.id))
+        }
+        for (k, item) in card.items.enumerated() {
+            let allowed = item.allowed.map(String.init)
+            sheet.listValidation(rows: first...last, col: itemCols[k], values: allowed,
+                                 prompt: (String(item.name.prefix(30)), Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)),
+                                 error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
+            sheet.setColumn(itemCols[k], width: 11)
+        }
+        sheet.setColumn(col(.conversation), width: 60)
+        sheet.setColumn(col(.findings), width: 36)
+        sheet.setColumn(col(.started), width: 17)
+        sheet.setColumn(col(.total), width: 8)
+        sheet.setColumn(col(.passed), width: 9)
+        sheet.setColumn(col(.auditor), width: 10)
+        sheet.setColumn(col(.comment), width: 30)
+        sheet.setColumn(col(.key), width: 10, hidden: true)
+        sheet.freeze(rows: first, cols: 2)
+        sheet.autofilter(row: headerRow, lastRow: last, cols: 0...(columns.count - 2))
+        sheet.printLandscape(repeatingRows: first)
+
+        // 评分标准
+        let cardHeaders = [Q.itemID, Q.itemName, Q.category, Q.weight, Q.allowed, Q.critical]
+        for (i, h) in cardHeaders.enumerated() { cardSheet.write(0, i, .text(h.text(lang)), .header) }
+        for (k, item) in card.items.enumerated() {
+            cardSheet.write(k + 1, 0, .text(item.id))
+            cardSheet.write(k + 1, 1, .text(item.name), .wrap)
+            cardSheet.write(k + 1, 2, .text(item.category))
+            cardSheet.write(k + 1, 3, .number(item.weight))
+            cardSheet.write(k + 1, 4, .text(item.allowed.map(String.init).joined(separator: lang == .zh ? "、" : ", ")))
+            cardSheet.write(k + 1, 5, .text(item.critical ? Q.yes.text(lang) : ""))
+        }
+        cardSheet.setColumn(1, width: 34)
+        let after = card.items.count + 2
+        cardSheet.write(after, 0, .text(Q.passMark(card.passMark).text(lang)), .bold)
+        cardSheet.merge(rows: (after + 1)...(after + 1), cols: 0...5, Q.totalExplained.text(lang), .note)
+        cardSheet.setRow(after + 1, height: 45)
+        try book.close()
+        return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst)
+    }
+
+    /// The conversation in one cell: a line per utterance with its time and speaker.
+    static func conversation(_ utterances: [Utterance], channel: Channel, lang: Lang) -> String {
+        var out = ""
+        for (n, u) in utterances.enumerated() {
+            let time = channel == .call ? "\(u.start.clockText)–\(u.finish.clockText)" : u.start.clockText
+            let line = "\(time) \(Catalog.QA.speaker(u.speaker).text(lang))\(lang == .zh ? "：" : ": ")\(u.text)"
+            if out.count + line.count + 1 > cellLimit {
+                out += "\n" + Catalog.QA.truncated(utterances.count - n).text(lang)
+                break
+            }
+            if !out.isEmpty { out += "\n" }
+            out += line
+        }
+        return out
+    }
+
+    /// A number for a formula (15 rather than 15.0).
+    static func number(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// The QA sheets for the sales manager (`spotcheck qa report`): 质检汇总表 (per agent:
+/// volume, audited, findings per rule per 100 transcripts, average score, pass rate; the
+/// team's common problems as shares of audited transcripts; charts), 质检明细表 (one row per
+/// audited transcript) and 问题明细 (one row per finding of the automatic checks).
+public struct QAReport {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    public struct Result: Sendable {
+        public var path: String
+        public var transcripts: Int
+        public var audited: Int
+        public var findings: Int
+        public var checkedFirst: Bool
+    }
+
+    /// The figures of one agent, or of the team.
+    struct Figures {
+        var volume = 0
+        var sampled = 0
+        var findings: [QARule: Int] = [:]
+        var results: [Scorecard.Result] = []
+
+        var average: Double? { results.isEmpty ? nil : results.reduce(0) { $0 + $1.total } / Double(results.count) }
+        var passRate: Double? { results.isEmpty ? nil : Double(results.filter(\.passed).count) / Double(results.count) }
+        func per100(_ r: QARule) -> Double { volume == 0 ? 0 : Double(findings[r] ?? 0) * 100 / Double(volume) }
+    }
+
+    /// A common problem of the team: what, and how many audited transcripts had it.
+    struct Problem {
+        var what: Message
+        var count: Int
+    }
+
+    public func run(period: YearMonth, to path: String) throws -> Result {
+        let ws = workspace
+        let lang = ws.lang
+        let card = try ws.qa().scorecard
+        let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
+        let (rows, findings, sampledIDs, audits) = try ws.store().read { db in
+            (try QAData.transcripts(period: period.description, db), try QAData.findings(period: period.description, db),
+             Set(try QAData.sampled(period: period.description, db)), try QAData.audits(db))
+        }
+        guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+        var findingsBy: [Int: [Finding]] = [:]
+        for f in findings { findingsBy[f.transcript, default: []].append(f.finding) }
+        // Audited: sampled and scored with every item.
+        let audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)] = rows.compactMap { r in
+            guard sampledIDs.contains(r.id), let a = audits[r.id], let result = card.score(a.scores) else { return nil }
+            return (r, a, result)
+        }
+
+        var agents: [String: Figures] = [:]
+        var team = Figures()
+        for r in rows {
+            var f = agents[r.agent] ?? Figures()
+            f.volume += 1
+            team.volume += 1
+            if sampledIDs.contains(r.id) { f.sampled += 1; team.sampled += 1 }
+            for x in findingsBy[r.id] ?? [] { f.findings[x.rule, default: 0] += 1; team.findings[x.rule, default: 0] += 1 }
+            agents[r.agent] = f
+        }
+        for a in audited { agents[a.row.agent]!.results.append(a.result); team.results.append(a.result) }
+
+        // The team's common problems, as shares of the audited transcripts.
+        var problems: [Problem] = []
+        for item in card.items {
+            let n = audited.filter { ($0.audit.scores[item.id] ?? item.top) < item.top }.count
+            problems.append(Problem(what: Catalog.QA.itemProblem(item.name), count: n))
+        }
+        for rule in QARule.allCases {
+            let n = audited.filter { a in (findingsBy[a.row.id] ?? []).contains { $0.rule == rule } }.count
+            problems.append(Problem(what: Catalog.QA.ruleProblem(rule), count: n))
+        }
+        problems = problems.filter { $0.count > 0 }.sorted { $0.count > $1.count }
+
+        typealias Q = Catalog.QA
+        let book = try XLSXWriter(path: path, created: ws.now, title: Q.summaryTitle(period.description).text(lang))
+        let summary = book.addSheet(Q.summarySheet.text(lang))
+        let detail = book.addSheet(Q.detailSheet.text(lang))
+        let findingSheet = book.addSheet(Q.findingsSheet.text(lang))
+        writeSummary(summary, period: period, agents: agents, team: team, audited: audited.count, findings: findings.count, problems: problems,
+                     card: card)
+        writeDetail(detail, audited: audited, findings: findingsBy, card: card)
+        writeFindings(findingSheet, findings: findings, byID: byID, sampled: sampledIDs)
+        try book.close()
+        return Result(path: path, transcripts: rows.count, audited: audited.count, findings: findings.count, checkedFirst: checkedFirst)
+    }
+
+    // MARK: 质检汇总表
+
+    private func writeSummary(_ s: XLSXSheet, period: YearMonth, agents: [String: Figures], team: Figures, audited: Int, findings: Int,
+                              problems: [Problem], card: Scorecard) {
+        let lang = workspace.lang
+        typealias Q = Catalog.QA
+        typealias R = Catalog.Report
+        let na = R.notAvailable.text(lang)
+        s.write(0, 0, .text(Q.summaryTitle(period.description).text(lang)), .title)
+        var row = 2
+        func line(_ label: Message, _ value: XLSXValue, _ style: CellStyle = .integerLeft) {
+            s.write(row, 0, .text(label.text(lang)), .bold)
+            s.write(row, 1, value, style)
+            row += 1
+        }
+        line(R.month, .text(period.description), .plain)
+        line(R.generatedAt, .text(workspace.now.minuteText), .plain)
+        line(Q.volume, .int(team.volume))
+        line(Q.audited, .int(team.sampled))
+        line(Q.scored, .int(audited))
+        line(Q.findingsCount, .int(findings))
+        line(Q.average, team.average.map { .number($0) } ?? .text(na), .decimal)
+        line(Q.passRate, team.passRate.map { .number($0) } ?? .text(na), .percent)
+        line(Q.passMarkLabel, .number(card.passMark), .decimal)
+        row += 1
+
+        // Per agent.
+        s.write(row, 0, .text(Q.byAgentTitle.text(lang)), .title)
+        row += 1
+        let rules = QARule.allCases
+        let headers: [Message] = [Q.agent, Q.volume, Q.audited, Q.scored] + rules.map { Q.per100($0) } + [Q.average, Q.passRate]
+        for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
+        s.setRow(row, height: 45)
+        let firstAgentRow = row + 1
+        func figures(_ name: String, _ f: Figures, _ style: CellStyle) {
+            row += 1
+            s.write(row, 0, .text(name), style == .bold ? .bold : .plain)
+            s.write(row, 1, .int(f.volume))
+            s.write(row, 2, .int(f.sampled))
+            s.write(row, 3, .int(f.results.count))
+            for (k, r) in rules.enumerated() { s.write(row, 4 + k, .number(f.per100(r)), .decimal) }
+            s.write(row, 4 + rules.count, f.average.map { .number($0) } ?? .text(na), .decimal)
+            s.write(row, 5 + rules.count, f.passRate.map { .number($0) } ?? .text(na), .percent)
+        }
+        let names = agents.keys.sorted()
+        for name in names { figures(name, agents[name]!, .plain) }
+        let lastAgentRow = row
+        figures(Q.team.text(lang), team, .bold)
+        s.setColumn(0, width: 16)
+        for c in 1..<headers.count { s.setColumn(c, width: c < 4 ? 8 : 11) }
+        row += 2
+
+        // The team's common problems.
+        s.write(row, 0, .text(Q.commonProblems.text(lang)), .title)
+        row += 1
+        for (i, h) in [Q.problem, Q.share, Q.transcriptsWith, Q.inWords].enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
+        let firstProblemRow = row + 1
+        for p in problems {
+            row += 1
+            let share = audited == 0 ? 0 : Double(p.count) / Double(audited)
+            s.write(row, 0, .text(p.what.text(lang)), .wrap)
+            s.write(row, 1, .number(share), .percent)
+            s.write(row, 2, .int(p.count))
+            s.write(row, 3, .text(Q.problemLine(QAReport.percentText(share), p.what).text(lang)))
+        }
+        if problems.isEmpty {
+            row += 1
+            s.write(row, 0, .text((audited == 0 ? Q.noneScored : Q.noProblems).text(lang)), .note)
+        }
+        s.setColumn(0, width: 30)
+
+        // Charts beside the tables: average score by agent (0–100), and the common problems.
+        let chartCol = headers.count + 1
+        if !names.isEmpty && audited > 0 {
+            s.chart(.bar, title: Q.chartScores.text(lang), source: s, categories: (firstAgentRow...lastAgentRow, 0),
+                    values: (firstAgentRow...lastAgentRow, 4 + rules.count), seriesName: Q.average.text(lang), at: (2, chartCol),
+                    size: (480, max(240, 36 * names.count + 90)), valueRange: 0...100)
+        }
+        if !problems.isEmpty {
+            s.chart(.bar, title: Q.chartProblems.text(lang), source: s, categories: (firstProblemRow...(firstProblemRow + problems.count - 1), 0),
+                    values: (firstProblemRow...(firstProblemRow + problems.count - 1), 1), seriesName: Q.share.text(lang),
+                    at: (max(20, firstAgentRow + names.count + 4), chartCol), size: (560, max(240, 30 * problems.count + 90)), valueRange: 0...1,
+                    valueFormat: "0%")
+        }
+        s.printLandscapeFitWidth()
+    }
+
+    // MARK: 质检明细表
+
+    private func writeDetail(_ s: XLSXSheet, audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)],
+                             findings: [Int: [Finding]], card: Scorecard) {
+        let lang = workspace.lang
+        typealias Q = Catalog.QA
+        let fixed: [Message] = [Q.no, Q.transcriptID, Q.channelHeader, Q.agent, Q.startedAt, Q.auditor, Q.automatic]
+        var headers = fixed.map { $0.text(lang) } + card.items.map { "\($0.name)\n\(Q.itemWeight($0.weight, critical: $0.critical).text(lang))" }
+        headers += [Q.total, Q.passed, Q.failedCritical, Q.comment].map { $0.text(lang) }
+        for (i, h) in headers.enumerated() { s.write(0, i, .text(h), .header) }
+        s.setRow(0, height: 58)
+        let itemStart = fixed.count, after = fixed.count + card.items.count
+        let names = Dictionary(uniqueKeysWithValues: card.items.map { ($0.id, $0.name) })
+        for (n, a) in audited.enumerated() {
+            let r = n + 1
+            s.write(r, 0, .int(r))
+            s.write(r, 1, .text(a.row.externalID))
+            s.write(r, 2, .text(Q.channel(a.row.channel).text(lang)))
+            s.write(r, 3, .text(a.row.agent))
+            s.write(r, 4, .dateTime(a.row.started))
+            s.write(r, 5, .text(a.audit.auditor ?? ""))
+            let lines = (findings[a.row.id] ?? []).map { Q.findingLine($0.at.clockText, Q.rule($0.rule), Q.detail($0).text(lang)).text(lang) }
+            s.write(r, 6, .text(lines.isEmpty ? Q.noFindings.text(lang) : lines.joined(separator: "\n")), .wrap)
+            for (k, item) in card.items.enumerated() { s.write(r, itemStart + k, .int(a.audit.scores[item.id] ?? 0)) }
+            s.write(r, after, .number(a.result.total), .decimal)
+            s.write(r, after + 1, .text(Q.pass(a.result.passed).text(lang)))
+            s.write(r, after + 2, .text(a.result.failedCritical.map { names[$0] ?? $0 }.joined(separator: lang == .zh ? "、" : ", ")), .wrap)
+            s.write(r, after + 3, .text(a.audit.comment ?? ""), .wrap)
+        }
+        s.setColumn(4, width: 17)
+        s.setColumn(6, width: 40)
+        for k in card.items.indices { s.setColumn(itemStart + k, width: 11) }
+        s.setColumn(after + 2, width: 18)
+        s.setColumn(after + 3, width: 30)
+        s.freeze(rows: 1, cols: 2)
+        s.autofilter(row: 0, lastRow: max(1, audited.count), cols: 0...(headers.count - 1))
+        s.printLandscape(repeatingRows: 1)
+    }
+
+    // MARK: 问题明细
+
+    private func writeFindings(_ s: XLSXSheet, findings: [QAData.StoredFinding], byID: [Int: TranscriptRow], sampled: Set<Int>) {
+        let lang = workspace.lang
+        typealias Q = Catalog.QA
+        let headers: [Message] = [Q.no, Q.rule, Q.agent, Q.transcriptID, Q.channelHeader, Q.time, Q.matched, Q.excerpt, Q.gapHeader,
+                                  Q.category, Q.severity, Q.inSample]
+        for (i, h) in headers.enumerated() { s.write(0, i, .text(h.text(lang)), .header) }
+        for (n, sf) in findings.enumerated() {
+            let r = n + 1, f = sf.finding, t = byID[sf.transcript]!
+            s.write(r, 0, .int(r))
+            s.write(r, 1, .text(Q.rule(f.rule).text(lang)))
+            s.write(r, 2, .text(t.agent))
+            s.write(r, 3, .text(t.externalID))
+            s.write(r, 4, .text(Q.channel(t.channel).text(lang)))
+            s.write(r, 5, .dateTime(f.at), .dateTimeSeconds)
+            s.write(r, 6, .text(f.rule == .bannedPhrase ? f.matched : Q.detail(f).text(lang)))
+            s.write(r, 7, .text(f.excerpt), .wrap)
+            if let g = f.gapMs { s.write(r, 8, .number(Double(g) / 1000), .seconds) }
+            s.write(r, 9, .text(f.phrase?.category ?? ""))
+            if let sev = f.phrase?.severity { s.write(r, 10, .int(sev)) }
+            s.write(r, 11, .text(sampled.contains(sf.transcript) ? Q.yes.text(lang) : ""))
+        }
+        s.setColumn(5, width: 19)
+        s.setColumn(7, width: 40)
+        s.freeze(rows: 1, cols: 0)
+        s.autofilter(row: 0, lastRow: max(1, findings.count), cols: 0...(headers.count - 1))
+        s.printLandscape(repeatingRows: 1)
+    }
+
+    /// 30% (or 12.5%): a share for a sentence.
+    static func percentText(_ share: Double) -> String {
+        let p = (share * 1000).rounded() / 10
+        return p == p.rounded() ? "\(Int(p))%" : "\(p)%"
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import SpotCheckText
+
+/// Reads back the audit workbook after the auditors scored it (`spotcheck qa scores import`).
+///
+/// Columns are found by their headers (either language, item names or ids), so rows may be
+/// re-sorted or filtered and columns inserted. Like `results import`: every problem is named
+/// by sheet, row and column and nothing is stored; the workbook is the record of the rows it
+/// holds, so importing it again changes nothing and a row whose scores were cleared withdraws
+/// that transcript's audit. Totals are computed here from the scores, never read.
+public struct ScoresImporter {
+    let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    public struct Outcome: Sendable {
+        /// Rows with scores.
+        public var scored: Int
+        /// Audits stored or changed.
+        public var changed: Int
+        /// Audits withdrawn (their row was cleared).
+        public var withdrawn: Int
+        public var unchanged: Bool { changed == 0 && withdrawn == 0 }
+    }
+
+    /// One row of the workbook.
+    struct Entry {
+        var row: Int
+        var transcript: Int
+        /// Nil: the row is not scored.
+        var audit: QAData.Audit?
+    }
+
+    public func run(file: String) throws -> Outcome {
+        let ws = workspace
+        let card = try ws.qa().scorecard
+        let (sheet, rows) = try read(file, card: card)
+        return try ws.store().write { db in
+            let sampled = try QAData.sampled(db)
+            let external = try ScoresImporter.externalIDs(db)
+            var problems: [ResultsFailure.Problem] = []
+            var entries: [Entry] = []
+            var seen: [Int: Int] = [:]
+            for r in rows {
+                var transcript: Int? = nil
+                if let key = r.key {
+                    transcript = key
+                } else if let ext = r.externalID {
+                    let matches = external.filter { $0.value.id == ext && (r.channel == nil || $0.value.channel == r.channel) && sampled.contains($0.key) }
+                    transcript = matches.count == 1 ? matches.first!.key : nil
+                }
+                guard let t = transcript, sampled.contains(t) else {
+                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.notSampled))
+                    continue
+                }
+                if let other = seen[t] {
+                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.duplicateRow(other)))
+                    continue
+                }
+                seen[t] = r.row
+                entries.append(Entry(row: r.row, transcript: t, audit: r.scores.map { QAData.Audit(transcript: t, auditor: r.auditor, comment: r.comment, scores: $0) }))
+            }
+            if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems, workbook: .audit) }
+            let stored = try QAData.audits(db)
+            var changed = 0, withdrawn = 0
+            for e in entries {
+                if let a = e.audit {
+                    if try QAData.saveAudit(a, scoredAt: ws.stamp, db) { changed += 1 }
+                } else if stored[e.transcript] != nil {
+                    try QAData.deleteAudit(transcript: e.transcript, db)
+                    withdrawn += 1
+                }
+            }
+            return Outcome(scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn)
+        }
+    }
+
+    static func externalIDs(_ db: Database) throws -> [Int: (id: String, channel: Channel)] {
+        var out: [Int: (String, Channel)] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT t.id, t.external_id, t.channel FROM transcripts t JOIN qa_items i ON i.transcript_id = t.id") {
+            out[r[0]] = (r[1], Channel(rawValue: r[2]) ?? .chat)
+        }
+        return out
+    }
+
+    // MARK: - Reading the workbook
+
+    /// A row as read, before it is matched to the sample.
+    struct ReadRow {
+        var row: Int
+        var key: Int?
+        var externalID: String?
+        var channel: Channel?
+        var keyColumn: String
+        var keyText: String
+        var scores: [String: Int]?
+        var auditor: String?
+        var comment: String?
+    }
+
+    /// Finds the audit sheet, maps its columns and reads every row that names a transcript.
+    func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow]) {
+        let reader = try XLSXReader(path: file)
+        for sheet in reader.sheetNames {
+            var rows: [(Int, [Cell])] = []
+            try reader.forEachRow(sheet: sheet) { rows.append(($0, $1)) }
+            guard let headerIndex = rows.prefix(6).firstIndex(where: { ScoresImporter.map($0.1, card: card).isUsable(card) }) else { continue }
+            let (headerRow, headerCells) = rows[headerIndex]
+            let columns = ScoresImporter.map(headerCells, card: card)
+            var problems: [ResultsFailure.Problem] = []
+            var out: [ReadRow] = []
+            let channels = try workspace.qa().columns.channels
+            for (rowNumber, cells) in rows[(headerIndex + 1)...] {
+                func cell(_ i: Int?) -> Cell { i.flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
+                func header(_ i: Int) -> String { headerCells[i].text.split(separator: "\n").first.map(String.init) ?? "" }
+                let keyCell = cell(columns.key), idCell = cell(columns.transcript)
+                let itemCells = card.items.map { cell(columns.items[$0.id]) }
+                let auditor = ResultsImporter.text(cell(columns.auditor)), comment = ResultsImporter.text(cell(columns.comment))
+                if keyCell.isBlank && idCell.isBlank {
+                    if itemCells.contains(where: { !$0.isBlank }) {
+                        problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.key ?? columns.transcript!), value: nil,
+                                              reason: Catalog.QA.noKey))
+                    }
+                    continue
+                }
+                var r = ReadRow(row: rowNumber, keyColumn: header(columns.key ?? columns.transcript!), keyText: (columns.key != nil ? keyCell : idCell).text,
+                                auditor: auditor, comment: comment)
+                if let k = columns.key {
+                    guard let key = ResultsImporter.integer(keyCell), key > 0 else {
+                        problems.append(.init(sheet: sheet, row: rowNumber, column: header(k), value: keyCell.text, reason: Catalog.QA.badKey))
+                        continue
+                    }
+                    r.key = key
+                } else {
+                    r.externalID = ResultsImporter.text(idCell)
+                    r.channel = columns.channel.flatMap { ResultsImporter.text(cell($0)) }.flatMap { channels[ColumnMap.normalize($0)] }
+                }
+                var scores: [String: Int] = [:]
+                var bad = false
+                for (k, item) in card.items.enumerated() {
+                    let c = itemCells[k]
+                    if c.isBlank { continue }
+                    guard let s = ScoresImporter.score(c), item.allowed.contains(s) else {
+                        problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!), value: c.text,
+                                              reason: Catalog.QA.notAllowed(item.allowed)))
+                        bad = true
+                        continue
+                    }
+                    scores[item.id] = s
+                }
+                if bad { continue }
+                if scores.isEmpty {
+                    // Not scored (yet). An auditor or comment alone is a half-done row.
+                    if auditor != nil || comment != nil {
+                        problems.append(.init(sheet: sheet, row: rowNumber, column: nil, value: nil, reason: Catalog.QA.incomplete))
+                        continue
+                    }
+                } else if scores.count < card.items.count {
+                    let missing = card.items.filter { scores[$0.id] == nil }.map { header(columns.items[$0.id]!) }
+                    problems.append(.init(sheet: sheet, row: rowNumber, column: missing.joined(separator: lang == .zh ? "、" : ", "), value: nil,
+                                          reason: Catalog.QA.incomplete))
+                    continue
+                } else {
+                    r.scores = scores
+                }
+                out.append(r)
+            }
+            if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems, workbook: .audit) }
+            return (sheet, out)
+        }
+        throw ResultsFailure(file: file, problems: [.init(sheet: reader.sheetNames.first ?? "", row: 1, column: nil, value: nil,
+                                                          reason: Catalog.QA.noAuditSheet)], workbook: .audit)
+    }
+
+    private var lang: Lang { workspace.lang }
+
+    /// Where the columns are.
+    struct Columns {
+        var key: Int?
+        var transcript: Int?
+        var channel: Int?
+        var auditor: Int?
+        var comment: Int?
+        var items: [String: Int] = [:]
+
+        func isUsable(_ card: Scorecard) -> Bool { (key != nil || transcript != nil) && items.count == card.items.count }
+    }
+
+    /// Maps headers to columns. A header's first line counts (item headers carry the weight
+    /// on a second line); items are found by name or by id.
+    static func map(_ cells: [Cell], card: Scorecard) -> Columns {
+        var c = Columns()
+        typealias Q = Catalog.QA
+        func isHeader(_ text: String, _ m: Message) -> Bool { text == m.zh || text.lowercased() == m.en.lowercased() }
+        for (i, cell) in cells.enumerated() {
+            let text = (cell.text.split(separator: "\n").first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            if isHeader(text, Q.key) { c.key = i }
+            else if isHeader(text, Q.transcriptID) { c.transcript = i }
+            else if isHeader(text, Q.channelHeader) { c.channel = i }
+            else if isHeader(text, Q.auditor) { c.auditor = i }
+            else if isHeader(text, Q.comment) { c.comment = i }
+            else if let item = card.items.first(where: { $0.name == text || $0.id == text }), c.items[item.id] == nil { c.items[item.id] = i }
+        }
+        return c
+    }
+
+    /// A score as typed: 10, "10", "10分", full-width digits.
+    static func score(_ cell: Cell) -> Int? {
+        switch cell {
+        case .number(let d): return d.rounded() == d && abs(d) < 1e6 ? Int(d) : nil
+        case .text(let s):
+            var digits = ""
+            for u in s.trimmingCharacters(in: .whitespaces).unicodeScalars {
+                if u.value >= 0xFF10 && u.value <= 0xFF19 { digits.unicodeScalars.append(Unicode.Scalar(u.value - 0xFEE0)!) }
+                else { digits.unicodeScalars.append(u) }
+            }
+            if digits.hasSuffix("分") { digits.removeLast() }
+            return Int(digits.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck qa export`: the workbooks of QA.
+struct QAExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "导出质检工作簿 (write QA workbooks).",
+        subcommands: [QAExportAuditCommand.self])
+}
+
+/// `spotcheck qa export audit`: the auditor's workbook.
+struct QAExportAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "导出抽检评分表 XLSX (the auditor's workbook: conversations, findings, a drop-down per scorecard item).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "YYYY-MM") var period: String
+    @Option(name: .shortAndLong, help: "The XLSX file to write.") var output: String
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            try QAExportAuditCommand.perform(period: try parseMonth(period), to: output, in: ws, output: Output(lang: global.lang))
+        }
+    }
+
+    static func perform(period: YearMonth, to path: String, in ws: Workspace, output out: Output) throws {
+        let r = try AuditWorkbook(workspace: ws).export(period: period, to: path)
+        if r.checkedFirst { out.note(Catalog.QA.checkedFirst(period.description)) }
+        out.say(Catalog.QA.exported(r.path, transcripts: r.transcripts))
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck qa import`: chat and call transcripts in.
+struct QAImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入聊天记录和通话录音转写 (import chat and call transcripts: CSV/XLSX one row per utterance, or JSON Lines).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "chat or call, for files without a channel column.")
+    var channel: Channel?
+
+    @Argument(help: "CSV, XLSX or JSONL files.")
+    var files: [String]
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            try QAImportCommand.perform(files: files, channel: channel, in: ws, output: Output(lang: global.lang))
+        }
+    }
+
+    static func perform(files: [String], channel: Channel?, in ws: Workspace, output out: Output) throws {
+        let r = try TranscriptImporter(workspace: ws).run(files: files, channel: channel)
+        for f in r.files {
+            if f.new == 0 { out.say(Catalog.QA.unchanged(f.path)) } else {
+                out.say(Catalog.QA.imported(file: f.path, new: f.new, known: f.known, utterances: f.utterances))
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck qa report`: 质检明细表, the findings and 质检汇总表 for the sales manager.
+struct QAReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "生成质检明细表、问题明细和质检汇总表 (the QA workbook for the sales manager).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "YYYY-MM") var period: String
+    @Option(name: .shortAndLong, help: "The XLSX file to write.") var output: String
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            try QAReportCommand.perform(period: try parseMonth(period), to: output, in: ws, output: Output(lang: global.lang))
+        }
+    }
+
+    static func perform(period: YearMonth, to path: String, in ws: Workspace, output out: Output) throws {
+        let r = try QAReport(workspace: ws).run(period: period, to: path)
+        if r.checkedFirst { out.note(Catalog.QA.checkedFirst(period.description)) }
+        out.say(Catalog.QA.reportWritten(path, audited: r.audited, findings: r.findings))
+        if r.audited == 0 { out.warn(Catalog.QA.noneScored) }
+    }
+}

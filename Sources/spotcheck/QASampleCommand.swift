@@ -1,0 +1,36 @@
+import ArgumentParser
+import SpotCheckCore
+import SpotCheckKit
+import SpotCheckText
+
+/// `spotcheck qa sample`: the period's audit sample, per agent.
+struct QASampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "按服务量随机抽检会话 (draw the audit sample: per agent, the rate of their transcripts rounded up, at least one).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "YYYY-MM") var period: String
+    @Option(name: .long, help: "Share of each agent's transcripts (default 0.2, from qa.json).") var rate: Double?
+    @Option(name: .long, help: "Seed of the random draw (default: a new one, printed and stored).") var seed: UInt64?
+    @Option(name: .long, help: "Who draws (default: $USER).") var by: String?
+    @Flag(name: .long, help: "Print the figures as JSON.") var json = false
+
+    func run() throws {
+        try guarded(global.lang) {
+            let ws = try global.workspace()
+            try QASampleCommand.perform(period: try parseMonth(period), rate: rate, seed: seed, by: by ?? Workspace.userName, json: json, in: ws,
+                                        output: Output(lang: global.lang))
+        }
+    }
+
+    static func perform(period: YearMonth, rate: Double?, seed: UInt64?, by: String, json: Bool, in ws: Workspace, output out: Output) throws {
+        let s = try AuditSample(workspace: ws).run(period: period, rate: rate, seed: seed, drawnBy: by)
+        if json { out.say(s.json()); return }
+        if s.drawn == 0 { out.say(Catalog.QA.nothingToDraw(s.period)) } else {
+            out.say(Catalog.QA.sampled(period: s.period, drawn: s.drawn, seed: s.seed, rate: s.rate))
+        }
+        for a in s.agents { out.say(Catalog.QA.sampledAgent(a.agent, volume: a.volume, drawn: a.drawn, total: a.sampled)) }
+    }
+}
