@@ -81,7 +81,9 @@ public struct QAReport {
             let n = audited.filter { a in (findingsBy[a.row.id] ?? []).contains { $0.rule == rule } }.count
             problems.append(Problem(what: Catalog.QA.ruleProblem(rule), count: n))
         }
-        problems = problems.filter { $0.count > 0 }.sorted { $0.count > $1.count }
+        // Largest first; ties keep the scorecard's order, then the rules'.
+        problems = problems.enumerated().filter { $0.element.count > 0 }
+            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
 
         typealias Q = Catalog.QA
         let book = try XLSXWriter(path: path, created: ws.now, title: Q.summaryTitle(period.description).text(lang))

@@ -48,7 +48,11 @@ public struct TranscriptImporter {
                 drafts = try readTable(path, issues: &problems)
             }
             var transcripts: [(String, Int, String?, Transcript)] = []
-            for d in drafts {
+            // A file without channels is one problem, not one per transcript.
+            if channel == nil, let first = drafts.first(where: { $0.channel == nil }) {
+                problems.append((path, RowIssue(row: first.firstRow, column: nil, value: nil, reason: Catalog.QA.noChannel)))
+            }
+            for d in drafts where d.channel != nil || channel != nil {
                 if let t = build(d, defaultChannel: channel, file: path, issues: &problems) { transcripts.append((d.id, d.firstRow, d.customer, t)) }
             }
             parsed.append((path, transcripts))
@@ -145,9 +149,11 @@ public struct TranscriptImporter {
         guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard !data.isEmpty else { throw FileProblem(file: path, message: Catalog.File.empty) }
-        let text = String(decoding: data, as: UTF8.self)
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var drafts: [Draft] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end in \n or \r\n (a single Character in Swift).
+        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let row = n + 1
             let trimmed = line.trimmingASCIIWhitespace()
             if trimmed.isEmpty { continue }
@@ -195,7 +201,7 @@ public struct TranscriptImporter {
         func problem(_ row: Int, _ column: String?, _ value: String?, _ reason: Message) {
             issues.append((file, RowIssue(row: row, column: column, value: value, reason: reason)))
         }
-        guard let channel = d.channel ?? defaultChannel else { problem(d.firstRow, nil, d.id, Catalog.QA.noChannel); return nil }
+        guard let channel = d.channel ?? defaultChannel else { return nil }
         guard let agent = d.agent else { problem(d.firstRow, nil, d.id, Catalog.QA.noAgent); return nil }
         var utterances: [Utterance] = []
         var previous: LocalDateTime? = nil
