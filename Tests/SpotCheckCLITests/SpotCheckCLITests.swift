@@ -138,6 +138,12 @@ struct CLITests {
         #expect(Int(excluded ?? "0")! > 0)
         #expect(r.stdout.contains("近 12 个月已回访、本次排除"))
         #expect(!FileManager.default.fileExists(atPath: "\(s.dir)/spotcheck.db"))  // a throw-away workspace
+        // Transcript QA of September, end to end.
+        #expect(r.stdout.contains("== 2026-09 客服质检"))
+        #expect(FileManager.default.fileExists(atPath: "\(s.dir)/out/抽检评分表-2026-09.xlsx"))
+        let qa = try Book("\(s.dir)/out/质检报表-2026-09.xlsx")
+        #expect(try qa.rows("质检明细表").count == 56)   // the header and the 55 scored transcripts
+        #expect(try qa.rows("问题明细").count == 132)
     }
 }
 

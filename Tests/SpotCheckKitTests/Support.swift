@@ -54,7 +54,8 @@ final class TestWorkspace {
     func snapshot() throws -> [String: [[String]]] {
         try Store(path: db).read { db in
             var out: [String: [[String]]] = [:]
-            for t in ["imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases"] {
+            for t in ["imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases", "qa_imports", "transcripts",
+                      "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores"] {
                 out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1").map { row in row.databaseValues.map { "\($0)" } }
             }
             return out

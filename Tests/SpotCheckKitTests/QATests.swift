@@ -1,0 +1,516 @@
+import Foundation
+import GRDB
+import Testing
+import SpotCheckCore
+import SpotCheckFormats
+@testable import SpotCheckKit
+import SpotCheckStore
+import SpotCheckText
+
+/// Two chats of 王敏 (a 千牛 sub-account: the shop's name is dropped) and three calls of 刘洋,
+/// written so that each check has one hit and one near-miss:
+/// - Q1: a first reply at exactly 15.000 s (fine) and 沒辦法 in traditional characters;
+/// - Q2: a first reply at 15.001 s, an exception phrase (如有不清楚的地方), no closing;
+/// - C1: 3.001 s of silence after the greeting and no prompt; dead air of exactly 3.000 s (fine);
+/// - C2: the prompt after 3.5 s, then 3.5 s more and no apology; no closing;
+/// - C3: a customer saying banned phrases (fine), a wait announced before 20 s of silence
+///   (fine), then 3.501 s of dead air.
+enum QAFixture {
+    static let chatHeader = "会话ID,客服昵称,买家昵称,发送方,发送时间,消息内容"
+    static let chat = [
+        chatHeader,
+        "Q1,棉语家纺:王敏,tb_a,买家,2026-09-03 10:00:00,在吗",
+        "Q1,棉语家纺:王敏,tb_a,客服,2026-09-03 10:00:15.000,您好，请问有什么可以帮您",
+        "Q1,棉语家纺:王敏,tb_a,买家,2026-09-03 10:00:30,退款到哪了",
+        "Q1,棉语家纺:王敏,tb_a,客服,2026-09-03 10:00:40,沒辦法，系統就是這樣",
+        "Q1,棉语家纺:王敏,tb_a,客服,2026-09-03 10:01:00,感谢您的耐心，再见",
+        "Q2,棉语家纺:王敏,tb_b,买家,2026-09-04 11:00:00,在吗",
+        "Q2,棉语家纺:王敏,tb_b,客服,2026-09-04 11:00:15.001,亲，在的",
+        "Q2,棉语家纺:王敏,tb_b,客服,2026-09-04 11:00:30,如有不清楚的地方随时联系我",
+    ]
+    static func callLine(_ id: String, _ started: String, _ u: [(String, Double, Double, String)]) -> String {
+        let list = u.map { #"{"role":"\#($0.0)","start":\#($0.1),"end":\#($0.2),"text":"\#($0.3)"}"# }.joined(separator: ",")
+        return #"{"id":"\#(id)","agent":"刘洋","customer":"138****0001","started_at":"\#(started)","utterances":[\#(list)]}"#
+    }
+    static let calls = [
+        callLine("C1", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好，棉语家纺售后服务"), ("客户", 5.001, 6, "喂，你好"), ("坐席", 6.5, 8, "请问有什么可以帮您"),
+                                               ("客户", 8.5, 10, "我的退款到哪了"), ("坐席", 13, 15, "已经退回了，感谢来电，再见")]),
+        callLine("C2", "2026-09-06 09:30:00", [("坐席", 0, 2, "您好"), ("坐席", 5.5, 7, "您好，您的电话已接通，请讲"), ("坐席", 10.5, 12, "喂？我先挂了")]),
+        callLine("C3", "2026-09-07 16:00:00", [("坐席", 0, 2, "您好，请问有什么可以帮您"), ("客户", 2.5, 4, "我不知道怎么办，客服也没办法"),
+                                               ("坐席", 4.5, 6, "请稍等，我帮您查询"), ("客户", 6.2, 7, "好"), ("坐席", 27, 29, "查到了，已经发货"),
+                                               ("客户", 29.5, 30, "那我等等"), ("坐席", 33.501, 35, "好的，感谢您的耐心，再见")]),
+    ]
+
+    /// A workspace holding the fixture's five transcripts.
+    static func imported() throws -> TestWorkspace {
+        let w = try TestWorkspace()
+        try importTranscripts(w, [w.csv("chat.csv", chat)], channel: .chat)
+        try importTranscripts(w, [w.csv("calls.jsonl", calls)], channel: .call)
+        return w
+    }
+}
+
+@discardableResult
+func importTranscripts(_ w: TestWorkspace, _ files: [String], channel: Channel?, today: String = "2026-10-08") throws -> TranscriptImporter.Outcome {
+    try TranscriptImporter(workspace: try w.on(today)).run(files: files, channel: channel)
+}
+
+let september = YearMonth(parsing: "2026-09")!
+
+/// Whether a cell's text is the number expected (to 1e-9).
+func close(_ text: String?, _ expected: Double) -> Bool {
+    guard let text, let d = Double(text) else { return false }
+    return abs(d - expected) < 1e-9
+}
+
+@Suite("Importing transcripts")
+struct TranscriptImportTests {
+    @Test func chatsCallsAndTheirTimes() throws {
+        let w = try TestWorkspace()
+        let chat = try importTranscripts(w, [w.csv("chat.csv", QAFixture.chat)], channel: .chat)
+        #expect(chat.files.map { [$0.new, $0.known, $0.utterances] } == [[2, 0, 8]])
+        try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
+        let rows = try Store(path: w.db).read { try QAData.transcripts(period: "2026-09", $0) }
+        #expect(rows.map(\.externalID) == ["Q1", "Q2", "C1", "C2", "C3"])
+        #expect(rows.map(\.agent) == ["王敏", "王敏", "刘洋", "刘洋", "刘洋"])
+        #expect(rows.map(\.channel) == [.chat, .chat, .call, .call, .call])
+        let u = try Store(path: w.db).read { try QAData.utterances(period: "2026-09", $0) }
+        let c1 = u[rows[2].id]!
+        #expect(c1.map(\.speaker) == [.agent, .customer, .agent, .customer, .agent])
+        #expect(c1[1].start.description == "2026-09-05 14:00:05.001")
+        #expect(c1[1].end?.description == "2026-09-05 14:00:06")
+        let q1 = u[rows[0].id]!
+        #expect(q1[1].start.description == "2026-09-03 10:00:15" && q1[1].end == nil)
+        #expect(q1[3].text == "沒辦法，系統就是這樣")
+    }
+
+    @Test func reimportingChangesNothing() throws {
+        let w = try QAFixture.imported()
+        let before = try w.snapshot()
+        let chats = try importTranscripts(w, ["\(w.dir)/chat.csv"], channel: .chat, today: "2026-10-09")
+        let calls = try importTranscripts(w, ["\(w.dir)/calls.jsonl"], channel: .call, today: "2026-10-09")
+        #expect(chats.unchanged && calls.unchanged)
+        #expect((chats.files + calls.files).map(\.known) == [2, 3])
+        #expect(try w.snapshot() == before)
+    }
+
+    @Test func anXLSXWithAbsoluteTimesWrittenByAnotherProgram() throws {
+        let w = try TestWorkspace()
+        let path = "\(w.dir)/calls.xlsx"
+        try python(#"""
+        import sys, datetime, openpyxl
+        wb = openpyxl.Workbook(); ws = wb.active; ws.title = "补录"
+        ws.append(["通话编号", "坐席", "客户", "角色", "开始时间", "结束时间", "识别文本"])
+        t = lambda s, ms=0: datetime.datetime(2026, 9, 8, 10, 0, s, ms * 1000)
+        ws.append(["X1", "陈静", "139****0002", "坐席", t(0), t(2), "您好"])
+        ws.append(["X1", "陈静", "139****0002", "客户", t(5, 250), t(6), "喂"])
+        ws.append(["X1", "陈静", "139****0002", "坐席", "2026-09-08 10:00:07.500", "2026-09-08 10:00:09", "您好，您的电话已接通，请讲"])
+        for c in ws["E"][1:] + ws["F"][1:]:
+            if isinstance(c.value, datetime.datetime): c.number_format = "yyyy-mm-dd hh:mm:ss.000"
+        wb.save(sys.argv[1])
+        """#, [path])
+        try importTranscripts(w, [path], channel: .call)
+        let u = try Store(path: w.db).read { try QAData.utterances(period: "2026-09", $0) }.values.first!
+        #expect(u.map(\.start.description) == ["2026-09-08 10:00:00", "2026-09-08 10:00:05.250", "2026-09-08 10:00:07.500"])
+        #expect(u.map { $0.end!.description } == ["2026-09-08 10:00:02", "2026-09-08 10:00:06", "2026-09-08 10:00:09"])
+        let s = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
+        #expect(s.byRule["silence-reprompt"] == 1)
+    }
+
+    /// Imports a bad file: it must fail with these problems and change nothing.
+    func rejects(_ w: TestWorkspace, _ name: String, _ lines: [String], channel: Channel?,
+                 _ expected: [(row: Int, column: String?, reason: Message)]) throws {
+        let path = w.csv(name, lines)
+        let before = try w.snapshot()
+        do {
+            try importTranscripts(w, [path], channel: channel)
+            Issue.record("\(name) was imported")
+        } catch let e as ImportFailure {
+            #expect(e.issues.map(\.file) == expected.map { _ in path })
+            #expect(e.issues.map(\.issue.row) == expected.map(\.row))
+            #expect(e.issues.map(\.issue.column) == expected.map(\.column))
+            #expect(e.issues.map(\.issue.reason) == expected.map(\.reason))
+            #expect(!e.canSkipBad)
+        }
+        #expect(try w.snapshot() == before)
+    }
+
+    @Test func badRowsAreNamedAndNothingIsImported() throws {
+        let w = try QAFixture.imported()
+        typealias Q = Catalog.QA
+        let h = QAFixture.chatHeader
+        try rejects(w, "order.csv", [h, "Z1,王敏,tb,买家,2026-09-03 10:00:10,在吗", "Z1,王敏,tb,客服,2026-09-03 10:00:05,您好"], channel: .chat,
+                    [(3, "发送时间", Q.outOfOrder)])
+        try rejects(w, "role.csv", [h, "Z2,王敏,tb,主管,2026-09-03 10:00:10,在吗"], channel: .chat, [(2, "发送方", Q.unknownRole)])
+        try rejects(w, "time.csv", [h, "Z3,王敏,tb,买家,,在吗", "Z3,王敏,tb,客服,昨天,您好"], channel: .chat,
+                    [(2, "发送时间", Q.noTime), (3, "发送时间", Q.badTime)])
+        try rejects(w, "nochannel.csv", [h, "Z4,王敏,tb,买家,2026-09-03 10:00:10,在吗"], channel: nil, [(2, nil, Q.noChannel)])
+        // A call needs the start and end of every utterance.
+        let callHeader = "通话编号,坐席,角色,开始时间,结束时间,识别文本"
+        try rejects(w, "calltimes.csv", [callHeader, "Z5,刘洋,坐席,,,您好", "Z5,刘洋,客户,2026-09-03 10:00:05,,喂"], channel: .call,
+                    [(2, "开始时间", Q.noTime), (3, "结束时间", Q.noEnd)])
+        try rejects(w, "end.csv", [callHeader, "Z6,刘洋,坐席,2026-09-03 10:00:00,2026-09-03 09:59:58,您好"], channel: .call,
+                    [(2, "结束时间", Q.endBeforeStart)])
+        // JSON Lines: the line and the field.
+        try rejects(w, "bad.jsonl", [
+            QAFixture.callLine("Z7", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好"), ("客户", 5, 4, "喂")]),
+            #"{"id":"Z8","agent":"刘洋","utterances":[{"role":"agent","start":0,"end":2,"text":"您好"}]}"#,
+            #"{"id":"Z9","agent":"刘洋","#,
+        ], channel: .call, [(3, nil, Q.badJSON), (1, "utterances[1].end", Q.endBeforeStart), (2, "utterances[0].start", Q.offsetNeedsStart)])
+        // The same id with other content.
+        let changed = QAFixture.callLine("C1", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好")])
+        try rejects(w, "conflict.jsonl", [changed], channel: .call, [(1, nil, Q.conflicting("C1"))])
+    }
+
+    @Test func aFileWithoutTheColumnsSaysWhichAreAccepted() throws {
+        let w = try TestWorkspace()
+        let path = w.csv("x.csv", ["编号,内容", "1,你好"])
+        do {
+            try importTranscripts(w, [path], channel: .chat)
+            Issue.record("imported")
+        } catch let e as FileProblem {
+            #expect(e.file == path)
+            #expect(e.message.zh.hasPrefix("找不到必需的列（会话编号、客服、角色、时间、内容）。文件中的表头：编号、内容。可用表头：会话ID/会话编号/通话ID"))
+        }
+        #expect(try w.count("transcripts") == 0)
+    }
+}
+
+@Suite("Checking a period")
+struct QACheckTests {
+    @Test func everyRuleOnEveryTranscriptAndIdempotent() throws {
+        let w = try QAFixture.imported()
+        let s = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
+        #expect(s.transcripts == 5)
+        #expect(s.findings == 7)
+        #expect(s.byRule == ["banned-phrase": 1, "first-response": 1, "no-closing": 2, "silence-reprompt": 1, "silence-apology": 1,
+                             "dead-air": 1, "no-greeting": 0])
+        #expect(s.agents.map { [$0.agent, String($0.transcripts), String($0.findings)] } == [["刘洋", "3", "4"], ["王敏", "2", "3"]])
+        let stored = try Store(path: w.db).read { try QAData.findings(period: "2026-09", $0) }
+        let described = stored.map { f in
+            [f.finding.rule.rawValue, f.finding.at.description, f.finding.matched, f.finding.gapMs.map(String.init) ?? "-"]
+        }
+        #expect(described == [
+            ["banned-phrase", "2026-09-03 10:00:40", "沒辦法", "-"],
+            ["first-response", "2026-09-04 11:00:00", "在吗", "15001"],
+            ["no-closing", "2026-09-04 11:00:30", "如有不清楚的地方随时联系我", "-"],
+            ["silence-reprompt", "2026-09-05 14:00:02", "您好，棉语家纺售后服务", "3001"],
+            ["silence-apology", "2026-09-06 09:30:07", "您好，您的电话已接通，请讲", "3500"],
+            ["no-closing", "2026-09-06 09:30:10.500", "喂？我先挂了", "-"],
+            ["dead-air", "2026-09-07 16:00:30", "那我等等", "3501"],
+        ])
+        #expect(stored[0].finding.phrase == BannedPhrase(pattern: "没办法", category: "推诿", severity: 2))
+        let before = try w.snapshot()
+        let again = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
+        #expect(again == s)
+        #expect(try w.snapshot() == before)
+    }
+
+    @Test func aPeriodWithoutTranscriptsSaysSo() throws {
+        let w = try QAFixture.imported()
+        #expect(throws: QAProblem(Catalog.QA.noTranscripts("2026-08"))) {
+            try QAChecker(workspace: try w.on("2026-10-08")).run(period: YearMonth(parsing: "2026-08")!)
+        }
+    }
+}
+
+@Suite("The audit sample")
+struct AuditSampleTests {
+    /// Chats for agents with 1, 4, 5 and 6 transcripts.
+    func chats(_ counts: [(String, Int)], start: Int = 0) -> [String] {
+        var lines = [QAFixture.chatHeader]
+        var n = start
+        for (agent, count) in counts {
+            for _ in 0..<count {
+                n += 1
+                let day = String(format: "%02d", 1 + n % 28)
+                lines.append("S\(n),\(agent),tb\(n),买家,2026-09-\(day) 10:00:00,在吗")
+                lines.append("S\(n),\(agent),tb\(n),客服,2026-09-\(day) 10:00:03,您好，第\(n)位顾客")
+            }
+        }
+        return lines
+    }
+
+    @Test func perAgentTwentyPercentRoundedUpRecordedAndNeverTwice() throws {
+        let w = try TestWorkspace()
+        try importTranscripts(w, [w.csv("a.csv", chats([("王敏", 1), ("张婷", 4), ("刘洋", 5), ("陈静", 6)]))], channel: .chat)
+        let s = try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: nil, seed: 42, drawnBy: "孙悦")
+        #expect(s.agents.map { [$0.agent, String($0.volume), String($0.share), String($0.drawn)] }
+                == [["刘洋", "5", "1", "1"], ["张婷", "4", "1", "1"], ["王敏", "1", "1", "1"], ["陈静", "6", "2", "2"]])
+        #expect(s.drawn == 5 && s.drawId == 1 && s.rate == 0.2)
+        let draws = try Store(path: w.db).read { db in
+            try Row.fetchAll(db, sql: "SELECT period, seed, rate, drawn_by, drawn FROM qa_draws").map { r -> [String] in
+                [r[0] as String, String(r[1] as Int64), String(r[2] as Double), r[3] as String, String(r[4] as Int)]
+            }
+        }
+        #expect(draws == [["2026-09", "42", "0.2", "孙悦", "5"]])
+        // Again: every agent has their share, nothing is drawn or recorded.
+        let before = try w.snapshot()
+        let again = try AuditSample(workspace: try w.on("2026-10-09")).run(period: september, rate: nil, seed: 43, drawnBy: "孙悦")
+        #expect(again.drawn == 0 && again.drawId == nil)
+        #expect(try w.snapshot() == before)
+        // Five more chats for 王敏: her share is now 2, she gets one more, not the one drawn before.
+        try importTranscripts(w, [w.csv("b.csv", chats([("王敏", 5)], start: 100))], channel: .chat)
+        let more = try AuditSample(workspace: try w.on("2026-10-10")).run(period: september, rate: nil, seed: 44, drawnBy: "孙悦")
+        #expect(more.agents.filter { $0.drawn > 0 }.map { [$0.agent, String($0.drawn), String($0.sampled)] } == [["王敏", "1", "2"]])
+        #expect(!s.agents.flatMap(\.transcripts).contains(more.agents.first { $0.agent == "王敏" }!.transcripts[0]))
+        #expect(try w.count("qa_items") == 6)
+    }
+
+    @Test func theSameSeedDrawsTheSameTranscriptsWhateverTheImportOrder() throws {
+        let lines = chats([("张婷", 10), ("刘洋", 7)])
+        let a = try TestWorkspace(), b = try TestWorkspace()
+        try importTranscripts(a, [a.csv("a.csv", lines)], channel: .chat)
+        // The same transcripts, last first.
+        let pairs = stride(from: 1, to: lines.count, by: 2).map { [lines[$0], lines[$0 + 1]] }
+        try importTranscripts(b, [b.csv("b.csv", [lines[0]] + pairs.reversed().flatMap { $0 })], channel: .chat)
+        let sa = try AuditSample(workspace: try a.on("2026-10-08")).run(period: september, rate: 0.3, seed: 9, drawnBy: "x")
+        let sb = try AuditSample(workspace: try b.on("2026-10-08")).run(period: september, rate: 0.3, seed: 9, drawnBy: "x")
+        #expect(sa.agents.map { Set($0.transcripts) } == sb.agents.map { Set($0.transcripts) })
+        #expect(sa.agents.map(\.drawn) == [3, 3])
+    }
+
+    @Test func aRateOutsideZeroToOneIsRefused() throws {
+        let w = try QAFixture.imported()
+        for rate in [0.0, 1.5, -0.2] {
+            #expect(throws: QAProblem(Catalog.QA.badRate)) {
+                try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: rate, seed: 1, drawnBy: "x")
+            }
+        }
+        #expect(try w.count("qa_draws") == 0)
+    }
+}
+
+/// Scores the fixture's audit workbook as an auditor in another program would: rows
+/// reversed, a column inserted in front, scores as numbers and one as text. Q1 loses the
+/// critical 未使用服务忌语 (90, fail), Q2 is perfect (100), C1 loses half of 及时响应 (92.5);
+/// C2 and C3 stay unscored.
+let scoreScript = #"""
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+hr = next(r for r in range(1, 6) if ws.cell(r, 2).value == "会话编号")
+ws.insert_cols(1); ws.cell(hr, 1).value = "我的备注"
+col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
+rows = {ws.cell(r, col["会话编号"]).value: r for r in range(hr + 1, ws.max_row + 1)}
+items = ["及时响应（15秒内，含自动回复）", "主动确认客户需求", "按流程结束服务（二次确认、结束语）", "开场问候与规范用语", "未使用服务忌语",
+         "问题得到解决或给出明确方案", "信息准确、无误导", "耐心礼貌、不推诿"]
+def score(tid, values, auditor, comment):
+    for name, v in zip(items, values): ws.cell(rows[tid], col[name]).value = v
+    ws.cell(rows[tid], col["审核人"]).value = auditor; ws.cell(rows[tid], col["评语"]).value = comment
+score("Q1", [10, 10, 10, 10, 0, 10, 10, 10], "孙悦", "用了服务忌语")
+score("Q2", [10, "10", 10, 10, 10, 10, 10, 10], "孙悦", None)
+score("C1", [5, 10, 10, 10, 10, 10, 10, 10], "何磊", "冷场未提示")
+data = [[c.value for c in ws[r]] for r in range(hr + 1, ws.max_row + 1)]
+for i, values in enumerate(reversed(data)):
+    for j, v in enumerate(values): ws.cell(hr + 1 + i, 1 + j).value = v
+wb.save(sys.argv[2])
+"""#
+
+@Suite("The audit workbook and the scores")
+struct AuditWorkbookTests {
+    /// The fixture, checked, all five transcripts sampled, the workbook exported.
+    func exported() throws -> (TestWorkspace, String) {
+        let w = try QAFixture.imported()
+        try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: 1, seed: 1, drawnBy: "孙悦")
+        let path = "\(w.dir)/audit.xlsx"
+        let r = try AuditWorkbook(workspace: try w.on("2026-10-08")).export(period: september, to: path)
+        #expect(r.transcripts == 5 && r.checkedFirst)
+        return (w, path)
+    }
+
+    @Test func oneRowPerSampledTranscriptWithConversationFindingsAndDropDowns() throws {
+        let (w, path) = try exported()
+        defer { withExtendedLifetime(w) {} }   // the folder goes with the workspace
+        let book = try Workbook(path)
+        #expect(book.sheets == ["抽检评分", "评分标准"])
+        let rows = try book.rows("抽检评分")
+        #expect(Array(rows[2]!.prefix(8)) == ["序号", "会话编号", "渠道", "客服", "顾客", "开始时间", "对话内容", "自动检查结果"])
+        #expect(rows[2]![8] == "及时响应（15秒内，含自动回复）\n权重 15")
+        #expect(rows[2]![12] == "未使用服务忌语\n权重 10·否决项")
+        #expect(Array(rows[2]!.suffix(5)) == ["总分", "是否合格", "审核人", "评语", "内部编号（勿改）"])
+        // Agent by agent (刘洋 before 王敏), each in time order.
+        #expect((3...7).map { rows[$0]![1] } == ["C1", "C2", "C3", "Q1", "Q2"])
+        #expect(rows[3]![6] == "14:00:00–14:00:02 客服：您好，棉语家纺售后服务\n14:00:05.001–14:00:06 顾客：喂，你好\n14:00:06.500–14:00:08 客服：请问有什么可以帮您\n"
+                + "14:00:08.500–14:00:10 顾客：我的退款到哪了\n14:00:13–14:00:15 客服：已经退回了，感谢来电，再见")
+        #expect(rows[3]![7] == "14:00:02 静音未重复提示：静音 3.001 秒")
+        #expect(rows[6]![7] == "10:00:40 服务忌语：「沒辦法」（推诿）")
+        #expect(rows[5]![7] == "16:00:30 冷场（未接话）：静音 3.501 秒")
+        let sheet = try book.part("xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("<formula1>\"0,5,10\"</formula1>"))
+        #expect(sheet.contains("<formula1>\"0,10\"</formula1>"))
+        #expect(sheet.contains("hidden=\"1\""))
+        #expect(sheet.contains("<f>IF(COUNT(I4,J4,K4,L4,M4,N4,O4,P4)&lt;8,\"\",ROUND(I4*1.5+J4*1.5+K4*1+L4*1+M4*1+N4*2+O4*1+P4*1,2))</f>"))
+        let card = try book.rows("评分标准")
+        #expect(card[2]!.prefix(5) == ["response", "及时响应（15秒内，含自动回复）", "流程合规性", "15", "0、5、10"])
+        #expect(card[6] == ["no_banned", "未使用服务忌语", "话术规范性", "10", "0、10", "是"])
+    }
+
+    @Test func aWorkbookScoredInAnotherProgramRoundTrips() throws {
+        let (w, path) = try exported()
+        let scored = "\(w.dir)/scored.xlsx"
+        try python(scoreScript, [path, scored])
+        let r = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: scored)
+        #expect((r.scored, r.changed, r.withdrawn) == (3, 3, 0))
+        let audits = try Store(path: w.db).read { db in
+            try QAData.audits(db).values.map { a in (try QAData.transcripts(ids: [a.transcript], db)[0].externalID, a) }
+        }.sorted { $0.0 < $1.0 }
+        #expect(audits.map(\.0) == ["C1", "Q1", "Q2"])
+        let card = try w.on("2026-10-15").qa().scorecard
+        #expect(audits.map { card.score($0.1.scores)!.total } == [92.5, 90, 100])
+        #expect(audits.map { card.score($0.1.scores)!.passed } == [true, false, true])
+        #expect(audits.map(\.1.auditor) == ["何磊", "孙悦", "孙悦"])
+        #expect(audits.map(\.1.comment) == ["冷场未提示", "用了服务忌语", nil])
+
+        // The same file again changes nothing.
+        let before = try w.snapshot()
+        #expect(try ScoresImporter(workspace: try w.on("2026-10-16")).run(file: scored).unchanged)
+        #expect(try w.snapshot() == before)
+
+        // Exported again, the scores are filled in; clearing a row withdraws its audit.
+        let again = "\(w.dir)/again.xlsx", cleared = "\(w.dir)/cleared.xlsx"
+        _ = try AuditWorkbook(workspace: try w.on("2026-10-16")).export(period: september, to: again)
+        let rows = try Workbook(again).rows("抽检评分")
+        #expect(rows[6]![8...15].joined(separator: ",") == "10,10,10,10,0,10,10,10")
+        #expect(rows[6]![16] == "90" && rows[6]![17] == "不合格" && rows[6]![18] == "孙悦")
+        try python(#"""
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+        for r in range(3, ws.max_row + 1):
+            if ws.cell(r, 2).value == "Q2":
+                for c in range(9, 17): ws.cell(r, c).value = None
+                ws.cell(r, 19).value = None
+        wb.save(sys.argv[2])
+        """#, [again, cleared])
+        let w2 = try ScoresImporter(workspace: try w.on("2026-10-17")).run(file: cleared)
+        #expect((w2.scored, w2.changed, w2.withdrawn) == (2, 0, 1))
+        #expect(try w.count("audits") == 2)
+    }
+
+    @Test func aScoreThatIsNotAllowedImportsNothing() throws {
+        let (w, path) = try exported()
+        let scored = "\(w.dir)/scored.xlsx", bad = "\(w.dir)/bad.xlsx"
+        try python(scoreScript, [path, scored])
+        try python(#"""
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+        hr = 2
+        col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
+        for r in range(hr + 1, ws.max_row + 1):
+            tid = ws.cell(r, col["会话编号"]).value
+            if tid == "Q2": ws.cell(r, col["主动确认客户需求"]).value = 7
+            if tid == "C1": ws.cell(r, col["信息准确、无误导"]).value = None
+            if tid == "C2": ws.cell(r, col["内部编号（勿改）"]).value = 999
+            if tid == "C2": ws.cell(r, col["主动确认客户需求"]).value = 10
+        wb.save(sys.argv[2])
+        """#, [scored, bad])
+        let before = try w.snapshot()
+        do {
+            _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: bad)
+            Issue.record("imported")
+        } catch let e as ResultsFailure {
+            #expect(e.workbook == .audit)
+            let byReason = e.problems.map { [$0.sheet, String($0.row), $0.column ?? "-", $0.value ?? "-", $0.reason.zh] }
+            #expect(byReason.contains(["抽检评分", String(e.problems.first { $0.value == "7" }!.row), "主动确认客户需求", "7", "不是允许的分值；可选：0、5、10"]))
+            #expect(e.problems.contains { $0.column == "信息准确、无误导" && $0.reason == Catalog.QA.incomplete })
+            #expect(e.problems.contains { $0.reason == Catalog.QA.incomplete })
+            #expect(e.problems.count == 3)
+        }
+        #expect(try w.snapshot() == before)
+        // The unknown key: on its own, it is refused as not in the sample.
+        let onlyKey = "\(w.dir)/key.xlsx"
+        try python(#"""
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+        col = {str(c.value).split("\n")[0]: c.column for c in ws[2] if c.value}
+        for r in range(3, ws.max_row + 1):
+            if ws.cell(r, col["会话编号"]).value == "C2": ws.cell(r, col["内部编号（勿改）"]).value = 999
+        wb.save(sys.argv[2])
+        """#, [path, onlyKey])
+        do {
+            _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: onlyKey)
+            Issue.record("imported")
+        } catch let e as ResultsFailure {
+            #expect(e.problems.map { [$0.column ?? "-", $0.value ?? "-", $0.reason.zh] } == [["内部编号（勿改）", "999", "这个会话不在抽检样本中"]])
+        }
+        #expect(try w.snapshot() == before)
+    }
+
+    @Test func aWorkbookThatIsNotAnAuditWorkbookIsRefused() throws {
+        let (w, _) = try exported()
+        let other = "\(w.dir)/other.xlsx"
+        try python(#"""
+        import sys, openpyxl
+        wb = openpyxl.Workbook(); wb.active.append(["客户", "评分"]); wb.active.append(["张三", 5]); wb.save(sys.argv[1])
+        """#, [other])
+        #expect(throws: ResultsFailure.self) { try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: other) }
+    }
+}
+
+@Suite("The QA report")
+struct QAReportTests {
+    @Test func detailFindingsAndSummaryAsTheSalesManagerReadsThem() throws {
+        let w = try QAFixture.imported()
+        try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: 1, seed: 1, drawnBy: "孙悦")
+        let audit = "\(w.dir)/audit.xlsx", scored = "\(w.dir)/scored.xlsx", path = "\(w.dir)/qa.xlsx"
+        _ = try AuditWorkbook(workspace: try w.on("2026-10-08")).export(period: september, to: audit)
+        try python(scoreScript, [audit, scored])
+        _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: scored)
+        let r = try QAReport(workspace: try w.on("2026-10-15")).run(period: september, to: path)
+        #expect((r.transcripts, r.audited, r.findings, r.checkedFirst) == (5, 3, 7, false))
+        let book = try Workbook(path)
+        #expect(book.sheets == ["质检汇总表", "质检明细表", "问题明细"])
+
+        let s = try book.rows("质检汇总表")
+        func row(_ label: String) -> [String]? { s.values.first { $0.first == label } }
+        #expect(row("服务量")?[1] == "5")
+        #expect(row("已抽检")?[1] == "5")
+        #expect(row("已评分")?[1] == "3")
+        #expect(row("发现问题数")?[1] == "7")
+        #expect(close(row("合格率")?[1], 2.0 / 3.0))
+        let header = s.values.first { $0.first == "客服" }!
+        #expect(header == ["客服", "服务量", "已抽检", "已评分", "服务忌语（每百会话）", "静音未重复提示（每百会话）", "静音未致歉结束（每百会话）",
+                           "冷场（未接话）（每百会话）", "首次响应超时（每百会话）", "缺少问候语（每百会话）", "缺少结束语（每百会话）", "平均分", "合格率"])
+        #expect(row("王敏") == ["王敏", "2", "2", "2", "50", "0", "0", "0", "50", "0", "50", "95", "0.5"])
+        let liu = row("刘洋")!
+        #expect(Array(liu[0...4]) + [liu[8], liu[9], liu[11], liu[12]] == ["刘洋", "3", "3", "1", "0", "0", "0", "92.5", "1"])
+        #expect([5, 6, 7, 10].allSatisfy { close(liu[$0], 100.0 / 3.0) })
+        #expect(row("团队")?[1...3] == ["5", "5", "3"])
+        #expect(close(row("团队")?[11], (90 + 100 + 92.5) / 3))
+        // Common problems: shares of the three audited transcripts, largest first.
+        #expect(close(row("在「未使用服务忌语」一项失分")?[1], 1.0 / 3.0))
+        #expect(row("在「未使用服务忌语」一项失分")?[2...3] == ["1", "33.3% 的会话在「未使用服务忌语」一项失分"])
+        #expect(row("在「及时响应（15秒内，含自动回复）」一项失分")?[2] == "1")
+        #expect(row("使用了服务忌语")?[3] == "33.3% 的会话使用了服务忌语")
+        #expect(row("首次响应超过15秒")?[2] == "1")
+        #expect(row("静音超过3秒未重复规范用语")?[2] == "1")
+        #expect(row("未使用结束语")?[2] == "1")   // Q2's; C2 has one too but is not scored
+        #expect(row("在「主动确认客户需求」一项失分") == nil)
+        let charts = try book.part("xl/charts/chart1.xml") + book.part("xl/charts/chart2.xml")
+        #expect(charts.contains("各客服平均分") && charts.contains("团队共性问题"))
+
+        let d = try book.rows("质检明细表")
+        #expect(d.count == 4)
+        #expect(d[2]!.prefix(6) == ["1", "Q1", "聊天", "王敏", "2026-09-03 10:00:00", "孙悦"])
+        #expect(d[2]![6] == "10:00:40 服务忌语：「沒辦法」（推诿）")
+        #expect(Array(d[2]![7...18]) == ["10", "10", "10", "10", "0", "10", "10", "10", "90", "不合格", "未使用服务忌语", "用了服务忌语"])
+        #expect(d.values.first { $0[1] == "C1" }![15...16] == ["92.5", "合格"])
+
+        let f = try book.rows("问题明细")
+        #expect(f.count == 8)
+        #expect(f[1] == ["序号", "规则", "客服", "会话编号", "渠道", "时间", "匹配内容", "上下文", "静音/延迟（秒）", "类别", "严重程度", "已抽检"])
+        #expect(f[2] == ["1", "服务忌语", "王敏", "Q1", "聊天", "2026-09-03 10:00:40", "沒辦法", "沒辦法，系統就是這樣", "", "推诿", "2", "是"])
+        #expect(f[5]!.prefix(9) == ["4", "静音未重复提示", "刘洋", "C1", "电话", "2026-09-05 14:00:02", "静音 3.001 秒", "您好，棉语家纺售后服务", "3.001"])
+    }
+
+    @Test func inEnglish() throws {
+        let w = try QAFixture.imported()
+        let path = "\(w.dir)/qa-en.xlsx"
+        let r = try QAReport(workspace: try w.on("2026-10-15", lang: .en)).run(period: september, to: path)
+        #expect(r.checkedFirst && r.audited == 0)
+        let book = try Workbook(path)
+        #expect(book.sheets == ["QA summary", "QA detail", "Findings"])
+        let f = try book.rows("Findings")
+        #expect(f[2]!.prefix(4) == ["1", "banned phrase", "王敏", "Q1"])
+        #expect(try book.rows("QA summary").values.contains { $0.first == "no sampled transcript has been scored in this period" })
+    }
+}
