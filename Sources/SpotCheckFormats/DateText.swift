@@ -97,7 +97,8 @@ public enum DateText {
         var text = text
         let outcome: Result<Parsed, Problem>? = text.withUTF8 { b in
             let n = b.count
-            guard n == 10 || n == 16 || n == 19, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            // yyyy-mm-dd, with hh:mm, hh:mm:ss or hh:mm:ss.f to .fff (transcripts have milliseconds).
+            guard n == 10 || n == 16 || (19...23).contains(n) && n != 20, b[4] == 0x2D, b[7] == 0x2D else { return nil }
             @inline(__always) func num(_ i: Int, _ len: Int) -> Int? {
                 var v = 0
                 for k in i..<(i + len) {
@@ -111,12 +112,16 @@ public enum DateText {
             guard (1...12).contains(m), (1...31).contains(dd), let day = Day(year: y, month: m, day: dd) else { return .failure(.noSuchDate) }
             if n == 10 { return .success(Parsed(moment: LocalDateTime(day: day)!, hasTime: false)) }
             guard b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A, let h = num(11, 2), let mi = num(14, 2) else { return nil }
-            var sec = 0
-            if n == 19 {
+            var sec = 0, ms = 0
+            if n >= 19 {
                 guard b[16] == 0x3A, let s = num(17, 2) else { return nil }
                 sec = s
             }
-            guard let t = LocalDateTime(day: day, hour: h, minute: mi, second: sec) else { return .failure(.badTime) }
+            if n > 19 {
+                guard b[19] == 0x2E, let f = num(20, n - 20) else { return nil }
+                ms = n == 21 ? f * 100 : n == 22 ? f * 10 : f
+            }
+            guard let t = LocalDateTime(day: day, hour: h, minute: mi, second: sec, millisecond: ms) else { return .failure(.badTime) }
             return .success(Parsed(moment: t, hasTime: true))
         }
         switch outcome {
