@@ -109,7 +109,7 @@ public struct ScoresImporter {
             var rows: [(Int, [Cell])] = []
             try reader.forEachRow(sheet: sheet) { rows.append(($0, $1)) }
             guard let headerIndex = rows.prefix(6).firstIndex(where: { ScoresImporter.map($0.1, card: card).isUsable(card) }) else { continue }
-            let (headerRow, headerCells) = rows[headerIndex]
+            let headerCells = rows[headerIndex].1
             let columns = ScoresImporter.map(headerCells, card: card)
             var problems: [ResultsFailure.Problem] = []
             var out: [ReadRow] = []

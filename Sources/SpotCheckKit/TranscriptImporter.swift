@@ -104,15 +104,24 @@ public struct TranscriptImporter {
         var mapping: [TranscriptColumns.Field: Int]? = nil
         var headers: [String] = []
         var firstHeaders: [String]? = nil
-        var drafts: [String: Draft] = [:]
-        var order: [String] = []
+        // Drafts in file order; a transcript's rows usually come together, so the last one
+        // is looked at first. Drafts are changed in place (no copy of their rows per row).
+        var drafts: [Draft] = []
+        var index: [String: Int] = [:]
+        var roles: [String: Speaker] = [:]
+        var timeLabel = "", endLabel = ""
         try file.forEachRow { row, cells in
             if cells.allSatisfy(\.isBlank) { return }
             guard let m = mapping else {
                 let h = cells.map { $0.text.trimmingASCIIWhitespace() }
                 if firstHeaders == nil { firstHeaders = h }
                 let map = qa.columns.map(headers: h)
-                if [.transcript, .agent, .role, .time, .text].allSatisfy({ map[$0] != nil }) { mapping = map; headers = h }
+                if [.transcript, .agent, .role, .time, .text].allSatisfy({ map[$0] != nil }) {
+                    mapping = map
+                    headers = h
+                    timeLabel = h[map[.time]!]
+                    endLabel = map[.end].map { h[$0] } ?? TranscriptColumns.Field.end.rawValue
+                }
                 return
             }
             func cell(_ f: TranscriptColumns.Field) -> Cell { m[f].flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
@@ -120,29 +129,37 @@ public struct TranscriptImporter {
                 issues.append((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] }, value: f.map { cell($0).text }, reason: reason)))
             }
             guard let id = RowParser.clean(cell(.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
-            var d = drafts[id] ?? Draft(id: id, firstRow: row)
-            if drafts[id] == nil { order.append(id) }
-            if d.agent == nil { d.agent = RowParser.clean(cell(.agent).text).map(qa.columns.agentName) }
-            if d.customer == nil { d.customer = RowParser.clean(cell(.customer).text) }
-            if d.channel == nil, let c = RowParser.clean(cell(.channel).text) {
-                if let ch = qa.columns.channels[ColumnMap.normalize(c)] { d.channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
+            let k: Int
+            if let last = drafts.indices.last, drafts[last].id == id { k = last } else if let known = index[id] { k = known } else {
+                k = drafts.count
+                index[id] = k
+                drafts.append(Draft(id: id, firstRow: row))
             }
-            if d.startedAt == nil, !cell(.startedAt).isBlank {
-                if let p = try? DateText.parse(cell(.startedAt)) { d.startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
+            if drafts[k].agent == nil { drafts[k].agent = RowParser.clean(cell(.agent).text).map(qa.columns.agentName) }
+            if drafts[k].customer == nil { drafts[k].customer = RowParser.clean(cell(.customer).text) }
+            if drafts[k].channel == nil, let c = RowParser.clean(cell(.channel).text) {
+                if let ch = qa.columns.channels[ColumnMap.normalize(c)] { drafts[k].channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
             }
-            guard let speaker = qa.columns.roles[ColumnMap.normalize(cell(.role).text)] else { problem(.role, Catalog.QA.unknownRole); drafts[id] = d; return }
-            guard let text = RowParser.clean(cell(.text).text) else { problem(.text, Catalog.QA.emptyText); drafts[id] = d; return }
-            d.rows.append((row, speaker, cell(.time), cell(.end), text, m[.time].map { headers[$0] } ?? "time",
-                           m[.end].map { headers[$0] } ?? TranscriptColumns.Field.end.rawValue))
-            drafts[id] = d
+            if drafts[k].startedAt == nil, !cell(.startedAt).isBlank {
+                if let p = try? DateText.parse(cell(.startedAt)) { drafts[k].startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
+            }
+            let roleText = cell(.role).text
+            let speaker: Speaker
+            if let known = roles[roleText] { speaker = known } else {
+                guard let s = qa.columns.roles[ColumnMap.normalize(roleText)] else { problem(.role, Catalog.QA.unknownRole); return }
+                roles[roleText] = s
+                speaker = s
+            }
+            guard let text = RowParser.clean(cell(.text).text) else { problem(.text, Catalog.QA.emptyText); return }
+            drafts[k].rows.append((row, speaker, cell(.time), cell(.end), text, timeLabel, endLabel))
         }
         guard mapping != nil else {
             if firstHeaders == nil { throw FileProblem(file: path, message: Catalog.File.empty) }
             let accepted = TranscriptColumns.Field.allCases.map { f in (qa.columns.aliases[f] ?? []).prefix(3).joined(separator: "/") }.joined(separator: "；")
             throw FileProblem(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
         }
-        if order.isEmpty { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
-        return order.map { drafts[$0]! }
+        if drafts.isEmpty { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
+        return drafts
     }
 
     private func readJSONLines(_ path: String, issues: inout [(String, RowIssue)]) throws -> [Draft] {
