@@ -4,12 +4,14 @@
 //                                           text) and a list of 1,000 phrases, some of them in the text
 //   spotcheck-bench scan PHRASES TEXT T2S   the banned-phrase scan of every line of TEXT (folding on);
 //                                           prints matching lines, matches and seconds
+//   spotcheck-bench transcripts N FILE      a month (2026-11) of N transcripts as one CSV, one row per
+//                                           utterance: 80% chats, 20% calls with start and end times
 import Foundation
 import SpotCheckCore
 
 let args = CommandLine.arguments
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: spotcheck-bench after-sales ROWS FILE | chat MB TEXT PHRASES | scan PHRASES TEXT T2S\n".utf8))
+    FileHandle.standardError.write(Data("usage: spotcheck-bench after-sales ROWS FILE | chat MB TEXT PHRASES | scan PHRASES TEXT T2S | transcripts N FILE\n".utf8))
     exit(2)
 }
 guard args.count >= 2 else { usage() }
@@ -19,7 +21,7 @@ final class BufferedFile {
     let handle: FileHandle
     var buffer: [UInt8] = []
     init(_ path: String) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         handle = FileHandle(forWritingAtPath: path)!
         buffer.reserveCapacity(1 << 22)
     }
@@ -176,6 +178,52 @@ case "scan":
     }
     let done = Date()
     print("\(lines) matching lines, \(matches) matches; \(parts) thread(s); build \(built.timeIntervalSince(started)) s, read \(read.timeIntervalSince(built)) s, scan \(done.timeIntervalSince(read)) s")
+case "transcripts":
+    // Chats and calls of twelve agents across the month, each ten to fourteen utterances, with
+    // the violations the checks look for sprinkled in (a banned phrase now and then, late first
+    // replies, silences, missing closings), so that every rule does its work.
+    guard args.count == 4, let count = Int(args[2]) else { usage() }
+    var rng = SeededGenerator(seed: 200)
+    func pick<T>(_ a: [T]) -> T { a[rng.uniform(a.count)] }
+    let agents = ["王敏", "张婷", "刘洋", "陈静", "赵磊", "孙悦", "周杰", "吴芳", "郑伟", "何静", "林娜", "高强"]
+    let agentSays = ["亲，请稍等，我帮您查询一下物流信息", "已经帮您登记了，仓库会在24小时内发出", "这款四件套是纯棉的，洗后不会起球的哦",
+                     "麻烦您提供一下订单编号", "给您带来不便非常抱歉，我们马上为您处理", "退款已经提交了，预计3个工作日原路退回",
+                     "可以的亲，七天无理由退换，运费我们来承担", "麻烦您拍一张照片发过来，我们核实后马上处理", "补发的枕套今天下午就能发出"]
+    let slips = ["这个我也不清楚", "沒辦法，系統就是這樣", "你到售后部门问问吧", "这是规定，我有什么办法", "不 知 道"]
+    let customerSays = ["你好，我买的四件套什么时候发货", "快递三天了还没动静", "收到的枕套颜色不对", "可以换一个尺码吗", "退款怎么还没到账",
+                        "质量太差了，洗一次就起球", "这个被子有异味怎么办", "订单号发你了", "已经拍照了，你看一下"]
+    let out = BufferedFile(args[3])
+    out.write("会话ID,渠道,客服,顾客,角色,开始时间,结束时间,内容\r\n")
+    for n in 0..<count {
+        let call = rng.uniform(5) == 0
+        let agent = pick(agents)
+        let id = (call ? "C" : "Q") + String(10_000_000 + n)
+        let t = LocalDateTime(day: Day(year: 2026, month: 11, day: 1 + rng.uniform(30))!, hour: 9 + rng.uniform(12), minute: rng.uniform(60))!
+        var ms: Int64 = 0
+        func row(_ role: String, _ text: String, gap: Int) {
+            ms += Int64(gap)
+            let start = t.adding(milliseconds: ms)
+            var end = ""
+            if call {
+                ms += Int64(text.count * 220 + 300)
+                end = t.adding(milliseconds: ms).description
+            }
+            out.write("\(id),\(call ? "电话" : "聊天"),\(agent),buyer\(n % 40_000),\(role),\(start),\(end),\(text)\r\n")
+        }
+        if call {
+            row("客服", "您好，售后服务中心，很高兴为您服务", gap: 200)
+        } else {
+            row("顾客", pick(customerSays), gap: 0)
+            row("客服", "您好，请问有什么可以帮您", gap: rng.uniform(40) == 0 ? 15_001 : 2_000 + rng.uniform(10_000))
+        }
+        for _ in 0..<(4 + rng.uniform(3)) {
+            row("顾客", pick(customerSays), gap: 400 + rng.uniform(call ? 2_000 : 30_000))
+            let slip = rng.uniform(60) == 0
+            row("客服", slip ? pick(slips) : pick(agentSays), gap: call && rng.uniform(30) == 0 ? 3_001 + rng.uniform(5_000) : 300 + rng.uniform(call ? 2_500 : 20_000))
+        }
+        row("客服", rng.uniform(15) == 0 ? "好的" : "感谢您的耐心，祝您生活愉快，再见", gap: 500 + rng.uniform(3_000))
+    }
+    out.close()
 default:
     usage()
 }
