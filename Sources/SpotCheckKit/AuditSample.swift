@@ -14,7 +14,7 @@ public struct AuditSample {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// What was drawn.
-    public struct Summary: Codable, Sendable, Equatable {
+    public struct Summary: Codable, Sendable, Equatable, JSONOutput {
         public struct Agent: Codable, Sendable, Equatable {
             public var agent: String
             /// The agent's transcripts in the period.
@@ -37,13 +37,6 @@ public struct AuditSample {
         public var agents: [Agent]
         public var drawnAt: String
         public var drawnBy: String
-
-        public func json() -> String {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            e.keyEncodingStrategy = .convertToSnakeCase
-            return String(decoding: try! e.encode(self), as: UTF8.self)
-        }
     }
 
     /// Draws and records the period's sample.

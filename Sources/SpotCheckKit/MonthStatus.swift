@@ -4,7 +4,7 @@ import SpotCheckStore
 import SpotCheckText
 
 /// Where a month's spot-check stands (`spotcheck status`).
-public struct MonthStatus: Codable, Sendable, Equatable {
+public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
     public struct Escalation: Codable, Sendable, Equatable {
         public var item: Int
         public var customer: String
@@ -83,9 +83,4 @@ public struct MonthStatus: Codable, Sendable, Equatable {
     }
 
     /// The figures as JSON.
-    public func json() -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! e.encode(self), as: UTF8.self)
-    }
 }

@@ -5,7 +5,7 @@ import SpotCheckStore
 import SpotCheckText
 
 /// The figures of a draw, as printed, stored with the draw and written as `--json`.
-public struct DrawSummary: Codable, Sendable, Equatable {
+public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
     public struct Window: Codable, Sendable, Equatable { public var from: String; public var to: String }
     public var drawId: Int64
     public var month: String
@@ -48,11 +48,6 @@ public struct DrawSummary: Codable, Sendable, Equatable {
     }
 
     /// The summary as pretty, key-sorted JSON.
-    public func json() -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! e.encode(self), as: UTF8.self)
-    }
 }
 
 /// Why a draw was refused.

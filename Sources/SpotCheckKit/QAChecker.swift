@@ -14,7 +14,7 @@ public struct QAChecker {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// The figures of a check.
-    public struct Summary: Codable, Sendable, Equatable {
+    public struct Summary: Codable, Sendable, Equatable, JSONOutput {
         public struct Agent: Codable, Sendable, Equatable {
             public var agent: String
             public var transcripts: Int
@@ -28,13 +28,6 @@ public struct QAChecker {
         public var byRule: [String: Int]
         public var agents: [Agent]
         public var checkedAt: String
-
-        public func json() -> String {
-            let e = JSONEncoder()
-            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            e.keyEncodingStrategy = .convertToSnakeCase
-            return String(decoding: try! e.encode(self), as: UTF8.self)
-        }
     }
 
     /// Checks the period and stores the findings.
