@@ -57,6 +57,12 @@ public struct ScoresImporter {
                     problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.notSampled))
                     continue
                 }
+                // The key and the transcript id must agree: a workbook of another workspace
+                // (or an edited key) must not put scores on the wrong transcript.
+                if r.key != nil, let ext = r.externalID, let stored = external[t], stored.id != ext {
+                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.keyMismatch(ext, stored.id)))
+                    continue
+                }
                 if let other = seen[t] {
                     problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.duplicateRow(other)))
                     continue
@@ -135,6 +141,7 @@ public struct ScoresImporter {
                         continue
                     }
                     r.key = key
+                    r.externalID = ResultsImporter.text(idCell)
                 } else {
                     r.externalID = ResultsImporter.text(idCell)
                     r.channel = columns.channel.flatMap { ResultsImporter.text(cell($0)) }.flatMap { channels[ColumnMap.normalize($0)] }

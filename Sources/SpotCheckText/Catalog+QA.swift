@@ -198,6 +198,10 @@ extension Catalog {
         public static func scoresWithdrawn(_ n: Int) -> Message {
             Message("\(n) 个会话的评分已被清空，已撤销其评分", "\(n) transcript(s) had their scores cleared: their audits were withdrawn")
         }
+        public static func keyMismatch(_ written: String, _ stored: String) -> Message {
+            Message("内部编号对应的会话是 \(stored)，但这一行的会话编号是 \(written)：这份评分表可能来自另一个数据库，或内部编号被改动过",
+                    "the key belongs to transcript \(stored) but the row says \(written): the workbook may come from another database, or the key was edited")
+        }
         public static let notSampled = Message("这个会话不在抽检样本中", "this transcript is not in the audit sample")
         public static func scoresImported(file: String, scored: Int, changed: Int) -> Message {
             Message("\(file)：读取已评分会话 \(scored) 个，更新 \(changed) 个", "\(file): \(scored) scored transcripts, \(changed) changed")

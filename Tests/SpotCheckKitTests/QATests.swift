@@ -435,6 +435,32 @@ struct AuditWorkbookTests {
         #expect(try w.snapshot() == before)
     }
 
+    @Test func aKeyThatDoesNotMatchItsTranscriptIsRefused() throws {
+        let (w, path) = try exported()
+        let scored = "\(w.dir)/scored.xlsx", swapped = "\(w.dir)/swapped.xlsx"
+        try python(scoreScript, [path, scored])
+        // The keys of Q1 and C1 swapped, as a workbook of another database would have them.
+        try python(#"""
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+        col = {str(c.value).split("\n")[0]: c.column for c in ws[2] if c.value}
+        rows = {ws.cell(r, col["会话编号"]).value: r for r in range(3, ws.max_row + 1)}
+        k = col["内部编号（勿改）"]
+        a, b = ws.cell(rows["Q1"], k).value, ws.cell(rows["C1"], k).value
+        ws.cell(rows["Q1"], k).value, ws.cell(rows["C1"], k).value = b, a
+        wb.save(sys.argv[2])
+        """#, [scored, swapped])
+        let before = try w.snapshot()
+        do {
+            _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: swapped)
+            Issue.record("imported")
+        } catch let e as ResultsFailure {
+            #expect(Set(e.problems.map(\.reason)) == [Catalog.QA.keyMismatch("Q1", "C1"), Catalog.QA.keyMismatch("C1", "Q1")])
+            #expect(e.problems.allSatisfy { $0.column == "内部编号（勿改）" })
+        }
+        #expect(try w.snapshot() == before)
+    }
+
     @Test func aWorkbookThatIsNotAnAuditWorkbookIsRefused() throws {
         let (w, _) = try exported()
         let other = "\(w.dir)/other.xlsx"
