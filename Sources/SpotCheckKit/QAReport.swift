@@ -229,7 +229,7 @@ public struct QAReport {
     private func writeFindings(_ s: XLSXSheet, findings: [QAData.StoredFinding], byID: [Int: TranscriptRow], sampled: Set<Int>) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
-        let headers: [Message] = [Q.no, Q.rule, Q.agent, Q.transcriptID, Q.channelHeader, Q.time, Q.matched, Q.excerpt, Q.gapHeader,
+        let headers: [Message] = [Q.no, Q.rule, Q.agent, Q.transcriptID, Q.channelHeader, Q.time, Q.matched, Q.position, Q.excerpt, Q.gapHeader,
                                   Q.category, Q.severity, Q.inSample]
         for (i, h) in headers.enumerated() { s.write(0, i, .text(h.text(lang)), .header) }
         for (n, sf) in findings.enumerated() {
@@ -241,14 +241,15 @@ public struct QAReport {
             s.write(r, 4, .text(Q.channel(t.channel).text(lang)))
             s.write(r, 5, .dateTime(f.at), .dateTimeSeconds)
             s.write(r, 6, .text(f.rule == .bannedPhrase ? f.matched : Q.detail(f).text(lang)))
-            s.write(r, 7, .text(f.excerpt), .wrap)
-            if let g = f.gapMs { s.write(r, 8, .number(Double(g) / 1000), .seconds) }
-            s.write(r, 9, .text(f.phrase?.category ?? ""))
-            if let sev = f.phrase?.severity { s.write(r, 10, .int(sev)) }
-            s.write(r, 11, .text(sampled.contains(sf.transcript) ? Q.yes.text(lang) : ""))
+            if let u = f.utterance { s.write(r, 7, .text(Q.position(utterance: u, span: f.span).text(lang))) }
+            s.write(r, 8, .text(f.excerpt), .wrap)
+            if let g = f.gapMs { s.write(r, 9, .number(Double(g) / 1000), .seconds) }
+            s.write(r, 10, .text(f.phrase?.category ?? ""))
+            if let sev = f.phrase?.severity { s.write(r, 11, .int(sev)) }
+            s.write(r, 12, .text(sampled.contains(sf.transcript) ? Q.yes.text(lang) : ""))
         }
         s.setColumn(5, width: 19)
-        s.setColumn(7, width: 40)
+        s.setColumn(8, width: 40)
         s.freeze(rows: 1, cols: 0)
         s.autofilter(row: 0, lastRow: max(1, findings.count), cols: 0...(headers.count - 1))
         s.printLandscape(repeatingRows: 1)

@@ -164,7 +164,9 @@ extension Store {
                     gap_ms INTEGER,
                     pattern TEXT,
                     category TEXT,
-                    severity INTEGER
+                    severity INTEGER,
+                    span_start INTEGER,
+                    span_end INTEGER
                 );
                 CREATE INDEX findings_transcript ON findings(transcript_id);
                 CREATE TABLE qa_checks (

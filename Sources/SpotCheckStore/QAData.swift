@@ -146,8 +146,8 @@ public enum QAData {
                                        _ db: Database) throws {
         try db.execute(sql: "DELETE FROM findings WHERE transcript_id IN (SELECT id FROM transcripts WHERE period = ?)", arguments: [period])
         let statement = try db.makeStatement(sql: """
-            INSERT INTO findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let s = statement.sqliteStatement
         for (t, f) in findings {
@@ -162,6 +162,13 @@ public enum QAData {
             bindText(s, 8, f.phrase?.pattern)
             bindText(s, 9, f.phrase?.category)
             if let sev = f.phrase?.severity { sqlite3_bind_int64(s, 10, Int64(sev)) } else { sqlite3_bind_null(s, 10) }
+            if let span = f.span {
+                sqlite3_bind_int64(s, 11, Int64(span.lowerBound))
+                sqlite3_bind_int64(s, 12, Int64(span.upperBound))
+            } else {
+                sqlite3_bind_null(s, 11)
+                sqlite3_bind_null(s, 12)
+            }
             try stepDone(s, db)
         }
         try db.execute(sql: """
@@ -179,14 +186,16 @@ public enum QAData {
     /// The findings of a period (or of given transcripts), in transcript and time order.
     public static func findings(period: String, _ db: Database) throws -> [StoredFinding] {
         try Row.fetchAll(db, sql: """
-            SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity
+            SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity,
+                   f.span_start, f.span_end
             FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
             """, arguments: [period]).map { r in
             var phrase: BannedPhrase? = nil
             if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
             return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
                                                                     at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
-                                                                    gapMs: r[6], phrase: phrase))
+                                                                    gapMs: r[6], phrase: phrase,
+                                                                    span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
         }
     }
 

@@ -219,6 +219,13 @@ extension Catalog {
         public static let time = Message("时间", "Time")
         public static let matched = Message("匹配内容", "Matched")
         public static let excerpt = Message("上下文", "Excerpt")
+        public static let position = Message("位置", "Position")
+        /// Where a finding stands: the utterance (from 1) and, for a match, its characters (from 1).
+        public static func position(utterance: Int, span: Range<Int>?) -> Message {
+            guard let span else { return Message("第 \(utterance + 1) 句", "utterance \(utterance + 1)") }
+            return Message("第 \(utterance + 1) 句第 \(span.lowerBound + 1)–\(span.upperBound) 字",
+                           "utterance \(utterance + 1), characters \(span.lowerBound + 1)–\(span.upperBound)")
+        }
         public static let gapHeader = Message("静音/延迟（秒）", "Silence / delay (s)")
         public static let severity = Message("严重程度", "Severity")
         public static let findingsCount = Message("发现问题数", "Findings")

@@ -93,6 +93,7 @@ struct ChatRulesTests {
         let f = checks.bannedPhrases(t)
         #expect(f.map(\.matched) == ["没办法"])
         #expect(f.first?.utterance == 1)
+        #expect(f.first?.span == 7..<10)   // the characters of the original utterance
         #expect(f.first?.excerpt == "您好，这个我也没办法呢，再见")
         #expect(f.first?.phrase?.category == "推诿")
     }

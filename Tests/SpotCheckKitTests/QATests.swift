@@ -200,6 +200,7 @@ struct QACheckTests {
             ["dead-air", "2026-09-07 16:00:30", "那我等等", "3501"],
         ])
         #expect(stored[0].finding.phrase == BannedPhrase(pattern: "没办法", category: "推诿", severity: 2))
+        #expect(stored[0].finding.utterance == 3 && stored[0].finding.span == 0..<3)
         let before = try w.snapshot()
         let again = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
         #expect(again == s)
@@ -523,9 +524,9 @@ struct QAReportTests {
 
         let f = try book.rows("问题明细")
         #expect(f.count == 8)
-        #expect(f[1] == ["序号", "规则", "客服", "会话编号", "渠道", "时间", "匹配内容", "上下文", "静音/延迟（秒）", "类别", "严重程度", "已抽检"])
-        #expect(f[2] == ["1", "服务忌语", "王敏", "Q1", "聊天", "2026-09-03 10:00:40", "沒辦法", "沒辦法，系統就是這樣", "", "推诿", "2", "是"])
-        #expect(f[5]!.prefix(9) == ["4", "静音未重复提示", "刘洋", "C1", "电话", "2026-09-05 14:00:02", "静音 3.001 秒", "您好，棉语家纺售后服务", "3.001"])
+        #expect(f[1] == ["序号", "规则", "客服", "会话编号", "渠道", "时间", "匹配内容", "位置", "上下文", "静音/延迟（秒）", "类别", "严重程度", "已抽检"])
+        #expect(f[2] == ["1", "服务忌语", "王敏", "Q1", "聊天", "2026-09-03 10:00:40", "沒辦法", "第 4 句第 1–3 字", "沒辦法，系統就是這樣", "", "推诿", "2", "是"])
+        #expect(f[5]!.prefix(10) == ["4", "静音未重复提示", "刘洋", "C1", "电话", "2026-09-05 14:00:02", "静音 3.001 秒", "第 1 句", "您好，棉语家纺售后服务", "3.001"])
     }
 
     @Test func inEnglish() throws {

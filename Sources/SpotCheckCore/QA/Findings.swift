@@ -31,9 +31,11 @@ public struct Finding: Sendable, Equatable {
     public var gapMs: Int?
     /// The banned phrase's pattern, category and severity.
     public var phrase: BannedPhrase?
+    /// Where the match stands in its utterance: character (Unicode scalar) offsets, from 0.
+    public var span: Range<Int>?
 
     public init(rule: QARule, utterance: Int?, at: LocalDateTime, matched: String, excerpt: String, gapMs: Int? = nil,
-                phrase: BannedPhrase? = nil) {
+                phrase: BannedPhrase? = nil, span: Range<Int>? = nil) {
         self.rule = rule
         self.utterance = utterance
         self.at = at
@@ -41,6 +43,7 @@ public struct Finding: Sendable, Equatable {
         self.excerpt = excerpt
         self.gapMs = gapMs
         self.phrase = phrase
+        self.span = span
     }
 }
 
@@ -108,7 +111,8 @@ public struct TranscriptChecks: Sendable {
         for u in t.utterances where u.speaker == .agent {
             for m in phrases.matches(in: u.text) {
                 out.append(Finding(rule: .bannedPhrase, utterance: u.seq, at: u.start, matched: m.text(in: u.text),
-                                   excerpt: TranscriptChecks.excerpt(u.text, m.start, m.end), phrase: phrases.phrases[m.phrase]))
+                                   excerpt: TranscriptChecks.excerpt(u.text, m.start, m.end), phrase: phrases.phrases[m.phrase],
+                                   span: m.start..<m.end))
             }
         }
         return out
