@@ -30,7 +30,7 @@ public struct QAConfiguration: Sendable {
         let p = try source.decode(Phrases.self, from: "banned-phrases.json")
         let ploc = source.location("banned-phrases.json")
         for x in p.phrases where folder.fold(x.pattern.replacingOccurrences(of: "*", with: "")).count < 2 {
-            throw ConfigProblem(message: Catalog.Config.invalidValue(ploc, "phrases", "\(x.pattern): at least two characters"))
+            throw ConfigProblem(message: Catalog.Config.invalidValue(ploc, "phrases", Catalog.Config.phraseTooShort(x.pattern)))
         }
         let matcher = PhraseMatcher(phrases: p.phrases.map { BannedPhrase(pattern: $0.pattern, category: $0.category, severity: $0.severity) },
                                     exceptions: p.exceptions ?? [], folder: folder, maxGap: p.max_gap ?? 6)
@@ -59,7 +59,7 @@ public struct QAConfiguration: Sendable {
         let card = Scorecard(items: c.items.map { .init(id: $0.id, name: $0.name, category: $0.category, weight: $0.weight, allowed: $0.allowed,
                                                         critical: $0.critical ?? false) }, passMark: c.pass_mark)
         if let problem = card.problems().first {
-            throw ConfigProblem(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", problem))
+            throw ConfigProblem(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }
         return QAConfiguration(checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
                                columns: try TranscriptColumns.load(source))
@@ -107,17 +107,17 @@ public struct TranscriptColumns: Sendable {
         let f = try source.decode(File.self, from: name)
         var aliases: [Field: [String]] = [:]
         for (k, v) in f.fields {
-            guard let field = Field(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", "unknown field")) }
+            guard let field = Field(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", Catalog.Config.unknownName(Field.allCases.map(\.rawValue)))) }
             aliases[field] = v
         }
         var roles: [String: Speaker] = [:]
         for (k, words) in f.roles {
-            guard let speaker = Speaker(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "roles.\(k)", "agent, customer or system")) }
+            guard let speaker = Speaker(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "roles.\(k)", Catalog.Config.unknownName(Speaker.allCases.map(\.rawValue)))) }
             for w in words { roles[ColumnMap.normalize(w)] = speaker }
         }
         var channels: [String: Channel] = [:]
         for (k, words) in f.channels {
-            guard let channel = Channel(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "channels.\(k)", "chat or call")) }
+            guard let channel = Channel(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "channels.\(k)", Catalog.Config.unknownName(Channel.allCases.map(\.rawValue)))) }
             for w in words { channels[ColumnMap.normalize(w)] = channel }
             channels[k] = channel
         }

@@ -84,7 +84,7 @@ public struct ColumnMap: Sendable {
         var aliases: [SheetField: [String]] = [:]
         for (key, names) in f.fields {
             guard let field = SheetField(rawValue: key) else {
-                throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(key)", "unknown field"))
+                throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(key)", Catalog.Config.unknownName(SheetField.allCases.map(\.rawValue))))
             }
             aliases[field] = names
         }

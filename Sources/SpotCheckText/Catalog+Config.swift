@@ -1,3 +1,5 @@
+import SpotCheckCore
+
 extension Catalog {
     /// Configuration files and the workspace.
     public enum Config {
@@ -6,6 +8,28 @@ extension Catalog {
         }
         public static func invalidValue(_ file: String, _ key: String, _ detail: String) -> Message {
             Message("配置文件 \(file) 中「\(key)」的值有误：\(detail)", "configuration file \(file): the value of \"\(key)\" is wrong: \(detail)")
+        }
+        public static func invalidValue(_ file: String, _ key: String, _ detail: Message) -> Message {
+            Message("配置文件 \(file) 中「\(key)」的值有误：\(detail.zh)", "configuration file \(file): the value of \"\(key)\" is wrong: \(detail.en)")
+        }
+        /// A name the file may not use, and the ones it may.
+        public static func unknownName(_ allowed: [String]) -> Message {
+            Message("无法识别的名称；可用：\(allowed.joined(separator: "、"))", "not a known name; use \(allowed.joined(separator: ", "))")
+        }
+        public static func phraseTooShort(_ pattern: String) -> Message {
+            Message("「\(pattern)」除 * 外至少要有两个字", "\"\(pattern)\" needs at least two characters besides *")
+        }
+        public static func scorecard(_ p: Scorecard.Problem) -> Message {
+            switch p {
+            case .weightsAddUpTo(let sum):
+                return Message("各项权重之和是 \(sum)，应为 100", "the weights add up to \(sum), not 100")
+            case .noPositiveScore(let item):
+                return Message("评分项 \(item) 没有大于 0 的可选分值", "item \(item) allows no score above 0")
+            case .repeatedID(let id):
+                return Message("评分项编号 \(id) 重复", "item id \(id) is used twice")
+            case .passMarkOutOfRange(let m):
+                return Message("合格线 \(m) 不在 0–100 之间", "the pass mark \(m) is not within 0–100")
+            }
         }
         public static func missingDirectory(_ dir: String) -> Message {
             Message("配置目录不存在：\(dir)", "configuration folder not found: \(dir)")

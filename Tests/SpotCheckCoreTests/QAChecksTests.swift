@@ -156,6 +156,9 @@ struct AuditTests {
         #expect(card.score(["respond": 7, "wording": 10, "solved": 5, "attitude": 10]) == nil)
         #expect(card.score(["respond": 10, "wording": 10, "solved": 5]) == nil)
         #expect(Scorecard(items: [.init(id: "a", name: "a", category: "c", weight: 60, allowed: [0, 1], critical: false)], passMark: 80).problems()
-                == ["weights add up to 60.0, not 100"])
+                == [.weightsAddUpTo(60)])
+        let twice = Scorecard(items: [.init(id: "a", name: "a", category: "c", weight: 50, allowed: [0], critical: false),
+                                      .init(id: "a", name: "b", category: "c", weight: 50, allowed: [0, 1], critical: false)], passMark: 120)
+        #expect(twice.problems() == [.noPositiveScore(item: "a"), .repeatedID("a"), .passMarkOutOfRange(120)])
     }
 }

@@ -541,3 +541,33 @@ struct QAReportTests {
         #expect(try book.rows("QA summary").values.contains { $0.first == "no sampled transcript has been scored in this period" })
     }
 }
+
+@Suite("QA configuration")
+struct QAConfigurationTests {
+    /// Writes a configuration file into the workspace's folder and loads the QA configuration.
+    func load(_ w: TestWorkspace, _ name: String, _ text: String) throws -> Message? {
+        try text.write(toFile: "\(w.dir)/spotcheck-config/\(name)", atomically: true, encoding: .utf8)
+        do {
+            _ = try w.on("2026-10-08").qa()
+            return nil
+        } catch let e as ConfigProblem {
+            return e.message
+        }
+    }
+
+    @Test func aBadFileSaysWhichFileWhichKeyAndWhy() throws {
+        let w = try TestWorkspace()
+        let dir = "\(w.dir)/spotcheck-config"
+        #expect(try load(w, "scorecard.json", #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 60, "allowed": [0, 10]}]}"#)
+                == Catalog.Config.invalidValue("\(dir)/scorecard.json", "items", Catalog.Config.scorecard(.weightsAddUpTo(60))))
+        #expect(try load(w, "scorecard.json", #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 100, "allowed": [0, 10]}]}"#) == nil)
+        #expect(try load(w, "qa.json", #"{"sample_rate": 1.5, "greetings": [], "closings": [], "prompts": [], "apologies": [], "waits": []}"#)
+                == Catalog.Config.invalidValue("\(dir)/qa.json", "sample_rate", "0–1"))
+        try FileManager.default.removeItem(atPath: "\(dir)/qa.json")
+        #expect(try load(w, "banned-phrases.json", #"{"phrases": [{"pattern": "不*", "category": "推诿", "severity": 1}]}"#)
+                == Catalog.Config.invalidValue("\(dir)/banned-phrases.json", "phrases", Catalog.Config.phraseTooShort("不*")))
+        try FileManager.default.removeItem(atPath: "\(dir)/banned-phrases.json")
+        let roles = try load(w, "qa-columns.json", #"{"fields": {}, "roles": {"manager": ["主管"]}, "channels": {}}"#)
+        #expect(roles?.zh == "配置文件 \(dir)/qa-columns.json 中「roles.manager」的值有误：无法识别的名称；可用：agent、customer、system")
+    }
+}

@@ -34,14 +34,27 @@ public struct Scorecard: Sendable, Equatable {
         self.passMark = passMark
     }
 
+    /// What can be wrong with a scorecard.
+    public enum Problem: Sendable, Equatable {
+        /// The weights do not add up to 100.
+        case weightsAddUpTo(Double)
+        /// An item allows no score above 0.
+        case noPositiveScore(item: String)
+        /// Two items have the same id.
+        case repeatedID(String)
+        /// The pass mark is not within 0–100.
+        case passMarkOutOfRange(Double)
+    }
+
     /// Problems with the scorecard (empty when it is usable).
-    public func problems() -> [String] {
-        var out: [String] = []
+    public func problems() -> [Problem] {
+        var out: [Problem] = []
         let sum = items.reduce(0) { $0 + $1.weight }
-        if abs(sum - 100) > 1e-6 { out.append("weights add up to \(sum), not 100") }
-        for i in items where i.allowed.isEmpty || i.top <= 0 { out.append("\(i.id): no positive score allowed") }
-        if Set(items.map(\.id)).count != items.count { out.append("item ids repeat") }
-        if !(0...100).contains(passMark) { out.append("pass mark \(passMark) is not within 0–100") }
+        if abs(sum - 100) > 1e-6 { out.append(.weightsAddUpTo(sum)) }
+        for i in items where i.allowed.isEmpty || i.top <= 0 { out.append(.noPositiveScore(item: i.id)) }
+        var seen = Set<String>()
+        for i in items where !seen.insert(i.id).inserted { out.append(.repeatedID(i.id)) }
+        if !(0...100).contains(passMark) { out.append(.passMarkOutOfRange(passMark)) }
         return out
     }
 
