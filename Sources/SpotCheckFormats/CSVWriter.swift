@@ -21,8 +21,8 @@ public struct CSVWriter {
     /// Writes the file as GB18030 (no byte-order mark), as Excel in China saves "CSV".
     public func writeGB18030(to path: String) throws {
         let bytes = TextEncoding.gb18030Bytes(String(text.dropFirst()))
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, "create"))
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
+            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, error.localizedDescription))
         }
     }
 

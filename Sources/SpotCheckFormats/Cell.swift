@@ -39,8 +39,8 @@ public enum Cell: Sendable, Equatable {
         }
     }
 
-    /// Integral numbers below 2^53 as integers, others in Swift's shortest form.
-    static func numberText(_ d: Double) -> String {
+    /// Integral numbers below 2^53 as integers (15, not 15.0), others in Swift's shortest form.
+    public static func numberText(_ d: Double) -> String {
         if d.rounded() == d, abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
         return String(d)
     }

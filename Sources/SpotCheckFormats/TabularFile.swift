@@ -57,7 +57,7 @@ public final class TabularFile {
             switch magic {
             case .zip:
                 let reader = try XLSXReader(path: path)
-                guard let name = reader.resolveSheet(sheet) else { throw FileProblem(file: path, message: Catalog.File.corruptXLSX("no sheets")) }
+                guard let name = reader.resolveSheet(sheet) else { throw FileProblem(file: path, message: Catalog.File.noSheets) }
                 if !reader.sheetNames.contains(name) {
                     throw FileProblem(file: path, message: Catalog.File.sheetNotFound(name, available: reader.sheetNames))
                 }

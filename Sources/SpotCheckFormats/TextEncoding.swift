@@ -15,40 +15,24 @@ public enum TextEncoding: String, Sendable, Equatable {
     /// header row or more). Returns the encoding and the length of a byte-order mark to skip.
     public static func detect(_ prefix: UnsafeBufferPointer<UInt8>) -> (TextEncoding, bomLength: Int) {
         if prefix.count >= 3, prefix[0] == 0xEF, prefix[1] == 0xBB, prefix[2] == 0xBF { return (.utf8, 3) }
-        var i = 0
+        // Up to 16 non-ASCII sequences must be valid UTF-8 (GBK pairs can look like one UTF-8
+        // sequence); a sequence cut at the end of the prefix is taken for UTF-8.
         let n = prefix.count
-        while i < n {
-            let b = prefix[i]
-            if b < 0x80 { i += 1; continue }
-            // The first non-ASCII sequence: valid UTF-8 or not?
-            let length: Int
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
+        var j = 0, checked = 0
+        while j < n, checked < 16 {
+            let c = prefix[j]
+            if c < 0x80 { j += 1; continue }
+            let len: Int
+            switch c {
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
             default: return (.gb18030, 0)
             }
-            if i + length > n { return (.utf8, 0) }  // cut at the end of the prefix: assume UTF-8
-            for k in 1..<length where prefix[i + k] & 0xC0 != 0x80 { return (.gb18030, 0) }
-            // Check the next few sequences too: GBK pairs can look like one UTF-8 sequence.
-            var checked = 0
-            var j = i
-            while j < n, checked < 16 {
-                let c = prefix[j]
-                if c < 0x80 { j += 1; continue }
-                let len: Int
-                switch c {
-                case 0xC2...0xDF: len = 2
-                case 0xE0...0xEF: len = 3
-                case 0xF0...0xF4: len = 4
-                default: return (.gb18030, 0)
-                }
-                if j + len > n { break }
-                for k in 1..<len where prefix[j + k] & 0xC0 != 0x80 { return (.gb18030, 0) }
-                j += len
-                checked += 1
-            }
-            return (.utf8, 0)
+            if j + len > n { break }
+            for k in 1..<len where prefix[j + k] & 0xC0 != 0x80 { return (.gb18030, 0) }
+            j += len
+            checked += 1
         }
         return (.utf8, 0)
     }

@@ -32,15 +32,7 @@ public final class XLSXReader {
         } catch {
             throw FileProblem(file: path, message: Catalog.File.notXLSX((path as NSString).pathExtension))
         }
-        let archive = self.archive
-        func part(_ name: String) throws -> Data? {
-            guard let entry = archive[name] else { return nil }
-            var data = Data()
-            do { _ = try archive.extract(entry, skipCRC32: true) { data.append($0) } } catch {
-                throw FileProblem(file: path, message: Catalog.File.corruptXLSX("\(name): \(error)"))
-            }
-            return data
-        }
+        let part = { [archive] (name: String) in try XLSXReader.part(name, of: archive, file: path) }
         guard let workbook = try part("xl/workbook.xml") else {
             throw FileProblem(file: path, message: Catalog.File.corruptXLSX("xl/workbook.xml"))
         }
@@ -70,15 +62,11 @@ public final class XLSXReader {
             }
             name = sheet
         } else {
-            guard let firstName = sheetNames.first else { throw FileProblem(file: path, message: Catalog.File.corruptXLSX("no sheets")) }
+            guard let firstName = sheetNames.first else { throw FileProblem(file: path, message: Catalog.File.noSheets) }
             name = firstName
         }
-        guard let entry = archive[sheetParts[name]!] else {
+        guard let data = try XLSXReader.part(sheetParts[name]!, of: archive, file: path) else {
             throw FileProblem(file: path, message: Catalog.File.corruptXLSX(sheetParts[name]!))
-        }
-        var data = Data()
-        do { _ = try archive.extract(entry, skipCRC32: true) { data.append($0) } } catch {
-            throw FileProblem(file: path, message: Catalog.File.corruptXLSX("\(name): \(error)"))
         }
         let rows = try XLSXReader.parse(data, file: path, with: SheetHandler(sharedStrings: sharedStrings, dateStyles: dateStyles))
         for (number, cells) in rows { try body(number, cells) }
@@ -88,6 +76,16 @@ public final class XLSXReader {
     public func resolveSheet(_ sheet: String?) -> String? { sheet ?? sheetNames.first }
 
     // MARK: - XML plumbing
+
+    /// A part of the package, uncompressed; nil when the package has no such part.
+    private static func part(_ name: String, of archive: Archive, file: String) throws -> Data? {
+        guard let entry = archive[name] else { return nil }
+        var data = Data()
+        do { _ = try archive.extract(entry, skipCRC32: true) { data.append($0) } } catch {
+            throw FileProblem(file: file, message: Catalog.File.corruptXLSX("\(name): \(error)"))
+        }
+        return data
+    }
 
     fileprivate static func parse<H: PartHandler>(_ data: Data, file: String, with handler: H) throws -> H.Result {
         let parser = XMLParser(stream: InputStream(data: data))

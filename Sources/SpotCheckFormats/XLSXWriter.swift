@@ -323,27 +323,9 @@ public final class XLSXSheet {
         worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
     }
 
-    /// Whole numbers in `range` on a range of cells.
-    public func integerValidation(rows: ClosedRange<Int>, col: Int, range: ClosedRange<Int>, error: (title: String, text: String)? = nil) {
-        var v = lxw_data_validation()
-        v.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
-        v.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-        v.minimum_number = Double(range.lowerBound)
-        v.maximum_number = Double(range.upperBound)
-        var owned: [UnsafeMutablePointer<CChar>?] = []
-        defer { owned.forEach { free($0) } }
-        if let error {
-            let t = strdup(String(error.title.prefix(32))), m = strdup(String(error.text.prefix(255)))
-            owned += [t, m]
-            v.error_title = t
-            v.error_message = m
-        }
-        worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
-    }
-
     /// Kinds of chart.
     public enum ChartKind: Sendable {
-        case column, bar, pie
+        case column, bar
     }
 
     /// Inserts a chart of one series whose categories and values are ranges of `source`.
@@ -354,7 +336,6 @@ public final class XLSXSheet {
         switch kind {
         case .column: type = Int(LXW_CHART_COLUMN.rawValue)
         case .bar: type = Int(LXW_CHART_BAR.rawValue)
-        case .pie: type = Int(LXW_CHART_PIE.rawValue)
         }
         let chart = writer.addChart(type)
         let quoted = "'" + source.name.replacingOccurrences(of: "'", with: "''") + "'"
@@ -366,7 +347,7 @@ public final class XLSXSheet {
         if let seriesName { chart_series_set_name(series, seriesName) }
         chart_series_set_labels(series)
         chart_title_set_name(chart, title)
-        if kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
         let axes = [chart.pointee.x_axis, chart.pointee.y_axis]
         if kind == .bar {
             // Bars read top-down in the order of the table's rows, the value axis below them.

@@ -48,11 +48,10 @@ public struct AuditSample {
         return try ws.store().write { db in
             let rows = try QAData.transcripts(period: period.description, db)
             guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
-            let fingerprints = try QAData.fingerprints(period: period.description, db)
             let already = try QAData.sampled(db)
             // Transcripts are ordered by their content, so the same seed draws the same
             // transcripts whatever order the files were imported in.
-            let chosen = AuditSampling.draw(transcripts: rows.map { ($0.id, $0.agent, fingerprints[$0.id] ?? 0) }, sampled: already, rate: rate,
+            let chosen = AuditSampling.draw(transcripts: rows.map { ($0.id, $0.agent, $0.fingerprint) }, sampled: already, rate: rate,
                                             seed: seed)
             let ids = chosen.keys.sorted().flatMap { chosen[$0]! }
             let drawID: Int64? = ids.isEmpty ? nil

@@ -69,13 +69,12 @@ public struct AuditWorkbook {
         let (stored, utterances, findings, audits) = try ws.store().read { db in
             let ids = try QAData.sampled(period: period.description, db)
             return (try QAData.transcripts(ids: ids, db), try QAData.utterances(period: nil, ids: ids, db),
-                    try QAData.findings(period: period.description, db), try QAData.audits(db))
+                    try QAData.findings(period: period.description, db), try QAData.audits(period: period.description, db))
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
         guard !rows.isEmpty else { throw QAProblem(Catalog.QA.nothingSampled(period.description)) }
-        var findingsBy: [Int: [Finding]] = [:]
-        for f in findings { findingsBy[f.transcript, default: []].append(f.finding) }
+        let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
 
         typealias Q = Catalog.QA
         let book = try XLSXWriter(path: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
@@ -90,7 +89,7 @@ public struct AuditWorkbook {
         for (i, c) in columns.enumerated() {
             if case .item(let k) = c {
                 let item = card.items[k]
-                sheet.write(headerRow, i, .text(item.name + "\n" + Q.itemWeight(item.weight, critical: item.critical).text(lang)), .header)
+                sheet.write(headerRow, i, .text(Q.itemHeader(item).text(lang)), .header)
             } else {
                 sheet.write(headerRow, i, .text(c.header!.text(lang)), .header)
             }
@@ -107,15 +106,14 @@ public struct AuditWorkbook {
             sheet.write(r, col(.customer), .text(t.customer ?? ""))
             sheet.write(r, col(.started), .dateTime(t.started))
             sheet.write(r, col(.conversation), .text(AuditWorkbook.conversation(utterances[t.id] ?? [], channel: t.channel, lang: lang)), .wrap)
-            let lines = (findingsBy[t.id] ?? []).map { Q.findingLine($0.at.clockText, Q.rule($0.rule), Q.detail($0).text(lang)).text(lang) }
-            sheet.write(r, col(.findings), .text(lines.isEmpty ? Q.noFindings.text(lang) : lines.joined(separator: "\n")), .wrap)
+            sheet.write(r, col(.findings), .text(Q.findingsText(findingsBy[t.id] ?? []).text(lang)), .wrap)
             let audit = audits[t.id]
             for (k, item) in card.items.enumerated() {
                 if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
             }
             // The total and pass/fail, live: they follow the auditor's scores as they are typed.
             let cells = card.items.indices.map { "\(columnLetter(itemCols[$0]))\(r + 1)" }
-            let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(AuditWorkbook.number(item.weight / Double(item.top)))" }
+            let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(Cell.numberText(item.weight / Double(item.top)))" }
             let totalCell = "\(columnLetter(col(.total)))\(r + 1)"
             let result = audit.flatMap { card.score($0.scores) }
             sheet.formula(r, col(.total), "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))",
@@ -123,7 +121,7 @@ public struct AuditWorkbook {
             let criticalFails = card.items.enumerated().filter(\.element.critical).map { k, item in "\(cells[k])=\(item.allowed.first!)" }
             let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
             let yes = Q.pass(true).text(lang), no = Q.pass(false).text(lang)
-            sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(AuditWorkbook.number(card.passMark))),\"\(yes)\",\"\(no)\"))",
+            sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(Cell.numberText(card.passMark))),\"\(yes)\",\"\(no)\"))",
                           cached: .text(result.map { Q.pass($0.passed).text(lang) } ?? ""))
             sheet.write(r, col(.auditor), .text(audit?.auditor ?? ""), .input)
             sheet.write(r, col(.comment), .text(audit?.comment ?? ""), .input)
@@ -156,7 +154,7 @@ public struct AuditWorkbook {
             cardSheet.write(k + 1, 1, .text(item.name), .wrap)
             cardSheet.write(k + 1, 2, .text(item.category))
             cardSheet.write(k + 1, 3, .number(item.weight))
-            cardSheet.write(k + 1, 4, .text(item.allowed.map(String.init).joined(separator: lang == .zh ? "、" : ", ")))
+            cardSheet.write(k + 1, 4, .text(Catalog.list(item.allowed.map(String.init)).text(lang)))
             cardSheet.write(k + 1, 5, .text(item.critical ? Q.yes.text(lang) : ""))
         }
         cardSheet.setColumn(1, width: 34)
@@ -171,21 +169,19 @@ public struct AuditWorkbook {
     /// The conversation in one cell: a line per utterance with its time and speaker.
     static func conversation(_ utterances: [Utterance], channel: Channel, lang: Lang) -> String {
         var out = ""
+        var length = 0  // of `out`, in UTF-16 units as Excel counts them
         for (n, u) in utterances.enumerated() {
             let time = channel == .call ? "\(u.start.clockText)–\(u.finish.clockText)" : u.start.clockText
-            let line = "\(time) \(Catalog.QA.speaker(u.speaker).text(lang))\(lang == .zh ? "：" : ": ")\(u.text)"
-            if out.count + line.count + 1 > cellLimit {
+            let line = Catalog.QA.utteranceLine(time, Catalog.QA.speaker(u.speaker), u.text).text(lang)
+            let added = line.utf16.count + (out.isEmpty ? 0 : 1)
+            if length + added > cellLimit {
                 out += "\n" + Catalog.QA.truncated(utterances.count - n).text(lang)
                 break
             }
             if !out.isEmpty { out += "\n" }
             out += line
+            length += added
         }
         return out
-    }
-
-    /// A number for a formula (15 rather than 15.0).
-    static func number(_ d: Double) -> String {
-        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
     }
 }

@@ -61,7 +61,7 @@ public struct CallListExporter {
             put(.product, .text(context.products.joined(separator: "\n")), .wrap)
             put(.purchaseDate, context.purchaseDate.map { .day($0) } ?? .blank)
             put(.situation, .text(context.situationText(lang)), .wrap)
-            put(.handler, .text(context.handlers.joined(separator: lang == .zh ? "、" : ", ")))
+            put(.handler, .text(Catalog.list(context.handlers).text(lang)))
             put(.hours, .text(hoursText), .wrap)
             put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
             for c in columns where c.isInput {

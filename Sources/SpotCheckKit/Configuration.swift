@@ -30,7 +30,7 @@ public struct ConfigSource: Sendable {
             }
         }
         guard let text = ConfigSource.defaults[name] else {
-            throw ConfigProblem(message: Catalog.Config.invalidJSON(name, "missing"))
+            throw ConfigProblem(message: Catalog.Config.missingTemplate(name))
         }
         return text
     }

@@ -54,12 +54,7 @@ public struct QAChecker {
     /// whether it did.
     @discardableResult
     public func ensureChecked(period: YearMonth) throws -> Bool {
-        let stale = try workspace.store().read { db -> Bool in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM transcripts WHERE period = ?", arguments: [period.description]) ?? 0
-            guard count > 0 else { return false }
-            let checked = try Int.fetchOne(db, sql: "SELECT transcripts FROM qa_checks WHERE period = ?", arguments: [period.description])
-            return checked != count
-        }
+        let stale = try workspace.store().read { try QAData.needsCheck(period: period.description, $0) }
         if stale { _ = try run(period: period) }
         return stale
     }

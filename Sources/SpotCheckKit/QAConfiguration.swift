@@ -82,7 +82,8 @@ public struct TranscriptColumns: Sendable {
     public enum Field: String, CaseIterable, Sendable {
         case transcript, agent, customer, channel, role, time, end, text, startedAt = "started_at"
     }
-    public var aliases: [Field: [String]]
+    /// Accepted headers per field, and the mapping of a header row.
+    public let headers: HeaderAliases<Field>
     public var roles: [String: Speaker]
     public var channels: [String: Channel]
     /// Whether `店铺名:客服` (a 千牛 sub-account) counts as just `客服`, so that an agent's chats
@@ -110,28 +111,22 @@ public struct TranscriptColumns: Sendable {
             guard let field = Field(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", Catalog.Config.unknownName(Field.allCases.map(\.rawValue)))) }
             aliases[field] = v
         }
-        var roles: [String: Speaker] = [:]
-        for (k, words) in f.roles {
-            guard let speaker = Speaker(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "roles.\(k)", Catalog.Config.unknownName(Speaker.allCases.map(\.rawValue)))) }
-            for w in words { roles[ColumnMap.normalize(w)] = speaker }
+        /// Each value's words (and its own name), normalized like headers.
+        func words<T: RawRepresentable & CaseIterable>(_ table: [String: [String]], _ key: String) throws -> [String: T] where T.RawValue == String {
+            var out: [String: T] = [:]
+            for (k, list) in table {
+                guard let value = T(rawValue: k) else {
+                    throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "\(key).\(k)", Catalog.Config.unknownName(T.allCases.map(\.rawValue))))
+                }
+                for w in list + [k] { out[ColumnMap.normalize(w)] = value }
+            }
+            return out
         }
-        var channels: [String: Channel] = [:]
-        for (k, words) in f.channels {
-            guard let channel = Channel(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "channels.\(k)", Catalog.Config.unknownName(Channel.allCases.map(\.rawValue)))) }
-            for w in words { channels[ColumnMap.normalize(w)] = channel }
-            channels[k] = channel
-        }
-        return TranscriptColumns(aliases: aliases, roles: roles, channels: channels, stripShopPrefix: f.strip_shop_prefix ?? true)
+        let roles: [String: Speaker] = try words(f.roles, "roles")
+        let channels: [String: Channel] = try words(f.channels, "channels")
+        return TranscriptColumns(headers: HeaderAliases(aliases), roles: roles, channels: channels, stripShopPrefix: f.strip_shop_prefix ?? true)
     }
 
     /// Header → field.
-    public func map(headers: [String]) -> [Field: Int] {
-        var out: [Field: Int] = [:]
-        for field in Field.allCases {
-            for alias in aliases[field] ?? [] {
-                if let i = headers.firstIndex(where: { ColumnMap.normalize($0) == ColumnMap.normalize(alias) }) { out[field] = i; break }
-            }
-        }
-        return out
-    }
+    public func map(headers row: [String]) -> [Field: Int] { headers.map(headers: row) }
 }

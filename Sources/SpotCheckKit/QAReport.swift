@@ -47,12 +47,11 @@ public struct QAReport {
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
         let (rows, findings, sampledIDs, audits) = try ws.store().read { db in
             (try QAData.transcripts(period: period.description, db), try QAData.findings(period: period.description, db),
-             Set(try QAData.sampled(period: period.description, db)), try QAData.audits(db))
+             Set(try QAData.sampled(period: period.description, db)), try QAData.audits(period: period.description, db))
         }
         guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
-        var findingsBy: [Int: [Finding]] = [:]
-        for f in findings { findingsBy[f.transcript, default: []].append(f.finding) }
+        let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         // Audited: sampled and scored with every item.
         let audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)] = rows.compactMap { r in
             guard sampledIDs.contains(r.id), let a = audits[r.id], let result = card.score(a.scores) else { return nil }
@@ -192,7 +191,7 @@ public struct QAReport {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         let fixed: [Message] = [Q.no, Q.transcriptID, Q.channelHeader, Q.agent, Q.startedAt, Q.auditor, Q.automatic]
-        var headers = fixed.map { $0.text(lang) } + card.items.map { "\($0.name)\n\(Q.itemWeight($0.weight, critical: $0.critical).text(lang))" }
+        var headers = fixed.map { $0.text(lang) } + card.items.map { Q.itemHeader($0).text(lang) }
         headers += [Q.total, Q.passed, Q.failedCritical, Q.comment].map { $0.text(lang) }
         for (i, h) in headers.enumerated() { s.write(0, i, .text(h), .header) }
         s.setRow(0, height: 58)
@@ -206,12 +205,11 @@ public struct QAReport {
             s.write(r, 3, .text(a.row.agent))
             s.write(r, 4, .dateTime(a.row.started))
             s.write(r, 5, .text(a.audit.auditor ?? ""))
-            let lines = (findings[a.row.id] ?? []).map { Q.findingLine($0.at.clockText, Q.rule($0.rule), Q.detail($0).text(lang)).text(lang) }
-            s.write(r, 6, .text(lines.isEmpty ? Q.noFindings.text(lang) : lines.joined(separator: "\n")), .wrap)
+            s.write(r, 6, .text(Q.findingsText(findings[a.row.id] ?? []).text(lang)), .wrap)
             for (k, item) in card.items.enumerated() { s.write(r, itemStart + k, .int(a.audit.scores[item.id] ?? 0)) }
             s.write(r, after, .number(a.result.total), .decimal)
             s.write(r, after + 1, .text(Q.pass(a.result.passed).text(lang)))
-            s.write(r, after + 2, .text(a.result.failedCritical.map { names[$0] ?? $0 }.joined(separator: lang == .zh ? "、" : ", ")), .wrap)
+            s.write(r, after + 2, .text(Catalog.list(a.result.failedCritical.map { names[$0] ?? $0 }).text(lang)), .wrap)
             s.write(r, after + 3, .text(a.audit.comment ?? ""), .wrap)
         }
         s.setColumn(4, width: 17)

@@ -20,6 +20,11 @@ public struct ResultsFailure: Error, Sendable {
     public var file: String
     public var problems: [Problem]
     public var workbook: Workbook = .callList
+
+    /// What the user reads first: nothing was imported.
+    public var summary: Message {
+        workbook == .audit ? Catalog.QA.scoresFailed(problems.count) : Catalog.Calls.listFailed(problems.count)
+    }
 }
 
 /// Reads back the call list that `export call-list` wrote, after callers filled it in Excel,
@@ -138,12 +143,11 @@ public struct ResultsImporter {
     /// Finds the list sheet, maps its columns and reads every filled row.
     func read(_ file: String) throws -> (sheet: String, entries: [Entry], drawID: Int64) {
         let lang = workspace.lang
-        let reader: XLSXReader
-        do { reader = try XLSXReader(path: file) } catch let e as FileProblem { throw e }
-        for sheet in reader.sheetNames {
-            var rows: [(Int, [Cell])] = []
-            try reader.forEachRow(sheet: sheet) { rows.append(($0, $1)) }
-            guard let headerIndex = rows.prefix(5).firstIndex(where: { ResultsImporter.mapColumns($0.1)[.rank] != nil && ResultsImporter.mapColumns($0.1)[.attemptResult(1)] != nil }) else { continue }
+        let reader = try XLSXReader(path: file)
+        if let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 5, isHeader: { cells in
+            let columns = ResultsImporter.mapColumns(cells)
+            return columns[.rank] != nil && columns[.attemptResult(1)] != nil
+        }) {
             let (headerRow, headerCells) = rows[headerIndex]
             let columns = ResultsImporter.mapColumns(headerCells)
             func header(_ c: CallListColumn) -> String { c.header.text(lang) }
@@ -167,8 +171,8 @@ public struct ResultsImporter {
                 let filled = inputs.contains { !cell($0).isBlank }
                 let rankCell = cell(.rank)
                 if rankCell.isBlank && !filled { continue }
-                guard let item = ResultsImporter.integer(rankCell), item > 0 else { problem(.rank, rankCell, Catalog.Calls.badItem); continue }
-                guard let draw = ResultsImporter.integer(cell(.drawID)), draw > 0 else { problem(.drawID, cell(.drawID), Catalog.Calls.badDraw); continue }
+                guard let item = FilledWorkbook.integer(rankCell), item > 0 else { problem(.rank, rankCell, Catalog.Calls.badItem); continue }
+                guard let draw = FilledWorkbook.integer(cell(.drawID)), draw > 0 else { problem(.drawID, cell(.drawID), Catalog.Calls.badDraw); continue }
                 if let first = drawIDs.keys.first, first != draw { problem(.drawID, cell(.drawID), Catalog.Calls.otherDraw(first)) }
                 if drawIDs[draw] == nil { drawIDs[draw] = rowNumber }
                 guard filled else { continue }
@@ -188,9 +192,9 @@ public struct ResultsImporter {
                 if !sc.isBlank {
                     if let s = ResultsImporter.score(sc) { entry.score = s } else { problem(.score, sc, Catalog.Calls.scoreRange) }
                 }
-                entry.praise = ResultsImporter.text(cell(.praise))
-                entry.note = ResultsImporter.text(cell(.note))
-                entry.caller = ResultsImporter.text(cell(.caller))
+                entry.praise = FilledWorkbook.text(cell(.praise))
+                entry.note = FilledWorkbook.text(cell(.note))
+                entry.caller = FilledWorkbook.text(cell(.caller))
                 let im = cell(.imLeft)
                 if !im.isBlank {
                     if let b = ResultsImporter.yesNo(im) { entry.imLeft = b } else { problem(.imLeft, im, Catalog.Calls.unknownYesNo) }
@@ -224,14 +228,9 @@ public struct ResultsImporter {
 
     /// Header → column, matching either language.
     static func mapColumns(_ cells: [Cell]) -> [CallListColumn: Int] {
-        var byHeader: [String: CallListColumn] = [:]
-        for c in CallListColumn.all {
-            byHeader[ColumnMap.normalize(c.header.zh)] = c
-            byHeader[ColumnMap.normalize(c.header.en)] = c
-        }
         var out: [CallListColumn: Int] = [:]
         for (i, cell) in cells.enumerated() {
-            if let c = byHeader[ColumnMap.normalize(cell.text)], out[c] == nil { out[c] = i }
+            if let c = CallListColumn.all.first(where: { FilledWorkbook.isHeader(cell.text, $0.header) }), out[c] == nil { out[c] = i }
         }
         return out
     }
@@ -252,31 +251,9 @@ public struct ResultsImporter {
         return p.moment
     }
 
-    static func integer(_ cell: Cell) -> Int? {
-        switch cell {
-        case .number(let d), .date(let d): return d.rounded() == d ? Int(d) : nil
-        case .text(let s): return Int(s.trimmingASCIIWhitespace())
-        default: return nil
-        }
-    }
-
-    static func text(_ cell: Cell) -> String? {
-        let t = cell.text.trimmingASCIIWhitespace()
-        return t.isEmpty ? nil : t
-    }
-
+    /// A score of 1–5.
     static func score(_ cell: Cell) -> Int? {
-        var v: Int?
-        switch cell {
-        case .number(let d): v = d.rounded() == d ? Int(d) : nil
-        case .text(let s):
-            let folded = String(s.trimmingASCIIWhitespace().unicodeScalars.map { u -> Character in
-                u.value >= 0xFF10 && u.value <= 0xFF19 ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
-            })
-            v = Int(folded.hasSuffix("分") ? String(folded.dropLast()) : folded)
-        default: v = nil
-        }
-        guard let s = v, (1...5).contains(s) else { return nil }
+        guard let s = FilledWorkbook.score(cell), (1...5).contains(s) else { return nil }
         return s
     }
 

@@ -41,7 +41,7 @@ public struct ScoresImporter {
         let (sheet, rows) = try read(file, card: card)
         return try ws.store().write { db in
             let sampled = try QAData.sampled(db)
-            let external = try ScoresImporter.externalIDs(db)
+            let external = try QAData.sampledExternalIDs(db)
             var problems: [ResultsFailure.Problem] = []
             var entries: [Entry] = []
             var seen: [Int: Int] = [:]
@@ -85,14 +85,6 @@ public struct ScoresImporter {
         }
     }
 
-    static func externalIDs(_ db: Database) throws -> [Int: (id: String, channel: Channel)] {
-        var out: [Int: (String, Channel)] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT t.id, t.external_id, t.channel FROM transcripts t JOIN qa_items i ON i.transcript_id = t.id") {
-            out[r[0]] = (r[1], Channel(rawValue: r[2]) ?? .chat)
-        }
-        return out
-    }
-
     // MARK: - Reading the workbook
 
     /// A row as read, before it is matched to the sample.
@@ -111,21 +103,18 @@ public struct ScoresImporter {
     /// Finds the audit sheet, maps its columns and reads every row that names a transcript.
     func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow]) {
         let reader = try XLSXReader(path: file)
-        for sheet in reader.sheetNames {
-            var rows: [(Int, [Cell])] = []
-            try reader.forEachRow(sheet: sheet) { rows.append(($0, $1)) }
-            guard let headerIndex = rows.prefix(6).firstIndex(where: { ScoresImporter.map($0.1, card: card).isUsable(card) }) else { continue }
-            let headerCells = rows[headerIndex].1
+        if let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 6, isHeader: { ScoresImporter.map($0, card: card).isUsable(card) }) {
+            let headerCells = rows[headerIndex].cells
             let columns = ScoresImporter.map(headerCells, card: card)
             var problems: [ResultsFailure.Problem] = []
             var out: [ReadRow] = []
             let channels = try workspace.qa().columns.channels
             for (rowNumber, cells) in rows[(headerIndex + 1)...] {
                 func cell(_ i: Int?) -> Cell { i.flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
-                func header(_ i: Int) -> String { headerCells[i].text.split(separator: "\n").first.map(String.init) ?? "" }
+                func header(_ i: Int) -> String { ScoresImporter.firstLine(headerCells[i]) }
                 let keyCell = cell(columns.key), idCell = cell(columns.transcript)
                 let itemCells = card.items.map { cell(columns.items[$0.id]) }
-                let auditor = ResultsImporter.text(cell(columns.auditor)), comment = ResultsImporter.text(cell(columns.comment))
+                let auditor = FilledWorkbook.text(cell(columns.auditor)), comment = FilledWorkbook.text(cell(columns.comment))
                 if keyCell.isBlank && idCell.isBlank {
                     if itemCells.contains(where: { !$0.isBlank }) {
                         problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.key ?? columns.transcript!), value: nil,
@@ -136,22 +125,22 @@ public struct ScoresImporter {
                 var r = ReadRow(row: rowNumber, keyColumn: header(columns.key ?? columns.transcript!), keyText: (columns.key != nil ? keyCell : idCell).text,
                                 auditor: auditor, comment: comment)
                 if let k = columns.key {
-                    guard let key = ResultsImporter.integer(keyCell), key > 0 else {
+                    guard let key = FilledWorkbook.integer(keyCell), key > 0 else {
                         problems.append(.init(sheet: sheet, row: rowNumber, column: header(k), value: keyCell.text, reason: Catalog.QA.badKey))
                         continue
                     }
                     r.key = key
-                    r.externalID = ResultsImporter.text(idCell)
+                    r.externalID = FilledWorkbook.text(idCell)
                 } else {
-                    r.externalID = ResultsImporter.text(idCell)
-                    r.channel = columns.channel.flatMap { ResultsImporter.text(cell($0)) }.flatMap { channels[ColumnMap.normalize($0)] }
+                    r.externalID = FilledWorkbook.text(idCell)
+                    r.channel = columns.channel.flatMap { FilledWorkbook.text(cell($0)) }.flatMap { channels[ColumnMap.normalize($0)] }
                 }
                 var scores: [String: Int] = [:]
                 var bad = false
                 for (k, item) in card.items.enumerated() {
                     let c = itemCells[k]
                     if c.isBlank { continue }
-                    guard let s = ScoresImporter.score(c), item.allowed.contains(s) else {
+                    guard let s = FilledWorkbook.score(c), item.allowed.contains(s) else {
                         problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!), value: c.text,
                                               reason: Catalog.QA.notAllowed(item.allowed)))
                         bad = true
@@ -168,7 +157,7 @@ public struct ScoresImporter {
                     }
                 } else if scores.count < card.items.count {
                     let missing = card.items.filter { scores[$0.id] == nil }.map { header(columns.items[$0.id]!) }
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: missing.joined(separator: lang == .zh ? "、" : ", "), value: nil,
+                    problems.append(.init(sheet: sheet, row: rowNumber, column: Catalog.list(missing).text(lang), value: nil,
                                           reason: Catalog.QA.incomplete))
                     continue
                 } else {
@@ -202,33 +191,24 @@ public struct ScoresImporter {
     static func map(_ cells: [Cell], card: Scorecard) -> Columns {
         var c = Columns()
         typealias Q = Catalog.QA
-        func isHeader(_ text: String, _ m: Message) -> Bool { text == m.zh || text.lowercased() == m.en.lowercased() }
         for (i, cell) in cells.enumerated() {
-            let text = (cell.text.split(separator: "\n").first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+            let text = firstLine(cell)
             if text.isEmpty { continue }
-            if isHeader(text, Q.key) { c.key = i }
-            else if isHeader(text, Q.transcriptID) { c.transcript = i }
-            else if isHeader(text, Q.channelHeader) { c.channel = i }
-            else if isHeader(text, Q.auditor) { c.auditor = i }
-            else if isHeader(text, Q.comment) { c.comment = i }
-            else if let item = card.items.first(where: { $0.name == text || $0.id == text }), c.items[item.id] == nil { c.items[item.id] = i }
+            func isHeader(_ m: Message) -> Bool { FilledWorkbook.isHeader(text, m) }
+            if isHeader(Q.key) { c.key = i }
+            else if isHeader(Q.transcriptID) { c.transcript = i }
+            else if isHeader(Q.channelHeader) { c.channel = i }
+            else if isHeader(Q.auditor) { c.auditor = i }
+            else if isHeader(Q.comment) { c.comment = i }
+            else if let item = card.items.first(where: { ColumnMap.normalize($0.name) == ColumnMap.normalize(text) || $0.id == text }), c.items[item.id] == nil {
+                c.items[item.id] = i
+            }
         }
         return c
     }
 
-    /// A score as typed: 10, "10", "10分", full-width digits.
-    static func score(_ cell: Cell) -> Int? {
-        switch cell {
-        case .number(let d): return d.rounded() == d && abs(d) < 1e6 ? Int(d) : nil
-        case .text(let s):
-            var digits = ""
-            for u in s.trimmingCharacters(in: .whitespaces).unicodeScalars {
-                if u.value >= 0xFF10 && u.value <= 0xFF19 { digits.unicodeScalars.append(Unicode.Scalar(u.value - 0xFEE0)!) }
-                else { digits.unicodeScalars.append(u) }
-            }
-            if digits.hasSuffix("分") { digits.removeLast() }
-            return Int(digits.trimmingCharacters(in: .whitespaces))
-        default: return nil
-        }
+    /// The first line of a header cell.
+    static func firstLine(_ cell: Cell) -> String {
+        (cell.text.split(separator: "\n").first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
     }
 }

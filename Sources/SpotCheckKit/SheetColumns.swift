@@ -53,24 +53,57 @@ public enum SheetField: String, CaseIterable, Sendable, Hashable {
     public var isDate: Bool { [.purchaseDate, .handledDate, .appliedDate, .reviewDate, .lastPurchase].contains(self) }
 }
 
-/// Header aliases per field, and per sheet kind the fields that date a row.
-public struct ColumnMap: Sendable {
+/// Accepted headers per field, and how a header row maps to fields: headers are compared
+/// normalized (``ColumnMap/normalize(_:)``), a note in brackets after a header is ignored
+/// (`开始时间(秒)`), and when several headers fit a field its most preferred alias wins.
+/// Shared by the sheets (`columns.json`) and the transcripts (`qa-columns.json`).
+public struct HeaderAliases<Field: Hashable & CaseIterable & Sendable>: Sendable {
     /// Accepted headers per field, in order of preference.
-    public var aliases: [SheetField: [String]]
-    /// Per kind, the date fields that place a row in a month, in order of preference.
-    public var dateFields: [SourceKind: [SheetField]]
+    public let aliases: [Field: [String]]
+    private var lookup: [String: (field: Field, rank: Int)] = [:]
 
-    private var lookup: [String: (field: SheetField, rank: Int)] = [:]
-
-    public init(aliases: [SheetField: [String]], dateFields: [SourceKind: [SheetField]]) {
+    public init(_ aliases: [Field: [String]]) {
         self.aliases = aliases
-        self.dateFields = dateFields
-        for (field, names) in aliases {
-            for (rank, name) in names.enumerated() {
+        // Fields in declaration order, so that an alias given to two fields goes to the first.
+        for field in Field.allCases {
+            for (rank, name) in (aliases[field] ?? []).enumerated() {
                 let key = ColumnMap.normalize(name)
                 if lookup[key] == nil { lookup[key] = (field, rank) }
             }
         }
+    }
+
+    /// Maps a header row to fields: for each field, the column of its best alias.
+    public func map(headers: [String]) -> [Field: Int] {
+        var best: [Field: (col: Int, rank: Int)] = [:]
+        for (col, header) in headers.enumerated() {
+            var key = ColumnMap.normalize(header)
+            var hit = lookup[key]
+            if hit == nil, let open = key.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+                key = String(key[..<open])
+                hit = lookup[key]
+            }
+            guard let (field, rank) = hit else { continue }
+            if let b = best[field], b.rank <= rank { continue }
+            best[field] = (col, rank)
+        }
+        return best.mapValues(\.col)
+    }
+}
+
+/// Header aliases per field, and per sheet kind the fields that date a row.
+public struct ColumnMap: Sendable {
+    /// Accepted headers per field, and the mapping of a header row.
+    public let headers: HeaderAliases<SheetField>
+    /// Per kind, the date fields that place a row in a month, in order of preference.
+    public var dateFields: [SourceKind: [SheetField]]
+
+    /// Accepted headers per field, in order of preference.
+    public var aliases: [SheetField: [String]] { headers.aliases }
+
+    public init(aliases: [SheetField: [String]], dateFields: [SourceKind: [SheetField]]) {
+        headers = HeaderAliases(aliases)
+        self.dateFields = dateFields
     }
 
     static func load(_ source: ConfigSource) throws -> ColumnMap {
@@ -122,21 +155,7 @@ public struct ColumnMap: Sendable {
     }
 
     /// Maps a header row to fields: for each field, the column of its best alias.
-    public func map(headers: [String]) -> [SheetField: Int] {
-        var best: [SheetField: (col: Int, rank: Int)] = [:]
-        for (col, header) in headers.enumerated() {
-            var key = ColumnMap.normalize(header)
-            var hit = lookup[key]
-            if hit == nil, let open = key.firstIndex(where: { $0 == "(" || $0 == "（" }) {
-                key = String(key[..<open])
-                hit = lookup[key]
-            }
-            guard let (field, rank) = hit else { continue }
-            if let b = best[field], b.rank <= rank { continue }
-            best[field] = (col, rank)
-        }
-        return best.mapValues(\.col)
-    }
+    public func map(headers row: [String]) -> [SheetField: Int] { headers.map(headers: row) }
 
     /// The required fields a mapping lacks for `kind`: an identity field, and a date field
     /// for dated sheets. Each entry lists alternatives.

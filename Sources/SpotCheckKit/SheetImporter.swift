@@ -57,6 +57,11 @@ public struct ImportFailure: Error, Sendable {
     /// Whether `--skip-bad` could import the good rows (not for transcripts: a transcript
     /// with a bad utterance cannot be half imported).
     public var canSkipBad: Bool = true
+
+    /// What the user reads first: nothing was imported, and what to do.
+    public var summary: Message {
+        canSkipBad ? Catalog.Import.rejectedAll(badRows: totalBadRows) : Catalog.QA.rejected(totalBadRows)
+    }
 }
 
 /// Progress of a long import.
@@ -194,9 +199,7 @@ public struct SheetImporter {
         for (row, cells, issues) in rows {
             var fields = cells.map(\.text)
             if fields.count < headers.count { fields += Array(repeating: "", count: headers.count - fields.count) }
-            let reasons = issues.map { i in
-                (i.column.map { "「\($0)」" } ?? "") + i.reason.text(lang)
-            }.joined(separator: lang == .zh ? ";" : "; ")
+            let reasons = Catalog.Import.rejectReasons(issues.map { ($0.column, $0.reason) }).text(lang)
             csv.row([String(row)] + fields + [reasons])
         }
         try csv.write(to: path)

@@ -83,7 +83,7 @@ public struct SpotCheckReport {
             put(.product, .text(c.context.products.joined(separator: "\n")), .wrap)
             put(.purchaseDate, c.context.purchaseDate.map { .day($0) } ?? .blank)
             put(.situation, .text(c.context.situationText(lang)), .wrap)
-            put(.handler, .text(c.context.handlers.joined(separator: lang == .zh ? "、" : ", ")))
+            put(.handler, .text(Catalog.list(c.context.handlers).text(lang)))
             let log = c.evaluation.attempts.map { a in
                 Catalog.Report.attemptLine(a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result), outside: !a.withinHours).text(lang)
             }

@@ -32,8 +32,17 @@ public struct TranscriptImporter {
         var agent: String?
         var customer: String?
         var startedAt: LocalDateTime?
-        /// Each utterance: its row (line, for JSON Lines), and where its times stand (column headers or JSON fields).
-        var rows: [(row: Int, speaker: Speaker, start: Cell, end: Cell, text: String, startLabel: String, endLabel: String)] = []
+        /// The headers of the time columns (tables); nil for JSON Lines, whose fields are named
+        /// by the utterance's index.
+        var timeHeaders: (start: String, end: String)?
+        /// Each utterance: its row (line, for JSON Lines) and its index in the JSON array.
+        var rows: [(row: Int, index: Int, speaker: Speaker, start: Cell, end: Cell, text: String)] = []
+
+        /// Where an utterance's start or end time stands, for messages.
+        func label(_ r: Int, end: Bool) -> String {
+            if let h = timeHeaders { return end ? h.end : h.start }
+            return "utterances[\(rows[r].index)].\(end ? "end" : "start")"
+        }
     }
 
     public func run(files: [String], channel: Channel?) throws -> Outcome {
@@ -65,10 +74,7 @@ public struct TranscriptImporter {
             var files: [Outcome.File] = []
             var conflicts: [(String, RowIssue)] = []
             for (path, transcripts) in parsed {
-                try db.execute(sql: "INSERT INTO qa_imports(file_name, imported_at, transcripts_new, transcripts_known, utterances) VALUES (?, ?, 0, 0, 0)",
-                               arguments: [path, ws.stamp])
-                let importID = db.lastInsertedRowID
-                let writer = try QAData.Writer(importID: importID, db)
+                let writer = try QAData.Writer(file: path, importedAt: ws.stamp, db)
                 var file = Outcome.File(path: path, new: 0, known: 0, utterances: 0)
                 for (id, row, customer, t) in transcripts {
                     let fp = TranscriptImporter.fingerprint(t, customer: customer)
@@ -84,12 +90,7 @@ public struct TranscriptImporter {
                     file.new += 1
                     file.utterances += t.utterances.count
                 }
-                if file.new == 0 {
-                    try db.execute(sql: "DELETE FROM qa_imports WHERE id = ?", arguments: [importID])
-                } else {
-                    try db.execute(sql: "UPDATE qa_imports SET transcripts_new = ?, transcripts_known = ?, utterances = ? WHERE id = ?",
-                                   arguments: [file.new, file.known, file.utterances, importID])
-                }
+                try writer.finish(new: file.new, known: file.known, utterances: file.utterances)
                 files.append(file)
             }
             if !conflicts.isEmpty { throw ImportFailure(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count, canSkipBad: false) }
@@ -109,7 +110,7 @@ public struct TranscriptImporter {
         var drafts: [Draft] = []
         var index: [String: Int] = [:]
         var roles: [String: Speaker] = [:]
-        var timeLabel = "", endLabel = ""
+        var timeHeaders = (start: "", end: "")
         try file.forEachRow { row, cells in
             if cells.allSatisfy(\.isBlank) { return }
             guard let m = mapping else {
@@ -119,8 +120,7 @@ public struct TranscriptImporter {
                 if [.transcript, .agent, .role, .time, .text].allSatisfy({ map[$0] != nil }) {
                     mapping = map
                     headers = h
-                    timeLabel = h[map[.time]!]
-                    endLabel = map[.end].map { h[$0] } ?? TranscriptColumns.Field.end.rawValue
+                    timeHeaders = (h[map[.time]!], map[.end].map { h[$0] } ?? TranscriptColumns.Field.end.rawValue)
                 }
                 return
             }
@@ -133,7 +133,7 @@ public struct TranscriptImporter {
             if let last = drafts.indices.last, drafts[last].id == id { k = last } else if let known = index[id] { k = known } else {
                 k = drafts.count
                 index[id] = k
-                drafts.append(Draft(id: id, firstRow: row))
+                drafts.append(Draft(id: id, firstRow: row, timeHeaders: timeHeaders))
             }
             if drafts[k].agent == nil { drafts[k].agent = RowParser.clean(cell(.agent).text).map(qa.columns.agentName) }
             if drafts[k].customer == nil { drafts[k].customer = RowParser.clean(cell(.customer).text) }
@@ -151,11 +151,11 @@ public struct TranscriptImporter {
                 speaker = s
             }
             guard let text = RowParser.clean(cell(.text).text) else { problem(.text, Catalog.QA.emptyText); return }
-            drafts[k].rows.append((row, speaker, cell(.time), cell(.end), text, timeLabel, endLabel))
+            drafts[k].rows.append((row, 0, speaker, cell(.time), cell(.end), text))
         }
         guard mapping != nil else {
             if firstHeaders == nil { throw FileProblem(file: path, message: Catalog.File.empty) }
-            let accepted = TranscriptColumns.Field.allCases.map { f in (qa.columns.aliases[f] ?? []).prefix(3).joined(separator: "/") }.joined(separator: "；")
+            let accepted = TranscriptColumns.Field.allCases.map { f in Array((qa.columns.headers.aliases[f] ?? []).prefix(3)) }
             throw FileProblem(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
         }
         if drafts.isEmpty { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
@@ -204,7 +204,7 @@ public struct TranscriptImporter {
                     if let s = v as? String { return .text(s) }
                     return .empty
                 }
-                d.rows.append((row, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text, "\(field).start", "\(field).end"))
+                d.rows.append((row, k, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text))
             }
             drafts.append(d)
         }
@@ -223,37 +223,33 @@ public struct TranscriptImporter {
         var utterances: [Utterance] = []
         var previous: LocalDateTime? = nil
         for (k, r) in d.rows.enumerated() {
-            func time(_ c: Cell, _ name: String) -> LocalDateTime?? {
+            /// A problem with the utterance's start or end time (its column named only then).
+            func timeProblem(end: Bool, _ value: String?, _ reason: Message) { problem(r.row, d.label(k, end: end), value, reason) }
+            func time(_ c: Cell, end: Bool) -> LocalDateTime?? {
                 if c.isBlank { return .some(nil) }
                 // Seconds from the start when the transcript has a start time; otherwise an
                 // absolute time (a bare number then can only be an Excel date serial).
                 let text = c.text.trimmingASCIIWhitespace()
                 var seconds: Double? = nil
                 if case .number(let s) = c { seconds = s } else if case .text = c, let s = Double(text), !text.contains("-") { seconds = s }
-                if let s = seconds, d.startedAt != nil || s < 61 { return offset(s, name) }
+                if let s = seconds, d.startedAt != nil || s < 61 {
+                    guard let start = d.startedAt else { timeProblem(end: end, Cell.numberText(s), Catalog.QA.offsetNeedsStart); return nil }
+                    return .some(start.adding(milliseconds: Int64((s * 1000).rounded())))
+                }
                 if let p = try? DateText.parse(c) { return .some(p.moment) }
-                problem(r.row, name, c.text, Catalog.QA.badTime)
+                timeProblem(end: end, c.text, Catalog.QA.badTime)
                 return nil
             }
-            func offset(_ seconds: Double, _ name: String) -> LocalDateTime?? {
-                guard let start = d.startedAt else { problem(r.row, name, c0(seconds), Catalog.QA.offsetNeedsStart); return nil }
-                return .some(start.adding(milliseconds: Int64((seconds * 1000).rounded())))
-            }
-            guard let s = time(r.start, r.startLabel), let e = time(r.end, r.endLabel) else { continue }
-            guard let start = s else { problem(r.row, r.startLabel, nil, Catalog.QA.noTime); continue }
-            if let end = e, end < start { problem(r.row, r.endLabel, r.end.text, Catalog.QA.endBeforeStart) }
-            if channel == .call && e == nil { problem(r.row, r.endLabel, nil, Catalog.QA.noEnd) }
-            if let p = previous, start < p { problem(r.row, r.startLabel, r.start.text, Catalog.QA.outOfOrder) }
+            guard let s = time(r.start, end: false), let e = time(r.end, end: true) else { continue }
+            guard let start = s else { timeProblem(end: false, nil, Catalog.QA.noTime); continue }
+            if let end = e, end < start { timeProblem(end: true, r.end.text, Catalog.QA.endBeforeStart) }
+            if channel == .call && e == nil { timeProblem(end: true, nil, Catalog.QA.noEnd) }
+            if let p = previous, start < p { timeProblem(end: false, r.start.text, Catalog.QA.outOfOrder) }
             previous = start
             utterances.append(Utterance(seq: k, speaker: r.speaker, start: start, end: e, text: r.text))
         }
         guard issues.count == before else { return nil }
         return Transcript(channel: channel, agent: agent, utterances: utterances)
-    }
-
-    /// Seconds as the user typed them (3 rather than 3.0).
-    private func c0(_ seconds: Double) -> String {
-        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
 
     /// The content fingerprint of a transcript.
@@ -264,8 +260,8 @@ public struct TranscriptImporter {
         f.add(customer ?? "")
         for u in t.utterances {
             f.add(u.speaker.rawValue)
-            f.add(String(u.start.milliseconds))
-            f.add(u.end.map { String($0.milliseconds) } ?? "")
+            f.add(Int(u.start.milliseconds))
+            if let e = u.end { f.add(Int(e.milliseconds)) } else { f.add("") }
             f.add(u.text)
         }
         return f.value

@@ -12,6 +12,8 @@ public struct TranscriptRow: Sendable, Equatable {
     public var started: LocalDateTime
     public var period: String
     public var utteranceCount: Int
+    /// The content fingerprint (orders transcripts independently of import order).
+    public var fingerprint: Int64
 }
 
 /// Transcripts, their findings, the audit sample and the scores: the queries of QA.
@@ -24,16 +26,20 @@ public enum QAData {
         return out
     }
 
-    /// Inserts transcripts and their utterances, bound through SQLite's C API.
+    /// Records the import of one file and inserts its transcripts and their utterances,
+    /// bound through SQLite's C API.
     public final class Writer {
         private let transcript: Statement
         private let utterance: Statement
         private let db: Database
         private let importID: Int64
 
-        public init(importID: Int64, _ db: Database) throws {
+        /// Starts the record of a file's import.
+        public init(file: String, importedAt: String, _ db: Database) throws {
             self.db = db
-            self.importID = importID
+            try db.execute(sql: "INSERT INTO qa_imports(file_name, imported_at, transcripts_new, transcripts_known, utterances) VALUES (?, ?, 0, 0, 0)",
+                           arguments: [file, importedAt])
+            importID = db.lastInsertedRowID
             transcript = try db.makeStatement(sql: """
                 INSERT INTO transcripts(import_id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -70,35 +76,39 @@ public enum QAData {
             }
             return id
         }
+
+        /// Completes the record with the file's figures; a file that brought nothing new
+        /// leaves no record.
+        public func finish(new: Int, known: Int, utterances: Int) throws {
+            if new == 0 {
+                try db.execute(sql: "DELETE FROM qa_imports WHERE id = ?", arguments: [importID])
+            } else {
+                try db.execute(sql: "UPDATE qa_imports SET transcripts_new = ?, transcripts_known = ?, utterances = ? WHERE id = ?",
+                               arguments: [new, known, utterances, importID])
+            }
+        }
     }
 
     /// The transcripts of a period, without utterances.
     public static func transcripts(period: String, _ db: Database) throws -> [TranscriptRow] {
         try Row.fetchAll(db, sql: """
-            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count FROM transcripts
+            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
             WHERE period = ? ORDER BY started_ms, id
             """, arguments: [period]).map(row)
-    }
-
-    /// The content fingerprints of a period's transcripts, by id.
-    public static func fingerprints(period: String, _ db: Database) throws -> [Int: Int64] {
-        var out: [Int: Int64] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM transcripts WHERE period = ?", arguments: [period]) { out[r[0]] = r[1] }
-        return out
     }
 
     /// Given transcripts, by id.
     public static func transcripts(ids: [Int], _ db: Database) throws -> [TranscriptRow] {
         guard !ids.isEmpty else { return [] }
         return try Row.fetchAll(db, sql: """
-            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count FROM transcripts
+            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
             WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY started_ms, id
             """).map(row)
     }
 
     private static func row(_ r: Row) -> TranscriptRow {
         TranscriptRow(id: r[0], externalID: r[1], channel: Channel(rawValue: r[2]) ?? .chat, agent: r[3], customer: r[4],
-                      started: LocalDateTime(milliseconds: r[5]), period: r[6], utteranceCount: r[7])
+                      started: LocalDateTime(milliseconds: r[5]), period: r[6], utteranceCount: r[7], fingerprint: r[8])
     }
 
     /// The utterances of the transcripts of a period (or of given transcripts), grouped by
@@ -199,9 +209,20 @@ public enum QAData {
         }
     }
 
-    /// When a period was last checked.
-    public static func lastCheck(period: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT checked_at FROM qa_checks WHERE period = ?", arguments: [period])
+    /// Whether a period has transcripts its last check did not see (or was never checked).
+    public static func needsCheck(period: String, _ db: Database) throws -> Bool {
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM transcripts WHERE period = ?", arguments: [period]) ?? 0
+        guard count > 0 else { return false }
+        return try Int.fetchOne(db, sql: "SELECT transcripts FROM qa_checks WHERE period = ?", arguments: [period]) != count
+    }
+
+    /// The external id and channel of every transcript drawn for audit, by id.
+    public static func sampledExternalIDs(_ db: Database) throws -> [Int: (id: String, channel: Channel)] {
+        var out: [Int: (String, Channel)] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT t.id, t.external_id, t.channel FROM transcripts t JOIN qa_items i ON i.transcript_id = t.id") {
+            out[r[0]] = (r[1], Channel(rawValue: r[2]) ?? .chat)
+        }
+        return out
     }
 
     /// Transcripts already drawn for audit (ever).
@@ -241,13 +262,15 @@ public enum QAData {
         }
     }
 
-    /// Every audit, by transcript.
-    public static func audits(_ db: Database) throws -> [Int: Audit] {
+    /// The audits of a period's transcripts (of every period when nil), by transcript.
+    public static func audits(period: String? = nil, _ db: Database) throws -> [Int: Audit] {
+        let of = period == nil ? "" : " WHERE transcript_id IN (SELECT id FROM transcripts WHERE period = ?)"
+        let arguments: StatementArguments = period.map { [$0] } ?? []
         var out: [Int: Audit] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, auditor, comment FROM audits") {
+        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, auditor, comment FROM audits" + of, arguments: arguments) {
             out[r[0]] = Audit(transcript: r[0], auditor: r[1], comment: r[2], scores: [:])
         }
-        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, item, score FROM audit_scores") {
+        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, item, score FROM audit_scores" + of, arguments: arguments) {
             out[r[0]]?.scores[r[1]] = r[2]
         }
         return out

@@ -133,9 +133,6 @@ extension Catalog {
             Message("正选客户结束且不计入打分时，按序号启用下一位备选客户。", "When a main-list case ends uncounted, bring in the next reserve by number."),
         ]
         public static let notes = Message("说明", "Notes")
-        public static func sheetTotal(_ main: Int, _ reserves: Int) -> Message {
-            Message("正选 \(main) 位，备选 \(reserves) 位", "\(main) on the main list, \(reserves) reserves")
-        }
     }
 
     /// How a customer's context reads on the lists.

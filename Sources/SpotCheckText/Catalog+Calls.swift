@@ -74,9 +74,6 @@ extension Catalog {
         // results import
         public static let noListSheet = Message("找不到回访名单工作表（需要“序号”和“第1次结果”等列）", "no call list sheet found (it needs columns such as No. and Attempt 1 result)")
         public static let noDrawColumn = Message("回访名单中找不到“抽样编号”列（该列为隐藏列，请不要删除）", "the call list has no Draw no. column (a hidden column: do not delete it)")
-        public static func missingListColumn(_ header: Message) -> Message {
-            Message("回访名单缺少“\(header.zh)”列", "the call list has no \(header.en) column")
-        }
         public static let badItem = Message("序号不是正整数", "the row number is not a whole number")
         public static let badDraw = Message("抽样编号不是正整数", "the draw number is not a whole number")
         public static func otherDraw(_ id: Int) -> Message { Message("与本表其他行的抽样编号不同（\(id)）", "differs from the draw of the other rows (\(id))") }

@@ -6,6 +6,9 @@ extension Catalog {
         public static func invalidJSON(_ file: String, _ detail: String) -> Message {
             Message("配置文件 \(file) 格式有误：\(detail)", "configuration file \(file) is not valid: \(detail)")
         }
+        public static func missingTemplate(_ file: String) -> Message {
+            Message("找不到配置文件 \(file)（内置的默认配置中也没有）", "configuration file \(file) not found (not among the built-in defaults either)")
+        }
         public static func invalidValue(_ file: String, _ key: String, _ detail: String) -> Message {
             Message("配置文件 \(file) 中「\(key)」的值有误：\(detail)", "configuration file \(file): the value of \"\(key)\" is wrong: \(detail)")
         }

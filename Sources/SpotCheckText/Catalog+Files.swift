@@ -9,7 +9,6 @@ extension Catalog {
         }
         public static let empty = Message("文件是空的", "the file is empty")
         public static let headerOnly = Message("文件只有表头，没有数据行", "the file has a header row but no data rows")
-        public static let noHeader = Message("找不到表头行", "no header row found")
         public static func notXLSX(_ ext: String) -> Message {
             Message("文件扩展名是 .\(ext)，但内容不是 XLSX 工作簿（可能是改了扩展名的 CSV 或其他文件）。请在 Excel/WPS 中打开后另存为 .xlsx",
                     "the file is named .\(ext) but is not an XLSX workbook (perhaps a renamed CSV or another file); open it in Excel/WPS and save it as .xlsx")
@@ -39,6 +38,7 @@ extension Catalog {
         public static func corruptXLSX(_ detail: String) -> Message {
             Message("XLSX 文件已损坏或格式不对：\(detail)", "the XLSX file is damaged or malformed: \(detail)")
         }
+        public static let noSheets = Message("XLSX 文件已损坏或格式不对：工作簿中没有工作表", "the XLSX file is damaged or malformed: the workbook has no sheets")
         public static func cannotWrite(_ path: String, _ reason: String) -> Message {
             Message("无法写入 \(path)：\(reason)", "cannot write \(path): \(reason)")
         }

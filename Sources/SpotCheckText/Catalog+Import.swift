@@ -76,9 +76,14 @@ extension Catalog {
             if let value, !value.isEmpty { zh += "，值「\(value)」"; en += ", value \"\(value)\"" }
             return Message(zh + "：" + reason.zh, en + ": " + reason.en)
         }
-        public static func rejectedAll(badRows: Int, files: Int) -> Message {
+        public static func rejectedAll(badRows: Int) -> Message {
             Message("有 \(badRows) 行数据有误，未导入任何数据（数据库未改变）。修正后重新导入，或加 --skip-bad 只导入正确的行",
                     "\(badRows) bad row(s): nothing was imported (the database is unchanged). Fix them and import again, or add --skip-bad to import the good rows")
+        }
+        /// A rejected row's reasons, in the rejects file: `「处理日期」日期不存在;「手机号」…`.
+        public static func rejectReasons(_ reasons: [(column: String?, reason: Message)]) -> Message {
+            Message(reasons.map { r in (r.column.map { "「\($0)」" } ?? "") + r.reason.zh }.joined(separator: ";"),
+                    reasons.map { r in (r.column.map { "\"\($0)\": " } ?? "") + r.reason.en }.joined(separator: "; "))
         }
         public static func moreProblems(_ n: Int) -> Message {
             Message("……另有 \(n) 行有误未列出", "… and \(n) more bad row(s) not listed")

@@ -56,9 +56,11 @@ extension Catalog {
         public static func conflicting(_ id: String) -> Message {
             Message("会话 \(id) 已导入过，但内容不同；如需更正，请用新的会话编号", "transcript \(id) was imported before with other content; use a new id to correct it")
         }
-        public static func missingColumns(found: [String], accepted: String) -> Message {
-            Message("找不到必需的列（会话编号、客服、角色、时间、内容）。文件中的表头：\(found.joined(separator: "、"))。可用表头：\(accepted)。可在配置 qa-columns.json 中添加",
-                    "missing required columns (transcript, agent, role, time, text). Headers in the file: \(found.joined(separator: ", ")). Accepted: \(accepted). Add yours to qa-columns.json")
+        /// `accepted`: per field, the first few headers it accepts.
+        public static func missingColumns(found: [String], accepted: [[String]]) -> Message {
+            let alternatives = accepted.map { $0.joined(separator: "/") }
+            return Message("找不到必需的列（会话编号、客服、角色、时间、内容）。文件中的表头：\(found.joined(separator: "、"))。可用表头：\(alternatives.joined(separator: "；"))。可在配置 qa-columns.json 中添加",
+                           "missing required columns (transcript, agent, role, time, text). Headers in the file: \(found.joined(separator: ", ")). Accepted: \(alternatives.joined(separator: "; ")). Add yours to qa-columns.json")
         }
         public static let badJSON = Message("不是有效的 JSON", "not valid JSON")
         public static func jsonField(_ f: String) -> Message { Message("缺少或无效的字段「\(f)」", "missing or invalid field \"\(f)\"") }
@@ -115,6 +117,11 @@ extension Catalog {
             let n = w == w.rounded() ? String(Int(w)) : String(w)
             return Message("权重 \(n)\(critical ? "·否决项" : "")", "weight \(n)\(critical ? ", critical" : "")")
         }
+        /// A scorecard item's column header: its name, and its weight on a second line.
+        public static func itemHeader(_ item: Scorecard.Item) -> Message {
+            let w = itemWeight(item.weight, critical: item.critical)
+            return Message("\(item.name)\n\(w.zh)", "\(item.name)\n\(w.en)")
+        }
         public static func itemPrompt(_ allowed: [Int], weight: Double, critical: Bool) -> Message {
             let list = allowed.map(String.init)
             return Message("可选：\(list.joined(separator: "、"))。\(critical ? "给最低分则整通不合格。" : "")",
@@ -127,6 +134,10 @@ extension Catalog {
         public static let itemName = Message("评分项", "Item")
         public static let totalExplained = Message("总分 = Σ 各项得分 ÷ 该项满分 × 权重（满分 100）。否决项给最低分时，无论总分多少均为不合格。",
                                                    "Total = Σ score ÷ the item's top score × weight (out of 100). A critical item given its lowest score fails the transcript whatever the total.")
+        /// One line of a conversation: `10:15:02 客服：您好`.
+        public static func utteranceLine(_ time: String, _ speaker: Message, _ text: String) -> Message {
+            Message("\(time) \(speaker.zh)：\(text)", "\(time) \(speaker.en): \(text)")
+        }
         public static func truncated(_ n: Int) -> Message { Message("……（其余 \(n) 句未显示）", "… (\(n) more utterances not shown)") }
         public static let scorecardSheet = Message("评分标准", "Scorecard")
         public static let no = Message("序号", "No.")
@@ -149,8 +160,11 @@ extension Catalog {
         public static let critical = Message("否决项（最低分即不合格）", "Critical (lowest score fails)")
         public static func passMark(_ m: Double) -> Message { Message("合格线：\(Int(m)) 分（满分 100）", "pass mark: \(Int(m)) of 100") }
         public static let noFindings = Message("（无）", "(none)")
-        public static func findingLine(_ time: String, _ rule: Message, _ detail: String) -> Message {
-            Message("\(time) \(rule.zh)：\(detail)", "\(time) \(rule.en): \(detail)")
+        /// A transcript's findings, one per line (`10:00:40 服务忌语：「沒辦法」（推诿）`), or （无）.
+        public static func findingsText(_ list: [Finding]) -> Message {
+            guard !list.isEmpty else { return noFindings }
+            return Message(list.map { "\($0.at.clockText) \(rule($0.rule).zh)：\(detail($0).zh)" }.joined(separator: "\n"),
+                           list.map { "\($0.at.clockText) \(rule($0.rule).en): \(detail($0).en)" }.joined(separator: "\n"))
         }
         /// What a finding found, in a few words: the phrase and its category, or the length
         /// of the silence or delay.
@@ -257,10 +271,6 @@ extension Catalog {
         public static let chartScores = Message("各客服平均分", "Average score by agent")
         public static func reportWritten(_ path: String, audited: Int, findings: Int) -> Message {
             Message("质检报表已写入 \(path)：已评分会话 \(audited) 个，问题 \(findings) 处", "QA report written to \(path): \(audited) scored transcripts, \(findings) findings")
-        }
-        public static func notChecked(_ period: String) -> Message {
-            Message("\(period) 的会话尚未运行自动检查；报表中的问题数为空。请先运行 spotcheck qa check --period \(period)",
-                    "\(period) has not been checked; the report has no findings. Run spotcheck qa check --period \(period) first")
         }
     }
 }

@@ -6,7 +6,6 @@ extension Catalog {
         public static let detailSheet = Message("服务抽查明细表", "Spot-check detail")
         public static let summarySheet = Message("服务抽查汇总表", "Spot-check summary")
         public static func title(_ month: String) -> Message { Message("\(month) 服务抽查汇总表", "Service spot-check summary, \(month)") }
-        public static func detailTitle(_ month: String) -> Message { Message("\(month) 服务抽查明细表", "Service spot-check detail, \(month)") }
 
         // Detail columns.
         public static let attemptsLog = Message("拨打记录", "Attempts")

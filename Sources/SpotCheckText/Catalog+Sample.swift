@@ -87,6 +87,16 @@ extension Catalog {
         public static func demoScores(_ period: String, _ day: String) -> Message {
             Message("\(period) 质检评分（\(day) 收回已评分的抽检评分表）", "\(period) audit scores (the scored workbook returned on \(day))")
         }
+        /// The files the demo writes.
+        public enum DemoFile: Sendable { case callList, report, audit, qaReport }
+        public static func demoFileName(_ f: DemoFile, _ month: String) -> Message {
+            switch f {
+            case .callList: return Message("回访名单-\(month).xlsx", "call-list-\(month).xlsx")
+            case .report: return Message("服务抽查报表-\(month).xlsx", "spot-check-report-\(month).xlsx")
+            case .audit: return Message("抽检评分表-\(month).xlsx", "audit-\(month).xlsx")
+            case .qaReport: return Message("质检报表-\(month).xlsx", "qa-report-\(month).xlsx")
+            }
+        }
         public static let lastMonth = Message("上月", "last month")
         public static let thisMonth = Message("本月", "this month")
         public static func samplesNotFound(_ tried: [String]) -> Message {

@@ -28,9 +28,24 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
 /// The catalog of user-facing text. Areas live in extensions, one file per area.
 public enum Catalog {}
 
+extension Catalog {
+    /// How each language separates the items of a list (王敏、张婷 / Wang Min, Zhang Ting).
+    static let listSeparator = Message("、", ", ")
+
+    /// Data items (names, scores, headers) as a list in each language.
+    public static func list(_ items: [String]) -> Message {
+        Message(items.joined(separator: listSeparator.zh), items.joined(separator: listSeparator.en))
+    }
+
+    /// A label and what follows it: `回访名单.xlsx：…` / `list.xlsx: …`.
+    public static func labelled(_ label: String, _ text: Message) -> Message {
+        Message("\(label)：\(text.zh)", "\(label): \(text.en)")
+    }
+}
+
 extension Array where Element == Message {
     /// Joins messages with the list separator of `lang`.
-    public func joined(_ lang: Lang) -> String { map { $0.text(lang) }.joined(separator: lang == .zh ? "、" : ", ") }
+    public func joined(_ lang: Lang) -> String { map { $0.text(lang) }.joined(separator: Catalog.listSeparator.text(lang)) }
 }
 
 /// Formats an integer with thousands separators (1,234,567).

@@ -45,9 +45,7 @@ struct DemoCommand: ParsableCommand {
             _ = try Workspace.initialize(dbPath: db)
             for (i, m) in manifest.months.enumerated() {
                 let month = try parseMonth(m.month)
-                guard let today = try? DateText.parse(m.today) else { throw UserError(Catalog.Config.badToday(m.today)) }
-                let ws = try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang,
-                                       now: LocalDateTime(day: today.day, hour: 9)!)
+                let ws = try workspace(db, on: m.today)
                 let role = i == manifest.months.count - 1 ? Catalog.CLI.thisMonth : Catalog.CLI.lastMonth
                 output.say("")
                 output.say(Catalog.CLI.demoStep(Catalog.CLI.demoMonth(m.month, role).text(global.lang)))
@@ -56,19 +54,15 @@ struct DemoCommand: ParsableCommand {
                     try ImportCommand.perform(ImportRequest(kind: kind, files: ["\(samplesDir)/\(f.file)"], month: month), in: ws, output: output)
                 }
                 try SampleCommand.perform(MonthlyDraw.Request(month: month, seed: m.seed, drawnBy: "demo"), in: ws, output: output)
-                let listName = global.lang == .zh ? "回访名单-\(m.month).xlsx" : "call-list-\(m.month).xlsx"
-                try CallListCommand.perform(month: month, to: "\(out)/\(listName)", in: ws, output: output)
+                try CallListCommand.perform(month: month, to: path(.callList, m.month), in: ws, output: output)
                 // The callers' filled list comes back; the month's figures go to the sales manager.
                 if let results = m.results {
-                    guard let later = try? DateText.parse(results.today) else { throw UserError(Catalog.Config.badToday(results.today)) }
-                    let after = try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang,
-                                              now: LocalDateTime(day: later.day, hour: 9)!)
+                    let after = try workspace(db, on: results.today)
                     output.say("")
                     output.say(Catalog.CLI.demoStep(Catalog.CLI.demoResults(m.month, results.today).text(global.lang)))
                     try ResultsImportCommand.perform(file: "\(samplesDir)/\(results.file)", in: after, output: output)
                     try StatusCommand.perform(month: month, in: after, output: output)
-                    let reportName = global.lang == .zh ? "服务抽查报表-\(m.month).xlsx" : "spot-check-report-\(m.month).xlsx"
-                    try ReportCommand.perform(month: month, to: "\(out)/\(reportName)", showPhones: false, in: after, output: output)
+                    try ReportCommand.perform(month: month, to: path(.report, m.month), showPhones: false, in: after, output: output)
                 }
             }
             if let qa = manifest.qa { try runQA(qa, samples: samplesDir, db: db, output: output) }
@@ -81,26 +75,32 @@ struct DemoCommand: ParsableCommand {
     /// scored workbook back, and the QA report.
     private func runQA(_ qa: Manifest.QA, samples: String, db: String, output: Output) throws {
         let period = try parseMonth(qa.period)
-        func workspace(_ day: String) throws -> Workspace {
-            guard let d = try? DateText.parse(day) else { throw UserError(Catalog.Config.badToday(day)) }
-            return try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!)
-        }
-        let ws = try workspace(qa.today)
-        let zh = global.lang == .zh
+        let ws = try workspace(db, on: qa.today)
         output.say("")
         output.say(Catalog.CLI.demoStep(Catalog.CLI.demoQA(qa.period).text(global.lang)))
         for f in qa.files { try QAImportCommand.perform(files: ["\(samples)/\(f.file)"], channel: f.channel, in: ws, output: output) }
         try QACheckCommand.perform(period: period, json: false, in: ws, output: output)
         try QASampleCommand.perform(period: period, rate: nil, seed: qa.seed, by: "demo", json: false, in: ws, output: output)
-        try QAExportAuditCommand.perform(period: period, to: "\(out)/\(zh ? "抽检评分表" : "audit")-\(qa.period).xlsx", in: ws, output: output)
+        try QAExportAuditCommand.perform(period: period, to: path(.audit, qa.period), in: ws, output: output)
         var last = ws
         if let scores = qa.scores {
-            last = try workspace(scores.today)
+            last = try workspace(db, on: scores.today)
             output.say("")
             output.say(Catalog.CLI.demoStep(Catalog.CLI.demoScores(qa.period, scores.today).text(global.lang)))
             try QAScoresImportCommand.perform(file: "\(samples)/\(scores.file)", in: last, output: output)
         }
-        try QAReportCommand.perform(period: period, to: "\(out)/\(zh ? "质检报表" : "qa-report")-\(qa.period).xlsx", in: last, output: output)
+        try QAReportCommand.perform(period: period, to: path(.qaReport, qa.period), in: last, output: output)
+    }
+
+    /// The demo's workspace on a day of the manifest, at 09:00.
+    private func workspace(_ db: String, on day: String) throws -> Workspace {
+        guard let d = try? DateText.parse(day) else { throw UserError(Catalog.Config.badToday(day)) }
+        return try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!)
+    }
+
+    /// Where an output file of a month goes.
+    private func path(_ file: Catalog.CLI.DemoFile, _ month: String) -> String {
+        "\(out)/" + Catalog.CLI.demoFileName(file, month).text(global.lang)
     }
 
     private func locateSamples() throws -> String {

@@ -47,8 +47,7 @@ struct Output {
         case let e as FileProblem:
             return [prefix + Catalog.CLI.location(file: e.file, row: e.row, column: e.column).text(lang) + e.message.text(lang)]
         case let e as ImportFailure:
-            let rejected = e.canSkipBad ? Catalog.Import.rejectedAll(badRows: e.totalBadRows, files: 1) : Catalog.QA.rejected(e.totalBadRows)
-            var out = [prefix + rejected.text(lang)]
+            var out = [prefix + e.summary.text(lang)]
             for (file, i) in e.issues {
                 out.append("  " + Catalog.Import.rowProblem(file: file, row: i.row, column: i.column, value: i.value, reason: i.reason).text(lang))
             }
@@ -69,8 +68,7 @@ struct Output {
         case let e as QAProblem:
             return [prefix + e.message.text(lang)]
         case let e as ResultsFailure:
-            let failed = e.workbook == .audit ? Catalog.QA.scoresFailed(e.problems.count) : Catalog.Calls.listFailed(e.problems.count)
-            var out = [prefix + e.file + (lang == .zh ? "：" : ": ") + failed.text(lang)]
+            var out = [prefix + Catalog.labelled(e.file, e.summary).text(lang)]
             for p in e.problems.prefix(SheetImporter.listedIssues) {
                 out.append("  " + Catalog.Calls.listProblem(sheet: p.sheet, row: p.row, column: p.column, value: p.value, reason: p.reason).text(lang))
             }

@@ -59,6 +59,17 @@ struct CallBookTests {
         #expect(inPlay == [51])
     }
 
+    @Test func aDayTheCalendarDoesNotCoverFallsBackToTheWeekdayWithAWarning() throws {
+        let w = try drawnWorkspace()
+        // 2027-01-01 is a Friday; the shipped calendar holds 2026 only, so it counts as a workday.
+        let a = try call(w, 4, "2027-01-01 09:30", .noAnswer, today: "2027-01-01")
+        #expect(a.warnings == [Catalog.Config.calendarNotCovering("2027-01-01")])
+        #expect(try month(w).cases[3].evaluation.outsideHours == 0)
+        let b = try call(w, 4, "2027-01-02 09:30", .noAnswer, today: "2027-01-02")   // a Saturday: rest-day hours
+        #expect(b.warnings.count == 2 && b.warnings.last == Catalog.Config.calendarNotCovering("2027-01-02"))
+        #expect(try month(w).cases[3].evaluation.outsideHours == 1)
+    }
+
     @Test func outOfHoursAttemptsAreKeptFlaggedAndDoNotEndACase() throws {
         let w = try drawnWorkspace()
         let a = try call(w, 3, "2026-11-28 09:30", .rejected)    // a Saturday: rest day hours start at 10:00

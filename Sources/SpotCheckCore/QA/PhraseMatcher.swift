@@ -249,9 +249,6 @@ public final class PhraseMatcher: @unchecked Sendable {
         var endChar: Int
     }
 
-    /// Whether a text holds any banned phrase (the benchmark's line test).
-    public func containsMatch(_ text: String) -> Bool { !matches(in: text).isEmpty }
-
     /// Every banned phrase in a text, in order of position.
     public func matches(in text: String) -> [PhraseMatch] {
         var text = text

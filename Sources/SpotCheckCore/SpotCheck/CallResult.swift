@@ -15,14 +15,6 @@ public enum AttemptResult: String, CaseIterable, Sendable, Codable {
     /// Connected and the customer gave a score.
     case scored
 
-    /// True for the results that count toward "unreachable" (联系不上).
-    public var isUnreachable: Bool {
-        switch self {
-        case .noAnswer, .busy, .poweredOff, .outOfService: return true
-        case .rejected, .refusedAfterConnect, .scored: return false
-        }
-    }
-
     /// True when the customer was on the line.
     public var connected: Bool { self == .refusedAfterConnect || self == .scored }
 }

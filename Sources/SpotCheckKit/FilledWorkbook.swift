@@ -1,0 +1,53 @@
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckText
+
+/// Reading back a workbook SpotCheck wrote after a person filled it in Excel, WPS or
+/// LibreOffice (the call list, the audit workbook): where its table is, which header is which
+/// column in either language, and the values as those programs store what was typed.
+enum FilledWorkbook {
+    /// The first sheet whose header row (among its first `within` rows) satisfies `isHeader`:
+    /// the sheet, all its rows, and the header's index among them.
+    static func locate(_ reader: XLSXReader, within: Int, isHeader: ([Cell]) -> Bool) throws
+        -> (sheet: String, rows: [(row: Int, cells: [Cell])], header: Int)? {
+        for sheet in reader.sheetNames {
+            var rows: [(row: Int, cells: [Cell])] = []
+            try reader.forEachRow(sheet: sheet) { rows.append(($0, $1)) }
+            if let header = rows.prefix(within).firstIndex(where: { isHeader($0.cells) }) { return (sheet, rows, header) }
+        }
+        return nil
+    }
+
+    /// Whether header text names a column, in Chinese or English (compared normalized).
+    static func isHeader(_ text: String, _ name: Message) -> Bool {
+        let t = ColumnMap.normalize(text)
+        return t == ColumnMap.normalize(name.zh) || t == ColumnMap.normalize(name.en)
+    }
+
+    /// A whole number from a cell: a number (or a date serial), or text.
+    static func integer(_ cell: Cell) -> Int? {
+        switch cell {
+        case .number(let d), .date(let d): return d.rounded() == d ? Int(d) : nil
+        case .text(let s): return Int(s.trimmingASCIIWhitespace())
+        default: return nil
+        }
+    }
+
+    /// A score as typed: 4, "4", "４", "4分".
+    static func score(_ cell: Cell) -> Int? {
+        switch cell {
+        case .number(let d): return d.rounded() == d && abs(d) < 1e9 ? Int(d) : nil
+        case .text(let s):
+            var t = ColumnMap.normalize(s)  // full-width digits and spaces folded
+            if t.hasSuffix("分") { t.removeLast() }
+            return Int(t)
+        default: return nil
+        }
+    }
+
+    /// Trimmed text, nil when blank.
+    static func text(_ cell: Cell) -> String? {
+        let t = cell.text.trimmingASCIIWhitespace()
+        return t.isEmpty ? nil : t
+    }
+}
