@@ -75,14 +75,32 @@ public final class XLSXWriter {
     private var sheets: [XLSXSheet] = []
     private var closed = false
 
+    /// The most characters a worksheet cell holds (Excel counts UTF-16 units).
+    public static let cellLimit = 32_767
+
+    /// Cells whose text was longer than a cell holds and was cut, with the marker appended.
+    public private(set) var truncated: [(sheet: String, row: Int, col: Int)] = []
+    /// What a cut cell ends with, in the workbook's language.
+    let truncationMarker: String
+    /// Where libxlsxwriter writes; renamed to `path` by ``close()``.
+    private let temporaryPath: String
+
     /// Creates the workbook. `created` fixes the document's creation time (and the zip
     /// entries' times), so repeated exports of the same data are identical.
-    public init(path: String, created: LocalDateTime? = nil, title: String? = nil) throws {
+    ///
+    /// Nothing is written at `path` until ``close()`` succeeds: the workbook goes to a
+    /// temporary file beside it (readable by its owner only), which then replaces `path` in
+    /// one rename, so an earlier file survives a kill, a crash or a full disk.
+    public init(path: String, created: LocalDateTime? = nil, title: String? = nil,
+                truncationMarker: String = Catalog.File.truncationMarker.zh) throws {
         self.path = path
+        self.truncationMarker = truncationMarker
+        temporaryPath = try OutputPath.temporary(beside: path)
         var options = lxw_workbook_options()
         options.constant_memory = 0
         options.use_zip64 = 0
-        guard let wb = workbook_new_opt(path, &options) else {
+        guard let wb = workbook_new_opt(temporaryPath, &options) else {
+            unlink(temporaryPath)
             throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
         }
         workbook = wb
@@ -97,7 +115,12 @@ public final class XLSXWriter {
     }
 
     deinit {
-        if !closed { _ = try? close() }
+        // A workbook never closed (an error came first) leaves nothing behind.
+        if !closed {
+            closed = true
+            workbook_close(workbook)
+            unlink(temporaryPath)
+        }
     }
 
     /// Adds a worksheet.
@@ -115,9 +138,14 @@ public final class XLSXWriter {
         for s in sheets { s.applyAutoWidths() }
         let err = workbook_close(workbook)
         if err != LXW_NO_ERROR {
+            unlink(temporaryPath)
             throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: lxw_strerror(err))))
         }
+        try OutputPath.commit(temporaryPath, to: path)
     }
+
+    /// Notes a cell that was cut.
+    func noteTruncated(sheet: String, row: Int, col: Int) { truncated.append((sheet, row, col)) }
 
     func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
         if style == .plain { return plainFormat }
@@ -206,7 +234,8 @@ public final class XLSXSheet {
         let f = writer.format(style)
         switch value {
         case .blank: worksheet_write_blank(ws, r, c, f)
-        case .text(let s):
+        case .text(let raw):
+            let s = fitted(raw, row: row, col: col)
             if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
             note(col, s)
             if style.wraps { wrapped[row, default: []].append((col, s)) }
@@ -220,6 +249,31 @@ public final class XLSXSheet {
             note(col, "2026-11-03 10:15")
         case .bool(let b): worksheet_write_boolean(ws, r, c, b ? 1 : 0, f)
         }
+    }
+
+    /// Text as a cell can hold it: a NUL (which would end the C string) becomes U+FFFD, and
+    /// text longer than a cell holds is cut with a visible marker and noted.
+    private func fitted(_ text: String, row: Int, col: Int) -> String {
+        var s = text
+        if text.utf8.contains(0) {
+            var scalars = String.UnicodeScalarView()
+            for u in text.unicodeScalars { scalars.append(u == "\0" ? "\u{FFFD}" : u) }
+            s = String(scalars)
+        }
+        guard s.utf16.count > XLSXWriter.cellLimit else { return s }
+        let marker = writer.truncationMarker
+        let room = XLSXWriter.cellLimit - marker.utf16.count
+        var kept = 0
+        var end = s.startIndex
+        for ch in s {
+            let n = ch.utf16.count
+            if kept + n > room { break }
+            kept += n
+            end = s.index(after: end)
+        }
+        s = String(s[..<end]) + marker
+        writer.noteTruncated(sheet: name, row: row, col: col)
+        return s
     }
 
     /// A formula's value, cached in the file.

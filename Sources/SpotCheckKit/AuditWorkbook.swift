@@ -58,9 +58,12 @@ public struct AuditWorkbook {
         public var transcripts: Int
         /// Whether the period's checks were run first (they had not been, or were stale).
         public var checkedFirst: Bool
+        public var warnings: [Message] = []
     }
 
-    public func export(period: YearMonth, to path: String) throws -> Result {
+    /// Exports the period's sample; `showPhones` leaves phone and ID numbers in the
+    /// conversations unmasked.
+    public func export(period: YearMonth, to path: String, showPhones: Bool = false) throws -> Result {
         let ws = workspace
         let lang = ws.lang
         let qa = try ws.qa()
@@ -77,7 +80,8 @@ public struct AuditWorkbook {
         let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
 
         typealias Q = Catalog.QA
-        let book = try XLSXWriter(path: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
+        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
+        let book = try ws.workbook(at: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
         let sheet = book.addSheet(Q.auditSheet.text(lang))
         let cardSheet = book.addSheet(Q.scorecardSheet.text(lang))
         let columns = AuditColumn.all(items: card.items.count)
@@ -105,8 +109,9 @@ public struct AuditWorkbook {
             sheet.write(r, col(.agent), .text(t.agent))
             sheet.write(r, col(.customer), .text(t.customer ?? ""))
             sheet.write(r, col(.started), .dateTime(t.started))
-            sheet.write(r, col(.conversation), .text(AuditWorkbook.conversation(utterances[t.id] ?? [], channel: t.channel, lang: lang)), .wrap)
-            sheet.write(r, col(.findings), .text(Q.findingsText(findingsBy[t.id] ?? []).text(lang)), .wrap)
+            let talk = AuditWorkbook.conversation(utterances[t.id] ?? [], channel: t.channel, lang: lang)
+            sheet.write(r, col(.conversation), .text(privacy(talk)), .wrap)
+            sheet.write(r, col(.findings), .text(privacy(Q.findingsText(findingsBy[t.id] ?? []).text(lang))), .wrap)
             let audit = audits[t.id]
             for (k, item) in card.items.enumerated() {
                 if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
@@ -163,7 +168,7 @@ public struct AuditWorkbook {
         cardSheet.merge(rows: (after + 1)...(after + 1), cols: 0...5, Q.totalExplained.text(lang), .note)
         cardSheet.setRow(after + 1, height: 45)
         try book.close()
-        return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst)
+        return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }
 
     /// The conversation in one cell: a line per utterance with its time and speaker.

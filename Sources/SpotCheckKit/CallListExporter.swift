@@ -39,7 +39,7 @@ public struct CallListExporter {
         let hoursText = CallListExporter.hoursText(hours).text(lang)
 
         let created = (try? DateText.parse(draw.drawnAt))?.moment
-        let book = try XLSXWriter(path: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
+        let book = try ws.workbook(at: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
         var warnings: [Message] = []
         writeCover(book, draw: draw, summary: summary, warnings: &warnings)
 
@@ -98,6 +98,7 @@ public struct CallListExporter {
         sheet.printLandscape(repeatingRows: 1)
         sheet.autofilter(row: 0, lastRow: items.count, cols: 0...(columns.count - 1))
         try book.close()
+        warnings += ws.warnings(of: book)
         return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count, warnings: warnings)
     }
 

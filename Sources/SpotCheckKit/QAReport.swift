@@ -20,6 +20,7 @@ public struct QAReport {
         public var audited: Int
         public var findings: Int
         public var checkedFirst: Bool
+        public var warnings: [Message] = []
     }
 
     /// The figures of one agent, or of the team.
@@ -40,7 +41,9 @@ public struct QAReport {
         var count: Int
     }
 
-    public func run(period: YearMonth, to path: String) throws -> Result {
+    /// Writes the period's QA workbook; `showPhones` leaves phone and ID numbers in free
+    /// text unmasked.
+    public func run(period: YearMonth, to path: String, showPhones: Bool = false) throws -> Result {
         let ws = workspace
         let lang = ws.lang
         let card = try ws.qa().scorecard
@@ -85,16 +88,19 @@ public struct QAReport {
             .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
 
         typealias Q = Catalog.QA
-        let book = try XLSXWriter(path: path, created: ws.now, title: Q.summaryTitle(period.description).text(lang))
+        let book = try ws.workbook(at: path, created: ws.now, title: Q.summaryTitle(period.description).text(lang))
         let summary = book.addSheet(Q.summarySheet.text(lang))
         let detail = book.addSheet(Q.detailSheet.text(lang))
         let findingSheet = book.addSheet(Q.findingsSheet.text(lang))
         writeSummary(summary, period: period, agents: agents, team: team, audited: audited.count, findings: findings.count, problems: problems,
                      card: card)
-        writeDetail(detail, audited: audited, findings: findingsBy, card: card)
-        writeFindings(findingSheet, findings: findings, byID: byID, sampled: sampledIDs)
+        // Phone and ID numbers that customers typed into the conversation are masked.
+        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
+        writeDetail(detail, audited: audited, findings: findingsBy, card: card, privacy: privacy)
+        writeFindings(findingSheet, findings: findings, byID: byID, sampled: sampledIDs, privacy: privacy)
         try book.close()
-        return Result(path: path, transcripts: rows.count, audited: audited.count, findings: findings.count, checkedFirst: checkedFirst)
+        return Result(path: path, transcripts: rows.count, audited: audited.count, findings: findings.count, checkedFirst: checkedFirst,
+                      warnings: ws.warnings(of: book))
     }
 
     // MARK: 质检汇总表
@@ -187,7 +193,7 @@ public struct QAReport {
     // MARK: 质检明细表
 
     private func writeDetail(_ s: XLSXSheet, audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)],
-                             findings: [Int: [Finding]], card: Scorecard) {
+                             findings: [Int: [Finding]], card: Scorecard, privacy: (String) -> String) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         let fixed: [Message] = [Q.no, Q.transcriptID, Q.channelHeader, Q.agent, Q.startedAt, Q.auditor, Q.automatic]
@@ -205,12 +211,12 @@ public struct QAReport {
             s.write(r, 3, .text(a.row.agent))
             s.write(r, 4, .dateTime(a.row.started))
             s.write(r, 5, .text(a.audit.auditor ?? ""))
-            s.write(r, 6, .text(Q.findingsText(findings[a.row.id] ?? []).text(lang)), .wrap)
+            s.write(r, 6, .text(privacy(Q.findingsText(findings[a.row.id] ?? []).text(lang))), .wrap)
             for (k, item) in card.items.enumerated() { s.write(r, itemStart + k, .int(a.audit.scores[item.id] ?? 0)) }
             s.write(r, after, .number(a.result.total), .decimal)
             s.write(r, after + 1, .text(Q.pass(a.result.passed).text(lang)))
             s.write(r, after + 2, .text(Catalog.list(a.result.failedCritical.map { names[$0] ?? $0 }).text(lang)), .wrap)
-            s.write(r, after + 3, .text(a.audit.comment ?? ""), .wrap)
+            s.write(r, after + 3, .text(privacy(a.audit.comment ?? "")), .wrap)
         }
         s.setColumn(4, width: 17)
         s.setColumn(6, width: 40)
@@ -224,7 +230,8 @@ public struct QAReport {
 
     // MARK: 问题明细
 
-    private func writeFindings(_ s: XLSXSheet, findings: [QAData.StoredFinding], byID: [Int: TranscriptRow], sampled: Set<Int>) {
+    private func writeFindings(_ s: XLSXSheet, findings: [QAData.StoredFinding], byID: [Int: TranscriptRow], sampled: Set<Int>,
+                               privacy: (String) -> String) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         let headers: [Message] = [Q.no, Q.rule, Q.agent, Q.transcriptID, Q.channelHeader, Q.time, Q.matched, Q.position, Q.excerpt, Q.gapHeader,
@@ -238,9 +245,9 @@ public struct QAReport {
             s.write(r, 3, .text(t.externalID))
             s.write(r, 4, .text(Q.channel(t.channel).text(lang)))
             s.write(r, 5, .dateTime(f.at), .dateTimeSeconds)
-            s.write(r, 6, .text(f.rule == .bannedPhrase ? f.matched : Q.detail(f).text(lang)))
+            s.write(r, 6, .text(privacy(f.rule == .bannedPhrase ? f.matched : Q.detail(f).text(lang))))
             if let u = f.utterance { s.write(r, 7, .text(Q.position(utterance: u, span: f.span).text(lang))) }
-            s.write(r, 8, .text(f.excerpt), .wrap)
+            s.write(r, 8, .text(privacy(f.excerpt)), .wrap)
             if let g = f.gapMs { s.write(r, 9, .number(Double(g) / 1000), .seconds) }
             s.write(r, 10, .text(f.phrase?.category ?? ""))
             if let sev = f.phrase?.severity { s.write(r, 11, .int(sev)) }

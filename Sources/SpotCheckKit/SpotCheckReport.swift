@@ -55,6 +55,7 @@ public struct SpotCheckReport {
         public var path: String
         public var cases: Int
         public var satisfaction: Satisfaction
+        public var warnings: [Message] = []
     }
 
     public func run(month: YearMonth, to path: String, showPhones: Bool) throws -> Result {
@@ -62,7 +63,9 @@ public struct SpotCheckReport {
         let lang = ws.lang
         let m = try ws.store().read { db in try MonthCases.load(month: month, config: ws.config, db) }
         let sample = m.sample
-        let book = try XLSXWriter(path: path, created: ws.now, title: Catalog.Report.title(month.description).text(lang))
+        // Phone and ID numbers typed into free text are masked like the phone column.
+        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
+        let book = try ws.workbook(at: path, created: ws.now, title: Catalog.Report.title(month.description).text(lang))
         let summarySheet = book.addSheet(Catalog.Report.summarySheet.text(lang))
         let detail = book.addSheet(Catalog.Report.detailSheet.text(lang))
 
@@ -82,7 +85,7 @@ public struct SpotCheckReport {
             put(.order, .text(c.context.orders.joined(separator: "\n")), .wrap)
             put(.product, .text(c.context.products.joined(separator: "\n")), .wrap)
             put(.purchaseDate, c.context.purchaseDate.map { .day($0) } ?? .blank)
-            put(.situation, .text(c.context.situationText(lang)), .wrap)
+            put(.situation, .text(privacy(c.context.situationText(lang))), .wrap)
             put(.handler, .text(Catalog.list(c.context.handlers).text(lang)))
             let log = c.evaluation.attempts.map { a in
                 Catalog.Report.attemptLine(a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result), outside: !a.withinHours).text(lang)
@@ -93,8 +96,8 @@ public struct SpotCheckReport {
             put(.status, .text(Catalog.Calls.statusShort(c.status).text(lang)))
             if let s = c.status.countedScore { put(.score, .int(s)) }
             put(.counted, .text(c.status.countedScore != nil ? yes : no))
-            put(.praise, .text(c.caseRow?.praise ?? ""), .wrap)
-            put(.note, .text(c.caseRow?.note ?? ""), .wrap)
+            put(.praise, .text(privacy(c.caseRow?.praise ?? "")), .wrap)
+            put(.note, .text(privacy(c.caseRow?.note ?? "")), .wrap)
             if let h = c.caseRow?.complaint.flatMap(ComplaintHandling.init(rawValue:)) { put(.complaint, .text(Catalog.Call.complaint(h).text(lang))) }
             if let e = c.escalation {
                 put(.due, .dateTime(e.due))
@@ -121,7 +124,7 @@ public struct SpotCheckReport {
         // 服务抽查汇总表
         writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: last)
         try book.close()
-        return Result(path: path, cases: sample.count, satisfaction: m.satisfaction)
+        return Result(path: path, cases: sample.count, satisfaction: m.satisfaction, warnings: ws.warnings(of: book))
     }
 
     private func writeSummary(_ s: XLSXSheet, detail: XLSXSheet, m: MonthCases, lastDetailRow: Int) {

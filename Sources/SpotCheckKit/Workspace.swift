@@ -21,6 +21,9 @@ public final class Workspace {
 
     /// Where the configuration was read from.
     public let configSource: ConfigSource
+    /// Called once when the database is busy with another command and this one starts
+    /// waiting for it (the CLI says so on a terminal).
+    public let onBusy: (@Sendable () -> Void)?
 
     private var openedStore: Store?
     private var loadedQA: QAConfiguration?
@@ -30,8 +33,10 @@ public final class Workspace {
 
     /// Sets up a workspace. `configDirectory` nil means: the `spotcheck-config/` folder beside
     /// the database if there is one, else the built-in defaults.
-    public init(dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, logger: Logger = Logger(label: "spotcheck")) throws {
+    public init(dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, logger: Logger = Logger(label: "spotcheck"),
+                onBusy: (@Sendable () -> Void)? = nil) throws {
         self.dbPath = dbPath
+        self.onBusy = onBusy
         self.lang = lang
         self.now = now
         self.logger = logger
@@ -69,15 +74,17 @@ public final class Workspace {
     /// The store, opened on first use (an error when the workspace was not created).
     public func store() throws -> Store {
         if let s = openedStore { return s }
-        let s = try Store(path: dbPath, create: false)
+        let s = try Store(path: dbPath, create: false, onWait: onBusy)
         openedStore = s
         return s
     }
 
     /// Creates the database and an editable copy of the configuration beside it.
-    public static func initialize(dbPath: String) throws -> (created: Bool, configFolder: String, keptExisting: Bool) {
+    /// `identity` fixes the workspace's identity (the demo's); nil makes a random one.
+    public static func initialize(dbPath: String, identity: String? = nil) throws -> (created: Bool, configFolder: String, keptExisting: Bool) {
         let existed = FileManager.default.fileExists(atPath: dbPath)
-        _ = try Store(path: dbPath, create: true)
+        let store = try Store(path: dbPath, create: true)
+        if !existed, let identity { try store.setIdentity(identity) }
         let folder = configFolder(forDatabase: dbPath)
         let keep = FileManager.default.fileExists(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -88,6 +95,35 @@ public final class Workspace {
             }
         }
         return (!existed, folder, keep)
+    }
+
+    /// The identity of the demo's workspace: the filled workbooks in Samples/ belong to it.
+    public static let demoIdentity = "spotcheck-demo-shop"
+
+    /// The workspace's identity, carried hidden by every workbook it exports.
+    public func identity() throws -> String { try store().identity() }
+
+    /// Opens a workbook to write at `path`, refusing a path that is the database (or its
+    /// journal or WAL), the configuration, or one of `inputs`. The workbook is written to a
+    /// temporary file beside `path` and renamed into place when closed, so a kill, a crash or
+    /// a full disk leaves an earlier file at `path` as it was.
+    public func workbook(at path: String, inputs: [String] = [], created: LocalDateTime? = nil, title: String? = nil) throws -> XLSXWriter {
+        let protected = ["", "-wal", "-shm", "-journal"].map { dbPath + $0 } + inputs
+        let target = OutputPath.resolved(path)
+        if let hit = protected.first(where: { OutputPath.resolved($0) == target }) {
+            throw FileProblem(file: path, message: Catalog.File.outputIsInput(hit))
+        }
+        if let dir = configSource.directory, target.hasPrefix(OutputPath.resolved(dir) + "/") {
+            throw FileProblem(file: path, message: Catalog.File.outputIsInput(dir))
+        }
+        return try XLSXWriter(path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang))
+    }
+
+    /// The warnings a closed workbook leaves: cells cut to fit.
+    public func warnings(of book: XLSXWriter) -> [Message] {
+        guard let first = book.truncated.first else { return [] }
+        let at = "\(first.sheet)!\(columnLetter(first.col))\(first.row + 1)"
+        return [Catalog.File.truncatedCells(book.truncated.count, first: at)]
     }
 
     /// A timestamp for records: `YYYY-MM-DD HH:MM:SS`.

@@ -204,6 +204,11 @@ extension Store {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v4: workspace identity") { db in
+            // A random id that every exported workbook carries, hidden, so a workbook from
+            // another workspace is refused on import.
+            try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16))))")
+        }
         return m
     }
 }

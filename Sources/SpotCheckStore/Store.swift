@@ -2,40 +2,119 @@ import Foundation
 import GRDB
 import SpotCheckCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The SpotCheck database: one SQLite file holding every import, record, draw and result.
 ///
 /// Opening a store runs the pending migrations. Every change a command makes happens in
-/// one transaction, so a command that fails leaves the database as it was.
+/// one transaction, so a command that fails leaves the database as it was. The database is
+/// in WAL mode, so reads go on while another command writes, and a command that finds the
+/// database busy waits for the other one (up to `busyTimeout`) instead of failing at once.
+/// The file and its journal are readable by their owner only.
 public final class Store: Sendable {
     /// The database file's path.
     public let path: String
     /// The GRDB connection.
     public let dbQueue: DatabaseQueue
 
+    /// How long a command waits for another one that holds the database (SPEC: commands wait).
+    public static let defaultBusyTimeout: Double = 30
+
     /// Opens (or, with `create`, creates) the database at `path` and migrates it.
-    public init(path: String, create: Bool = false) throws {
+    /// `onWait` is called once when the database is busy and the command starts waiting.
+    public init(path: String, create: Bool = false, busyTimeout: Double = Store.defaultBusyTimeout,
+                onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
-        if !create && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.missing(path: path)
-        }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !create && !exists { throw StoreError.missing(path: path) }
+        if !exists { try Store.createOwnerOnly(path) }
         var config = Configuration()
         config.foreignKeysEnabled = true
+        let waited = Flag()
+        config.busyMode = .callback { tries in
+            // SQLite calls this each time it finds the database locked; sleep and try again.
+            if tries == 0, !waited.isSet { waited.set(); onWait?() }
+            let slept = Double(tries) * 0.05
+            guard slept < busyTimeout else { return false }
+            usleep(50_000)
+            return true
+        }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
         }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)
-            try Store.migrator.migrate(dbQueue)
+            if try dbQueue.read({ try Store.migrator.hasCompletedMigrations($0) }) == false {
+                try dbQueue.writeWithoutTransaction { db in
+                    // WAL: readers never wait for a writer (persistent in the file).
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+                try Store.migrator.migrate(dbQueue)
+            }
         } catch let error as DatabaseError {
+            if error.isBusy { throw StoreError.busy(path: path, seconds: busyTimeout) }
             throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
         }
     }
 
     /// Reads in a transaction.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T { try dbQueue.read(body) }
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.read(body) } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(path: path, seconds: Store.defaultBusyTimeout)
+        }
+    }
 
     /// Writes in one transaction: all or nothing.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T { try dbQueue.write(body) }
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try dbQueue.write(body) } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(path: path, seconds: Store.defaultBusyTimeout)
+        }
+    }
+
+    /// The workspace's identity: a random id made when the database was created, carried
+    /// (hidden) by every workbook exported from it, so a workbook from another workspace is
+    /// recognised and refused.
+    public func identity() throws -> String {
+        try read { db in
+            guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'workspace_id'") else {
+                throw StoreError.unusable(path: path, reason: "workspace_id")
+            }
+            return id
+        }
+    }
+
+    /// Sets the workspace's identity (the demo's workspace has a fixed one, so that the
+    /// filled workbooks in Samples/ belong to it).
+    public func setIdentity(_ id: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'workspace_id'", arguments: [id])
+        }
+    }
+
+    /// Creates an empty file readable and writable by its owner only; SQLite gives its
+    /// journal and WAL files the same permissions.
+    static func createOwnerOnly(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        guard fd >= 0 else { throw StoreError.unusable(path: path, reason: String(cString: strerror(errno))) }
+        close(fd)
+    }
+}
+
+/// A flag set once, shared with SQLite's busy callback.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
+}
+
+extension DatabaseError {
+    /// SQLITE_BUSY or SQLITE_LOCKED: another connection holds the database.
+    var isBusy: Bool { resultCode == .SQLITE_BUSY || resultCode == .SQLITE_LOCKED }
 }
 
 /// Why the database cannot be used.
@@ -44,4 +123,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case missing(path: String)
     /// The file is not a SpotCheck database, or is damaged.
     case unusable(path: String, reason: String)
+    /// Another command held the database longer than the command would wait.
+    case busy(path: String, seconds: Double)
 }

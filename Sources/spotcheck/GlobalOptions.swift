@@ -41,7 +41,12 @@ struct GlobalOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         var logger = Logger(label: "spotcheck")
         logger.logLevel = verbose ? .debug : .warning
-        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: try now(), logger: logger)
+        let lang = lang
+        let onBusy: @Sendable () -> Void = {
+            // Said on a terminal only; a script sees the outcome (the command goes on, or fails).
+            if Output.stderrIsTerminal { Output(lang: lang).note(Catalog.Config.waitingForDatabase) }
+        }
+        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: try now(), logger: logger, onBusy: onBusy)
     }
 }
 

@@ -60,6 +60,7 @@ struct Output {
             switch e {
             case .missing(let path): return [prefix + Catalog.Config.noWorkspace(path).text(lang)]
             case .unusable(let path, let reason): return [prefix + Catalog.Config.unusableDatabase(path, reason).text(lang)]
+            case .busy(let path, let seconds): return [prefix + Catalog.Config.databaseBusy(path, seconds: Int(seconds)).text(lang)]
             }
         case let e as DrawFailure:
             return [prefix + Output.message(for: e).text(lang)]

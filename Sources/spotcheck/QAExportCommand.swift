@@ -21,17 +21,19 @@ struct QAExportAuditCommand: ParsableCommand {
 
     @Option(name: .long, help: "YYYY-MM") var period: String
     @Option(name: .shortAndLong, help: "The XLSX file to write.") var output: String
+    @Flag(name: .long, help: "Show phone and ID numbers in free text in full (masked by default).") var showPhones = false
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QAExportAuditCommand.perform(period: try parseMonth(period), to: output, in: ws, output: Output(lang: global.lang))
+            try QAExportAuditCommand.perform(period: try parseMonth(period), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
         }
     }
 
-    static func perform(period: YearMonth, to path: String, in ws: Workspace, output out: Output) throws {
-        let r = try AuditWorkbook(workspace: ws).export(period: period, to: path)
+    static func perform(period: YearMonth, to path: String, showPhones: Bool = false, in ws: Workspace, output out: Output) throws {
+        let r = try AuditWorkbook(workspace: ws).export(period: period, to: path, showPhones: showPhones)
         if r.checkedFirst { out.note(Catalog.QA.checkedFirst(period.description)) }
         out.say(Catalog.QA.exported(r.path, transcripts: r.transcripts))
+        for w in r.warnings { out.warn(w) }
     }
 }

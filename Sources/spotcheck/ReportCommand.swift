@@ -25,5 +25,6 @@ struct ReportCommand: ParsableCommand {
     static func perform(month: YearMonth, to path: String, showPhones: Bool, in ws: Workspace, output out: Output) throws {
         let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: showPhones)
         out.say(Catalog.Report.written(path, cases: r.cases, masked: !showPhones))
+        for w in r.warnings { out.warn(w) }
     }
 }
