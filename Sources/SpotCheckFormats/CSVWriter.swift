@@ -2,17 +2,31 @@ import Foundation
 import SpotCheckText
 
 /// Writes a small CSV as Excel reads it: UTF-8 with a byte-order mark (so Excel and WPS
-/// show Chinese right), CRLF line ends, fields quoted when they need it.
+/// show Chinese right), CRLF line ends, fields quoted when they need it. Files are written
+/// atomically and readable by their owner only.
 public struct CSVWriter {
     private var text = "\u{FEFF}"
     private let lineEnd: String
+    private let neutralizing: Bool
 
-    /// A writer; `lineEnd` is CRLF as Excel writes, or LF.
-    public init(lineEnd: String = "\r\n") { self.lineEnd = lineEnd }
+    /// A writer; `lineEnd` is CRLF as Excel writes, or LF. `neutralizingFormulas` puts an
+    /// apostrophe before a field that Excel would run as a formula (one starting with `=`,
+    /// `+`, `-`, `@`, a tab or a carriage return): for files that carry what others typed.
+    public init(lineEnd: String = "\r\n", neutralizingFormulas: Bool = false) {
+        self.lineEnd = lineEnd
+        neutralizing = neutralizingFormulas
+    }
 
     /// Appends a row.
     public mutating func row(_ fields: [String]) {
-        text += fields.map(CSVWriter.quote).joined(separator: ",") + lineEnd
+        let safe = neutralizing ? fields.map(CSVWriter.neutralized) : fields
+        text += safe.map(CSVWriter.quote).joined(separator: ",") + lineEnd
+    }
+
+    /// The field with a leading apostrophe when Excel would take it for a formula.
+    static func neutralized(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return field }
+        return "'" + field
     }
 
     /// The text written so far (with the byte-order mark).
@@ -20,24 +34,17 @@ public struct CSVWriter {
 
     /// Writes the file as GB18030 (no byte-order mark), as Excel in China saves "CSV".
     public func writeGB18030(to path: String) throws {
-        let bytes = TextEncoding.gb18030Bytes(String(text.dropFirst()))
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, error.localizedDescription))
-        }
+        try OutputPath.write(TextEncoding.gb18030Bytes(String(text.dropFirst())), to: path)
     }
 
     /// Writes the file as UTF-8 without the byte-order mark.
     public func writeWithoutBOM(to path: String) throws {
-        do { try String(text.dropFirst()).write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, error.localizedDescription))
-        }
+        try OutputPath.write(Array(text.dropFirst().utf8), to: path)
     }
 
     /// Writes the file.
     public func write(to path: String) throws {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, error.localizedDescription))
-        }
+        try OutputPath.write(Array(text.utf8), to: path)
     }
 
     static func quote(_ s: String) -> String {

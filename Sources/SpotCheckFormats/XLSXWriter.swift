@@ -295,6 +295,9 @@ public final class XLSXSheet {
         }
     }
 
+    /// Hides the sheet (its tab is not shown; Excel's 取消隐藏 shows it again).
+    public func hide() { worksheet_hide(ws) }
+
     /// Fixes a column's width (in Excel's character units) and, optionally, its default style.
     public func setColumn(_ col: Int, width: Double, style: CellStyle? = nil, hidden: Bool = false) {
         fixedWidths.insert(col)

@@ -78,6 +78,10 @@ public struct AuditWorkbook {
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
         guard !rows.isEmpty else { throw QAProblem(Catalog.QA.nothingSampled(period.description)) }
         let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
+        let identity = try ws.identity()
+        let copy = try ws.store().write { db in
+            try Changes.recordCopy(kind: .audit, drawID: nil, period: period.description, exportedAt: ws.stamp, db)
+        }
 
         typealias Q = Catalog.QA
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
@@ -167,6 +171,7 @@ public struct AuditWorkbook {
         cardSheet.write(after, 0, .text(Q.passMark(card.passMark).text(lang)), .bold)
         cardSheet.merge(rows: (after + 1)...(after + 1), cols: 0...5, Q.totalExplained.text(lang), .note)
         cardSheet.setRow(after + 1, height: 45)
+        WorkbookBinding(workspace: identity, kind: .audit, period: period.description, drawID: nil, seed: nil, token: copy.token).write(to: book)
         try book.close()
         return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }

@@ -76,6 +76,7 @@ public struct CallBook {
                 throw CallProblem(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description, last: before.cases.count))
             }
             let drawID = before.draw.id!
+            let change = Changes.Pending(db)
             var messages: [Message] = []
             var warnings: [Message] = []
             if view.item.isReserve && !view.inSample { warnings.append(Catalog.Calls.reserveNotInPlay(e.item)) }
@@ -95,7 +96,7 @@ public struct CallBook {
             if let at, let result = e.result {
                 let stamp = String(at.description.prefix(19))
                 var row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: stamp, result: result.rawValue,
-                                     caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp)
+                                     caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp, seq: try change.seq())
                 let duplicate = try AttemptRow.filter(sql: "draw_id = ? AND item_no = ? AND attempt_at = ? AND result = ?",
                                                       arguments: [drawID, e.item, stamp, result.rawValue]).fetchCount(db) > 0
                 if duplicate {
@@ -112,6 +113,8 @@ public struct CallBook {
             }
             if caseRow.recorded != existing {
                 caseRow.updatedAt = ws.stamp
+                caseRow.seq = try change.seq()
+                caseRow.copy = nil
                 try caseRow.save(db)
                 if at == nil { messages.append(Catalog.Calls.caseUpdated(item: e.item)) }
             }

@@ -25,16 +25,16 @@ public struct CallListExporter {
     public func run(month: YearMonth, to path: String) throws -> Result {
         let ws = workspace
         let lang = ws.lang
-        let (draw, summary, items, records) = try ws.store().read { db in
-            let (draw, summary) = try MonthlyDraw.current(month: month, db)
-            let items = try DrawItemRow.of(draw: draw.id!, db)
-            let period = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay)
-            let records = try SheetData.records(draw: draw.id!, window: period.window(of: month), month: month, db)
-            return (draw, summary, items, records)
-        }
         let script = try CallScript(template: ws.config.callScript, location: ws.config.source.location("call-script.mustache"))
-        var byCustomer: [Int: [SheetRecord]] = [:]
-        for r in records { byCustomer[r.customerId, default: []].append(r) }
+        let identity = try ws.identity()
+        // The export is recorded (a copy with its change number), so that its import knows
+        // what the list showed.
+        let (m, copy) = try ws.store().write { db in
+            let m = try MonthCases.load(month: month, config: ws.config, db)
+            let copy = try Changes.recordCopy(kind: .callList, drawID: m.draw.id!, period: month.description, exportedAt: ws.stamp, db)
+            return (m, copy)
+        }
+        let (draw, summary) = (m.draw, m.summary)
         let hours = ws.config.callingHours
         let hoursText = CallListExporter.hoursText(hours).text(lang)
 
@@ -47,9 +47,9 @@ public struct CallListExporter {
         let columns = CallListColumn.all
         for (i, c) in columns.enumerated() { sheet.write(0, i, .text(c.header.text(lang)), .header) }
         sheet.setRow(0, height: 32)
-        for (n, item) in items.enumerated() {
+        for (n, view) in m.cases.enumerated() {
             let row = n + 1
-            let context = CustomerContext(records: byCustomer[item.customerId] ?? [], stratum: SourceKind(rawValue: item.stratum) ?? .afterSales)
+            let item = view.item, context = view.context
             func put(_ c: CallListColumn, _ v: XLSXValue, _ style: CellStyle = .plain) { sheet.write(row, c.index, v, style) }
             put(.rank, .int(item.itemNo), item.isReserve ? .reserve : .plain)
             put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), item.isReserve ? .reserve : .plain)
@@ -64,11 +64,14 @@ public struct CallListExporter {
             put(.handler, .text(Catalog.list(context.handlers).text(lang)))
             put(.hours, .text(hoursText), .wrap)
             put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
-            for c in columns where c.isInput {
-                if case .attemptTime = c { put(c, .blank, .inputDateTime) } else if c == .repliedAt { put(c, .blank, .inputDateTime) } else { put(c, .blank, .input) }
+            for (c, value) in CallListExporter.recorded(view, lang: lang) {
+                let style: CellStyle
+                if case .attemptTime = c { style = .inputDateTime } else if c == .repliedAt { style = .inputDateTime } else { style = .input }
+                put(c, value, style)
             }
-            put(.drawID, .int(Int(draw.id!)))
+            put(.key, .int(item.customerId))
         }
+        let items = m.cases.map(\.item)
         let last = max(1, items.count)
         let results = AttemptResult.allCases.map { Catalog.Call.result($0).text(lang) }
         let (rp, re) = (Catalog.CallList.resultPrompt, Catalog.CallList.resultError)
@@ -91,15 +94,42 @@ public struct CallListExporter {
         sheet.setColumn(CallListColumn.repliedAt.index, width: 17)
         sheet.setColumn(CallListColumn.note.index, width: 30)
         sheet.setColumn(CallListColumn.praise.index, width: 20)
-        sheet.setColumn(CallListColumn.drawID.index, width: 8, hidden: true)
+        sheet.setColumn(CallListColumn.key.index, width: 8, hidden: true)
         sheet.autoWidth(CallListColumn.product.index, limits: 10...30)
         sheet.autoWidth(CallListColumn.order.index, limits: 10...22)
         sheet.freeze(rows: 1, cols: 3)
         sheet.printLandscape(repeatingRows: 1)
         sheet.autofilter(row: 0, lastRow: items.count, cols: 0...(columns.count - 1))
+        WorkbookBinding(workspace: identity, kind: .callList, period: month.description, drawID: draw.id!,
+                        seed: UInt64(bitPattern: draw.seed), token: copy.token).write(to: book)
         try book.close()
         warnings += ws.warnings(of: book)
         return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count, warnings: warnings)
+    }
+
+    /// What is recorded for a row, in the list's input columns (blank where nothing is), so
+    /// that a list exported again shows every attempt and detail recorded so far.
+    static func recorded(_ view: CaseView, lang: Lang) -> [(CallListColumn, XLSXValue)] {
+        var out: [(CallListColumn, XLSXValue)] = []
+        let shown = view.attempts.prefix(CallListColumn.attempts)
+        for n in 1...CallListColumn.attempts {
+            let a = n <= shown.count ? shown[shown.startIndex + n - 1] : nil
+            let at = a.flatMap { try? DateText.parse($0.attemptAt) }?.moment
+            let result = a.flatMap { AttemptResult(rawValue: $0.result) }
+            out.append((.attemptTime(n), at.map { .dateTime($0) } ?? .blank))
+            out.append((.attemptResult(n), result.map { .text(Catalog.Call.result($0).text(lang)) } ?? .blank))
+        }
+        let c = view.caseRow
+        func text(_ s: String?) -> XLSXValue { s.map { .text($0) } ?? .blank }
+        out.append((.imLeft, c?.imLeft == true ? .text(Catalog.Call.yes.text(lang)) : .blank))
+        out.append((.score, c?.score.map { .int($0) } ?? .blank))
+        out.append((.praise, text(c?.praise)))
+        out.append((.note, text(c?.note)))
+        out.append((.complaint, text(c?.complaint.flatMap(ComplaintHandling.init(rawValue:)).map { Catalog.Call.complaint($0).text(lang) })))
+        let replied = c?.repliedAt.flatMap { try? DateText.parse($0) }?.moment
+        out.append((.repliedAt, replied.map { .dateTime($0) } ?? .blank))
+        out.append((.caller, text(c?.caller)))
+        return out
     }
 
     /// The calling hours as one line.

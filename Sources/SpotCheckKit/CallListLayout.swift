@@ -6,8 +6,8 @@ public enum CallListColumn: Hashable, Sendable {
     case rank, type, customer, phone, buyerID, sources, order, product, purchaseDate, situation, handler, hours, script
     case attemptTime(Int), attemptResult(Int)
     case imLeft, score, praise, note, complaint, repliedAt, caller
-    /// Hidden: the draw the row belongs to.
-    case drawID
+    /// Hidden: the row's customer (the list's draw is in its hidden sheet).
+    case key
 
     /// Attempt columns on the list.
     public static let attempts = 5
@@ -16,7 +16,7 @@ public enum CallListColumn: Hashable, Sendable {
     public static let all: [CallListColumn] = [.rank, .type, .customer, .phone, .buyerID, .sources, .order, .product, .purchaseDate,
                                                .situation, .handler, .hours, .script]
         + (1...attempts).flatMap { [CallListColumn.attemptTime($0), .attemptResult($0)] }
-        + [.imLeft, .score, .praise, .note, .complaint, .repliedAt, .caller, .drawID]
+        + [.imLeft, .score, .praise, .note, .complaint, .repliedAt, .caller, .key]
 
     /// The column's header.
     public var header: Message {
@@ -44,7 +44,7 @@ public enum CallListColumn: Hashable, Sendable {
         case .complaint: return L.complaint
         case .repliedAt: return L.repliedAt
         case .caller: return L.caller
-        case .drawID: return L.drawID
+        case .key: return L.key
         }
     }
 

@@ -1,5 +1,6 @@
 import SpotCheckCore
 import SpotCheckFormats
+import SpotCheckStore
 import SpotCheckText
 
 /// Reading back a workbook SpotCheck wrote after a person filled it in Excel, WPS or
@@ -49,5 +50,48 @@ enum FilledWorkbook {
     static func text(_ cell: Cell) -> String? {
         let t = cell.text.trimmingASCIIWhitespace()
         return t.isEmpty ? nil : t
+    }
+}
+
+/// What a workbook exported for filling in belongs to, written into a hidden sheet of the
+/// file: the workspace, the kind of workbook, the month (or QA period), the draw and its seed,
+/// and the copy's token. Its import refuses a workbook of another workspace or draw.
+struct WorkbookBinding: Equatable {
+    var workspace: String
+    var kind: WorkbookCopy.Kind
+    var period: String
+    var drawID: Int64?
+    var seed: UInt64?
+    var token: String
+
+    /// The hidden sheet's name.
+    static let sheetName = "_spotcheck"
+
+    /// Writes the hidden sheet.
+    func write(to book: XLSXWriter) {
+        let sheet = book.addSheet(WorkbookBinding.sheetName)
+        let pairs: [(String, String)] = [
+            ("workspace", workspace), ("kind", kind.rawValue), ("period", period),
+            ("draw", drawID.map(String.init) ?? ""), ("seed", seed.map(String.init) ?? ""), ("copy", token),
+        ]
+        for (i, (k, v)) in pairs.enumerated() {
+            sheet.write(i, 0, .text(k))
+            sheet.write(i, 1, .text(v))
+        }
+        sheet.hide()
+    }
+
+    /// Reads the hidden sheet; nil when the workbook has none (not exported by SpotCheck, or
+    /// the sheet was deleted).
+    static func read(_ reader: XLSXReader) throws -> WorkbookBinding? {
+        guard reader.sheetNames.contains(sheetName) else { return nil }
+        var values: [String: String] = [:]
+        try reader.forEachRow(sheet: sheetName) { _, cells in
+            if cells.count >= 2 { values[cells[0].text] = cells[1].text }
+        }
+        guard let workspace = values["workspace"], let kind = values["kind"].flatMap(WorkbookCopy.Kind.init(rawValue:)),
+              let period = values["period"], let token = values["copy"] else { return nil }
+        return WorkbookBinding(workspace: workspace, kind: kind, period: period, drawID: values["draw"].flatMap { Int64($0) },
+                               seed: values["seed"].flatMap { UInt64($0) }, token: token)
     }
 }

@@ -38,6 +38,9 @@ public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
     public var drawnBy: String
     /// The draw this one replaced (`--redraw`).
     public var replaces: Int64?
+    /// Call attempts and cases recorded on the replaced draw (`--discard-calls`).
+    public var discardedAttempts: Int?
+    public var discardedCases: Int?
 
     enum CodingKeys: String, CodingKey {
         case drawId = "draw_id", month, window, seed, size, minimum, reserveRatio = "reserve_ratio", lookbackMonths = "lookback_months"
@@ -45,6 +48,7 @@ public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
         case mergedAcrossSheets = "merged_across_sheets", excludedByHistory = "excluded_by_history", eligible, strata
         case drawnByStratum = "drawn_by_stratum", drawnBySource = "drawn_by_source", drawn, reserves, belowMinimum = "below_minimum", deadline
         case daysLeft = "days_left", daysLate = "days_late", drawnAt = "drawn_at", drawnBy = "drawn_by", replaces
+        case discardedAttempts = "discarded_attempts", discardedCases = "discarded_cases"
     }
 
     /// The summary as pretty, key-sorted JSON.
@@ -60,6 +64,8 @@ public enum DrawFailure: Error, Sendable, Equatable {
     case invalid(DrawProblem)
     /// The month has not been drawn.
     case notDrawn(month: YearMonth)
+    /// A redraw would leave recorded calls behind; `--discard-calls` allows it.
+    case callsRecorded(month: YearMonth, attempts: Int, cases: Int)
 }
 
 /// Draws the monthly spot-check sample and records the draw.
@@ -75,10 +81,13 @@ public struct MonthlyDraw {
         public var reserveRatio: Double?
         public var seed: UInt64?
         public var redraw: Bool
+        /// Redraw even though calls are recorded on the current draw.
+        public var discardCalls: Bool
         public var drawnBy: String
 
         public init(month: YearMonth, size: Int? = nil, reserveRatio: Double? = nil, seed: UInt64? = nil, redraw: Bool = false,
-                    drawnBy: String = Workspace.userName) {
+                    discardCalls: Bool = false, drawnBy: String = Workspace.userName) {
+            self.discardCalls = discardCalls
             self.month = month
             self.size = size
             self.reserveRatio = reserveRatio
@@ -105,6 +114,16 @@ public struct MonthlyDraw {
             let previous = try DrawRow.current(month: month, db)
             if let previous, !request.redraw {
                 throw DrawFailure.alreadyDrawn(month: month, drawnAt: previous.drawnAt, seed: UInt64(bitPattern: previous.seed))
+            }
+            // Calls recorded on the current draw would stay behind with it: say so first.
+            var discarded: (attempts: Int, cases: Int)? = nil
+            if let previous {
+                let attempts = try AttemptRow.filter(sql: "draw_id = ?", arguments: [previous.id!]).fetchCount(db)
+                let cases = try CaseRow.of(draw: previous.id!, db).filter { $0.recorded.contains { $0 != nil && $0 != "0" } }.count
+                if attempts + cases > 0 {
+                    if !request.discardCalls { throw DrawFailure.callsRecorded(month: month, attempts: attempts, cases: cases) }
+                    discarded = (attempts, cases)
+                }
             }
             // The pool: one entry per customer, with the sheets they stand in.
             var byCustomer: [Int: PoolCustomer] = [:]
@@ -165,7 +184,7 @@ public struct MonthlyDraw {
                 drawnBySource: named(result.drawnBySource),
                 drawn: result.main.count, reserves: result.reserves.count, belowMinimum: result.belowMinimum,
                 deadline: status.deadline.description, daysLeft: daysLeft, daysLate: daysLate, drawnAt: ws.stamp,
-                drawnBy: request.drawnBy, replaces: previous?.id)
+                drawnBy: request.drawnBy, replaces: previous?.id, discardedAttempts: discarded?.attempts, discardedCases: discarded?.cases)
             draw.summary = summary.json()
             try draw.update(db)
             return summary

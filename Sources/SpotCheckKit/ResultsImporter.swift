@@ -27,13 +27,32 @@ public struct ResultsFailure: Error, Sendable {
     }
 }
 
+/// What a filled workbook would overwrite that its copy never showed: a value recorded since
+/// the copy was exported, by `spotcheck call` or by another copy. Nothing was imported.
+public struct ResultsConflict: Error, Sendable {
+    public struct Conflict: Sendable, Equatable {
+        public var sheet: String
+        public var row: Int
+        public var column: String
+        public var recorded: String
+        public var listed: String
+    }
+    public var file: String
+    public var conflicts: [Conflict]
+    public var workbook: ResultsFailure.Workbook = .callList
+}
+
 /// Reads back the call list that `export call-list` wrote, after callers filled it in Excel,
 /// WPS or LibreOffice (`spotcheck results import`).
 ///
-/// Columns are found by their headers (Chinese or English), so rows may be re-sorted or
-/// filtered and columns inserted. Cells may come back as numbers, dates, text or formulas.
-/// The list is the record of the rows it fills in: importing it again changes nothing, and
-/// an attempt removed from the list (a caller's correction) is withdrawn.
+/// The list belongs to one workspace and one draw (a hidden sheet says which) and each row to
+/// one customer (a hidden key): a list of another workspace or draw is refused, rows are
+/// matched by their key (never by position or 序号), and a row whose visible customer no
+/// longer matches its key is refused. Columns are found by their headers, so rows may be
+/// re-sorted or filtered and columns inserted. The list is the record of the rows it fills
+/// in: importing it again changes nothing, and an attempt removed from the list (a caller's
+/// correction) is withdrawn. A value recorded since the list was exported that the list
+/// would overwrite is a conflict: listed, nothing changed, unless `replace`.
 public struct ResultsImporter {
     let workspace: Workspace
 
@@ -49,13 +68,16 @@ public struct ResultsImporter {
         public var outsideHours: Int
         /// Reserves brought into play by this import: row number and customer.
         public var newlyInPlay: [(item: Int, name: String)]
+        /// What `replace` overwrote.
+        public var replaced: [ResultsConflict.Conflict] = []
         public var unchanged: Bool { added == 0 && removed == 0 && casesUpdated == 0 }
     }
 
     /// One filled row of the list.
     struct Entry {
         var row: Int
-        var item: Int
+        /// The customer of the row's hidden key.
+        var customer: Int
         var attempts: [(at: LocalDateTime, result: AttemptResult)]
         var score: Int?
         var praise: String?
@@ -64,51 +86,53 @@ public struct ResultsImporter {
         var repliedAt: LocalDateTime?
         var imLeft: Bool
         var caller: String?
+        /// The row's visible customer: name, phone and buyer ID as the cells hold them.
+        var visible: [CallListColumn: String]
     }
 
-    public func run(file: String) throws -> Outcome {
-        let ws = workspace
-        let (sheet, entries, drawID) = try read(file)
-        return try ws.store().write { db in
-            guard let draw = try DrawRow.fetchOne(db, key: drawID) else {
-                throw ResultsFailure(file: file, problems: [.init(sheet: sheet, row: 1, column: nil, value: nil, reason: Catalog.Calls.drawUnknown(Int(drawID)))])
-            }
-            let month = YearMonth(parsing: draw.month)!
-            if let by = draw.supersededBy {
-                throw CallProblem(message: Catalog.Calls.drawReplaced(drawID, month: draw.month, by: by))
-            }
-            let before = try MonthCases.load(month: month, config: ws.config, db)
-            var problems: [ResultsFailure.Problem] = []
-            let known = Set(before.cases.map(\.item.itemNo))
-            for e in entries where !known.contains(e.item) {
-                problems.append(.init(sheet: sheet, row: e.row, column: CallListColumn.rank.header.text(ws.lang), value: String(e.item),
-                                      reason: Catalog.Calls.itemNotFound(e.item, month: draw.month, last: before.cases.count)))
-            }
-            if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems) }
+    /// The list as read: its sheet, binding, column headers and filled rows.
+    struct Filled {
+        var sheet: String
+        var binding: WorkbookBinding
+        var headers: [CallListColumn: String]
+        var entries: [Entry]
+    }
 
+    public func run(file: String, replace: Bool = false) throws -> Outcome {
+        let ws = workspace
+        let list = try read(file)
+        let identity = try ws.identity()
+        return try ws.store().write { db in
+            let draw = try checkBinding(list.binding, identity: identity, file: file, db)
+            let month = YearMonth(parsing: draw.month)!
+            let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(draw.summary.utf8))
+            let before = try MonthCases.load(draw: draw, summary: summary, config: ws.config, db)
+            let knowledge = try Changes.copy(token: list.binding.token, db)?.knowledge
+                ?? CopyKnowledge(token: list.binding.token, exportSeq: -1)
+            let views = try match(list, to: before, file: file)
+            var plan = Plan()
+            for (e, view) in zip(list.entries, views) { plan.add(e, view: view, knowledge: knowledge, list: list, lang: ws.lang) }
+            if !plan.conflicts.isEmpty && !replace { throw ResultsConflict(file: file, conflicts: plan.conflicts) }
+
+            let change = Changes.Pending(db)
             var added = 0, removed = 0, updated = 0, outside = 0
-            for e in entries {
+            for (e, view) in zip(list.entries, views) {
                 let changesBefore = added + removed
-                let view = before.cases.first { $0.item.itemNo == e.item }!
-                var stored = view.attempts
-                let wanted = Set(e.attempts.map { AttemptKey(at: String($0.at.description.prefix(19)), result: $0.result.rawValue) })
-                for a in stored where a.source == "list" && !wanted.contains(AttemptKey(at: a.attemptAt, result: a.result)) {
+                for a in view.attempts where plan.withdrawn.contains(a.id!) {
                     _ = try a.delete(db)
                     removed += 1
                 }
-                stored.removeAll { $0.source == "list" && !wanted.contains(AttemptKey(at: $0.attemptAt, result: $0.result)) }
-                let have = Set(stored.map { AttemptKey(at: $0.attemptAt, result: $0.result) })
+                let have = Set(view.attempts.map { AttemptKey(at: $0.attemptAt, result: $0.result) })
                 for a in e.attempts {
                     let key = AttemptKey(at: String(a.at.description.prefix(19)), result: a.result.rawValue)
                     if !ws.config.callingHours.allows(a.at, calendar: ws.config.calendar) { outside += 1 }
                     guard !have.contains(key) else { continue }
-                    var row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: key.at, result: key.result, caller: e.caller,
-                                         source: "list", recordedAt: ws.stamp)
+                    var row = AttemptRow(drawId: draw.id!, itemNo: view.item.itemNo, attemptAt: key.at, result: key.result, caller: e.caller,
+                                         source: "list", recordedAt: ws.stamp, seq: try change.seq(), copy: knowledge.token)
                     try row.insert(db)
                     added += 1
                 }
-                let blank = CaseRow(drawId: drawID, itemNo: e.item, updatedAt: ws.stamp)
-                var caseRow = view.caseRow ?? blank
+                var caseRow = view.caseRow ?? CaseRow(drawId: draw.id!, itemNo: view.item.itemNo, updatedAt: ws.stamp)
                 let old = caseRow.recorded
                 caseRow.score = e.score
                 caseRow.praise = e.praise
@@ -119,17 +143,111 @@ public struct ResultsImporter {
                 caseRow.caller = e.caller
                 if caseRow.recorded != old {
                     caseRow.updatedAt = ws.stamp
+                    caseRow.seq = try change.seq()
+                    caseRow.copy = knowledge.token
                     try caseRow.save(db)
                 }
                 if caseRow.recorded != old || added + removed != changesBefore { updated += 1 }
             }
             let after = try MonthCases.load(month: month, config: ws.config, db)
             try MonthCases.storeDerived(after, stamp: ws.stamp, db)
-            return Outcome(month: month, filledRows: entries.count, added: added, removed: removed, casesUpdated: updated,
+            return Outcome(month: month, filledRows: list.entries.count, added: added, removed: removed, casesUpdated: updated,
                            outsideHours: outside,
                            newlyInPlay: after.reservesInPlay.filter { !before.reservesInPlay.contains($0) }.map { item in
                                (item, after.cases.first { $0.item.itemNo == item }!.displayName)
-                           })
+                           },
+                           replaced: plan.conflicts)
+        }
+    }
+
+    /// The list's draw, when the list belongs to this workspace and to the month's current draw.
+    private func checkBinding(_ b: WorkbookBinding, identity: String, file: String, _ db: Database) throws -> DrawRow {
+        let seed = b.seed.map(String.init) ?? "?"
+        guard b.kind == .callList else { throw FileProblem(file: file, message: Catalog.Calls.notACallList) }
+        guard b.workspace == identity else { throw FileProblem(file: file, message: Catalog.Calls.otherWorkspace(month: b.period, seed: seed)) }
+        guard let id = b.drawID, let draw = try DrawRow.fetchOne(db, key: id), draw.month == b.period,
+              b.seed == UInt64(bitPattern: draw.seed) else {
+            throw FileProblem(file: file, message: Catalog.Calls.drawNotHere(month: b.period, seed: seed))
+        }
+        if let by = draw.supersededBy {
+            throw FileProblem(file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month, seed: seed, by: by))
+        }
+        return draw
+    }
+
+    /// Each entry's case, by its hidden key; a key of no customer of the draw, a key on two
+    /// rows, or a row whose visible customer is not its key's is refused.
+    private func match(_ list: Filled, to m: MonthCases, file: String) throws -> [CaseView] {
+        let byCustomer = Dictionary(m.cases.map { ($0.item.customerId, $0) }, uniquingKeysWith: { a, _ in a })
+        var problems: [ResultsFailure.Problem] = []
+        var seen: [Int: Int] = [:]
+        var views: [CaseView] = []
+        let keyHeader = list.headers[.key] ?? CallListColumn.key.header.text(workspace.lang)
+        for e in list.entries {
+            guard let view = byCustomer[e.customer] else {
+                problems.append(.init(sheet: list.sheet, row: e.row, column: keyHeader, value: String(e.customer),
+                                      reason: Catalog.Calls.keyNotInDraw(month: list.binding.period)))
+                continue
+            }
+            if let other = seen[e.customer] {
+                problems.append(.init(sheet: list.sheet, row: e.row, column: keyHeader, value: String(e.customer), reason: Catalog.Calls.keyTwice(other)))
+                continue
+            }
+            seen[e.customer] = e.row
+            let expected = ResultsImporter.visibleCustomer(view.context)
+            for c in [CallListColumn.customer, .phone, .buyerID] where ColumnMap.normalize(e.visible[c] ?? "") != ColumnMap.normalize(expected[c] ?? "") {
+                problems.append(.init(sheet: list.sheet, row: e.row, column: list.headers[c] ?? c.header.text(workspace.lang), value: e.visible[c],
+                                      reason: Catalog.Calls.rowMoved(expected: expected[c] ?? "", item: view.item.itemNo)))
+                break
+            }
+            views.append(view)
+        }
+        if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems) }
+        return views
+    }
+
+    /// The customer as the exported list shows them.
+    static func visibleCustomer(_ c: CustomerContext) -> [CallListColumn: String] {
+        [.customer: c.name ?? "", .phone: c.phone?.text ?? "", .buyerID: c.buyerID ?? ""]
+    }
+
+    /// What an import would change, and what it would overwrite that its copy never showed.
+    struct Plan {
+        var withdrawn: Set<Int64> = []
+        var conflicts: [ResultsConflict.Conflict] = []
+
+        mutating func add(_ e: Entry, view: CaseView, knowledge: CopyKnowledge, list: Filled, lang: Lang) {
+            func header(_ c: CallListColumn) -> String { list.headers[c] ?? c.header.text(lang) }
+            func conflict(_ c: String, _ recorded: String, _ listed: String) {
+                conflicts.append(.init(sheet: list.sheet, row: e.row, column: c, recorded: recorded, listed: listed))
+            }
+            // Attempts the list no longer has: the caller's correction when the copy showed
+            // them, a conflict when they were recorded since.
+            let wanted = Set(e.attempts.map { AttemptKey(at: String($0.at.description.prefix(19)), result: $0.result.rawValue) })
+            for a in view.attempts where !wanted.contains(AttemptKey(at: a.attemptAt, result: a.result)) {
+                if knowledge.knew(Provenance(seq: a.seq, copy: a.copy)) {
+                    withdrawn.insert(a.id!)
+                } else {
+                    let result = AttemptResult(rawValue: a.result).map { Catalog.Call.result($0).text(lang) } ?? a.result
+                    conflict(Catalog.Calls.attemptsColumn.text(lang), "\(a.attemptAt.prefix(16)) \(result)", Catalog.Calls.notInList.text(lang))
+                }
+            }
+            let recorded = view.caseRow
+            let provenance = Provenance(seq: recorded?.seq ?? 0, copy: recorded?.copy)
+            let yes = Catalog.Call.yes.text(lang), no = Catalog.Call.no.text(lang)
+            let fields: [(CallListColumn, String?, String?)] = [
+                (.score, recorded?.score.map(String.init), e.score.map(String.init)),
+                (.praise, recorded?.praise, e.praise),
+                (.note, recorded?.note, e.note),
+                (.complaint, recorded?.complaint.flatMap(ComplaintHandling.init(rawValue:)).map { Catalog.Call.complaint($0).text(lang) },
+                 e.complaint.map { Catalog.Call.complaint($0).text(lang) }),
+                (.repliedAt, recorded?.repliedAt.map { String($0.prefix(16)) }, e.repliedAt.map(\.minuteText)),
+                (.imLeft, recorded?.imLeft == true ? yes : nil, e.imLeft ? yes : no),
+                (.caller, recorded?.caller, e.caller),
+            ]
+            for (column, old, new) in fields where knowledge.conflicts(recorded: old, listed: new, provenance: provenance) {
+                conflict(header(column), old ?? "", new ?? Catalog.Calls.blankInList.text(lang))
+            }
         }
     }
 
@@ -141,89 +259,79 @@ public struct ResultsImporter {
     // MARK: - Reading the workbook
 
     /// Finds the list sheet, maps its columns and reads every filled row.
-    func read(_ file: String) throws -> (sheet: String, entries: [Entry], drawID: Int64) {
+    func read(_ file: String) throws -> Filled {
         let lang = workspace.lang
         let reader = try XLSXReader(path: file)
-        if let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 5, isHeader: { cells in
+        guard let binding = try WorkbookBinding.read(reader) else { throw FileProblem(file: file, message: Catalog.Calls.noBinding) }
+        guard let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 5, isHeader: { cells in
             let columns = ResultsImporter.mapColumns(cells)
             return columns[.rank] != nil && columns[.attemptResult(1)] != nil
-        }) {
-            let (headerRow, headerCells) = rows[headerIndex]
-            let columns = ResultsImporter.mapColumns(headerCells)
-            func header(_ c: CallListColumn) -> String { c.header.text(lang) }
-            guard columns[.drawID] != nil else {
-                throw ResultsFailure(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil, reason: Catalog.Calls.noDrawColumn)])
-            }
-            var problems: [ResultsFailure.Problem] = []
-            var entries: [Entry] = []
-            var drawIDs: [Int: Int] = [:]  // draw id → first row
-            var seenItems: [Int: Int] = [:]
-            for (rowNumber, cells) in rows[(headerIndex + 1)...] {
-                func cell(_ c: CallListColumn) -> Cell {
-                    guard let i = columns[c], i < cells.count else { return .empty }
-                    return cells[i]
-                }
-                func problem(_ c: CallListColumn?, _ cell: Cell?, _ reason: Message) {
-                    let name = c.map { columns[$0].map { headerCells[$0].text } ?? header($0) }
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: name, value: cell?.text, reason: reason))
-                }
-                let inputs = CallListColumn.all.filter(\.isInput)
-                let filled = inputs.contains { !cell($0).isBlank }
-                let rankCell = cell(.rank)
-                if rankCell.isBlank && !filled { continue }
-                guard let item = FilledWorkbook.integer(rankCell), item > 0 else { problem(.rank, rankCell, Catalog.Calls.badItem); continue }
-                guard let draw = FilledWorkbook.integer(cell(.drawID)), draw > 0 else { problem(.drawID, cell(.drawID), Catalog.Calls.badDraw); continue }
-                if let first = drawIDs.keys.first, first != draw { problem(.drawID, cell(.drawID), Catalog.Calls.otherDraw(first)) }
-                if drawIDs[draw] == nil { drawIDs[draw] = rowNumber }
-                guard filled else { continue }
-                if seenItems[item] != nil { problem(.rank, rankCell, Catalog.Calls.duplicateItem(item)) }
-                seenItems[item] = rowNumber
-                var entry = Entry(row: rowNumber, item: item, attempts: [], imLeft: false)
-                for n in 1...CallListColumn.attempts {
-                    let tc = cell(.attemptTime(n)), rc = cell(.attemptResult(n))
-                    if tc.isBlank && rc.isBlank { continue }
-                    if rc.isBlank { problem(.attemptResult(n), rc, Catalog.Calls.atWithoutResult); continue }
-                    if tc.isBlank { problem(.attemptTime(n), tc, Catalog.Calls.resultWithoutAt); continue }
-                    guard let at = parseMoment(tc) else { problem(.attemptTime(n), tc, Catalog.Calls.needTime); continue }
-                    guard let result = ResultsImporter.result(rc) else { problem(.attemptResult(n), rc, Catalog.Calls.unknownResult); continue }
-                    entry.attempts.append((at, result))
-                }
-                let sc = cell(.score)
-                if !sc.isBlank {
-                    if let s = ResultsImporter.score(sc) { entry.score = s } else { problem(.score, sc, Catalog.Calls.scoreRange) }
-                }
-                entry.praise = FilledWorkbook.text(cell(.praise))
-                entry.note = FilledWorkbook.text(cell(.note))
-                entry.caller = FilledWorkbook.text(cell(.caller))
-                let im = cell(.imLeft)
-                if !im.isBlank {
-                    if let b = ResultsImporter.yesNo(im) { entry.imLeft = b } else { problem(.imLeft, im, Catalog.Calls.unknownYesNo) }
-                }
-                let cc = cell(.complaint)
-                if !cc.isBlank {
-                    if let c = ResultsImporter.complaint(cc) { entry.complaint = c } else { problem(.complaint, cc, Catalog.Calls.unknownComplaint) }
-                }
-                let rc = cell(.repliedAt)
-                if !rc.isBlank {
-                    if let r = parseMoment(rc) { entry.repliedAt = r } else { problem(.repliedAt, rc, Catalog.Calls.needTime) }
-                }
-                // The same rules as `spotcheck call`.
-                let hasScored = entry.attempts.contains { $0.result == .scored }
-                let connected = entry.attempts.filter { $0.result.connected }.map(\.at)
-                if entry.score != nil && !hasScored { problem(.score, sc, Catalog.Calls.scoreNeedsScored) }
-                if hasScored && sc.isBlank { problem(.score, sc, Catalog.Calls.scoredNeedsScore) }
-                if entry.complaint != nil && connected.isEmpty { problem(.complaint, cc, Catalog.Calls.complaintNeedsConnection) }
-                if entry.repliedAt != nil && entry.complaint != .escalated { problem(.repliedAt, rc, Catalog.Calls.repliedWithoutEscalation) }
-                if let r = entry.repliedAt, let first = connected.min(), r < first { problem(.repliedAt, rc, Catalog.Calls.repliedBeforeCall) }
-                entries.append(entry)
-            }
-            if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems) }
-            guard let draw = drawIDs.keys.first else {
-                throw ResultsFailure(file: file, problems: [.init(sheet: sheet, row: headerRow, column: header(.drawID), value: nil, reason: Catalog.Calls.badDraw)])
-            }
-            return (sheet, entries, Int64(draw))
+        }) else { throw FileProblem(file: file, message: Catalog.Calls.noListSheet) }
+        let (headerRow, headerCells) = rows[headerIndex]
+        let columns = ResultsImporter.mapColumns(headerCells)
+        func header(_ c: CallListColumn) -> String { c.header.text(lang) }
+        guard columns[.key] != nil else {
+            throw ResultsFailure(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil, reason: Catalog.Calls.noKeyColumn)])
         }
-        throw FileProblem(file: file, message: Catalog.Calls.noListSheet)
+        var problems: [ResultsFailure.Problem] = []
+        var entries: [Entry] = []
+        for (rowNumber, cells) in rows[(headerIndex + 1)...] {
+            func cell(_ c: CallListColumn) -> Cell {
+                guard let i = columns[c], i < cells.count else { return .empty }
+                return cells[i]
+            }
+            func problem(_ c: CallListColumn?, _ cell: Cell?, _ reason: Message) {
+                let name = c.map { columns[$0].map { headerCells[$0].text } ?? header($0) }
+                problems.append(.init(sheet: sheet, row: rowNumber, column: name, value: cell?.text, reason: reason))
+            }
+            let inputs = CallListColumn.all.filter(\.isInput)
+            guard inputs.contains(where: { !cell($0).isBlank }) else { continue }
+            let keyCell = cell(.key)
+            guard let customer = FilledWorkbook.integer(keyCell), customer > 0 else { problem(.key, keyCell, Catalog.Calls.badKey); continue }
+            var entry = Entry(row: rowNumber, customer: customer, attempts: [], imLeft: false,
+                              visible: [.customer: cell(.customer).text, .phone: cell(.phone).text, .buyerID: cell(.buyerID).text])
+            for n in 1...CallListColumn.attempts {
+                let tc = cell(.attemptTime(n)), rc = cell(.attemptResult(n))
+                if tc.isBlank && rc.isBlank { continue }
+                if rc.isBlank { problem(.attemptResult(n), rc, Catalog.Calls.atWithoutResult); continue }
+                if tc.isBlank { problem(.attemptTime(n), tc, Catalog.Calls.resultWithoutAt); continue }
+                guard let at = parseMoment(tc) else { problem(.attemptTime(n), tc, Catalog.Calls.needTime); continue }
+                guard let result = ResultsImporter.result(rc) else { problem(.attemptResult(n), rc, Catalog.Calls.unknownResult); continue }
+                entry.attempts.append((at, result))
+            }
+            let sc = cell(.score)
+            if !sc.isBlank {
+                if let s = ResultsImporter.score(sc) { entry.score = s } else { problem(.score, sc, Catalog.Calls.scoreRange) }
+            }
+            entry.praise = FilledWorkbook.text(cell(.praise))
+            entry.note = FilledWorkbook.text(cell(.note))
+            entry.caller = FilledWorkbook.text(cell(.caller))
+            let im = cell(.imLeft)
+            if !im.isBlank {
+                if let b = ResultsImporter.yesNo(im) { entry.imLeft = b } else { problem(.imLeft, im, Catalog.Calls.unknownYesNo) }
+            }
+            let cc = cell(.complaint)
+            if !cc.isBlank {
+                if let c = ResultsImporter.complaint(cc) { entry.complaint = c } else { problem(.complaint, cc, Catalog.Calls.unknownComplaint) }
+            }
+            let rc = cell(.repliedAt)
+            if !rc.isBlank {
+                if let r = parseMoment(rc) { entry.repliedAt = r } else { problem(.repliedAt, rc, Catalog.Calls.needTime) }
+            }
+            // The same rules as `spotcheck call`.
+            let hasScored = entry.attempts.contains { $0.result == .scored }
+            let connected = entry.attempts.filter { $0.result.connected }.map(\.at)
+            if entry.score != nil && !hasScored { problem(.score, sc, Catalog.Calls.scoreNeedsScored) }
+            if hasScored && sc.isBlank { problem(.score, sc, Catalog.Calls.scoredNeedsScore) }
+            if entry.complaint != nil && connected.isEmpty { problem(.complaint, cc, Catalog.Calls.complaintNeedsConnection) }
+            if entry.repliedAt != nil && entry.complaint != .escalated { problem(.repliedAt, rc, Catalog.Calls.repliedWithoutEscalation) }
+            if let r = entry.repliedAt, let first = connected.min(), r < first { problem(.repliedAt, rc, Catalog.Calls.repliedBeforeCall) }
+            entries.append(entry)
+        }
+        if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems) }
+        var headers: [CallListColumn: String] = [:]
+        for (c, i) in columns { headers[c] = headerCells[i].text }
+        return Filled(sheet: sheet, binding: binding, headers: headers, entries: entries)
     }
 
     /// Header → column, matching either language.

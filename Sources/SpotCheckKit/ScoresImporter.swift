@@ -24,6 +24,8 @@ public struct ScoresImporter {
         public var changed: Int
         /// Audits withdrawn (their row was cleared).
         public var withdrawn: Int
+        /// What `replace` overwrote.
+        public var replaced: [ResultsConflict.Conflict] = []
         public var unchanged: Bool { changed == 0 && withdrawn == 0 }
     }
 
@@ -35,11 +37,17 @@ public struct ScoresImporter {
         var audit: QAData.Audit?
     }
 
-    public func run(file: String) throws -> Outcome {
+    /// Imports the workbook. A score recorded since the workbook was exported (by another
+    /// copy) that it would overwrite is a conflict: listed, nothing changed, unless `replace`.
+    public func run(file: String, replace: Bool = false) throws -> Outcome {
         let ws = workspace
         let card = try ws.qa().scorecard
-        let (sheet, rows) = try read(file, card: card)
+        let (sheet, rows, binding) = try read(file, card: card)
+        let identity = try ws.identity()
+        guard binding.kind == .audit else { throw FileProblem(file: file, message: Catalog.QA.notAnAuditWorkbook) }
+        guard binding.workspace == identity else { throw FileProblem(file: file, message: Catalog.QA.otherWorkspace(binding.period)) }
         return try ws.store().write { db in
+            let knowledge = try Changes.copy(token: binding.token, db)?.knowledge ?? CopyKnowledge(token: binding.token, exportSeq: -1)
             let sampled = try QAData.sampled(db)
             let external = try QAData.sampledExternalIDs(db)
             var problems: [ResultsFailure.Problem] = []
@@ -52,6 +60,10 @@ public struct ScoresImporter {
                 } else if let ext = r.externalID {
                     let matches = external.filter { $0.value.id == ext && (r.channel == nil || $0.value.channel == r.channel) && sampled.contains($0.key) }
                     transcript = matches.count == 1 ? matches.first!.key : nil
+                }
+                guard r.key != nil else {
+                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.noKey))
+                    continue
                 }
                 guard let t = transcript, sampled.contains(t) else {
                     problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.notSampled))
@@ -72,17 +84,46 @@ public struct ScoresImporter {
             }
             if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems, workbook: .audit) }
             let stored = try QAData.audits(db)
+            let provenance = try Changes.auditProvenance(db)
+            var conflicts: [ResultsConflict.Conflict] = []
+            for e in entries {
+                guard let old = stored[e.transcript], let p = provenance[e.transcript], !knowledge.knew(p), old != e.audit else { continue }
+                conflicts += ScoresImporter.differences(old, e.audit, card: card, sheet: sheet, row: e.row, lang: ws.lang)
+            }
+            if !conflicts.isEmpty && !replace { throw ResultsConflict(file: file, conflicts: conflicts, workbook: .audit) }
+            let change = Changes.Pending(db)
             var changed = 0, withdrawn = 0
             for e in entries {
                 if let a = e.audit {
-                    if try QAData.saveAudit(a, scoredAt: ws.stamp, db) { changed += 1 }
+                    if try QAData.saveAudit(a, scoredAt: ws.stamp, db) {
+                        try Changes.markAudit(a.transcript, seq: try change.seq(), copy: knowledge.token, db)
+                        changed += 1
+                    }
                 } else if stored[e.transcript] != nil {
                     try QAData.deleteAudit(transcript: e.transcript, db)
                     withdrawn += 1
                 }
             }
-            return Outcome(scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn)
+            return Outcome(scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn, replaced: conflicts)
         }
+    }
+
+    /// Each value of a recorded audit that the workbook's row would change.
+    static func differences(_ old: QAData.Audit, _ new: QAData.Audit?, card: Scorecard, sheet: String, row: Int, lang: Lang)
+        -> [ResultsConflict.Conflict] {
+        let blank = Catalog.Calls.blankInList.text(lang)
+        var out: [ResultsConflict.Conflict] = []
+        for item in card.items where old.scores[item.id] != new?.scores[item.id] {
+            out.append(.init(sheet: sheet, row: row, column: item.name, recorded: old.scores[item.id].map(String.init) ?? blank,
+                             listed: new?.scores[item.id].map(String.init) ?? blank))
+        }
+        if old.auditor != new?.auditor {
+            out.append(.init(sheet: sheet, row: row, column: Catalog.QA.auditor.text(lang), recorded: old.auditor ?? blank, listed: new?.auditor ?? blank))
+        }
+        if old.comment != new?.comment {
+            out.append(.init(sheet: sheet, row: row, column: Catalog.QA.comment.text(lang), recorded: old.comment ?? blank, listed: new?.comment ?? blank))
+        }
+        return out
     }
 
     // MARK: - Reading the workbook
@@ -101,8 +142,9 @@ public struct ScoresImporter {
     }
 
     /// Finds the audit sheet, maps its columns and reads every row that names a transcript.
-    func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow]) {
+    func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow], binding: WorkbookBinding) {
         let reader = try XLSXReader(path: file)
+        guard let binding = try WorkbookBinding.read(reader) else { throw FileProblem(file: file, message: Catalog.QA.noBinding) }
         if let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 6, isHeader: { ScoresImporter.map($0, card: card).isUsable(card) }) {
             let headerCells = rows[headerIndex].cells
             let columns = ScoresImporter.map(headerCells, card: card)
@@ -166,7 +208,7 @@ public struct ScoresImporter {
                 out.append(r)
             }
             if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems, workbook: .audit) }
-            return (sheet, out)
+            return (sheet, out, binding)
         }
         throw ResultsFailure(file: file, problems: [.init(sheet: reader.sheetNames.first ?? "", row: 1, column: nil, value: nil,
                                                           reason: Catalog.QA.noAuditSheet)], workbook: .audit)

@@ -194,7 +194,8 @@ public struct SheetImporter {
 
     private func writeRejects(_ path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])]) throws {
         let lang = workspace.lang
-        var csv = CSVWriter()
+        // What others typed is written as text: Excel must not run =HYPERLINK(…) from it.
+        var csv = CSVWriter(neutralizingFormulas: true)
         csv.row([Catalog.Import.rejectsRowHeader.text(lang)] + headers + [Catalog.Import.rejectsReasonHeader.text(lang)])
         for (row, cells, issues) in rows {
             var fields = cells.map(\.text)

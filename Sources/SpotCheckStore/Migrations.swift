@@ -209,6 +209,31 @@ extension Store {
             // another workspace is refused on import.
             try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16))))")
         }
+        m.registerMigration("v5: workbook copies and the provenance of recorded values") { db in
+            try db.execute(sql: """
+                -- Every workbook exported for people to fill (call lists, audit workbooks). Its
+                -- token is carried, hidden, by the file; seq is the change sequence at export,
+                -- so an import knows which recorded values the copy showed.
+                CREATE TABLE workbook_copies (
+                    token TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    draw_id INTEGER,
+                    period TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    exported_at TEXT NOT NULL
+                );
+                -- Each change a command makes takes the next number of the sequence; a value
+                -- records the number of its change and the workbook copy that made it (NULL:
+                -- recorded with `spotcheck call`).
+                INSERT OR IGNORE INTO meta(key, value) VALUES ('change_seq', '0');
+                ALTER TABLE call_attempts ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE call_attempts ADD COLUMN copy TEXT;
+                ALTER TABLE call_cases ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE call_cases ADD COLUMN copy TEXT;
+                ALTER TABLE audits ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE audits ADD COLUMN copy TEXT;
+                """)
+        }
         return m
     }
 }

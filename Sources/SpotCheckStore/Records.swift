@@ -186,9 +186,15 @@ public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// `cli` (spotcheck call) or `list` (results import).
     public var source: String
     public var recordedAt: String
+    /// The change that recorded it (see ``Changes``).
+    public var seq: Int64 = 0
+    /// The token of the workbook copy that recorded it; nil for `spotcheck call`.
+    public var copy: String?
 
     public init(id: Int64? = nil, drawId: Int64, itemNo: Int, attemptAt: String, result: String, caller: String?, source: String,
-                recordedAt: String) {
+                recordedAt: String, seq: Int64 = 0, copy: String? = nil) {
+        self.seq = seq
+        self.copy = copy
         self.id = id
         self.drawId = drawId
         self.itemNo = itemNo
@@ -225,6 +231,10 @@ public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Eq
     /// A `CaseStatus` code (derived).
     public var status: String
     public var updatedAt: String
+    /// The change that last recorded a field (see ``Changes``).
+    public var seq: Int64 = 0
+    /// The token of the workbook copy that made that change; nil for `spotcheck call`.
+    public var copy: String?
 
     public init(drawId: Int64, itemNo: Int, score: Int? = nil, praise: String? = nil, note: String? = nil, complaint: String? = nil,
                 repliedAt: String? = nil, imLeft: Bool = false, caller: String? = nil, status: String = "open", updatedAt: String) {

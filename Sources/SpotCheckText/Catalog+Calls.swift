@@ -77,8 +77,9 @@ extension Catalog {
         public static let badItem = Message("序号不是正整数", "the row number is not a whole number")
         public static let badDraw = Message("抽样编号不是正整数", "the draw number is not a whole number")
         public static func otherDraw(_ id: Int) -> Message { Message("与本表其他行的抽样编号不同（\(id)）", "differs from the draw of the other rows (\(id))") }
-        public static func drawReplaced(_ id: Int64, month: String, by: Int64) -> Message {
-            Message("这份名单属于 \(month) 的抽样编号 \(id)，该抽样已被重新抽样（编号 \(by)）替代；请使用新名单", "this list belongs to draw \(id) of \(month), which was replaced by draw \(by); use the new list")
+        public static func drawReplaced(_ id: Int64, month: String, seed: String, by: Int64) -> Message {
+            Message("这份名单属于 \(month) 的抽样（编号 \(id)，随机种子 \(seed)），该抽样已被重新抽样（编号 \(by)）替代；请使用新名单，未导入任何数据",
+                    "this list belongs to the draw of \(month) (no. \(id), seed \(seed)), which was replaced by draw \(by); use the new list. Nothing was imported")
         }
         public static func drawUnknown(_ id: Int) -> Message { Message("数据库中没有抽样编号 \(id)", "there is no draw \(id) in the database") }
         public static func duplicateItem(_ item: Int) -> Message { Message("序号 \(item) 出现了不止一次", "row number \(item) appears more than once") }

@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             let db = "\(scratch)/spotcheck.db"
-            _ = try Workspace.initialize(dbPath: db)
+            _ = try Workspace.initialize(dbPath: db, identity: Workspace.demoIdentity)
             for (i, m) in manifest.months.enumerated() {
                 let month = try parseMonth(m.month)
                 let ws = try workspace(db, on: m.today)

@@ -10,10 +10,13 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: .long, help: "Create the workspace as the demo shop's, so that the filled workbooks in Samples/ belong to it.")
+    var demo = false
+
     func run() throws {
         try guarded(global.lang) {
             let out = Output(lang: global.lang)
-            let result = try Workspace.initialize(dbPath: global.dbPath)
+            let result = try Workspace.initialize(dbPath: global.dbPath, identity: demo ? Workspace.demoIdentity : nil)
             if !result.created { out.say(Catalog.Config.alreadyInitialized(db: global.dbPath)) }
             if result.keptExisting { out.note(Catalog.Config.configKept(result.configFolder)) }
             if result.created { out.say(Catalog.Config.initialized(db: global.dbPath, config: result.configFolder)) }

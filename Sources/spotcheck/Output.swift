@@ -68,6 +68,16 @@ struct Output {
             return [prefix + e.message.text(lang)]
         case let e as QAProblem:
             return [prefix + e.message.text(lang)]
+        case let e as ResultsConflict:
+            let summary = e.workbook == .audit ? Catalog.QA.conflicts(e.conflicts.count) : Catalog.Calls.conflicts(e.conflicts.count)
+            var out = [prefix + Catalog.labelled(e.file, summary).text(lang)]
+            for c in e.conflicts.prefix(SheetImporter.listedIssues) {
+                out.append("  " + Catalog.Calls.conflictLine(sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed).text(lang))
+            }
+            if e.conflicts.count > SheetImporter.listedIssues {
+                out.append("  " + Catalog.Import.moreProblems(e.conflicts.count - SheetImporter.listedIssues).text(lang))
+            }
+            return out
         case let e as ResultsFailure:
             var out = [prefix + Catalog.labelled(e.file, e.summary).text(lang)]
             for p in e.problems.prefix(SheetImporter.listedIssues) {
@@ -87,6 +97,7 @@ struct Output {
         case .alreadyDrawn(let m, let at, let seed): return Catalog.Sample.alreadyDrawn(month: m.description, at: at, seed: seed)
         case .emptyPool(let m, let w): return Catalog.Sample.emptyPool(month: m.description, window: "\(w.lowerBound) – \(w.upperBound)")
         case .notDrawn(let m): return Catalog.Sample.notDrawn(m.description)
+        case .callsRecorded(let m, let a, let c): return Catalog.Sample.callsRecorded(month: m.description, attempts: a, cases: c)
         case .invalid(let p):
             switch p {
             case .sizeBelowMinimum(let s, let m): return Catalog.Sample.sizeBelowMinimum(size: s, minimum: m)

@@ -20,15 +20,21 @@ struct QAScoresImportCommand: ParsableCommand {
 
     @Argument(help: "The scored audit workbook (XLSX).") var file: String
 
+    @Flag(name: .long, help: "Apply the workbook where it disagrees with scores recorded since it was exported, and list what it replaced.")
+    var replace = false
+
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QAScoresImportCommand.perform(file: file, in: ws, output: Output(lang: global.lang))
+            try QAScoresImportCommand.perform(file: file, replace: replace, in: ws, output: Output(lang: global.lang))
         }
     }
 
-    static func perform(file: String, in ws: Workspace, output out: Output) throws {
-        let r = try ScoresImporter(workspace: ws).run(file: file)
+    static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
+        let r = try ScoresImporter(workspace: ws).run(file: file, replace: replace)
+        for c in r.replaced {
+            out.note(Catalog.Calls.replacedLine(sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
+        }
         if r.unchanged { out.say(Catalog.QA.scoresUnchanged(file)) } else {
             out.say(Catalog.QA.scoresImported(file: file, scored: r.scored, changed: r.changed))
         }

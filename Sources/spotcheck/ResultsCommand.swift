@@ -20,15 +20,21 @@ struct ResultsImportCommand: ParsableCommand {
 
     @Argument(help: "The filled call list (XLSX).") var file: String
 
+    @Flag(name: .long, help: "Apply the list where it disagrees with what was recorded since it was exported, and list what it replaced.")
+    var replace = false
+
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try ResultsImportCommand.perform(file: file, in: ws, output: Output(lang: global.lang))
+            try ResultsImportCommand.perform(file: file, replace: replace, in: ws, output: Output(lang: global.lang))
         }
     }
 
-    static func perform(file: String, in ws: Workspace, output out: Output) throws {
-        let r = try ResultsImporter(workspace: ws).run(file: file)
+    static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
+        let r = try ResultsImporter(workspace: ws).run(file: file, replace: replace)
+        for c in r.replaced {
+            out.note(Catalog.Calls.replacedLine(sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
+        }
         if r.unchanged {
             out.say(Catalog.Calls.listUnchanged(file))
         } else {

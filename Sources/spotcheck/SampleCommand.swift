@@ -26,6 +26,9 @@ struct SampleCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw a month again; the earlier draw stays on record.")
     var redraw = false
 
+    @Flag(name: .long, help: "With --redraw: draw again although calls are recorded on the current draw (they stay with it).")
+    var discardCalls = false
+
     @Option(name: .long, help: "Who draws (default: $USER).")
     var by: String?
 
@@ -36,7 +39,7 @@ struct SampleCommand: ParsableCommand {
         try guarded(global.lang) {
             let ws = try global.workspace()
             let request = MonthlyDraw.Request(month: try parseMonth(month), size: size, reserveRatio: reserveRatio, seed: seed,
-                                              redraw: redraw, drawnBy: by ?? Workspace.userName)
+                                              redraw: redraw, discardCalls: discardCalls, drawnBy: by ?? Workspace.userName)
             try SampleCommand.perform(request, in: ws, output: Output(lang: global.lang), json: json)
         }
     }
@@ -61,5 +64,8 @@ struct SampleCommand: ParsableCommand {
         if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }
         if s.belowMinimum { out.warn(Catalog.Sample.belowMinimum(eligible: s.eligible, minimum: s.minimum)) }
         if let old = s.replaces { out.note(Catalog.Sample.replaced(old)) }
+        if let old = s.replaces, let a = s.discardedAttempts, let c = s.discardedCases {
+            out.warn(Catalog.Sample.callsDiscarded(attempts: a, cases: c, draw: old))
+        }
     }
 }

@@ -8,7 +8,7 @@ struct QACLITests {
     /// The demo month's transcripts imported and checked.
     func imported() throws -> Scratch {
         let s = try Scratch()
-        try s.run(["init"])
+        try s.run(["init", "--demo"])
         for (channel, file) in [("chat", "聊天记录.csv"), ("call", "通话转写.jsonl"), ("call", "通话录音补录.xlsx")] {
             let r = try s.run(["qa", "import", "--channel", channel, "\(samples)/2026-09/\(file)"], today: "2026-10-08")
             #expect(r.status == 0, "\(r.stderr)")

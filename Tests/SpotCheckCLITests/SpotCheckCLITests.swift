@@ -34,7 +34,7 @@ struct CLITests {
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.contains("回访名单已写入 名单.xlsx：正选 50 位，备选 10 位"))
         let book = try Book("\(s.dir)/名单.xlsx")
-        #expect(book.reader.sheetNames == ["说明", "回访名单"])
+        #expect(book.reader.sheetNames == ["说明", "回访名单", "_spotcheck"])
         let list = try book.rows("回访名单")
         #expect(list.count == 61)
         #expect(list[1]?[0] == "序号" && list[1]?[12] == "回访话术")
@@ -151,10 +151,11 @@ struct CLITests {
 struct CLICallsTests {
     let samples = "\(repositoryRoot)/Samples"
 
-    /// The demo's two months drawn as the demo draws them.
-    func drawn() throws -> Scratch {
+    /// The demo's two months drawn as the demo draws them, in a workspace made as the demo's
+    /// (`init --demo`), to which the filled workbooks in Samples/ belong.
+    func drawn(demo: Bool = true) throws -> Scratch {
         let s = try Scratch()
-        try s.run(["init"])
+        try s.run(demo ? ["init", "--demo"] : ["init"])
         for (month, today, seed, files) in [("2026-08", "2026-08-26", "20260826", [("after-sales", "售后问题处理表.csv"), ("courier", "快递件处理表.xlsx"), ("reviews", "评价收集表.csv"), ("vip", "VIP客户名单.xlsx")]),
                                             ("2026-09", "2026-09-25", "20260925", [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"), ("vip", "VIP客户名单.csv")])] {
             for (kind, file) in files {

@@ -28,7 +28,7 @@ struct CallListTests {
         let result = try CallListExporter(workspace: try w.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: path)
         #expect((result.main, result.reserves) == (50, 8))
         let book = try Workbook(path)
-        #expect(book.sheets == ["说明", "回访名单"])
+        #expect(book.sheets == ["说明", "回访名单", "_spotcheck"])
         let list = try book.rows("回访名单")
         #expect(list[1] == CallListColumn.all.map { $0.header.zh })
         #expect(list[1]?.prefix(13) == ["序号", "类型", "客户", "手机号", "买家ID（旺旺）", "来源", "订单号", "商品", "购买日期", "情况", "处理人", "可拨打时段", "回访话术"])
@@ -103,7 +103,7 @@ struct CallListTests {
         let path = "\(w.dir)/list-en.xlsx"
         _ = try CallListExporter(workspace: try w.on("2026-11-25", lang: .en)).run(month: YearMonth(parsing: "2026-11")!, to: path)
         let book = try Workbook(path)
-        #expect(book.sheets == ["Cover", "Call list"])
+        #expect(book.sheets == ["Cover", "Call list", "_spotcheck"])
         #expect(try book.rows("Call list")[1]?.prefix(4) == ["No.", "Type", "Customer", "Phone"])
     }
 

@@ -126,8 +126,10 @@ struct DrawTests {
         let ra = try Workbook(la), rb = try Workbook(lb)
         let listA = try ra.rows("回访名单"), listB = try rb.rows("回访名单")
         #expect(listA.count == 61)
-        // Identical cell values, except the hidden draw number column (the same here too).
-        #expect(listA == listB)
+        // Identical cell values, except the hidden customer key (an internal number that
+        // depends on the order of the imports).
+        let key = CallListColumn.key.index
+        #expect(listA.mapValues { Array($0.prefix(key)) } == listB.mapValues { Array($0.prefix(key)) })
         #expect(try ra.rows("说明") == (try rb.rows("说明")))
     }
 }

@@ -323,7 +323,7 @@ struct AuditWorkbookTests {
         let (w, path) = try exported()
         defer { withExtendedLifetime(w) {} }   // the folder goes with the workspace
         let book = try Workbook(path)
-        #expect(book.sheets == ["抽检评分", "评分标准"])
+        #expect(book.sheets == ["抽检评分", "评分标准", "_spotcheck"])
         let rows = try book.rows("抽检评分")
         #expect(Array(rows[2]!.prefix(8)) == ["序号", "会话编号", "渠道", "客服", "顾客", "开始时间", "对话内容", "自动检查结果"])
         #expect(rows[2]![8] == "及时响应（15秒内，含自动回复）\n权重 15")
@@ -469,7 +469,9 @@ struct AuditWorkbookTests {
         import sys, openpyxl
         wb = openpyxl.Workbook(); wb.active.append(["客户", "评分"]); wb.active.append(["张三", 5]); wb.save(sys.argv[1])
         """#, [other])
-        #expect(throws: ResultsFailure.self) { try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: other) }
+        #expect(throws: FileProblem(file: other, message: Catalog.QA.noBinding)) {
+            try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: other)
+        }
     }
 }
 
