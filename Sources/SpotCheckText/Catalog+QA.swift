@@ -14,14 +14,18 @@ extension Catalog {
             case .noClosing: return Message("缺少结束语", "no closing")
             }
         }
-        /// What a finding is about, as a problem of the team ("30% 的会话…").
-        public static func ruleProblem(_ r: QARule) -> Message {
+        /// What a finding is about, as a problem of the team ("30% 的会话…"), with the limits the
+        /// checks ran with (`qa.json`: silence_seconds, chat_first_response_seconds).
+        public static func ruleProblem(_ r: QARule, limits: QARules) -> Message {
+            let silence = seconds(limits.silenceMs), response = seconds(limits.responseMs)
             switch r {
             case .bannedPhrase: return Message("使用了服务忌语", "used a banned phrase")
-            case .silenceReprompt: return Message("静音超过3秒未重复规范用语", "did not repeat the prompt after 3 s of silence")
+            case .silenceReprompt:
+                return Message("静音超过\(silence)秒未重复规范用语", "did not repeat the prompt after \(silence) s of silence")
             case .silenceApology: return Message("持续静音未致歉结束通话", "did not apologise and end a silent call")
-            case .deadAir: return Message("出现超过3秒的冷场", "left more than 3 s of dead air")
-            case .firstResponse: return Message("首次响应超过15秒", "answered the first message after more than 15 s")
+            case .deadAir: return Message("出现超过\(silence)秒的冷场", "left more than \(silence) s of dead air")
+            case .firstResponse:
+                return Message("首次响应超过\(response)秒", "answered the first message after more than \(response) s")
             case .noGreeting: return Message("未使用问候语", "did not greet")
             case .noClosing: return Message("未使用结束语", "did not close the conversation")
             }
@@ -183,6 +187,13 @@ extension Catalog {
             case .noGreeting, .noClosing:
                 return Message("「\(String(f.excerpt.prefix(20)))」", "\"\(String(f.excerpt.prefix(20)))\"")
             }
+        }
+        /// A limit in seconds as a person writes it: 3, 2.5, 0.25 (no trailing zeros).
+        public static func seconds(_ ms: Int) -> String {
+            guard ms % 1000 != 0 else { return String(ms / 1000) }
+            var fraction = String(String(1000 + abs(ms) % 1000).dropFirst())
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return "\(ms < 0 ? "-" : "")\(abs(ms) / 1000).\(fraction)"
         }
         public static func gap(_ ms: Int) -> Message {
             let s = "\(ms / 1000).\(String(1000 + ms % 1000).dropFirst())"

@@ -555,6 +555,24 @@ struct QAConfigurationTests {
         }
     }
 
+    @Test func theRulesAreWordedWithTheConfiguredLimits() throws {
+        let w = try TestWorkspace()
+        let qa = #"{"silence_seconds": 5, "chat_first_response_seconds": 30, "greetings": ["您好"], "closings": ["再见"], "prompts": ["请讲"], "apologies": ["请您再拨"], "waits": ["稍等"]}"#
+        try qa.write(toFile: "\(w.dir)/spotcheck-config/qa.json", atomically: true, encoding: .utf8)
+        let config = try w.on("2026-10-08").qa()
+        let limits = config.checks.rules
+        #expect((limits.silenceMs, limits.responseMs) == (5000, 30000))
+        let problems = [QARule.silenceReprompt, .deadAir, .firstResponse].map { Catalog.QA.ruleProblem($0, limits: limits) }
+        #expect(problems.map(\.zh) == ["静音超过5秒未重复规范用语", "出现超过5秒的冷场", "首次响应超过30秒"])
+        #expect(problems.map(\.en) == ["did not repeat the prompt after 5 s of silence", "left more than 5 s of dead air",
+                                        "answered the first message after more than 30 s"])
+        // The scorecard's item names the limit with a placeholder; the default template does.
+        #expect(config.scorecard.items.first { $0.id == "response" }?.name == "及时响应（30秒内，含自动回复）")
+        #expect(try TestWorkspace().on("2026-10-08").qa().scorecard.items.first { $0.id == "response" }?.name == "及时响应（15秒内，含自动回复）")
+        // Limits that are not whole seconds.
+        #expect([3000, 2500, 250, 15000, 1050].map(Catalog.QA.seconds) == ["3", "2.5", "0.25", "15", "1.05"])
+    }
+
     @Test func aBadFileSaysWhichFileWhichKeyAndWhy() throws {
         let w = try TestWorkspace()
         let dir = "\(w.dir)/spotcheck-config"
