@@ -158,6 +158,15 @@ public struct ResultsImporter {
             var entries: [Entry] = []
             var drawIDs: [Int: Int] = [:]  // draw id → first row
             var seenItems: [Int: Int] = [:]
+            // The month of a draw, to judge attempt times by its window; nil for a draw not in
+            // the database (refused once the rows are read).
+            var drawMonths: [Int: YearMonth?] = [:]
+            func month(ofDraw id: Int) throws -> YearMonth? {
+                if let known = drawMonths[id] { return known }
+                let m = try workspace.store().read { try DrawRow.fetchOne($0, key: Int64(id)) }.flatMap { YearMonth(parsing: $0.month) }
+                drawMonths[id] = m
+                return m
+            }
             for (rowNumber, cells) in rows[(headerIndex + 1)...] {
                 func cell(_ c: CallListColumn) -> Cell {
                     guard let i = columns[c], i < cells.count else { return .empty }
@@ -185,6 +194,9 @@ public struct ResultsImporter {
                     if rc.isBlank { problem(.attemptResult(n), rc, Catalog.Calls.atWithoutResult); continue }
                     if tc.isBlank { problem(.attemptTime(n), tc, Catalog.Calls.resultWithoutAt); continue }
                     guard let at = parseMoment(tc) else { problem(.attemptTime(n), tc, Catalog.Calls.needTime); continue }
+                    if let m = try month(ofDraw: draw), let reason = workspace.attemptTimeProblem(at: at, month: m) {
+                        problem(.attemptTime(n), tc, reason); continue
+                    }
                     guard let result = ResultsImporter.result(rc) else { problem(.attemptResult(n), rc, Catalog.Calls.unknownResult); continue }
                     entry.attempts.append((at, result))
                 }
