@@ -56,8 +56,11 @@ public struct QAConfiguration: Sendable {
             var items: [Item]
         }
         let c = try source.decode(Card.self, from: "scorecard.json")
-        let card = Scorecard(items: c.items.map { .init(id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight,
-                                                        allowed: $0.allowed, critical: $0.critical ?? false) }, passMark: c.pass_mark)
+        let items = c.items.map {
+            Scorecard.Item(id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight, allowed: $0.allowed,
+                           critical: $0.critical ?? false)
+        }
+        let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {
             throw ConfigProblem(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }

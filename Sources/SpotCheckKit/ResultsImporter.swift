@@ -163,7 +163,8 @@ public struct ResultsImporter {
             var drawMonths: [Int: YearMonth?] = [:]
             func month(ofDraw id: Int) throws -> YearMonth? {
                 if let known = drawMonths[id] { return known }
-                let m = try workspace.store().read { try DrawRow.fetchOne($0, key: Int64(id)) }.flatMap { YearMonth(parsing: $0.month) }
+                let draw = try workspace.store().read { try DrawRow.fetchOne($0, key: Int64(id)) }
+                let m = draw.flatMap { YearMonth(parsing: $0.month) }
                 drawMonths[id] = m
                 return m
             }

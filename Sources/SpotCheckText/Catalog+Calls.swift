@@ -33,8 +33,10 @@ extension Catalog {
                 return Message("拨打时间 \(at) 晚于现在（\(now)）：还没有发生的拨打不能记录；请检查日期",
                                "the call at \(at) is after now (\(now)): a call that has not happened cannot be recorded; check the date")
             case .beforeWindow(let w):
-                return Message("拨打时间 \(at) 早于 \(month) 抽查窗口（\(w.lowerBound) 至 \(w.upperBound)）的开始：那时本月的客户还没有抽出；请检查日期",
-                               "the call at \(at) is before \(month)'s window (\(w.lowerBound) to \(w.upperBound)) opens: the month's customers could not have been drawn yet; check the date")
+                let from = w.lowerBound.description, to = w.upperBound.description
+                return Message("拨打时间 \(at) 早于 \(month) 抽查窗口（\(from) 至 \(to)）的开始：那时本月的客户还没有抽出；请检查日期",
+                               "the call at \(at) is before \(month)'s window (\(from) to \(to)) opens: "
+                                   + "the month's customers could not have been drawn yet; check the date")
             }
         }
         public static let needTime = Message("需要日期和时间，例如 2026-11-24 10:30", "a date and a time are needed, e.g. 2026-11-24 10:30")

@@ -53,7 +53,8 @@ extension Catalog {
         public static let noEnd = Message("通话的发言缺少结束时间（判断静音需要每句话的开始和结束时间）", "the utterance has no end time (a call needs the start and end of every utterance to judge silence)")
         public static let badTime = Message("无法识别的时间；可用 2026-11-03 10:15:02.250，或通话开始后的秒数", "not a time; use 2026-11-03 10:15:02.250, or seconds from the call's start")
         public static let offsetNeedsStart = Message("时间是相对秒数，但没有通话开始时间", "the time is in seconds from the start, but the call's start time is missing")
-        public static let negativeTime = Message("时间不能为负数（相对秒数从通话开始的 0 秒算起）", "the time is negative (seconds count from 0 at the call's start)")
+        public static let negativeTime = Message("时间不能为负数（相对秒数从通话开始的 0 秒算起）",
+                                                 "the time is negative (seconds count from 0 at the call's start)")
         public static func beforeTranscriptStart(_ start: String) -> Message {
             Message("时间早于会话开始时间 \(start)", "the time is before the transcript's start, \(start)")
         }

@@ -43,7 +43,8 @@ struct GlobalOptions: ParsableArguments {
         var logger = Logger(label: "spotcheck")
         logger.logLevel = verbose ? .debug : .warning
         let clock = try now()
-        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: clock.moment, nowIsDayOnly: clock.dayOnly, logger: logger)
+        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: clock.moment, nowIsDayOnly: clock.dayOnly,
+                             logger: logger)
     }
 }
 

@@ -217,7 +217,8 @@ public final class PhraseMatcher: @unchecked Sendable {
         classCount = classes
         // A clause break in a block of inert ASCII passed over at the root changes nothing: the
         // automaton stays at the root either way.
-        asciiInert = (0..<128).allSatisfy { [0, PhraseMatcher.skipClass, PhraseMatcher.breakClass].contains(classOf[$0]) }
+        let inert: Set<UInt16> = [0, PhraseMatcher.skipClass, PhraseMatcher.breakClass]
+        asciiInert = (0..<128).allSatisfy { inert.contains(classOf[$0]) }
         if states < 0x8000, states * classes <= PhraseMatcher.dfaLimit {
             // Rows in breadth-first order: a state's failure row is always complete before it.
             // An entry's top bit says the target state ends a keyword, so the scan reads the
