@@ -65,6 +65,7 @@ public struct CallBook {
         if at == nil && e.score == nil && e.praise == nil && e.note == nil && e.complaint == nil && replied == nil && !e.imLeft && e.caller == nil {
             throw CallProblem(message: Catalog.Calls.nothingToRecord)
         }
+        if let at, let problem = ws.attemptTimeProblem(at: at, month: e.month) { throw CallProblem(message: problem) }
         if let s = e.score, !(1...5).contains(s) { throw CallProblem(message: Catalog.Calls.scoreRange) }
         if e.score != nil && e.result != .scored { throw CallProblem(message: Catalog.Calls.scoreNeedsScored) }
         if e.result == .scored && e.score == nil { throw CallProblem(message: Catalog.Calls.scoredNeedsScore) }

@@ -56,13 +56,24 @@ public struct QAConfiguration: Sendable {
             var items: [Item]
         }
         let c = try source.decode(Card.self, from: "scorecard.json")
-        let card = Scorecard(items: c.items.map { .init(id: $0.id, name: $0.name, category: $0.category, weight: $0.weight, allowed: $0.allowed,
-                                                        critical: $0.critical ?? false) }, passMark: c.pass_mark)
+        let items = c.items.map {
+            Scorecard.Item(id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight, allowed: $0.allowed,
+                           critical: $0.critical ?? false)
+        }
+        let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {
             throw ConfigProblem(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }
         return QAConfiguration(checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
                                columns: try TranscriptColumns.load(source))
+    }
+
+    /// A scorecard item's name with the limits of `qa.json` written in, so that the audit
+    /// workbook and the report state the limits the checks ran with: `{silence_seconds}` and
+    /// `{chat_first_response_seconds}` (及时响应（{chat_first_response_seconds}秒内）).
+    static func withLimits(_ name: String, _ rules: QARules) -> String {
+        name.replacingOccurrences(of: "{silence_seconds}", with: Catalog.QA.seconds(rules.silenceMs))
+            .replacingOccurrences(of: "{chat_first_response_seconds}", with: Catalog.QA.seconds(rules.responseMs))
     }
 
     /// The traditional → simplified table (`t2s-characters.tsv`).

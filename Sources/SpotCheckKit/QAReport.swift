@@ -46,7 +46,8 @@ public struct QAReport {
     public func run(period: YearMonth, to path: String, showPhones: Bool = false) throws -> Result {
         let ws = workspace
         let lang = ws.lang
-        let card = try ws.qa().scorecard
+        let qa = try ws.qa()
+        let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
         let (rows, findings, sampledIDs, audits) = try ws.store().read { db in
             (try QAData.transcripts(period: period.description, db), try QAData.findings(period: period.description, db),
@@ -81,7 +82,7 @@ public struct QAReport {
         }
         for rule in QARule.allCases {
             let n = audited.filter { a in (findingsBy[a.row.id] ?? []).contains { $0.rule == rule } }.count
-            problems.append(Problem(what: Catalog.QA.ruleProblem(rule), count: n))
+            problems.append(Problem(what: Catalog.QA.ruleProblem(rule, limits: qa.checks.rules), count: n))
         }
         // Largest first; ties keep the scorecard's order, then the rules'.
         problems = problems.enumerated().filter { $0.element.count > 0 }

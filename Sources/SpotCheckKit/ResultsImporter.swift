@@ -296,6 +296,9 @@ public struct ResultsImporter {
                 if rc.isBlank { problem(.attemptResult(n), rc, Catalog.Calls.atWithoutResult); continue }
                 if tc.isBlank { problem(.attemptTime(n), tc, Catalog.Calls.resultWithoutAt); continue }
                 guard let at = parseMoment(tc) else { problem(.attemptTime(n), tc, Catalog.Calls.needTime); continue }
+                if let m = YearMonth(parsing: binding.period), let reason = workspace.attemptTimeProblem(at: at, month: m) {
+                    problem(.attemptTime(n), tc, reason); continue
+                }
                 guard let result = ResultsImporter.result(rc) else { problem(.attemptResult(n), rc, Catalog.Calls.unknownResult); continue }
                 entry.attempts.append((at, result))
             }

@@ -166,8 +166,8 @@ public struct TranscriptImporter {
         guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard !data.isEmpty else { throw FileProblem(file: path, message: Catalog.File.empty) }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // UTF-8 or GBK/GB18030, detected as a CSV's encoding is.
+        let text = try TextFile.decode([UInt8](data), path: path).text
         var drafts: [Draft] = []
         // Lines end in \n or \r\n (a single Character in Swift).
         for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
@@ -194,6 +194,7 @@ public struct TranscriptImporter {
                 if let p = try? DateText.parse(s) { d.startedAt = p.moment } else { problem("started_at", s, Catalog.QA.badTime) }
             }
             guard let utterances = object["utterances"] as? [[String: Any]] else { problem("utterances", nil, Catalog.QA.jsonField("utterances")); continue }
+            if utterances.isEmpty { problem("utterances", "[]", Catalog.QA.noUtterances); continue }
             for (k, u) in utterances.enumerated() {
                 let field = "utterances[\(k)]"
                 let roleText = (u["role"] as? String) ?? (u["speaker"] as? String) ?? ""
@@ -231,14 +232,19 @@ public struct TranscriptImporter {
                 // absolute time (a bare number then can only be an Excel date serial).
                 let text = c.text.trimmingASCIIWhitespace()
                 var seconds: Double? = nil
-                if case .number(let s) = c { seconds = s } else if case .text = c, let s = Double(text), !text.contains("-") { seconds = s }
+                if case .number(let s) = c { seconds = s } else if case .text = c, let s = Double(text) { seconds = s }
+                // A negative time is refused in every format alike (a number in XLSX, text in
+                // CSV, a number or a string in JSON).
+                if let s = seconds, s < 0 { timeProblem(end: end, c.text, Catalog.QA.negativeTime); return nil }
                 if let s = seconds, d.startedAt != nil || s < 61 {
                     guard let start = d.startedAt else { timeProblem(end: end, Cell.numberText(s), Catalog.QA.offsetNeedsStart); return nil }
                     return .some(start.adding(milliseconds: Int64((s * 1000).rounded())))
                 }
-                if let p = try? DateText.parse(c) { return .some(p.moment) }
-                timeProblem(end: end, c.text, Catalog.QA.badTime)
-                return nil
+                guard let p = try? DateText.parse(c) else { timeProblem(end: end, c.text, Catalog.QA.badTime); return nil }
+                if let start = d.startedAt, p.moment < start {
+                    timeProblem(end: end, c.text, Catalog.QA.beforeTranscriptStart(start.description)); return nil
+                }
+                return .some(p.moment)
             }
             guard let s = time(r.start, end: false), let e = time(r.end, end: true) else { continue }
             guard let start = s else { timeProblem(end: false, nil, Catalog.QA.noTime); continue }

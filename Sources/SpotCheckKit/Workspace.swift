@@ -16,6 +16,9 @@ public final class Workspace {
     public let lang: Lang
     /// Today (fixed by `--today` or `SPOTCHECK_TODAY`, else the clock).
     public let now: LocalDateTime
+    /// `now` was fixed by a date without a time (`--today 2026-11-24`): the time of day is not
+    /// known, so no moment of that day is later than now.
+    public let nowIsDayOnly: Bool
     /// Diagnostics (`--verbose`).
     public let logger: Logger
 
@@ -33,12 +36,13 @@ public final class Workspace {
 
     /// Sets up a workspace. `configDirectory` nil means: the `spotcheck-config/` folder beside
     /// the database if there is one, else the built-in defaults.
-    public init(dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, logger: Logger = Logger(label: "spotcheck"),
-                onBusy: (@Sendable () -> Void)? = nil) throws {
+    public init(dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, nowIsDayOnly: Bool = false,
+                logger: Logger = Logger(label: "spotcheck"), onBusy: (@Sendable () -> Void)? = nil) throws {
         self.dbPath = dbPath
         self.onBusy = onBusy
         self.lang = lang
         self.now = now
+        self.nowIsDayOnly = nowIsDayOnly
         self.logger = logger
         var dir = configDirectory
         if let d = dir {
@@ -64,6 +68,23 @@ public final class Workspace {
 
     /// Today.
     public var today: Day { now.day }
+
+    /// The latest moment that may have passed: `now`, or the end of today when only the day is
+    /// known.
+    public var latestMoment: LocalDateTime {
+        nowIsDayOnly ? LocalDateTime(day: today, hour: 23, minute: 59, second: 59, millisecond: 999)! : now
+    }
+
+    /// Now as a person reads it: the day alone when only the day is known.
+    public var nowText: String { nowIsDayOnly ? today.description : now.minuteText }
+
+    /// Why an attempt at `at` on `month`'s list cannot have been made (the rule is
+    /// ``PeriodRules/attemptProblem(at:month:now:)``), in words; nil when it can.
+    public func attemptTimeProblem(at: LocalDateTime, month: YearMonth) -> Message? {
+        config.settings.period.attemptProblem(at: at, month: month, now: latestMoment).map {
+            Catalog.Calls.attemptTime(at: at.minuteText, month: month.description, now: nowText, $0)
+        }
+    }
 
     /// The workspace's configuration folder for a database path.
     public static func configFolder(forDatabase db: String) -> String {

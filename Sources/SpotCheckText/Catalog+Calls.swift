@@ -25,6 +25,20 @@ extension Catalog {
         public static func itemNotFound(_ item: Int, month: String, last: Int) -> Message {
             Message("\(month) 的名单上没有序号 \(item)（序号为 1–\(last)）", "\(month)'s list has no row \(item) (rows are 1–\(last))")
         }
+        /// An attempt that cannot have been made (``AttemptTimeProblem``): the time, the bound it
+        /// passes (now, or the month's window) and why.
+        public static func attemptTime(at: String, month: String, now: String, _ p: AttemptTimeProblem) -> Message {
+            switch p {
+            case .afterNow:
+                return Message("拨打时间 \(at) 晚于现在（\(now)）：还没有发生的拨打不能记录；请检查日期",
+                               "the call at \(at) is after now (\(now)): a call that has not happened cannot be recorded; check the date")
+            case .beforeWindow(let w):
+                let from = w.lowerBound.description, to = w.upperBound.description
+                return Message("拨打时间 \(at) 早于 \(month) 抽查窗口（\(from) 至 \(to)）的开始：那时本月的客户还没有抽出；请检查日期",
+                               "the call at \(at) is before \(month)'s window (\(from) to \(to)) opens: "
+                                   + "the month's customers could not have been drawn yet; check the date")
+            }
+        }
         public static let needTime = Message("需要日期和时间，例如 2026-11-24 10:30", "a date and a time are needed, e.g. 2026-11-24 10:30")
         public static let atWithoutResult = Message("填写了拨打时间但没有拨打结果", "an attempt time without a result")
         public static let resultWithoutAt = Message("填写了拨打结果但没有拨打时间", "an attempt result without a time")

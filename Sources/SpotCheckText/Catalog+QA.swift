@@ -14,14 +14,18 @@ extension Catalog {
             case .noClosing: return Message("缺少结束语", "no closing")
             }
         }
-        /// What a finding is about, as a problem of the team ("30% 的会话…").
-        public static func ruleProblem(_ r: QARule) -> Message {
+        /// What a finding is about, as a problem of the team ("30% 的会话…"), with the limits the
+        /// checks ran with (`qa.json`: silence_seconds, chat_first_response_seconds).
+        public static func ruleProblem(_ r: QARule, limits: QARules) -> Message {
+            let silence = seconds(limits.silenceMs), response = seconds(limits.responseMs)
             switch r {
             case .bannedPhrase: return Message("使用了服务忌语", "used a banned phrase")
-            case .silenceReprompt: return Message("静音超过3秒未重复规范用语", "did not repeat the prompt after 3 s of silence")
+            case .silenceReprompt:
+                return Message("静音超过\(silence)秒未重复规范用语", "did not repeat the prompt after \(silence) s of silence")
             case .silenceApology: return Message("持续静音未致歉结束通话", "did not apologise and end a silent call")
-            case .deadAir: return Message("出现超过3秒的冷场", "left more than 3 s of dead air")
-            case .firstResponse: return Message("首次响应超过15秒", "answered the first message after more than 15 s")
+            case .deadAir: return Message("出现超过\(silence)秒的冷场", "left more than \(silence) s of dead air")
+            case .firstResponse:
+                return Message("首次响应超过\(response)秒", "answered the first message after more than \(response) s")
             case .noGreeting: return Message("未使用问候语", "did not greet")
             case .noClosing: return Message("未使用结束语", "did not close the conversation")
             }
@@ -49,6 +53,12 @@ extension Catalog {
         public static let noEnd = Message("通话的发言缺少结束时间（判断静音需要每句话的开始和结束时间）", "the utterance has no end time (a call needs the start and end of every utterance to judge silence)")
         public static let badTime = Message("无法识别的时间；可用 2026-11-03 10:15:02.250，或通话开始后的秒数", "not a time; use 2026-11-03 10:15:02.250, or seconds from the call's start")
         public static let offsetNeedsStart = Message("时间是相对秒数，但没有通话开始时间", "the time is in seconds from the start, but the call's start time is missing")
+        public static let negativeTime = Message("时间不能为负数（相对秒数从通话开始的 0 秒算起）",
+                                                 "the time is negative (seconds count from 0 at the call's start)")
+        public static func beforeTranscriptStart(_ start: String) -> Message {
+            Message("时间早于会话开始时间 \(start)", "the time is before the transcript's start, \(start)")
+        }
+        public static let noUtterances = Message("会话中没有任何发言", "the transcript has no utterances")
         public static let endBeforeStart = Message("结束时间早于开始时间", "the end is before the start")
         public static let outOfOrder = Message("发言顺序颠倒：开始时间早于上一句", "out of order: it starts before the utterance above it")
         public static let noAgent = Message("没有客服", "no agent")
@@ -183,6 +193,13 @@ extension Catalog {
             case .noGreeting, .noClosing:
                 return Message("「\(String(f.excerpt.prefix(20)))」", "\"\(String(f.excerpt.prefix(20)))\"")
             }
+        }
+        /// A limit in seconds as a person writes it: 3, 2.5, 0.25 (no trailing zeros).
+        public static func seconds(_ ms: Int) -> String {
+            guard ms % 1000 != 0 else { return String(ms / 1000) }
+            var fraction = String(String(1000 + abs(ms) % 1000).dropFirst())
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return "\(ms < 0 ? "-" : "")\(abs(ms) / 1000).\(fraction)"
         }
         public static func gap(_ ms: Int) -> Message {
             let s = "\(ms / 1000).\(String(1000 + ms % 1000).dropFirst())"

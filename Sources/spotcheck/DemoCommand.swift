@@ -95,7 +95,8 @@ struct DemoCommand: ParsableCommand {
     /// The demo's workspace on a day of the manifest, at 09:00.
     private func workspace(_ db: String, on day: String) throws -> Workspace {
         guard let d = try? DateText.parse(day) else { throw UserError(Catalog.Config.badToday(day)) }
-        return try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!)
+        return try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!,
+                             nowIsDayOnly: true)
     }
 
     /// Where an output file of a month goes.

@@ -26,15 +26,16 @@ struct GlobalOptions: ParsableArguments {
     /// The database path in effect.
     var dbPath: String { db ?? ProcessInfo.processInfo.environment["SPOTCHECK_DB"] ?? "spotcheck.db" }
 
-    /// The current moment: fixed by --today / SPOTCHECK_TODAY, else the clock.
-    func now() throws -> LocalDateTime {
+    /// The current moment: fixed by --today / SPOTCHECK_TODAY, else the clock; and whether
+    /// only its day is known (a date without a time).
+    func now() throws -> (moment: LocalDateTime, dayOnly: Bool) {
         if let fixed = today ?? ProcessInfo.processInfo.environment["SPOTCHECK_TODAY"] {
             guard let parsed = try? DateText.parse(fixed) else {
                 throw UserError(Catalog.Config.badToday(fixed))
             }
-            return parsed.moment
+            return (parsed.moment, !parsed.hasTime)
         }
-        return Clock.now()
+        return (Clock.now(), false)
     }
 
     /// Opens the workspace.
@@ -46,7 +47,9 @@ struct GlobalOptions: ParsableArguments {
             // Said on a terminal only; a script sees the outcome (the command goes on, or fails).
             if Output.stderrIsTerminal { Output(lang: lang).note(Catalog.Config.waitingForDatabase) }
         }
-        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: try now(), logger: logger, onBusy: onBusy)
+        let clock = try now()
+        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: clock.moment, nowIsDayOnly: clock.dayOnly,
+                             logger: logger, onBusy: onBusy)
     }
 }
 

@@ -7,7 +7,7 @@ import SpotCheckText
 struct QACheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "自动质检：服务忌语、3秒静音、首次响应、问候语与结束语 (run every automatic check on the period's transcripts).")
+        abstract: "自动质检：服务忌语、静音规则、首次响应、问候语与结束语 (run every automatic check on the period's transcripts).")
 
     @OptionGroup var global: GlobalOptions
 

@@ -106,3 +106,28 @@ struct PeriodTests {
         #expect(PeriodRules(cutoffDay: 26, deadlineDay: 20).validate() == [.deadlineBeforeCutoff(cutoff: 26, deadline: 20)])
     }
 }
+
+@Suite("When a call attempt can have been made")
+struct AttemptTimeTests {
+    let rules = PeriodRules()
+    let november = YearMonth(parsing: "2026-11")!
+    func moment(_ d: Int, _ m: Int, _ day: Int, _ h: Int, _ min: Int, ms: Int = 0) -> LocalDateTime {
+        LocalDateTime(day: Day(year: d, month: m, day: day)!, hour: h, minute: min, millisecond: ms)!
+    }
+
+    @Test func notAfterNowExactlyNowIsFine() {
+        let now = moment(2026, 11, 24, 10, 30)
+        #expect(rules.attemptProblem(at: now, month: november, now: now) == nil)
+        #expect(rules.attemptProblem(at: moment(2026, 11, 24, 10, 30, ms: 1), month: november, now: now) == .afterNow(now: now))
+        #expect(rules.attemptProblem(at: moment(2027, 11, 24, 10, 0), month: november, now: now) == .afterNow(now: now))
+    }
+
+    @Test func notBeforeTheWindowOpensItsFirstDayIsFine() {
+        let now = moment(2026, 12, 5, 9, 0)
+        let window = Day(year: 2026, month: 10, day: 27)!...Day(year: 2026, month: 11, day: 26)!
+        #expect(rules.attemptProblem(at: moment(2026, 10, 27, 0, 0), month: november, now: now) == nil)
+        #expect(rules.attemptProblem(at: moment(2026, 10, 26, 23, 59), month: november, now: now) == .beforeWindow(window))
+        // After the cut-off and past the deadline: callers go on calling.
+        #expect(rules.attemptProblem(at: moment(2026, 12, 2, 10, 0), month: november, now: now) == nil)
+    }
+}

@@ -50,6 +50,28 @@ struct PhraseMatcherTests {
         #expect(found("，没办法。").map { [$0.2, $0.3] } == [[1, 4]])
     }
 
+    @Test func aPhraseSpelledOutOneCharacterPerClauseIsStillThePhrase() {
+        #expect(found("没，办，法").map { [$0.0, $0.1] } == [["没办法", "没，办，法"]])
+        #expect(found("我也，不。清。楚").map { [$0.0, $0.1, "\($0.2)", "\($0.3)"] } == [["不清楚", "不。清。楚", "3", "8"]])
+        // Each clause is judged as written: 我也不 is one clause of three characters.
+        #expect(found("我也不。清。楚").isEmpty)
+        #expect(found("没,办,法").map(\.1) == ["没,办,法"])                  // half-width commas
+        #expect(found("好的，没！ 办！法").map(\.1) == ["没！ 办！法"])        // a longer clause before does not matter
+        #expect(found("沒，辦，法").map(\.0) == ["没办法"])                    // traditional too
+        // A clause of more than one character on either side is a real clause break.
+        #expect(found("不，知道了，马上处理").isEmpty)
+        #expect(found("没，办法").isEmpty)
+        #expect(found("没办，法子").isEmpty)
+        #expect(found("没，，办，法").isEmpty)                                  // an empty clause is no single character
+    }
+
+    @Test func thePhraseKeepsWhatItMatchedBefore() {
+        #expect(found("這是規定，沒辦法").map(\.1) == ["這是規定", "沒辦法"])
+        #expect(found("我 不 清 楚").map(\.1) == ["不 清 楚"])
+        let m = PhraseMatcher(phrases: [BannedPhrase(pattern: "没办法", category: "推诿", severity: 2)], exceptions: [], folder: .plain)
+        #expect(m.matches(in: "ｏｋ，没办法").map { $0.text(in: "ｏｋ，没办法") } == ["没办法"])
+    }
+
     @Test func seesThroughFullWidthAndCase() {
         let m = PhraseMatcher(phrases: [BannedPhrase(pattern: "App不行", category: "x", severity: 1)], exceptions: [], folder: .plain)
         #expect(m.matches(in: "这个ＡＰＰ不行").map { $0.text(in: "这个ＡＰＰ不行") } == ["ＡＰＰ不行"])
@@ -83,5 +105,7 @@ struct PhraseMatcherTests {
         #expect(f.fold("ＡＢｃ１") == "abc1".unicodeScalars.map(\.value))
         #expect(f.fold("“”（）…—～·") == [])
         #expect(f.fold("，。！？、；：") == [0x2C, 0x3002, 0x21, 0x3F, 0x3001, 0x3B, 0x3A])
+        #expect(f.fold("没，办，法") == "没办法".unicodeScalars.map(\.value))
+        #expect(f.fold("不，知道") == "不,知道".unicodeScalars.map(\.value))
     }
 }

@@ -48,6 +48,25 @@ struct SilenceTests {
         #expect(kinds(nothing) == ["silence-reprompt 7000 @0"])
     }
 
+    @Test func aPromptGivenBeforeTheThresholdStillOwesTheApology() {
+        // The agent prompts 1 s after the greeting, then the line stays silent: the apology is owed.
+        let early = call([(.agent, 0, 2, "您好"), (.agent, 3, 5, "您好，您的电话已接通，请讲"), (.agent, 8.001, 9, "喂喂？")])
+        #expect(kinds(early) == ["silence-apology 3001 @1"])
+        // Exactly 3.000 s after the prompt is not a violation.
+        let onTime = call([(.agent, 0, 2, "您好"), (.agent, 3, 5, "您好，您的电话已接通，请讲"), (.agent, 8, 9, "喂喂？")])
+        #expect(kinds(onTime).isEmpty)
+        // Silent till the end of the call after an early prompt: the end of the call closes the silence.
+        let hungUp = call([(.agent, 0, 2, "您好"), (.agent, 2.5, 4, "您好，您的电话已接通，请讲"), (.system, 10, 10, "通话结束")])
+        #expect(kinds(hungUp) == ["silence-apology 6000 @1"])
+        // The apology after an early prompt: compliant.
+        let apology = call([(.agent, 0, 2, "您好"), (.agent, 3, 5, "您好，您的电话已接通，请讲"),
+                            (.agent, 8.5, 10, "对不起，听不到您的声音，请您再拨一次好吗")])
+        #expect(kinds(apology).isEmpty)
+        // The customer answers the early prompt in time: compliant.
+        let answered = call([(.agent, 0, 2, "您好"), (.agent, 3, 5, "您好，您的电话已接通，请讲"), (.customer, 7, 8, "喂，你好")])
+        #expect(kinds(answered).isEmpty)
+    }
+
     @Test func deadAirUnlessAWaitWasAnnounced() {
         let dead = call([(.agent, 0, 2, "您好"), (.customer, 2.5, 4, "我的快递到哪了"), (.agent, 12, 14, "已经在派送了")])
         #expect(kinds(dead) == ["dead-air 8000 @1"])

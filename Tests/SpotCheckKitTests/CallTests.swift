@@ -41,6 +41,26 @@ struct CallBookTests {
         #expect(m.satisfaction == Satisfaction(scores: [5]))
     }
 
+    @Test func anAttemptAfterNowOrBeforeTheWindowIsRefused() throws {
+        let w = try drawnWorkspace()
+        let before = try w.snapshot()
+        func refusal(_ at: String, today: String) -> String? {
+            do { _ = try call(w, 1, at, .noAnswer, today: today); return nil } catch let e as CallProblem { return e.message.zh } catch { return "\(error)" }
+        }
+        #expect(refusal("2026-11-24 10:31", today: "2026-11-24 10:30")
+                == "拨打时间 2026-11-24 10:31 晚于现在（2026-11-24 10:30）：还没有发生的拨打不能记录；请检查日期")
+        // --today with a date only: the whole of that day may have passed, the next day not.
+        #expect(refusal("2026-11-25 00:00", today: "2026-11-24") == "拨打时间 2026-11-25 00:00 晚于现在（2026-11-24）：还没有发生的拨打不能记录；请检查日期")
+        #expect(refusal("2026-10-26 23:59", today: "2026-11-24")
+                == "拨打时间 2026-10-26 23:59 早于 2026-11 抽查窗口（2026-10-27 至 2026-11-26）的开始：那时本月的客户还没有抽出；请检查日期")
+        #expect(try w.snapshot() == before)
+        // At the bounds: exactly now, the last minute of a date-only today, the window's first day.
+        #expect(refusal("2026-11-24 10:30", today: "2026-11-24 10:30") == nil)
+        #expect(refusal("2026-11-24 23:59", today: "2026-11-24") == nil)
+        #expect(refusal("2026-10-27 00:00", today: "2026-11-24") == nil)
+        #expect(try month(w).cases[0].attempts.count == 3)
+    }
+
     @Test func unreachableAfterThreePeriodsBringsTheNextReserveIn() throws {
         let w = try drawnWorkspace()
         try call(w, 2, "2026-11-24 09:10", .noAnswer)

@@ -120,7 +120,12 @@ struct TranscriptImportTests {
     /// Imports a bad file: it must fail with these problems and change nothing.
     func rejects(_ w: TestWorkspace, _ name: String, _ lines: [String], channel: Channel?,
                  _ expected: [(row: Int, column: String?, reason: Message)]) throws {
-        let path = w.csv(name, lines)
+        try rejects(w, path: w.csv(name, lines), channel: channel, expected)
+    }
+
+    /// Imports a bad file already written: it must fail with these problems and change nothing.
+    func rejects(_ w: TestWorkspace, path: String, channel: Channel?, _ expected: [(row: Int, column: String?, reason: Message)]) throws {
+        let name = (path as NSString).lastPathComponent
         let before = try w.snapshot()
         do {
             try importTranscripts(w, [path], channel: channel)
@@ -160,6 +165,55 @@ struct TranscriptImportTests {
         // The same id with other content.
         let changed = QAFixture.callLine("C1", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好")])
         try rejects(w, "conflict.jsonl", [changed], channel: .call, [(1, nil, Q.conflicting("C1"))])
+    }
+
+    @Test func gbkJSONLinesAreReadLikeAGBKCSV() throws {
+        let w = try TestWorkspace()
+        let path = "\(w.dir)/calls-gbk.jsonl"
+        try Data(TextEncoding.gb18030Bytes(QAFixture.calls.joined(separator: "\r\n") + "\r\n")).write(to: URL(fileURLWithPath: path))
+        let r = try importTranscripts(w, [path], channel: .call)
+        #expect(r.files.map { [$0.new, $0.utterances] } == [[3, 15]])
+        let rows = try Store(path: w.db).read { try QAData.transcripts(period: "2026-09", $0) }
+        #expect(rows.map(\.agent) == ["刘洋", "刘洋", "刘洋"])
+        let u = try Store(path: w.db).read { try QAData.utterances(period: "2026-09", $0) }
+        #expect(u[rows[0].id]!.map(\.text).prefix(2) == ["您好，棉语家纺售后服务", "喂，你好"])
+        #expect(u[rows[0].id]!.map(\.speaker).prefix(2) == [.agent, .customer])   // 坐席/客户 read as GBK
+        // The same transcripts in UTF-8 are the same transcripts.
+        let again = try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
+        #expect(again.unchanged)
+    }
+
+    @Test func negativeTimesAndEmptyTranscriptsAreRefusedInEveryFormat() throws {
+        let w = try QAFixture.imported()
+        typealias Q = Catalog.QA
+        let header = "通话编号,坐席,角色,通话开始时间,开始时间,结束时间,识别文本"
+        try rejects(w, "negative.csv", [header,
+                                        "N1,刘洋,坐席,2026-09-03 10:00:00,-0.5,2,您好",
+                                        "N1,刘洋,客户,2026-09-03 10:00:00,3,-1,喂",
+                                        "N2,刘洋,坐席,2026-09-03 10:00:00,2026-09-03 09:59:59.999,2026-09-03 10:00:02,您好"], channel: .call,
+                    [(2, "开始时间", Q.negativeTime), (3, "结束时间", Q.negativeTime), (4, "开始时间", Q.beforeTranscriptStart("2026-09-03 10:00:00"))])
+        // At the transcript's start exactly, and 0 s: fine.
+        try importTranscripts(w, [w.csv("zero.csv", [header, "N0,刘洋,坐席,2026-09-03 10:00:00,0,2,您好",
+                                                      "N0,刘洋,客户,2026-09-03 10:00:00,2026-09-03 10:00:03,4,喂"])], channel: .call)
+
+        let xlsx = "\(w.dir)/negative.xlsx"
+        try python(#"""
+        import sys, datetime, openpyxl
+        wb = openpyxl.Workbook(); ws = wb.active
+        ws.append(["通话编号", "坐席", "角色", "通话开始时间", "开始时间", "结束时间", "识别文本"])
+        ws.append(["N6", "刘洋", "坐席", "2026-09-08 10:00:00", 0, 2, "您好"])
+        ws.append(["N6", "刘洋", "客户", "2026-09-08 10:00:00", -1.5, 4, "喂"])
+        ws.append(["N7", "刘洋", "坐席", "2026-09-08 11:00:00", datetime.datetime(2026, 9, 8, 10, 59, 59), 3, "您好"])
+        wb.save(sys.argv[1])
+        """#, [xlsx])
+        try rejects(w, path: xlsx, channel: .call, [(3, "开始时间", Q.negativeTime), (4, "开始时间", Q.beforeTranscriptStart("2026-09-08 11:00:00"))])
+
+        try rejects(w, "negative.jsonl", [
+            QAFixture.callLine("N3", "2026-09-05 14:00:00", [("坐席", -0.5, 2, "您好")]),
+            #"{"id":"N4","agent":"刘洋","started_at":"2026-09-05 14:00:00","utterances":[{"role":"agent","start":"2026-09-05 13:59:00","end":2,"text":"您好"}]}"#,
+            #"{"id":"N5","agent":"刘洋","started_at":"2026-09-05 14:00:00","utterances":[]}"#,
+        ], channel: .call, [(3, "utterances", Q.noUtterances), (1, "utterances[0].start", Q.negativeTime),
+                            (2, "utterances[0].start", Q.beforeTranscriptStart("2026-09-05 14:00:00"))])
     }
 
     @Test func aFileWithoutTheColumnsSaysWhichAreAccepted() throws {
@@ -555,6 +609,24 @@ struct QAConfigurationTests {
         } catch let e as ConfigProblem {
             return e.message
         }
+    }
+
+    @Test func theRulesAreWordedWithTheConfiguredLimits() throws {
+        let w = try TestWorkspace()
+        let qa = #"{"silence_seconds": 5, "chat_first_response_seconds": 30, "greetings": ["您好"], "closings": ["再见"], "prompts": ["请讲"], "apologies": ["请您再拨"], "waits": ["稍等"]}"#
+        try qa.write(toFile: "\(w.dir)/spotcheck-config/qa.json", atomically: true, encoding: .utf8)
+        let config = try w.on("2026-10-08").qa()
+        let limits = config.checks.rules
+        #expect((limits.silenceMs, limits.responseMs) == (5000, 30000))
+        let problems = [QARule.silenceReprompt, .deadAir, .firstResponse].map { Catalog.QA.ruleProblem($0, limits: limits) }
+        #expect(problems.map(\.zh) == ["静音超过5秒未重复规范用语", "出现超过5秒的冷场", "首次响应超过30秒"])
+        #expect(problems.map(\.en) == ["did not repeat the prompt after 5 s of silence", "left more than 5 s of dead air",
+                                        "answered the first message after more than 30 s"])
+        // The scorecard's item names the limit with a placeholder; the default template does.
+        #expect(config.scorecard.items.first { $0.id == "response" }?.name == "及时响应（30秒内，含自动回复）")
+        #expect(try TestWorkspace().on("2026-10-08").qa().scorecard.items.first { $0.id == "response" }?.name == "及时响应（15秒内，含自动回复）")
+        // Limits that are not whole seconds.
+        #expect([3000, 2500, 250, 15000, 1050].map(Catalog.QA.seconds) == ["3", "2.5", "0.25", "15", "1.05"])
     }
 
     @Test func aBadFileSaysWhichFileWhichKeyAndWhy() throws {

@@ -147,6 +147,37 @@ struct ResultsTests {
         #expect(try w.snapshot() == before)
     }
 
+    @Test func anAttemptAfterNowOrBeforeTheWindowIsARowProblem() throws {
+        let w = try drawnWorkspace()
+        let bad = "\(w.dir)/dates.xlsx"
+        try python(#"""
+        import sys, datetime, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["回访名单"]
+        col = {c.value: c.column for c in ws[1]}
+        ws.cell(2, col["第1次拨打时间"]).value = datetime.datetime(2026, 12, 1, 0, 1)
+        ws.cell(2, col["第1次结果"]).value = "无人接听"
+        ws.cell(3, col["第1次拨打时间"]).value = datetime.datetime(2026, 11, 30, 23, 59)
+        ws.cell(3, col["第1次结果"]).value = "无人接听"
+        ws.cell(3, col["第2次拨打时间"]).value = "2025-11-28 10:00"
+        ws.cell(3, col["第2次结果"]).value = "无人接听"
+        ws.cell(4, col["第1次拨打时间"]).value = datetime.datetime(2026, 10, 27, 9, 0)
+        ws.cell(4, col["第1次结果"]).value = "无人接听"
+        wb.save(sys.argv[2])
+        """#, [try exported(w), bad])
+        let before = try w.snapshot()
+        do {
+            _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: bad)
+            Issue.record("the import should fail")
+        } catch let e as ResultsFailure {
+            let lines = e.problems.map { Catalog.Calls.listProblem(sheet: $0.sheet, row: $0.row, column: $0.column, value: $0.value, reason: $0.reason).zh }
+            #expect(lines == [
+                "工作表「回访名单」第 2 行，列「第1次拨打时间」，值「2026-12-01 00:01:00」：拨打时间 2026-12-01 00:01 晚于现在（2026-11-30）：还没有发生的拨打不能记录；请检查日期",
+                "工作表「回访名单」第 3 行，列「第2次拨打时间」，值「2025-11-28 10:00」：拨打时间 2025-11-28 10:00 早于 2026-11 抽查窗口（2026-10-27 至 2026-11-26）的开始：那时本月的客户还没有抽出；请检查日期",
+            ])
+        }
+        #expect(try w.snapshot() == before)
+    }
+
     @Test func aListOfAReplacedDrawIsRefused() throws {
         let w = try drawnWorkspace()
         let list = try exported(w)

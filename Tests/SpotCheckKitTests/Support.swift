@@ -23,7 +23,8 @@ final class TestWorkspace {
     /// A workspace handle for a given day.
     func on(_ day: String, lang: Lang = .zh) throws -> Workspace {
         let d = try DateText.parse(day)!
-        return try Workspace(dbPath: db, configDirectory: nil, lang: lang, now: d.hasTime ? d.moment : LocalDateTime(day: d.day, hour: 9)!)
+        return try Workspace(dbPath: db, configDirectory: nil, lang: lang, now: d.hasTime ? d.moment : LocalDateTime(day: d.day, hour: 9)!,
+                             nowIsDayOnly: !d.hasTime)
     }
 
     /// Writes a UTF-8 CSV file and returns its path.

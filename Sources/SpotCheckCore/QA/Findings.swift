@@ -120,8 +120,10 @@ public struct TranscriptChecks: Sendable {
 
     // MARK: The 3-second silent-line rule (calls)
 
-    /// After the greeting: more than the threshold of silence owes the standard prompt; after
-    /// the prompt, more than the threshold again owes the apology that ends the call. Apart from
+    /// SPEC "The 3-second silent-line rule", seed 001 (听不到客户声音).
+    /// After the greeting: more than the threshold of silence owes the standard prompt. Once the
+    /// prompt is given — at any moment, also before the threshold elapsed — more than the
+    /// threshold of silence after it owes the apology that ends the call. Apart from
     /// that, any silence longer than the threshold after a customer utterance is dead air,
     /// unless the agent announced a wait and has not spoken since.
     public func silence(_ t: Transcript) -> [Finding] {
@@ -135,18 +137,18 @@ public struct TranscriptChecks: Sendable {
             let greeting = spoken[g]
             let next = spoken.indices.contains(g + 1) ? spoken[g + 1] : nil
             let silent1 = gap(greeting.finish, next?.start ?? callEnd)
-            if silent1 > limit {
-                if let n = next, n.speaker == .agent, contains(n.text, any: prompts) {
-                    let after = spoken.indices.contains(g + 2) ? spoken[g + 2] : nil
-                    let silent2 = gap(n.finish, after?.start ?? callEnd)
-                    if silent2 > limit && !(after?.speaker == .agent && contains(after!.text, any: apologies)) {
-                        out.append(Finding(rule: .silenceApology, utterance: n.seq, at: n.finish, matched: n.text,
-                                           excerpt: TranscriptChecks.excerpt(n.text, 0, 0), gapMs: silent2))
-                    }
-                } else {
-                    out.append(Finding(rule: .silenceReprompt, utterance: greeting.seq, at: greeting.finish, matched: greeting.text,
-                                       excerpt: TranscriptChecks.excerpt(greeting.text, 0, 0), gapMs: silent1))
+            if let n = next, n.speaker == .agent, contains(n.text, any: prompts) {
+                // The prompt was given, whether the threshold had elapsed or not (an agent may
+                // prompt early): from then on a silence longer than the threshold owes the apology.
+                let after = spoken.indices.contains(g + 2) ? spoken[g + 2] : nil
+                let silent2 = gap(n.finish, after?.start ?? callEnd)
+                if silent2 > limit && !(after?.speaker == .agent && contains(after!.text, any: apologies)) {
+                    out.append(Finding(rule: .silenceApology, utterance: n.seq, at: n.finish, matched: n.text,
+                                       excerpt: TranscriptChecks.excerpt(n.text, 0, 0), gapMs: silent2))
                 }
+            } else if silent1 > limit {
+                out.append(Finding(rule: .silenceReprompt, utterance: greeting.seq, at: greeting.finish, matched: greeting.text,
+                                   excerpt: TranscriptChecks.excerpt(greeting.text, 0, 0), gapMs: silent1))
             }
         }
         // Dead air: after each customer utterance, until the next words.

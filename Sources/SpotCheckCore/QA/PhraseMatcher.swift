@@ -51,6 +51,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     private let classOf: [UInt16]
     private let classOfOther: [UInt32: UInt16]
     private static let skipClass: UInt16 = .max
+    /// The class of a clause break that is in no phrase: it ends a phrase unless it stands
+    /// between single-character clauses (``TextFolder/joinsSingleCharacters(before:after:)``).
+    private static let breakClass: UInt16 = .max - 1
 
     /// Keywords: the literal pieces of the phrases, and the exceptions.
     private let keywordLength: [Int32]
@@ -126,6 +129,9 @@ public final class PhraseMatcher: @unchecked Sendable {
         for k in keywords { for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) } }
         for v in 0..<0x10000 where classOf[v] != PhraseMatcher.skipClass {
             if let c = classByFolded[folder.table[v]] { classOf[v] = c }
+        }
+        for v in 0..<0x10000 where classOf[v] == 0 && TextFolder.isClauseBreak(folder.table[v]) {
+            classOf[v] = PhraseMatcher.breakClass
         }
         for (folded, c) in classByFolded where folded >= 0x10000 { classOfOther[folded] = c }
         let classes = classByFolded.count + 1
@@ -209,7 +215,10 @@ public final class PhraseMatcher: @unchecked Sendable {
         relevant = PhraseMatcher.raw(bits)
         lengths = PhraseMatcher.raw(keywordLength)
         classCount = classes
-        asciiInert = (0..<128).allSatisfy { classOf[$0] == 0 || classOf[$0] == PhraseMatcher.skipClass }
+        // A clause break in a block of inert ASCII passed over at the root changes nothing: the
+        // automaton stays at the root either way.
+        let inert: Set<UInt16> = [0, PhraseMatcher.skipClass, PhraseMatcher.breakClass]
+        asciiInert = (0..<128).allSatisfy { inert.contains(classOf[$0]) }
         if states < 0x8000, states * classes <= PhraseMatcher.dfaLimit {
             // Rows in breadth-first order: a state's failure row is always complete before it.
             // An entry's top bit says the target state ends a keyword, so the scan reads the
@@ -303,7 +312,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         let classOf = classTable.baseAddress!, outStart = outputStart.baseAddress!, lengths = lengths.baseAddress!
         let relevant = relevant.baseAddress!
         let classes = classCount
-        let skip = PhraseMatcher.skipClass
+        let skip = PhraseMatcher.skipClass, brk = PhraseMatcher.breakClass
         var i = 0
         var state = 0
         var pos = 0
@@ -344,6 +353,11 @@ public final class PhraseMatcher: @unchecked Sendable {
                 if cls == 0 { state = 0; pos &+= 1; continue }
             }
             if cls == skip { continue }
+            if cls == brk {
+                // At the root a seen-through break and a phrase-ending one both leave it there.
+                if state != 0 && joinsSingleCharacters(base, n, start, i) { continue }
+                state = 0; pos &+= 1; continue
+            }
             ring[pos & 255] = start << 24 | (char - 1)
             let e: UInt16
             if state == 0 { e = dfa[Int(cls)] } else { e = dfa[state &* classes &+ Int(cls)] }
@@ -366,7 +380,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         let values = edgeValues.baseAddress!, fail = failure.baseAddress!, outStart = outputStart.baseAddress!
         let lengths = lengths.baseAddress!
         let mask = edgeMask
-        let skip = PhraseMatcher.skipClass
+        let skip = PhraseMatcher.skipClass, brk = PhraseMatcher.breakClass
         var i = 0
         var state: Int32 = 0
         var pos = 0
@@ -378,6 +392,10 @@ public final class PhraseMatcher: @unchecked Sendable {
             let cls: UInt16 = cp < 0x10000 ? classOf[Int(cp)] : (classOfOther[cp] ?? 0)
             if cls == 0 { state = 0; pos &+= 1; continue }
             if cls == skip { continue }
+            if cls == brk {
+                if state != 0 && joinsSingleCharacters(base, n, start, i) { continue }
+                state = 0; pos &+= 1; continue
+            }
             ring[pos & 255] = start << 24 | (char - 1)
             // The automaton's step: the edge if there is one, else the failure link.
             var s = state
@@ -404,6 +422,27 @@ public final class PhraseMatcher: @unchecked Sendable {
             }
             pos &+= 1
         }
+    }
+
+    /// Whether the clause break at bytes `start..<end` stands between single-character clauses
+    /// (the rule is ``TextFolder/joinsSingleCharacters(before:after:)``; this only walks the bytes).
+    private func joinsSingleCharacters(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ end: Int) -> Bool {
+        let table = folder.table
+        func folded(_ cp: UInt32) -> UInt32 { cp < 0x10000 ? table[Int(cp)] : cp }
+        var back = start
+        let before = AnyIterator<UInt32> {
+            guard back > 0 else { return nil }
+            var j = back - 1
+            while j > 0 && base[j] & 0xC0 == 0x80 { j -= 1 }
+            back = j
+            return folded(PhraseMatcher.decode(base, n, &j))
+        }
+        var forward = end
+        let after = AnyIterator<UInt32> {
+            guard forward < n else { return nil }
+            return folded(PhraseMatcher.decode(base, n, &forward))
+        }
+        return TextFolder.joinsSingleCharacters(before: before, after: after)
     }
 
     /// Orders matches by position; hits arrive almost in order, so this is usually one pass.

@@ -2,7 +2,9 @@
 /// and digits as half-width, capitals as lower case, traditional characters as simplified
 /// (沒辦法 as 没办法), and spaces, punctuation and symbols inserted inside a phrase
 /// (不 清 楚, 没-办-法) as nothing at all — except the marks that end a clause (，。！？；：、),
-/// which break a phrase: "不，知道了" is not "不知道".
+/// which break a phrase: "不，知道了" is not "不知道". A clause break between two clauses of one
+/// character each is inserted punctuation after all: a phrase spelled out a character per clause
+/// (没，办，法 / 不。清。楚) is still the phrase (``joinsSingleCharacters(before:after:)``).
 ///
 /// Built once into a table over the Basic Multilingual Plane, so folding a character is one
 /// array read; characters beyond it fold to themselves.
@@ -56,11 +58,45 @@ public struct TextFolder: Sendable {
         u.value < 0x10000 ? table[Int(u.value)] : u.value
     }
 
-    /// The folded form of a text, skipped characters dropped.
+    /// The folded form of a text, skipped characters dropped, and clause breaks between
+    /// single-character clauses dropped too (没，办，法 folds as 没办法).
     public func fold(_ text: String) -> [UInt32] {
-        text.unicodeScalars.compactMap { u in
+        let folded = text.unicodeScalars.compactMap { u in
             let f = fold(u)
             return f == TextFolder.skip ? nil : f
         }
+        guard folded.contains(where: TextFolder.isClauseBreak) else { return folded }
+        var out: [UInt32] = []
+        out.reserveCapacity(folded.count)
+        for (i, c) in folded.enumerated() {
+            if TextFolder.isClauseBreak(c),
+               TextFolder.joinsSingleCharacters(before: folded[..<i].reversed(), after: folded[(i + 1)...]) { continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Whether a folded character ends a clause.
+    public static func isClauseBreak(_ c: UInt32) -> Bool { clauseBreaks.contains(c) }
+
+    /// Whether a clause break is seen through (SPEC Part 2, "Banned phrases": matching sees
+    /// through inserted punctuation): the clause before it and the clause after it hold exactly
+    /// one character each, so 没，办，法 and 不。清。楚 are the phrase while 不，知道了 (a clause of
+    /// three characters after the break) is not 不知道. Each break is judged on the clauses
+    /// either side of it as written. `before` walks back from the break, `after` forward from
+    /// it, both as folded characters (skipped ones allowed and ignored).
+    public static func joinsSingleCharacters(before: some Sequence<UInt32>, after: some Sequence<UInt32>) -> Bool {
+        clauseLength(before) == 1 && clauseLength(after) == 1
+    }
+
+    /// The characters of a clause up to the next break, counted up to two.
+    private static func clauseLength(_ folded: some Sequence<UInt32>) -> Int {
+        var n = 0
+        for c in folded where c != skip {
+            if isClauseBreak(c) { break }
+            n += 1
+            if n == 2 { break }
+        }
+        return n
     }
 }
