@@ -118,7 +118,8 @@ public struct ResultsImporter {
             var added = 0, removed = 0, updated = 0, outside = 0
             for (e, view) in zip(list.entries, views) {
                 let changesBefore = added + removed
-                for a in view.attempts where plan.withdrawn.contains(a.id!) {
+                let withdrawing = replace ? plan.withdrawn.union(plan.contested) : plan.withdrawn
+                for a in view.attempts where withdrawing.contains(a.id!) {
                     _ = try a.delete(db)
                     removed += 1
                 }
@@ -214,6 +215,9 @@ public struct ResultsImporter {
     /// What an import would change, and what it would overwrite that its copy never showed.
     struct Plan {
         var withdrawn: Set<Int64> = []
+        /// Attempts recorded since the export that the list does not have (withdrawn only
+        /// when the list replaces what was recorded).
+        var contested: Set<Int64> = []
         var conflicts: [ResultsConflict.Conflict] = []
 
         mutating func add(_ e: Entry, view: CaseView, knowledge: CopyKnowledge, list: Filled, lang: Lang) {
@@ -228,6 +232,7 @@ public struct ResultsImporter {
                 if knowledge.knew(Provenance(seq: a.seq, copy: a.copy)) {
                     withdrawn.insert(a.id!)
                 } else {
+                    contested.insert(a.id!)
                     let result = AttemptResult(rawValue: a.result).map { Catalog.Call.result($0).text(lang) } ?? a.result
                     conflict(Catalog.Calls.attemptsColumn.text(lang), "\(a.attemptAt.prefix(16)) \(result)", Catalog.Calls.notInList.text(lang))
                 }
