@@ -79,6 +79,7 @@ public struct AuditWorkbook {
         guard !rows.isEmpty else { throw QAProblem(Catalog.QA.nothingSampled(period.description)) }
         let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         let identity = try ws.identity()
+        try ws.checkOutput(path)
         let copy = try ws.store().write { db in
             try Changes.recordCopy(kind: .audit, drawID: nil, period: period.description, exportedAt: ws.stamp, db)
         }

@@ -27,6 +27,7 @@ public struct CallListExporter {
         let lang = ws.lang
         let script = try CallScript(template: ws.config.callScript, location: ws.config.source.location("call-script.mustache"))
         let identity = try ws.identity()
+        try ws.checkOutput(path)
         // The export is recorded (a copy with its change number), so that its import knows
         // what the list showed.
         let (m, copy) = try ws.store().write { db in

@@ -129,6 +129,13 @@ public final class Workspace {
     /// temporary file beside `path` and renamed into place when closed, so a kill, a crash or
     /// a full disk leaves an earlier file at `path` as it was.
     public func workbook(at path: String, inputs: [String] = [], created: LocalDateTime? = nil, title: String? = nil) throws -> XLSXWriter {
+        try checkOutput(path, inputs: inputs)
+        return try XLSXWriter(path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang))
+    }
+
+    /// Refuses an output path that is the database (or its journal or WAL), inside the
+    /// configuration folder, or one of `inputs`; exports check first, before they record anything.
+    public func checkOutput(_ path: String, inputs: [String] = []) throws {
         let protected = ["", "-wal", "-shm", "-journal"].map { dbPath + $0 } + inputs
         let target = OutputPath.resolved(path)
         if let hit = protected.first(where: { OutputPath.resolved($0) == target }) {
@@ -137,7 +144,6 @@ public final class Workspace {
         if let dir = configSource.directory, target.hasPrefix(OutputPath.resolved(dir) + "/") {
             throw FileProblem(file: path, message: Catalog.File.outputIsInput(dir))
         }
-        return try XLSXWriter(path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang))
     }
 
     /// The warnings a closed workbook leaves: cells cut to fit.
