@@ -166,6 +166,9 @@ public struct TranscriptImporter {
         guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard !data.isEmpty else { throw FileProblem(file: path, message: Catalog.File.empty) }
+        if let bad = TextEncoding.firstInvalidUTF8(data) {
+            throw FileProblem(file: path, message: Catalog.File.badEncoding(TextEncoding.utf8.rawValue, offset: bad))
+        }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var drafts: [Draft] = []
@@ -234,6 +237,8 @@ public struct TranscriptImporter {
                 if case .number(let s) = c { seconds = s } else if case .text = c, let s = Double(text), !text.contains("-") { seconds = s }
                 if let s = seconds, d.startedAt != nil || s < 61 {
                     guard let start = d.startedAt else { timeProblem(end: end, Cell.numberText(s), Catalog.QA.offsetNeedsStart); return nil }
+                    // NaN, inf or beyond a year of seconds cannot be an offset (and would trap).
+                    guard s.isFinite, abs(s) < 31_622_400 else { timeProblem(end: end, c.text, Catalog.QA.badTime); return nil }
                     return .some(start.adding(milliseconds: Int64((s * 1000).rounded())))
                 }
                 if let p = try? DateText.parse(c) { return .some(p.moment) }
