@@ -167,7 +167,7 @@ public struct TranscriptImporter {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard !data.isEmpty else { throw FileProblem(file: path, message: Catalog.File.empty) }
         if let bad = TextEncoding.firstInvalidUTF8(data) {
-            throw FileProblem(file: path, message: Catalog.File.badEncoding(TextEncoding.utf8.rawValue, offset: bad))
+            throw FileProblem(file: path, message: Catalog.File.jsonLinesNotUTF8(offset: bad))
         }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -31,6 +31,9 @@ extension Catalog {
             Message("按 \(encoding) 编码无法读取（第 \(offset) 字节处）；请另存为 UTF-8 或 GBK 编码的 CSV",
                     "cannot be read as \(encoding) (at byte \(offset)); save the CSV as UTF-8 or GBK")
         }
+        public static func jsonLinesNotUTF8(offset: Int) -> Message {
+            Message("JSON Lines 文件必须是 UTF-8 编码，第 \(offset) 字节处不是", "a JSON Lines file must be UTF-8, and byte \(offset) is not")
+        }
         public static func sheetNotFound(_ name: String, available: [String]) -> Message {
             Message("工作簿中没有名为「\(name)」的工作表；现有工作表：\(available.joined(separator: "、"))",
                     "the workbook has no sheet named \"\(name)\"; its sheets are: \(available.joined(separator: ", "))")
