@@ -26,6 +26,9 @@ final class SheetHandler: XMLPartHandler {
     private var collecting = false
     private var inCell = false
     private var inInline = false
+    /// Text bytes in the current row, bounded so one row of 16384 long cells cannot fill memory.
+    private var rowBytes = 0
+    static let maxRowBytes = 64 << 20
 
     /// Bytes of cell text beyond which the text has more than 32767 UTF-16 units whatever it is.
     private static let maxCellBytes = XLSXReader.maxCellCharacters * 3
@@ -48,6 +51,11 @@ final class SheetHandler: XMLPartHandler {
                 guard let n = SheetHandler.decimal(r), (1...XLSXReader.maxRows).contains(n) else {
                     return fail(FileProblem(file: file, message: Catalog.File.rowOutOfRange(SheetHandler.shown(r))))
                 }
+                // Rows come in order, each once (ECMA-376 §18.3.1.73): anything else is damage,
+                // and would let a small file repeat one row without end.
+                guard n > rowNumber else {
+                    return fail(FileProblem(file: file, row: n, message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
+                }
                 rowNumber = n
             } else {
                 guard rowNumber < XLSXReader.maxRows else {
@@ -57,6 +65,7 @@ final class SheetHandler: XMLPartHandler {
             }
             cells.removeAll(keepingCapacity: true)
             nextColumn = 0
+            rowBytes = 0
         } else if xmlNameIs(name, "v") {
             if inCell { collecting = true }
         } else if xmlNameIs(name, "f") {
@@ -73,6 +82,9 @@ final class SheetHandler: XMLPartHandler {
         if let r = attributes("r") {
             guard let col = SheetHandler.column(ofReference: r) else {
                 return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.badCellReference(SheetHandler.shown(r))))
+            }
+            guard col >= nextColumn else {
+                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.cellOutOfOrder(SheetHandler.shown(r))))
             }
             cellColumn = col
         } else {
@@ -122,6 +134,7 @@ final class SheetHandler: XMLPartHandler {
     }
 
     private func endCell() {
+        guard addToRow(value.count + formula.count) else { return }
         var text = String(decoding: value, as: UTF8.self)
         // A formula saved without its result (openpyxl does this) that is only a text
         // literal, like ="3612…" guarding an order number: take the literal.
@@ -137,7 +150,7 @@ final class SheetHandler: XMLPartHandler {
                 return fail(problem(Catalog.File.badSharedString(SheetHandler.shown(text), count: sharedStrings.count)))
             }
             let s = sharedStrings.withBytes(i) { String(decoding: $0, as: UTF8.self) }
-            guard checkLength(s) else { return }
+            guard checkLength(s), addToRow(s.utf8.count) else { return }
             cell = s.isEmpty ? .empty : .text(s)
         case .inline, .formulaText:
             guard checkLength(text) else { return }
@@ -161,6 +174,14 @@ final class SheetHandler: XMLPartHandler {
         if cellColumn >= cells.count { cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count + 1)) }
         cells[cellColumn] = cell
         nextColumn = cellColumn + 1
+    }
+
+    /// False (and the parse stopped) when the row's text grows beyond ``maxRowBytes``.
+    private func addToRow(_ bytes: Int) -> Bool {
+        rowBytes += bytes
+        guard rowBytes > SheetHandler.maxRowBytes else { return true }
+        fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.rowTooLarge(limitMiB: SheetHandler.maxRowBytes >> 20)))
+        return false
     }
 
     /// False (and the parse stopped) when text is longer than Excel allows in a cell.

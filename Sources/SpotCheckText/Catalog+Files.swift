@@ -77,6 +77,17 @@ extension Catalog {
             Message("XLSX 文件已损坏：行号 \(row) 无法识别或超出 Excel 的范围（1–1048576）",
                     "the XLSX file is damaged: the row number \(row) is unreadable or beyond Excel's range (1–1048576)")
         }
+        public static func rowOutOfOrder(_ row: Int, after previous: Int) -> Message {
+            Message("XLSX 文件已损坏：第 \(row) 行出现在第 \(previous) 行之后（行必须按顺序且不重复）",
+                    "the XLSX file is damaged: row \(row) comes after row \(previous) (rows must be in order, each once)")
+        }
+        public static func cellOutOfOrder(_ ref: String) -> Message {
+            Message("XLSX 文件已损坏：单元格 \(ref) 出现在同一行靠右的单元格之后或重复出现", "the XLSX file is damaged: cell \(ref) comes after a cell to its right in its row, or twice")
+        }
+        public static func rowTooLarge(limitMiB: Int) -> Message {
+            Message("XLSX 文件中这一行的文字超过 \(limitMiB) MiB，SpotCheck 不读取这样的文件（可能是压缩炸弹）",
+                    "this row of the XLSX file holds more than \(limitMiB) MiB of text, which SpotCheck does not read (it may be a zip bomb)")
+        }
         public static let tooManyColumns = Message("XLSX 文件已损坏：一行的单元格超过 Excel 的 16384 列",
                                                    "the XLSX file is damaged: a row has more cells than Excel's 16384 columns")
         public static func badSharedString(_ index: String, count: Int) -> Message {

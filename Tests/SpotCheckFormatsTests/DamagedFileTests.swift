@@ -124,6 +124,27 @@ struct DamagedWorkbookTests {
         #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.rowOutOfRange(row)))
     }
 
+    @Test func rowsAndCellsOutOfOrderOrTwiceAreRefused() throws {
+        try Package.write(path, sheet: Package.sheet(#"<row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>"#))
+        #expect(problem(reading: path).0 == FileProblem(file: path, row: 2, message: Catalog.File.rowOutOfOrder(2, after: 2)))
+        try Package.write(path, sheet: Package.sheet(#"<row r="5"><c r="A5"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row>"#))
+        #expect(problem(reading: path).0 == FileProblem(file: path, row: 3, message: Catalog.File.rowOutOfOrder(3, after: 5)))
+        try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="B1"><v>1</v></c><c r="B1"><v>2</v></c></row>"#))
+        #expect(problem(reading: path).0 == FileProblem(file: path, row: 1, message: Catalog.File.cellOutOfOrder("B1")))
+        // Rows and cells without references simply follow on.
+        try Package.write(path, sheet: Package.sheet(#"<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>"#))
+        let rows = problem(reading: path).1
+        #expect(rows.map(\.0) == [1, 4, 5])
+        #expect(rows.map(\.1) == [[.number(1), .number(2)], [.empty, .empty, .number(3), .number(4)], [.number(5)]])
+    }
+
+    @Test func aRowOfManyLongCellsIsRefusedBeforeItFillsMemory() throws {
+        let long = String(repeating: "x", count: 30_000)
+        let cells = String(repeating: #"<c t="s"><v>0</v></c>"#, count: 2_300)
+        try Package.write(path, sheet: Package.sheet("<row>\(cells)</row>"), strings: Package.strings([long]))
+        #expect(problem(reading: path).0 == FileProblem(file: path, row: 1, message: Catalog.File.rowTooLarge(limitMiB: 64)))
+    }
+
     @Test func textUpToExcelsLimitIsReadAndBeyondItNamesTheCell() throws {
         let fits = String(repeating: "客", count: 32_767)
         try Package.write(path, sheet: Package.sheet(#"<row r="3"><c r="C3" t="inlineStr"><is><t>\#(fits)</t></is></c></row>"#))
