@@ -61,7 +61,19 @@ final class SharedStringsHandler: XMLPartHandler {
             strings.ends.append(UInt32(strings.bytes.count))  // the part's size bounds the bytes below 4 GiB
         } else if xmlNameIs(name, "t") { inText = false } else if xmlNameIs(name, "rPh") { phoneticDepth -= 1 }
     }
-    override func text(_ bytes: UnsafeBufferPointer<UInt8>) { if inText { strings.bytes.append(contentsOf: bytes) } }
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard inText else { return }
+        strings.bytes.append(contentsOf: bytes)
+        // One string far beyond what a cell can hold, or more text than any real workbook has,
+        // is refused as it grows (a zip bomb would otherwise fill memory here). A string just
+        // over Excel's limit is left for the cell that uses it to name.
+        let start = strings.ends.last.map(Int.init) ?? 0
+        if strings.bytes.count - start > 1 << 20 {
+            fail(FileProblem(file: file, message: Catalog.File.sharedStringTooLong(XLSXReader.maxCellCharacters)))
+        } else if strings.bytes.count > XLSXReader.maxSharedStringsText {
+            fail(FileProblem(file: file, message: Catalog.File.partTooLarge("xl/sharedStrings.xml", limitMiB: XLSXReader.maxSharedStringsText >> 20)))
+        }
+    }
 }
 
 /// Finds which cell styles (`cellXfs` indexes) show numbers as dates or times.

@@ -24,6 +24,8 @@ public final class XLSXReader {
     /// The inflated size accepted for the shared strings, and for the other parts read whole.
     static let maxSharedStringsBytes = 512 << 20
     static let maxSmallPartBytes = 64 << 20
+    /// The text of all shared strings together (a million-row export has about 60 MiB).
+    static let maxSharedStringsText = 256 << 20
     /// Shared strings accepted (each costs its offset in memory even when empty).
     static let maxSharedStrings = 1 << 24
 

@@ -62,6 +62,10 @@ extension Catalog {
             Message("XLSX 文件的共享字符串超过 \(limit) 个，SpotCheck 不读取这样的文件",
                     "the XLSX file has more than \(limit) shared strings, which SpotCheck does not read")
         }
+        public static func sharedStringTooLong(_ limit: Int) -> Message {
+            Message("XLSX 文件已损坏：一个共享字符串超过 \(limit) 个字符（Excel 单元格的上限）",
+                    "the XLSX file is damaged: a shared string is longer than \(limit) characters (Excel's limit for a cell)")
+        }
         public static func tokenTooLong(_ part: String, limitMiB: Int) -> Message {
             Message("XLSX 文件已损坏：\(part) 中有一个超过 \(limitMiB) MiB 的 XML 标记", "the XLSX file is damaged: \(part) holds an XML token longer than \(limitMiB) MiB")
         }

@@ -155,6 +155,12 @@ struct DamagedWorkbookTests {
         #expect(problem(reading: path).0 == FileProblem(file: path, row: 4, column: "D", message: Catalog.File.cellTooLong(32_767)))
     }
 
+    @Test func aSharedStringOfAMegabyteIsRefusedWhileReadingTheTable() throws {
+        try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="A1"><v>1</v></c></row>"#),
+                          strings: Package.strings(["ok", String(repeating: "y", count: (1 << 20) + 1)]))
+        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.sharedStringTooLong(32_767)))
+    }
+
     @Test func nonFiniteNumbersAndImpossibleDatesComeBackAsText() throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="A1"><v>NaN</v></c><c r="B1"><v>inf</v></c><c r="C1"><v>1E+20</v></c><c r="D1" t="d"><v>10000-01-01</v></c></row>"#))
         let (e, rows) = problem(reading: path)
