@@ -135,13 +135,15 @@ final class ExpatParser {
             guard status == XML_STATUS_OK else {
                 let code = XML_GetErrorCode(parser)
                 let reason = XML_ErrorString(code).map { String(cString: $0) } ?? "XML error \(code.rawValue)"
-                throw FileProblem(file: file, message: Catalog.File.corruptPart(part, line: Int(XML_GetCurrentLineNumber(parser)), reason: reason))
+                let line = Int(XML_GetCurrentLineNumber(parser))
+                throw FileProblem(file: file, message: Catalog.File.corruptPart(part, line: line, reason: reason))
             }
             offset += n
             sinceEvent += n
         } while offset < chunk.count
         if sinceEvent > ExpatParser.maxTokenBytes {
-            throw FileProblem(file: file, message: Catalog.File.tokenTooLong(part, limitMiB: ExpatParser.maxTokenBytes >> 20))
+            let limit = ExpatParser.maxTokenBytes >> 20
+            throw FileProblem(file: file, message: Catalog.File.tokenTooLong(part, limitMiB: limit))
         }
     }
 }

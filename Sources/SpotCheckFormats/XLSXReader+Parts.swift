@@ -48,7 +48,11 @@ final class SharedStringsHandler: XMLPartHandler {
     init(file: String) { self.file = file }
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {
-        if xmlNameIs(name, "si") { inItem = true } else if xmlNameIs(name, "t") { inText = inItem && phoneticDepth == 0 } else if xmlNameIs(name, "rPh") {
+        if xmlNameIs(name, "si") {
+            inItem = true
+        } else if xmlNameIs(name, "t") {
+            inText = inItem && phoneticDepth == 0
+        } else if xmlNameIs(name, "rPh") {
             phoneticDepth += 1
         }
     }
@@ -56,7 +60,8 @@ final class SharedStringsHandler: XMLPartHandler {
         if xmlNameIs(name, "si") {
             inItem = false
             guard strings.ends.count < XLSXReader.maxSharedStrings else {
-                return fail(FileProblem(file: file, message: Catalog.File.tooManySharedStrings(XLSXReader.maxSharedStrings)))
+                let limit = XLSXReader.maxSharedStrings
+                return fail(FileProblem(file: file, message: Catalog.File.tooManySharedStrings(limit)))
             }
             strings.ends.append(UInt32(strings.bytes.count))  // the part's size bounds the bytes below 4 GiB
         } else if xmlNameIs(name, "t") { inText = false } else if xmlNameIs(name, "rPh") { phoneticDepth -= 1 }
@@ -71,7 +76,8 @@ final class SharedStringsHandler: XMLPartHandler {
         if strings.bytes.count - start > 1 << 20 {
             fail(FileProblem(file: file, message: Catalog.File.sharedStringTooLong(XLSXReader.maxCellCharacters)))
         } else if strings.bytes.count > XLSXReader.maxSharedStringsText {
-            fail(FileProblem(file: file, message: Catalog.File.partTooLarge("xl/sharedStrings.xml", limitMiB: XLSXReader.maxSharedStringsText >> 20)))
+            let limit = XLSXReader.maxSharedStringsText >> 20
+            fail(FileProblem(file: file, message: Catalog.File.partTooLarge("xl/sharedStrings.xml", limitMiB: limit)))
         }
     }
 }
@@ -85,7 +91,9 @@ final class StylesHandler: XMLPartHandler {
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {
         if xmlNameIs(name, "numFmt") {
-            if let id = attributes.string("numFmtId").flatMap(Int.init), let code = attributes.string("formatCode") { customFormats[id] = code }
+            if let id = attributes.string("numFmtId").flatMap(Int.init), let code = attributes.string("formatCode") {
+                customFormats[id] = code
+            }
         } else if xmlNameIs(name, "cellXfs") {
             inCellXfs = true
             xfIndex = 0
@@ -102,7 +110,9 @@ final class StylesHandler: XMLPartHandler {
     /// Built-in date formats (including the Chinese-locale ids 27–36 and 50–58), or a custom
     /// code with date or time letters outside quotes and brackets.
     static func isDateFormat(id: Int, code: String?) -> Bool {
-        if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) { return true }
+        if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) {
+            return true
+        }
         guard let code else { return false }
         var inQuote = false, inBracket = false, escaped = false
         for ch in code {

@@ -32,6 +32,7 @@ final class SheetHandler: XMLPartHandler {
 
     /// Bytes of cell text beyond which the text has more than 32767 UTF-16 units whatever it is.
     private static let maxCellBytes = XLSXReader.maxCellCharacters * 3
+    private static let tooLong = Catalog.File.cellTooLong(XLSXReader.maxCellCharacters)
 
     init(file: String, sharedStrings: SharedStrings, dateStyles: Set<Int>) {
         self.file = file
@@ -39,8 +40,9 @@ final class SheetHandler: XMLPartHandler {
         self.dateStyles = dateStyles
     }
 
-    private func problem(_ message: Message, cell: Bool = true) -> FileProblem {
-        FileProblem(file: file, row: rowNumber, column: cell ? columnLetter(cellColumn) : nil, message: message)
+    /// A problem with the current cell, named by row and column letter.
+    private func problem(_ message: Message) -> FileProblem {
+        FileProblem(file: file, row: rowNumber, column: columnLetter(cellColumn), message: message)
     }
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {
@@ -54,7 +56,8 @@ final class SheetHandler: XMLPartHandler {
                 // Rows come in order, each once (ECMA-376 §18.3.1.73): anything else is damage,
                 // and would let a small file repeat one row without end.
                 guard n > rowNumber else {
-                    return fail(FileProblem(file: file, row: n, message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
+                    return fail(FileProblem(file: file, row: n,
+                                            message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
                 }
                 rowNumber = n
             } else {
@@ -81,10 +84,12 @@ final class SheetHandler: XMLPartHandler {
         inCell = true
         if let r = attributes("r") {
             guard let col = SheetHandler.column(ofReference: r) else {
-                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.badCellReference(SheetHandler.shown(r))))
+                let shown = SheetHandler.shown(r)
+                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.badCellReference(shown)))
             }
             guard col >= nextColumn else {
-                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.cellOutOfOrder(SheetHandler.shown(r))))
+                let shown = SheetHandler.shown(r)
+                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.cellOutOfOrder(shown)))
             }
             cellColumn = col
         } else {
@@ -126,10 +131,10 @@ final class SheetHandler: XMLPartHandler {
     override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if collecting {
             value.append(contentsOf: bytes)
-            if value.count > SheetHandler.maxCellBytes { fail(problem(Catalog.File.cellTooLong(XLSXReader.maxCellCharacters))) }
+            if value.count > SheetHandler.maxCellBytes { fail(problem(SheetHandler.tooLong)) }
         } else if inFormula {
             formula.append(contentsOf: bytes)
-            if formula.count > SheetHandler.maxCellBytes { fail(problem(Catalog.File.cellTooLong(XLSXReader.maxCellCharacters))) }
+            if formula.count > SheetHandler.maxCellBytes { fail(problem(SheetHandler.tooLong)) }
         }
     }
 
@@ -159,7 +164,9 @@ final class SheetHandler: XMLPartHandler {
         case .error: cell = .error(text)
         case .date:
             // An ISO date (t="d"); one that cannot be read stays text, for the importer to name.
-            if let parsed = (try? DateText.parse(text)).flatMap({ $0 }) { cell = .date(ExcelDate.serial(of: parsed.moment)) } else {
+            if let parsed = (try? DateText.parse(text)).flatMap({ $0 }) {
+                cell = .date(ExcelDate.serial(of: parsed.moment))
+            } else {
                 cell = text.isEmpty ? .empty : .text(text)
             }
         case .number:
@@ -171,7 +178,9 @@ final class SheetHandler: XMLPartHandler {
                 cell = .text(text)
             }
         }
-        if cellColumn >= cells.count { cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count + 1)) }
+        if cellColumn >= cells.count {
+            cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count + 1))
+        }
         cells[cellColumn] = cell
         nextColumn = cellColumn + 1
     }
@@ -180,14 +189,16 @@ final class SheetHandler: XMLPartHandler {
     private func addToRow(_ bytes: Int) -> Bool {
         rowBytes += bytes
         guard rowBytes > SheetHandler.maxRowBytes else { return true }
-        fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.rowTooLarge(limitMiB: SheetHandler.maxRowBytes >> 20)))
+        let limit = SheetHandler.maxRowBytes >> 20
+        fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.rowTooLarge(limitMiB: limit)))
         return false
     }
 
     /// False (and the parse stopped) when text is longer than Excel allows in a cell.
     private func checkLength(_ s: String) -> Bool {
-        guard s.utf8.count > XLSXReader.maxCellCharacters, s.utf16.count > XLSXReader.maxCellCharacters else { return true }
-        fail(problem(Catalog.File.cellTooLong(XLSXReader.maxCellCharacters)))
+        let limit = XLSXReader.maxCellCharacters
+        guard s.utf8.count > limit, s.utf16.count > limit else { return true }
+        fail(problem(SheetHandler.tooLong))
         return false
     }
 

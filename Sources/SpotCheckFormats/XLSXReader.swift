@@ -42,7 +42,9 @@ public final class XLSXReader {
     /// Opens a workbook and reads its sheet list, shared strings and styles.
     public init(path: String) throws {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FileProblem(file: path, message: Catalog.File.notFound(path))
+        }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
@@ -51,11 +53,12 @@ public final class XLSXReader {
             throw FileProblem(file: path, message: Catalog.File.notXLSX((path as NSString).pathExtension))
         }
         let workbook = WorkbookHandler()
-        guard try XLSXReader.parse("xl/workbook.xml", of: archive, file: path, limit: XLSXReader.maxSmallPartBytes, with: workbook) else {
+        let small = XLSXReader.maxSmallPartBytes
+        guard try XLSXReader.parse("xl/workbook.xml", of: archive, file: path, limit: small, with: workbook) else {
             throw FileProblem(file: path, message: Catalog.File.corruptXLSX("xl/workbook.xml"))
         }
         let rels = RelationshipsHandler()
-        _ = try XLSXReader.parse("xl/_rels/workbook.xml.rels", of: archive, file: path, limit: XLSXReader.maxSmallPartBytes, with: rels)
+        _ = try XLSXReader.parse("xl/_rels/workbook.xml.rels", of: archive, file: path, limit: small, with: rels)
         var parts: [String: String] = [:]
         var names: [String] = []
         for (name, rid) in workbook.sheets {
@@ -67,10 +70,11 @@ public final class XLSXReader {
         sheetNames = names
         sheetParts = parts
         let strings = SharedStringsHandler(file: path)
-        _ = try XLSXReader.parse("xl/sharedStrings.xml", of: archive, file: path, limit: XLSXReader.maxSharedStringsBytes, with: strings)
+        let stringsLimit = XLSXReader.maxSharedStringsBytes
+        _ = try XLSXReader.parse("xl/sharedStrings.xml", of: archive, file: path, limit: stringsLimit, with: strings)
         sharedStrings = strings.strings
         let styles = StylesHandler()
-        _ = try XLSXReader.parse("xl/styles.xml", of: archive, file: path, limit: XLSXReader.maxSmallPartBytes, with: styles)
+        _ = try XLSXReader.parse("xl/styles.xml", of: archive, file: path, limit: small, with: styles)
         dateStyles = styles.dateStyles
     }
 
@@ -87,7 +91,9 @@ public final class XLSXReader {
             }
             name = sheet
         } else {
-            guard let firstName = sheetNames.first else { throw FileProblem(file: path, message: Catalog.File.noSheets) }
+            guard let firstName = sheetNames.first else {
+                throw FileProblem(file: path, message: Catalog.File.noSheets)
+            }
             name = firstName
         }
         let part = sheetParts[name]!
@@ -133,7 +139,9 @@ public final class XLSXReader {
             if let stopped { throw stopped }
             throw FileProblem(file: file, message: Catalog.File.corruptXLSX("\(name): \(error)"))
         }
-        guard checksum == entry.checksum else { throw FileProblem(file: file, message: Catalog.File.checksumMismatch(name)) }
+        guard checksum == entry.checksum else {
+            throw FileProblem(file: file, message: Catalog.File.checksumMismatch(name))
+        }
         // The end of the part: expat says whether the XML ended where it should.
         try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true)
         try drain()
