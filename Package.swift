@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]
         ),
+        // expat from the system (Debian: libexpat1-dev): the XLSX reader's streaming XML parser.
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
+        ),
         // Pure rules: no I/O, no Foundation.
         .target(name: "SpotCheckCore"),
         // The catalog of every user-facing string, Simplified Chinese and English.
@@ -33,6 +39,7 @@ let package = Package(
         .target(
             name: "SpotCheckFormats",
             dependencies: [
+                "CExpat",
                 "CXlsxWriter",
                 "SpotCheckCore",
                 "SpotCheckText",

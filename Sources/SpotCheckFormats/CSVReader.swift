@@ -123,10 +123,12 @@ public final class CSVReader {
                 var q = p + 1
                 var hasEscapes = false
                 var high: UInt8 = 0
+                var nul = false
                 while true {
                     if q >= n { if eof { throw FileProblem(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row)) }; return nil }
                     let c = b[q]
                     high |= c
+                    if c == 0 { nul = true }
                     if c == quote {
                         if q + 1 >= n && !eof { return nil }
                         if q + 1 < n && b[q + 1] == quote { hasEscapes = true; q += 2; continue }
@@ -146,12 +148,14 @@ public final class CSVReader {
                 } else {
                     value = try makeString(UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), bytes: nil, high: high, row: row)
                 }
+                if nul { throw nulProblem(row: row, column: fields.count) }
                 p = q + 1
                 // Text after the closing quote (malformed but common): keep it.
                 if p < n, b[p] != comma, b[p] != cr, b[p] != lf {
                     var e = p
                     while e < n, b[e] != comma, b[e] != cr, b[e] != lf { e += 1 }
                     if e >= n && !eof { return nil }
+                    if b[p..<e].contains(0) { throw nulProblem(row: row, column: fields.count) }
                     value += try makeString(UnsafeBufferPointer(rebasing: b[p..<e]), bytes: nil, high: 0x80, row: row)
                     p = e
                 }
@@ -159,13 +163,16 @@ public final class CSVReader {
             } else {
                 var e = p
                 var high: UInt8 = 0
+                var nul = false
                 while e < n {
                     let c = b[e]
                     if c == comma || c == lf || c == cr { break }
                     high |= c
+                    if c == 0 { nul = true }
                     e += 1
                 }
                 if e >= n && !eof { return nil }
+                if nul { throw nulProblem(row: row, column: fields.count) }
                 fields.append(try makeString(UnsafeBufferPointer(rebasing: b[p..<e]), bytes: nil, high: high, row: row))
                 p = e
             }
@@ -187,6 +194,11 @@ public final class CSVReader {
             }
             return p + 1  // LF
         }
+    }
+
+    /// A NUL byte in a field: no spreadsheet writes one, so the file is damaged there (issue 7).
+    private func nulProblem(row: Int, column: Int) -> FileProblem {
+        FileProblem(file: path, row: row, column: columnLetter(column), message: Catalog.File.nulCharacter)
     }
 
     @inline(__always)

@@ -32,12 +32,12 @@ public func columnLetter(_ index: Int) -> String {
     return s
 }
 
-/// The 0-based index of a column letter (A → 0), or nil.
+/// The 0-based index of a column letter (A → 0), or nil (also beyond Excel's XFD).
 public func columnIndex(_ letters: Substring) -> Int? {
     var n = 0
     for u in letters.utf8 {
-        guard u >= 65 && u <= 90 else { return nil }
+        guard u >= 65 && u <= 90, n <= 16_384 else { return nil }
         n = n * 26 + Int(u - 64)
     }
-    return n > 0 ? n - 1 : nil
+    return n > 0 && n <= 16_384 ? n - 1 : nil
 }

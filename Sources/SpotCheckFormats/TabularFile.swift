@@ -103,7 +103,9 @@ public final class TabularFile {
         let n = fread(&head, 1, head.count, f)
         if n >= 4, head[0] == 0x50, head[1] == 0x4B, head[2] == 0x03, head[3] == 0x04 { return .zip }
         if n >= 4, head[0] == 0xD0, head[1] == 0xCF, head[2] == 0x11, head[3] == 0xE0 { return .ole }
-        if head[0..<n].contains(0) { return .binary }
+        // Binary (or UTF-16) has NUL bytes everywhere; a stray NUL in a cell of a text file is
+        // left for the CSV reader to name by row and column.
+        if head[0..<n].lazy.filter({ $0 == 0 }).count * 16 > n { return .binary }
         return .text
     }
 }

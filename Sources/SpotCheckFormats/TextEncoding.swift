@@ -110,4 +110,18 @@ extension TextEncoding {
         }
         return Array(output[0..<written])
     }
+
+    /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
+    public static func firstInvalidUTF8<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+        var it = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let e): offset += e.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
 }

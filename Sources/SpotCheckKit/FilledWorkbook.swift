@@ -28,7 +28,7 @@ enum FilledWorkbook {
     /// A whole number from a cell: a number (or a date serial), or text.
     static func integer(_ cell: Cell) -> Int? {
         switch cell {
-        case .number(let d), .date(let d): return d.rounded() == d ? Int(d) : nil
+        case .number(let d), .date(let d): return Int(exactly: d)  // nil for 1E+20, NaN, 2.5
         case .text(let s): return Int(s.trimmingASCIIWhitespace())
         default: return nil
         }

@@ -238,6 +238,8 @@ public struct TranscriptImporter {
                 if let s = seconds, s < 0 { timeProblem(end: end, c.text, Catalog.QA.negativeTime); return nil }
                 if let s = seconds, d.startedAt != nil || s < 61 {
                     guard let start = d.startedAt else { timeProblem(end: end, Cell.numberText(s), Catalog.QA.offsetNeedsStart); return nil }
+                    // NaN, inf or beyond a year of seconds cannot be an offset (and would trap).
+                    guard s.isFinite, abs(s) < 31_622_400 else { timeProblem(end: end, c.text, Catalog.QA.badTime); return nil }
                     return .some(start.adding(milliseconds: Int64((s * 1000).rounded())))
                 }
                 guard let p = try? DateText.parse(c) else { timeProblem(end: end, c.text, Catalog.QA.badTime); return nil }

@@ -87,16 +87,10 @@ extension Catalog {
 
         // results import
         public static let noListSheet = Message("找不到回访名单工作表（需要“序号”和“第1次结果”等列）", "no call list sheet found (it needs columns such as No. and Attempt 1 result)")
-        public static let noDrawColumn = Message("回访名单中找不到“抽样编号”列（该列为隐藏列，请不要删除）", "the call list has no Draw no. column (a hidden column: do not delete it)")
-        public static let badItem = Message("序号不是正整数", "the row number is not a whole number")
-        public static let badDraw = Message("抽样编号不是正整数", "the draw number is not a whole number")
-        public static func otherDraw(_ id: Int) -> Message { Message("与本表其他行的抽样编号不同（\(id)）", "differs from the draw of the other rows (\(id))") }
         public static func drawReplaced(_ id: Int64, month: String, seed: String, by: Int64) -> Message {
             Message("这份名单属于 \(month) 的抽样（编号 \(id)，随机种子 \(seed)），该抽样已被重新抽样（编号 \(by)）替代；请使用新名单，未导入任何数据",
                     "this list belongs to the draw of \(month) (no. \(id), seed \(seed)), which was replaced by draw \(by); use the new list. Nothing was imported")
         }
-        public static func drawUnknown(_ id: Int) -> Message { Message("数据库中没有抽样编号 \(id)", "there is no draw \(id) in the database") }
-        public static func duplicateItem(_ item: Int) -> Message { Message("序号 \(item) 出现了不止一次", "row number \(item) appears more than once") }
         public static func listFailed(_ n: Int) -> Message {
             Message("回访名单中有 \(n) 处无法识别的内容，未导入任何数据（数据库未改变）", "\(n) cell(s) of the call list could not be understood: nothing was imported (the database is unchanged)")
         }

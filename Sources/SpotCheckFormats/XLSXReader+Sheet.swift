@@ -1,0 +1,238 @@
+import SpotCheckText
+
+/// The cells of a worksheet part, row by row as expat reads them. Completed rows wait in
+/// ``rows`` until the reader hands them to its caller (after each inflated chunk).
+///
+/// Refused, with the cell named: a reference beyond Excel's grid or unreadable, a row number
+/// beyond 1048576, a shared-string index that does not exist, text beyond 32767 characters.
+final class SheetHandler: XMLPartHandler {
+    /// Rows completed and not yet handed over: row number and cells from column A.
+    var rows: [(Int, [Cell])] = []
+
+    private enum Kind { case number, shared, inline, formulaText, bool, error, date }
+
+    private let file: String
+    private let sharedStrings: SharedStrings
+    private let dateStyles: Set<Int>
+    private var rowNumber = 0
+    private var cells: [Cell] = []
+    private var cellColumn = 0
+    private var nextColumn = 0
+    private var kind = Kind.number
+    private var cellStyle = 0
+    private var value: [UInt8] = []
+    private var formula: [UInt8] = []
+    private var inFormula = false
+    private var collecting = false
+    private var inCell = false
+    private var inInline = false
+    /// Text bytes in the current row, bounded so one row of 16384 long cells cannot fill memory.
+    private var rowBytes = 0
+    static let maxRowBytes = 64 << 20
+
+    /// Bytes of cell text beyond which the text has more than 32767 UTF-16 units whatever it is.
+    private static let maxCellBytes = XLSXReader.maxCellCharacters * 3
+    private static let tooLong = Catalog.File.cellTooLong(XLSXReader.maxCellCharacters)
+
+    init(file: String, sharedStrings: SharedStrings, dateStyles: Set<Int>) {
+        self.file = file
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+    }
+
+    /// A problem with the current cell, named by row and column letter.
+    private func problem(_ message: Message) -> FileProblem {
+        FileProblem(file: file, row: rowNumber, column: columnLetter(cellColumn), message: message)
+    }
+
+    override func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {
+        if xmlNameIs(name, "c") {
+            startCell(attributes)
+        } else if xmlNameIs(name, "row") {
+            if let r = attributes("r") {
+                guard let n = SheetHandler.decimal(r), (1...XLSXReader.maxRows).contains(n) else {
+                    return fail(FileProblem(file: file, message: Catalog.File.rowOutOfRange(SheetHandler.shown(r))))
+                }
+                // Rows come in order, each once (ECMA-376 §18.3.1.73): anything else is damage,
+                // and would let a small file repeat one row without end.
+                guard n > rowNumber else {
+                    return fail(FileProblem(file: file, row: n,
+                                            message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
+                }
+                rowNumber = n
+            } else {
+                guard rowNumber < XLSXReader.maxRows else {
+                    return fail(FileProblem(file: file, message: Catalog.File.rowOutOfRange(String(rowNumber + 1))))
+                }
+                rowNumber += 1
+            }
+            cells.removeAll(keepingCapacity: true)
+            nextColumn = 0
+            rowBytes = 0
+        } else if xmlNameIs(name, "v") {
+            if inCell { collecting = true }
+        } else if xmlNameIs(name, "f") {
+            if inCell { inFormula = true }
+        } else if xmlNameIs(name, "is") {
+            inInline = true
+        } else if xmlNameIs(name, "t") {
+            if inInline { collecting = true }
+        }
+    }
+
+    private func startCell(_ attributes: Attributes) {
+        inCell = true
+        if let r = attributes("r") {
+            guard let col = SheetHandler.column(ofReference: r) else {
+                let shown = SheetHandler.shown(r)
+                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.badCellReference(shown)))
+            }
+            guard col >= nextColumn else {
+                let shown = SheetHandler.shown(r)
+                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.cellOutOfOrder(shown)))
+            }
+            cellColumn = col
+        } else {
+            guard nextColumn < XLSXReader.maxColumns else {
+                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.tooManyColumns))
+            }
+            cellColumn = nextColumn
+        }
+        switch attributes("t").map({ String(cString: $0) }) ?? "n" {
+        case "s": kind = .shared
+        case "inlineStr": kind = .inline
+        case "str": kind = .formulaText
+        case "b": kind = .bool
+        case "e": kind = .error
+        case "d": kind = .date
+        default: kind = .number
+        }
+        cellStyle = attributes("s").flatMap { SheetHandler.decimal($0) } ?? 0
+        value.removeAll(keepingCapacity: true)
+        formula.removeAll(keepingCapacity: true)
+    }
+
+    override func end(_ name: UnsafePointer<CChar>) {
+        if xmlNameIs(name, "c") {
+            inCell = false
+            endCell()
+        } else if xmlNameIs(name, "row") {
+            while let last = cells.last, last == .empty { cells.removeLast() }
+            if !cells.isEmpty { rows.append((rowNumber, cells)) }
+        } else if xmlNameIs(name, "v") || xmlNameIs(name, "t") {
+            collecting = false
+        } else if xmlNameIs(name, "f") {
+            inFormula = false
+        } else if xmlNameIs(name, "is") {
+            inInline = false
+        }
+    }
+
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if collecting {
+            value.append(contentsOf: bytes)
+            if value.count > SheetHandler.maxCellBytes { fail(problem(SheetHandler.tooLong)) }
+        } else if inFormula {
+            formula.append(contentsOf: bytes)
+            if formula.count > SheetHandler.maxCellBytes { fail(problem(SheetHandler.tooLong)) }
+        }
+    }
+
+    private func endCell() {
+        guard addToRow(value.count + formula.count) else { return }
+        var text = String(decoding: value, as: UTF8.self)
+        // A formula saved without its result (openpyxl does this) that is only a text
+        // literal, like ="3612…" guarding an order number: take the literal.
+        if text.isEmpty, formula.count >= 2, formula.first == 0x22, formula.last == 0x22,
+           !formula.dropFirst().dropLast().contains(0x22) {
+            text = String(decoding: formula.dropFirst().dropLast(), as: UTF8.self)
+            kind = .formulaText
+        }
+        let cell: Cell
+        switch kind {
+        case .shared:
+            guard let i = Int(text.trimmingASCIIWhitespace()), i >= 0, i < sharedStrings.count else {
+                return fail(problem(Catalog.File.badSharedString(SheetHandler.shown(text), count: sharedStrings.count)))
+            }
+            let s = sharedStrings.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+            guard checkLength(s), addToRow(s.utf8.count) else { return }
+            cell = s.isEmpty ? .empty : .text(s)
+        case .inline, .formulaText:
+            guard checkLength(text) else { return }
+            cell = text.isEmpty ? .empty : .text(text)
+        case .bool: cell = .bool(text == "1")
+        case .error: cell = .error(text)
+        case .date:
+            // An ISO date (t="d"); one that cannot be read stays text, for the importer to name.
+            if let parsed = (try? DateText.parse(text)).flatMap({ $0 }) {
+                cell = .date(ExcelDate.serial(of: parsed.moment))
+            } else {
+                cell = text.isEmpty ? .empty : .text(text)
+            }
+        case .number:
+            if text.isEmpty { cell = .empty } else if let d = Double(text), d.isFinite {
+                cell = dateStyles.contains(cellStyle) ? .date(d) : .number(d)
+            } else {
+                // Not a finite number (NaN, inf, garbage): what the file says, as text.
+                guard checkLength(text) else { return }
+                cell = .text(text)
+            }
+        }
+        if cellColumn >= cells.count {
+            cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count + 1))
+        }
+        cells[cellColumn] = cell
+        nextColumn = cellColumn + 1
+    }
+
+    /// False (and the parse stopped) when the row's text grows beyond ``maxRowBytes``.
+    private func addToRow(_ bytes: Int) -> Bool {
+        rowBytes += bytes
+        guard rowBytes > SheetHandler.maxRowBytes else { return true }
+        let limit = SheetHandler.maxRowBytes >> 20
+        fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.rowTooLarge(limitMiB: limit)))
+        return false
+    }
+
+    /// False (and the parse stopped) when text is longer than Excel allows in a cell.
+    private func checkLength(_ s: String) -> Bool {
+        let limit = XLSXReader.maxCellCharacters
+        guard s.utf8.count > limit, s.utf16.count > limit else { return true }
+        fail(problem(SheetHandler.tooLong))
+        return false
+    }
+
+    // MARK: - Numbers and references read from attribute bytes
+
+    /// A non-negative decimal of at most 9 digits (larger is out of any range here), or nil.
+    static func decimal(_ s: UnsafePointer<CChar>) -> Int? {
+        var n = 0, i = 0
+        while s[i] != 0 {
+            let d = Int(s[i]) - 48
+            guard d >= 0, d <= 9, i < 9 else { return nil }
+            n = n * 10 + d
+            i += 1
+        }
+        return i > 0 ? n : nil
+    }
+
+    /// The 0-based column of a reference like `B12` (or `B`): 1–3 capital letters up to XFD,
+    /// then optionally a row number within Excel's; nil otherwise.
+    static func column(ofReference s: UnsafePointer<CChar>) -> Int? {
+        var i = 0, col = 0
+        while s[i] >= 65 && s[i] <= 90 {
+            guard i < 3 else { return nil }
+            col = col * 26 + Int(s[i] - 64)
+            i += 1
+        }
+        guard i > 0, col <= XLSXReader.maxColumns else { return nil }
+        if s[i] != 0 {
+            guard let row = decimal(s + i), (1...XLSXReader.maxRows).contains(row) else { return nil }
+        }
+        return col - 1
+    }
+
+    /// At most 40 characters of a value, for a message.
+    static func shown(_ s: UnsafePointer<CChar>) -> String { shown(String(cString: s)) }
+    static func shown(_ s: String) -> String { s.count > 40 ? String(s.prefix(40)) + "…" : s }
+}
