@@ -228,8 +228,12 @@ public struct ResultsImporter {
             // Attempts the list no longer has: the caller's correction when the copy showed
             // them, a conflict when they were recorded since.
             let wanted = Set(e.attempts.map { AttemptKey(at: String($0.at.description.prefix(19)), result: $0.result.rawValue) })
+            // A list has room for the first few attempts only; one it could not show stays.
+            let shown = Set(view.attempts.prefix(CallListColumn.attempts).compactMap(\.id))
             for a in view.attempts where !wanted.contains(AttemptKey(at: a.attemptAt, result: a.result)) {
-                if knowledge.knew(Provenance(seq: a.seq, copy: a.copy)) {
+                let provenance = Provenance(seq: a.seq, copy: a.copy)
+                if knowledge.knew(provenance) && !shown.contains(a.id!) && provenance.copy != knowledge.token { continue }
+                if knowledge.knew(provenance) {
                     withdrawn.insert(a.id!)
                 } else {
                     contested.insert(a.id!)

@@ -155,6 +155,16 @@ struct RoundTripTests {
         #expect(try month(w).cases[0].status == .scored(4))
     }
 
+    @Test func anAttemptTheListHadNoRoomForIsKept() throws {
+        let w = try drawnWorkspace()
+        for (day, hour) in [(20, 9), (20, 14), (21, 9), (21, 14), (22, 9), (22, 14)] {
+            try call(w, 1, "2026-11-\(day) \(hour):00", .busy)
+        }
+        let list = try export(w)
+        #expect(try importList(w, list).unchanged)
+        #expect(try month(w).cases[0].attempts.count == 6)
+    }
+
     @Test func twoCopiesOfTheListThatDisagreeConflict() throws {
         let w = try drawnWorkspace()
         let a = try export(w, "a.xlsx"), b = try export(w, "b.xlsx")
