@@ -10,7 +10,13 @@ public enum TextFile {
         try bytes.withUnsafeBufferPointer { all in
             let (encoding, bom) = TextEncoding.detect(UnsafeBufferPointer(rebasing: all[..<min(all.count, 1 << 16)]))
             let body = UnsafeBufferPointer(rebasing: all[bom...])
-            guard encoding == .gb18030 else { return (String(decoding: body, as: UTF8.self), encoding) }
+            if encoding == .utf8 {
+                // A byte that is not UTF-8 further on is an error, never a silent U+FFFD.
+                if let bad = TextEncoding.firstInvalidUTF8(body) {
+                    throw FileProblem(file: path, message: Catalog.File.badEncoding(TextEncoding.utf8.rawValue, offset: bom + bad))
+                }
+                return (String(decoding: body, as: UTF8.self), encoding)
+            }
             var utf8: [UInt8] = []
             do {
                 try GB18030Decoder().decode(body, final: true, into: &utf8)

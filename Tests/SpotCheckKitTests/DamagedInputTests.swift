@@ -64,6 +64,20 @@ struct DamagedInputTests {
         #expect(try w.count("transcripts") == 0)
     }
 
+    @Test func aByteThatIsNotUTF8FarIntoJSONLinesIsRefusedNotReplaced() throws {
+        // Found by Scripts/fuzz: a UTF-8 transcript file with one bad byte after its first lines
+        // was imported with U+FFFD in place of the text.
+        let w = try TestWorkspace()
+        let path = "\(repositoryRoot)/Tests/Fixtures/fuzz/regress-bad-utf8-late.jsonl"
+        do {
+            try importTranscripts(w, [path], channel: .call)
+            Issue.record("imported")
+        } catch let e as FileProblem {
+            #expect(e.message.en.hasPrefix("cannot be read as UTF-8 (at byte "))
+        }
+        #expect(try w.count("transcripts") == 0)
+    }
+
     @Test func jsonLinesWithInvalidUTF8IsRefused() throws {
         let w = try TestWorkspace()
         let path = "\(w.dir)/bad.jsonl"
