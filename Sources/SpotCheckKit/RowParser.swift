@@ -27,13 +27,17 @@ struct RowParser {
     let headers: [String]
     let dateFields: [SheetField]
     let vipMonth: YearMonth?
+    /// The seller centre the sheet comes from, when known.
+    let platform: Platform?
     /// Column of each field, by `SheetField.ordinal` (-1: not in the sheet).
     private let column: [Int]
     /// The date fields the sheet has.
     private let presentDates: [SheetField]
 
-    init(kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?) {
+    init(kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?,
+         platform: Platform? = nil) {
         self.kind = kind
+        self.platform = platform
         self.headers = headers
         self.dateFields = dateFields
         self.vipMonth = vipMonth
@@ -75,8 +79,9 @@ struct RowParser {
 
         let buyer = text(.buyerID)
         var phone: PhoneNumber? = nil
-        if let raw = text(.phone) {
-            do { phone = try PhoneNumber.parse(raw) } catch {
+        var alternates: [PhoneNumber] = []
+        if let raw = text(.phone), !Masking.isEncrypted(raw) {
+            do { (phone, alternates) = try PhoneNumber.parseCell(raw) } catch {
                 issue(.phone, cell(.phone), error == .scientificNotation ? Catalog.Import.phoneScientific : Catalog.Import.phoneInvalid)
             }
         }
@@ -105,17 +110,18 @@ struct RowParser {
                 issue(dateFields.first { column[$0.ordinal] >= 0 }, nil, Catalog.Import.dateMissing)
             }
         }
-        let keys = IdentityKey.keys(buyerID: buyer, phone: phone)
+        let keys = IdentityKey.keys(buyerID: buyer, phone: phone, alternates: alternates, order: order)
         if buyer == nil && phone == nil && order == nil && issues.count == before {
             issues.append(RowIssue(row: row, column: nil, value: nil, reason: Catalog.Import.identityMissing))
         }
         guard issues.count == before else { return nil }
 
         let fields = RecordFields(
-            buyerID: buyer, phone: phone?.text, name: text(.name), orderNo: order, product: text(.product),
+            buyerID: buyer, phone: phone?.text, name: text(.name).flatMap { Masking.isEncrypted($0) ? nil : $0 }, orderNo: order, product: text(.product),
             purchaseAt: purchase.map(RowParser.stamp), situation: text(.situation), handler: text(.handler),
             handledAt: handled.map(RowParser.stamp), reviewLevel: text(.reviewLevel), refundStatus: text(.refundStatus),
-            courier: text(.courier), trackingNo: text(.trackingNo), spent: text(.spent), lastPurchase: last.map(RowParser.stamp))
+            courier: text(.courier), trackingNo: text(.trackingNo), spent: text(.spent), lastPurchase: last.map(RowParser.stamp),
+            alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"), platform: platform?.rawValue)
         var record = NewRecord(kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row, fields: fields)
         record.fingerprint = RowParser.fingerprint(record)
         return ParsedRow(record: record, keys: keys)
@@ -162,6 +168,8 @@ struct RowParser {
     /// Cell text without surrounding spaces and the guards exports put around numbers kept as
     /// text (`="3612…"`, a leading apostrophe or tab). Nil when nothing is left.
     static func clean(_ s: String) -> String? {
+        // 抖店 writes `-` for an empty cell.
+        if s.utf8.count == 1 && s.utf8.first == 0x2D { return nil }
         // Fast path: nothing to strip.
         if let first = s.utf8.first, let last = s.utf8.last, first > 0x27 || (first != 0x20 && first != 0x09 && first != 0x27 && first > 0x0D),
            first != 0x3D, first != 0xE3, last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0x80 {

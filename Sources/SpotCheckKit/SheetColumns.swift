@@ -97,6 +97,8 @@ public struct ColumnMap: Sendable {
     public let headers: HeaderAliases<SheetField>
     /// Per kind, the date fields that place a row in a month, in order of preference.
     public var dateFields: [SourceKind: [SheetField]]
+    /// Headers that only one seller centre's exports carry (normalized), to tell a file's platform.
+    public var platformSignatures: [Platform: Set<String>] = [:]
 
     /// Accepted headers per field, in order of preference.
     public var aliases: [SheetField: [String]] { headers.aliases }
@@ -109,8 +111,10 @@ public struct ColumnMap: Sendable {
     static func load(_ source: ConfigSource) throws -> ColumnMap {
         struct File: Decodable {
             struct Kind: Decodable { var date_fields: [String] }
+            struct PlatformHeaders: Decodable { var signature_headers: [String] }
             var fields: [String: [String]]
             var kinds: [String: Kind]
+            var platforms: [String: PlatformHeaders]?
         }
         let name = "columns.json"
         let f = try source.decode(File.self, from: name)
@@ -134,7 +138,15 @@ public struct ColumnMap: Sendable {
                 throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "kinds.\(kind.rawValue).date_fields", "[]"))
             }
         }
-        return ColumnMap(aliases: aliases, dateFields: dateFields)
+        var map = ColumnMap(aliases: aliases, dateFields: dateFields)
+        for (key, p) in f.platforms ?? [:] {
+            guard let platform = Platform(rawValue: key) else {
+                throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "platforms.\(key)",
+                                                                         Catalog.Config.unknownName(Platform.allCases.map(\.rawValue))))
+            }
+            map.platformSignatures[platform] = Set(p.signature_headers.map(ColumnMap.normalize))
+        }
+        return map
     }
 
     /// Header text as compared: no spaces, full-width folded, lower case, no trailing colon
@@ -156,6 +168,18 @@ public struct ColumnMap: Sendable {
 
     /// Maps a header row to fields: for each field, the column of its best alias.
     public func map(headers row: [String]) -> [SheetField: Int] { headers.map(headers: row) }
+
+    /// The seller centre a header row comes from, by its signature headers; nil when unknown.
+    public func platform(headers row: [String]) -> Platform? {
+        Platform.detect(normalizedHeaders: Set(row.map(ColumnMap.normalize)), signatures: platformSignatures)
+    }
+
+    /// Whether a row is a totals row (合计/总计/小计) that exports put under the data.
+    public static func isTotalsRow(_ cells: [Cell]) -> Bool {
+        guard let first = cells.first(where: { !$0.isBlank }), case .text(let t) = first else { return false }
+        let s = normalize(t)
+        return s.hasPrefix("合计") || s.hasPrefix("总计") || s.hasPrefix("小计")
+    }
 
     /// The required fields a mapping lacks for `kind`: an identity field, and a date field
     /// for dated sheets. Each entry lists alternatives.

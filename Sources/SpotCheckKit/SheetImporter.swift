@@ -13,8 +13,12 @@ public struct ImportRequest: Sendable {
     /// The month a VIP list belongs to; for dated sheets, the month to check the rows against.
     public var month: YearMonth?
     public var skipBad: Bool
+    /// The seller centre the files come from; nil: told by their headers.
+    public var platform: Platform?
 
-    public init(kind: SourceKind, files: [String], sheet: String? = nil, month: YearMonth? = nil, skipBad: Bool = false) {
+    public init(kind: SourceKind, files: [String], sheet: String? = nil, month: YearMonth? = nil, skipBad: Bool = false,
+                platform: Platform? = nil) {
+        self.platform = platform
         self.kind = kind
         self.files = files
         self.sheet = sheet
@@ -34,6 +38,10 @@ public struct ImportReport: Sendable {
         public var blank: Int
         public var rejected: Int
         public var rejectsFile: String?
+        /// Totals rows (合计/总计/小计) skipped.
+        public var totals = 0
+        /// The seller centre, given or told by the headers.
+        public var platform: Platform?
     }
     public var kind: SourceKind
     public var files: [FileReport]
@@ -116,7 +124,7 @@ public struct SheetImporter {
                 let keyWriter = try SheetData.KeyWriter(db)
                 var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
                 let reader = SheetReader(file: file, path: path, kind: request.kind, columns: ws.config.columns, vipMonth: vipMonth,
-                                         skipBad: request.skipBad, progress: progress)
+                                         skipBad: request.skipBad, platform: request.platform, progress: progress)
                 reader.start()
                 do {
                     while var batch = reader.channel.receive() {
@@ -142,6 +150,8 @@ public struct SheetImporter {
                 report.read = reader.read
                 report.blank = reader.blank
                 report.rejected = reader.rejected
+                report.totals = reader.totals
+                report.platform = reader.platform
                 badRows += reader.rejected
                 for i in reader.issues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
                 switch file.format {

@@ -13,6 +13,9 @@ final class SheetReader: @unchecked Sendable {
     let columns: ColumnMap
     let vipMonth: YearMonth?
     let skipBad: Bool
+    /// The platform given; else told by the header row (see ``platform``).
+    private(set) var platform: Platform?
+    private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
     let channel = BatchChannel()
 
@@ -20,6 +23,8 @@ final class SheetReader: @unchecked Sendable {
     private(set) var read = 0
     private(set) var blank = 0
     private(set) var rejected = 0
+    /// Totals rows skipped.
+    private(set) var totals = 0
     private(set) var issues: [RowIssue] = []
     private(set) var rejects: [(Int, [Cell], [RowIssue])] = []
     private(set) var headers: [String] = []
@@ -27,7 +32,9 @@ final class SheetReader: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init(file: TabularFile, path: String, kind: SourceKind, columns: ColumnMap, vipMonth: YearMonth?, skipBad: Bool,
-         progress: ((ImportProgress) -> Void)?) {
+         platform: Platform? = nil, progress: ((ImportProgress) -> Void)?) {
+        self.platform = platform
+        platformGiven = platform != nil
         self.file = file
         self.path = path
         self.kind = kind
@@ -68,8 +75,9 @@ final class SheetReader: @unchecked Sendable {
                 headerTries += 1
                 let mapping = columns.map(headers: headers)
                 if columns.missing(mapping, kind: kind).isEmpty {
+                    if !platformGiven { platform = columns.platform(headers: headers) }
                     parser = RowParser(kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
-                                       vipMonth: vipMonth)
+                                       vipMonth: vipMonth, platform: platform)
                     self.headers = headers
                 } else if headerTries >= 10 {
                     throw missingColumns(firstHeaders!)
@@ -79,6 +87,8 @@ final class SheetReader: @unchecked Sendable {
             // A header row repeated inside the data (two exports pasted together).
             if case .text(let first)? = cells.first, first == headers.first,
                cells.map({ $0.text.trimmingASCIIWhitespace() }) == headers { return }
+            // 合计/总计/小计 under the data: not a customer.
+            if ColumnMap.isTotalsRow(cells) { totals += 1; return }
             read += 1
             var rowIssues: [RowIssue] = []
             if let parsed = p.parse(row: row, cells: cells, issues: &rowIssues) {

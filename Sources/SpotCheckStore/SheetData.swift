@@ -22,11 +22,17 @@ public struct RecordFields: Sendable, Equatable {
     public var trackingNo: String?
     public var spent: String?
     public var lastPurchase: String?
+    /// Further numbers of the phone cell (备用号码), joined by `、`.
+    public var alternatePhones: String?
+    /// The seller centre the sheet was exported from (a `Platform` raw value).
+    public var platform: String?
 
     public init(buyerID: String? = nil, phone: String? = nil, name: String? = nil, orderNo: String? = nil, product: String? = nil,
                 purchaseAt: String? = nil, situation: String? = nil, handler: String? = nil, handledAt: String? = nil,
                 reviewLevel: String? = nil, refundStatus: String? = nil, courier: String? = nil, trackingNo: String? = nil,
-                spent: String? = nil, lastPurchase: String? = nil) {
+                spent: String? = nil, lastPurchase: String? = nil, alternatePhones: String? = nil, platform: String? = nil) {
+        self.alternatePhones = alternatePhones
+        self.platform = platform
         self.buyerID = buyerID
         self.phone = phone
         self.name = name
@@ -46,17 +52,27 @@ public struct RecordFields: Sendable, Equatable {
 
     /// The column names the fields had, in packing order (for tools and tests).
     public static let names = ["buyer_id", "phone", "name", "order_no", "product", "purchase_at", "situation", "handler", "handled_at",
-                               "review_level", "refund_status", "courier", "tracking_no", "spent", "last_purchase"]
+                               "review_level", "refund_status", "courier", "tracking_no", "spent", "last_purchase", "alternate_phones",
+                               "platform"]
 
     /// The fields in packing order.
     public var all: [String?] {
         [buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel, refundStatus, courier,
-         trackingNo, spent, lastPurchase]
+         trackingNo, spent, lastPurchase, alternatePhones, platform]
     }
 
     /// The fields joined by the unit separator (U+001F); a missing field is empty. A unit
-    /// separator inside a field (never typed in a sheet) becomes a space.
+    /// separator inside a field (never typed in a sheet) becomes a space. The alternates and
+    /// the platform follow only when there are any, so records of hand-made sheets pack (and
+    /// fingerprint) as they always did.
     public var packed: String {
+        let base = packedBase
+        guard alternatePhones != nil || platform != nil else { return base }
+        func clean(_ s: String?) -> String { String((s ?? "").map { $0 == "\u{1F}" ? " " : $0 }) }
+        return base + "\u{1F}" + clean(alternatePhones) + "\u{1F}" + clean(platform)
+    }
+
+    private var packedBase: String {
         let parts = (buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel, refundStatus,
                      courier, trackingNo, spent, lastPurchase)
         var total = 14
@@ -87,10 +103,11 @@ public struct RecordFields: Sendable, Equatable {
     /// Unpacks ``packed``.
     public init(packed: String) {
         var parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
-        if parts.count < 15 { parts += Array(repeating: nil, count: 15 - parts.count) }
+        if parts.count < 17 { parts += Array(repeating: nil, count: 17 - parts.count) }
         self.init(buyerID: parts[0], phone: parts[1], name: parts[2], orderNo: parts[3], product: parts[4], purchaseAt: parts[5],
                   situation: parts[6], handler: parts[7], handledAt: parts[8], reviewLevel: parts[9], refundStatus: parts[10],
-                  courier: parts[11], trackingNo: parts[12], spent: parts[13], lastPurchase: parts[14])
+                  courier: parts[11], trackingNo: parts[12], spent: parts[13], lastPurchase: parts[14], alternatePhones: parts[15],
+                  platform: parts[16])
     }
 }
 
@@ -162,6 +179,8 @@ public enum SheetData {
         public func write(_ keys: KeyPair, customer: Int) throws {
             if let b = keys.buyer { try write(prefix: 0x62, b, customer) }
             if let p = keys.phone { try write(prefix: 0x70, p, customer) }
+            for p in keys.more { try write(prefix: 0x70, p, customer) }
+            if let o = keys.order { try write(prefix: 0x6F, o, customer) }
         }
 
         private func write(prefix: UInt8, _ value: String, _ customer: Int) throws {

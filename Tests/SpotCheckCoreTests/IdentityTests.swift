@@ -46,7 +46,42 @@ struct IdentityTests {
         #expect(Array(IdentityKey.keys(buyerID: "  ", phone: nil)) == [])
         #expect(Array(IdentityKey.keys(buyerID: nil, phone: .full("13812345678"))) == [.phone("13812345678")])
         #expect(IdentityKey(stored: "p:13812345678") == .phone("13812345678"))
-        #expect(IdentityKey(stored: "o:3612") == nil)
+        #expect(IdentityKey(stored: "o:3612") == .order("3612"))
+        #expect(IdentityKey(stored: "x:3612") == nil)
+    }
+
+    @Test func maskedBuyerIDsAndOrdersNeverIdentifyButOrderNumbersDo() {
+        #expect(Array(IdentityKey.keys(buyerID: "t**2", phone: nil)) == [])
+        #expect(Array(IdentityKey.keys(buyerID: "张**", phone: .masked("138****5678"), order: "3612345678901234567"))
+                == [.order("3612345678901234567")])
+        #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: "36123****34567")) == [])
+        // Three buyers the export shows as t**2 stay three customers.
+        var r = IdentityResolver(known: [:], nextCustomer: 1)
+        let ids = (0..<3).map { _ in r.resolve(IdentityKey.keys(buyerID: "t**2", phone: nil)) }
+        #expect(Set(ids).count == 3)
+    }
+
+    @Test func theSameOrderInTwoSheetsIsOneCustomerAndTheMergeSaysOnWhat() {
+        var r = IdentityResolver(known: [:], nextCustomer: 1)
+        let vip = r.resolveRecord(IdentityKey.keys(buyerID: "lily", phone: nil, order: "3612345678901234567"))
+        let refund = r.resolveRecord(IdentityKey.keys(buyerID: nil, phone: nil, order: "3612345678901234567"))
+        #expect(vip.customer == refund.customer)
+        // A courier row with the phone and the order links the phone to the same customer.
+        let phoneOnly = r.resolveRecord(IdentityKey.keys(buyerID: nil, phone: .full("13900000001")))
+        let both = r.resolveRecord(IdentityKey.keys(buyerID: nil, phone: .full("13900000001"), order: "3612345678901234567"))
+        #expect(both.mergedOn == [.order])
+        #expect(r.find(phoneOnly.customer) == r.find(vip.customer))
+    }
+
+    @Test func everyNumberOfACellIdentifiesAndAnExtensionMakesAnotherCustomer() {
+        var r = IdentityResolver(known: [:], nextCustomer: 1)
+        let two = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("13096713058"), alternates: [.full("18794965824")]))
+        #expect(r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18794965824"))) == two)
+        let a = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18735643633-7298")))
+        let b = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18735643633-7299")))
+        let trunk = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18735643633")))
+        #expect(Set([a, b, trunk]).count == 3)
+        #expect(r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18735643633-7298"))) == a)
     }
 
     @Test func mergesByBuyerOrPhoneTransitively() {
@@ -97,5 +132,42 @@ struct IdentityTests {
         // The value is part of the stored data: it must never change between releases.
         var d = Fingerprint(); d.add("售后")
         #expect(d.value == -7_062_048_925_157_404_990)  // checked against a Python FNV-1a + SplitMix finalizer
+    }
+}
+
+@Suite("Phones as the platforms write them")
+struct PlatformPhoneTests {
+    @Test(arguments: [
+        ("18735643633-7298", "18735643633-7298", [String]()),
+        ("18791378848转7245", "18791378848-7245", []),
+        ("187 9137 8848 转 7245", "18791378848-7245", []),
+        ("13096713058/18794965824", "13096713058", ["18794965824"]),
+        ("13096713058、18794965824，0571-88886666", "13096713058", ["18794965824", "057188886666"]),
+        ("13096713058 18794965824", "13096713058", ["18794965824"]),
+        ("138 1234 5678", "13812345678", []),
+        ("0571-88886666", "057188886666", []),
+        ("138****5678/13900000001", "13900000001", []),
+    ])
+    func aCellGivesTheFirstFullNumberAndItsAlternates(_ raw: String, _ phone: String, _ alternates: [String]) throws {
+        let (p, alt) = try PhoneNumber.parseCell(raw)
+        #expect(p?.text == phone)
+        #expect(alt.map(\.text) == alternates)
+    }
+
+    @Test func aPrivacyNumberIsDialledAndMaskedWithItsExtension() throws {
+        let (p, _) = try PhoneNumber.parseCell("18735643633-7298")
+        #expect(p?.dialText == "18735643633 转 7298")
+        #expect(p?.masked == "187****3633 转 7298")
+    }
+
+    @Test func aCellWithAPieceThatIsNoNumberIsRefused() {
+        #expect(throws: PhoneNumber.Problem.notAPhoneNumber) { try PhoneNumber.parseCell("13096713058/无") }
+        #expect(throws: PhoneNumber.Problem.notAPhoneNumber) { try PhoneNumber.parseCell("1873564363-7298") }
+    }
+
+    @Test func encryptedAndMaskedValuesAreNoIdentity() {
+        #expect(Masking.isEncrypted("##4AbC9f8e==") && Masking.isEncrypted("$$a1b2c3"))
+        #expect(!Masking.isEncrypted("13812345678") && !Masking.isEncrypted("#1"))
+        #expect(Masking.isMasked("t**2") && Masking.isMasked("张**") && !Masking.isMasked("tb_lily"))
     }
 }

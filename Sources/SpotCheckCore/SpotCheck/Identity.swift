@@ -1,17 +1,19 @@
 /// Customer identity across the four sheets (SPEC Part 1, "Size, deduplication, reserves").
 ///
-/// Two records are the same customer when their buyer IDs match or their normalized full
-/// phone numbers match; the relation is transitive. A masked phone is never a key, and
-/// neither is an order number (SPEC names the buyer ID and the phone only).
+/// Two records are the same customer when their buyer IDs, any of their full normalized phone
+/// numbers (a privacy number keeps its extension) or their order numbers match; the relation
+/// is transitive. Masked values (`138****5678`, `t**2`) never identify anyone.
 public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     case buyer(String)
     case phone(String)
+    case order(String)
 
-    /// The key as stored: `b:…` (buyer ID) or `p:…` (phone).
+    /// The key as stored: `b:…` (buyer ID), `p:…` (phone) or `o:…` (order number).
     public var stored: String {
         switch self {
         case .buyer(let s): return "b:" + s
         case .phone(let s): return "p:" + s
+        case .order(let s): return "o:" + s
         }
     }
 
@@ -21,6 +23,7 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
         switch stored.prefix(2) {
         case "b:": self = .buyer(value)
         case "p:": self = .phone(value)
+        case "o:": self = .order(value)
         default: return nil
         }
     }
@@ -28,11 +31,14 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
     public var description: String { stored }
 
     /// The identity keys of one record. Buyer IDs compare without surrounding spaces, with
-    /// full-width letters and digits folded and ASCII letters lower-cased.
-    public static func keys(buyerID: String?, phone: PhoneNumber?) -> KeyPair {
+    /// full-width letters and digits folded and ASCII letters lower-cased; a masked buyer ID
+    /// (`t**2`), a masked phone and a masked order number are no keys.
+    public static func keys(buyerID: String?, phone: PhoneNumber?, alternates: [PhoneNumber] = [], order: String? = nil) -> KeyPair {
         var pair = KeyPair()
-        if let b = buyerID.map(normalizeBuyerID), !b.isEmpty { pair.buyer = b }
+        if let b = buyerID.map(normalizeBuyerID), !b.isEmpty, !Masking.isMasked(b) { pair.buyer = b }
         if case .full(let p)? = phone { pair.phone = p }
+        for a in alternates { if case .full(let p) = a, p != pair.phone { pair.more.append(p) } }
+        if let o = order?.trimmingASCIIWhitespace(), !o.isEmpty, !Masking.isMasked(o) { pair.order = o }
         return pair
     }
 
@@ -58,30 +64,68 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
     public static func < (a: IdentityKey, b: IdentityKey) -> Bool { a.stored < b.stored }
 }
 
-/// The identity keys of one record (at most a buyer ID and a phone), without an array.
+/// Masked values as platforms export them: `t**2`, `张**`, `138****5678` (SPEC: masked values
+/// never identify anyone).
+public enum Masking {
+    /// Whether the text hides part of itself with asterisks (ASCII or full-width) or `●`.
+    public static func isMasked(_ s: String) -> Bool {
+        s.utf8.contains(0x2A) || s.contains("＊") || s.contains("●")
+    }
+
+    /// Whether the text is a value the platform exported encrypted (抖店 writes the receiver's
+    /// name, phone and address as ciphertext starting with `#`, `$` or `~`).
+    public static func isEncrypted(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first == 0x23 || first == 0x24 || first == 0x7E else { return false }
+        return s.utf8.count >= 4
+    }
+}
+
+/// The identity keys of one record: a buyer ID, a phone and its alternates, an order number.
 public struct KeyPair: Sequence, Sendable, Equatable {
     public var buyer: String?
     public var phone: String?
+    /// Further full numbers of the same cell (备用号码); empty on the import's usual path.
+    public var more: [String] = []
+    public var order: String?
 
-    public init(buyer: String? = nil, phone: String? = nil) {
+    public init(buyer: String? = nil, phone: String? = nil, more: [String] = [], order: String? = nil) {
         self.buyer = buyer
         self.phone = phone
+        self.more = more
+        self.order = order
     }
 
     public struct Iterator: IteratorProtocol {
         var pair: KeyPair
         var step = 0
         public mutating func next() -> IdentityKey? {
-            while step < 2 {
-                step += 1
-                if step == 1, let b = pair.buyer { return .buyer(b) }
-                if step == 2, let p = pair.phone { return .phone(p) }
+            while true {
+                defer { step += 1 }
+                switch step {
+                case 0: if let b = pair.buyer { return .buyer(b) }
+                case 1: if let p = pair.phone { return .phone(p) }
+                case 2: if let o = pair.order { return .order(o) }
+                default:
+                    let k = step - 3
+                    guard k < pair.more.count else { return nil }
+                    return .phone(pair.more[k])
+                }
             }
-            return nil
         }
     }
 
     public func makeIterator() -> Iterator { Iterator(pair: self) }
+
+    /// Whether the record has no key at all.
+    public var isEmpty: Bool { buyer == nil && phone == nil && order == nil && more.isEmpty }
+
+    mutating func add(_ key: IdentityKey) {
+        switch key {
+        case .buyer(let s): buyer = s
+        case .phone(let s): if phone == nil { phone = s } else { more.append(s) }
+        case .order(let s): order = s
+        }
+    }
 }
 
 /// Assigns customer numbers to records by their identity keys, merging customers when one
@@ -95,6 +139,7 @@ public struct KeyPair: Sequence, Sendable, Equatable {
 public struct IdentityResolver: @unchecked Sendable {
     private var buyers: [HashedKey: Int] = [:]
     private var phones: [UInt64: Int] = [:]
+    private var orders: [HashedKey: Int] = [:]
     private var parent: [Int: Int] = [:]
     /// The next customer number to hand out.
     public private(set) var nextCustomer: Int
@@ -118,18 +163,23 @@ public struct IdentityResolver: @unchecked Sendable {
     }
 
     /// A phone's digits as an integer, with the digit count in the top bits so that 021…
-    /// and 21… stay apart. (Phones are at most 13 digits.)
+    /// and 21… stay apart, and a flag for a privacy number's extension (`18735643633-7298`).
     @inline(__always)
     private static func number(_ s: String) -> UInt64 {
-        var v: UInt64 = 0
-        for b in s.utf8 { v = v &* 10 &+ UInt64(b &- 0x30) }
-        return v | (UInt64(s.utf8.count) << 56)
+        var v: UInt64 = 0, n: UInt64 = 0, ext: UInt64 = 0
+        for b in s.utf8 {
+            if b == 0x2D { ext = 1 << 63; continue }
+            v = v &* 10 &+ UInt64(b &- 0x30)
+            n += 1
+        }
+        return v | (n << 56) | ext
     }
 
     private func get(_ key: IdentityKey) -> Int? {
         switch key {
         case .buyer(let s): return buyers[HashedKey(s)]
         case .phone(let s): return phones[IdentityResolver.number(s)]
+        case .order(let s): return orders[HashedKey(s)]
         }
     }
 
@@ -137,6 +187,7 @@ public struct IdentityResolver: @unchecked Sendable {
         switch key {
         case .buyer(let s): buyers[HashedKey(s)] = customer
         case .phone(let s): phones[IdentityResolver.number(s)] = customer
+        case .order(let s): orders[HashedKey(s)] = customer
         }
     }
 
@@ -156,24 +207,30 @@ public struct IdentityResolver: @unchecked Sendable {
         public var customer: Int
         /// The record's keys that were seen for the first time.
         public var newKeys: KeyPair
+        /// The kinds of key that joined this record to a customer it was not yet part of.
+        public var mergedOn: Set<MergeKey> = []
     }
+
+    /// The kind of key a merge happened on, for the import's report.
+    public enum MergeKey: String, Sendable, Hashable, CaseIterable { case buyer, phone, order }
 
     /// The customer a record with these keys belongs to; creates one or merges as needed.
     public mutating func resolve(_ keys: KeyPair) -> Int { resolveRecord(keys).customer }
 
     /// Like ``resolve(_:)``, and says which keys were new.
     public mutating func resolveRecord(_ keys: KeyPair) -> Resolution {
-        let buyer = keys.buyer.map { IdentityKey.buyer($0) }
-        let phone = keys.phone.map { IdentityKey.phone($0) }
-        let known = (buyer.flatMap { get($0) }, phone.flatMap { get($0) })
-        var root: Int? = known.0.map { find($0) }
-        if let c = known.1 {
+        var root: Int? = nil
+        var mergedOn: Set<MergeKey> = []
+        var unknown = KeyPair()
+        for key in keys {
+            guard let c = get(key) else { unknown.add(key); continue }
             let r = find(c)
             if let current = root, r != current {
                 // The record links two customers: the older number survives.
                 let (keep, drop) = r < current ? (r, current) : (current, r)
                 parent[drop] = keep
                 root = keep
+                mergedOn.insert(IdentityResolver.kind(key))
             } else if root == nil {
                 root = r
             }
@@ -185,10 +242,16 @@ public struct IdentityResolver: @unchecked Sendable {
             customer = nextCustomer
             nextCustomer += 1
         }
-        var new = KeyPair()
-        if let buyer, known.0 == nil { set(buyer, customer); new.buyer = keys.buyer }
-        if let phone, known.1 == nil { set(phone, customer); new.phone = keys.phone }
-        return Resolution(customer: customer, newKeys: new)
+        for key in unknown { set(key, customer) }
+        return Resolution(customer: customer, newKeys: unknown, mergedOn: mergedOn)
+    }
+
+    private static func kind(_ key: IdentityKey) -> MergeKey {
+        switch key {
+        case .buyer: return .buyer
+        case .phone: return .phone
+        case .order: return .order
+        }
     }
 
     /// Customers merged into another one in this session: merged number → surviving number.

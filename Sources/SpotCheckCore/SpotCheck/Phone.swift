@@ -75,6 +75,75 @@ public enum PhoneNumber: Hashable, Sendable {
         }
     }
 
+    /// A phone cell as the platforms write it (issue 8, "Phones as the platforms write them"):
+    /// a privacy number with its extension (`18735643633-7298`, `18791378848转7245`) is one
+    /// callable number, kept as `trunk-extension`; a cell with several numbers (split at `/`,
+    /// `、`, `，`, `;` or between whole numbers separated by spaces) gives the first full number
+    /// as the phone and the others as alternates. Nil phone for an empty cell.
+    public static func parseCell(_ raw: String) throws(Problem) -> (phone: PhoneNumber?, alternates: [PhoneNumber]) {
+        var numbers: [PhoneNumber] = []
+        for part in parts(of: raw) {
+            if let n = try parseWithExtension(part) { numbers.append(n) }
+        }
+        guard let primary = numbers.first(where: { !$0.isMasked }) ?? numbers.first else { return (nil, []) }
+        var seen: Set<String> = [primary.text]
+        var alternates: [PhoneNumber] = []
+        for n in numbers where !n.isMasked && seen.insert(n.text).inserted { alternates.append(n) }
+        return (primary, alternates)
+    }
+
+    /// The numbers of a cell: split at list separators, or at spaces when every piece is a
+    /// whole number on its own (`13096713058 18794965824`, but not `138 1234 5678`).
+    static func parts(of raw: String) -> [String] {
+        let listSeparators: Set<Character> = ["/", "、", "，", ",", ";", "；", "|", "\n"]
+        if raw.contains(where: { listSeparators.contains($0) }) {
+            return raw.split(whereSeparator: { listSeparators.contains($0) }).map(String.init)
+        }
+        let pieces = raw.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+        if pieces.count > 1, pieces.allSatisfy({ p in
+            guard let n = try? parseWithExtension(p), !n.isMasked else { return false }
+            return n.text.count >= 11
+        }) {
+            return pieces
+        }
+        return [raw]
+    }
+
+    /// One number, possibly with a privacy-number extension after `转`, `-`, `#` or `分机`.
+    static func parseWithExtension(_ raw: String) throws(Problem) -> PhoneNumber? {
+        let t = raw.trimmingASCIIWhitespace()
+        for marker in ["转", "分机", "ext", "EXT", "#", "-", "－"] {
+            guard let r = PhoneNumber.find(marker, in: t) else { continue }
+            let trunkText = String(t[..<r.lowerBound]), extText = String(t[r.upperBound...]).trimmingASCIIWhitespace()
+            guard !extText.isEmpty, extText.count <= 6, extText.allSatisfy(\.isASCIIDigit) else { continue }
+            // `-` also separates a landline's area code: only a mobile trunk takes an extension.
+            guard let trunk = try? parse(trunkText), case .full(let digits) = trunk,
+                  digits.count == 11, digits.first == "1" || marker == "转" || marker == "分机" else { continue }
+            return .full(digits + "-" + extText)
+        }
+        return try parse(t)
+    }
+
+    /// The first place `needle` stands in `text` (the core has no Foundation).
+    static func find(_ needle: String, in text: String) -> Range<String.Index>? {
+        let n = Array(needle)
+        var i = text.startIndex
+        while i < text.endIndex {
+            var j = i
+            var k = 0
+            while k < n.count, j < text.endIndex, text[j] == n[k] { j = text.index(after: j); k += 1 }
+            if k == n.count { return i..<j }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    /// The number as a caller dials it: `18735643633 转 7298` for a privacy number.
+    public var dialText: String {
+        guard case .full(let s) = self, let dash = s.firstIndex(of: "-") else { return text }
+        return String(s[..<dash]) + " 转 " + String(s[s.index(after: dash)...])
+    }
+
     /// The number as stored and shown when phones are not masked.
     public var text: String {
         switch self {
@@ -89,7 +158,9 @@ public enum PhoneNumber: Hashable, Sendable {
     public var masked: String {
         switch self {
         case .masked(let s): return s
-        case .full(let s): return PhoneNumber.mask(s)
+        case .full(let s):
+            guard let dash = s.firstIndex(of: "-") else { return PhoneNumber.mask(s) }
+            return PhoneNumber.mask(String(s[..<dash])) + " 转 " + String(s[s.index(after: dash)...])
         }
     }
 
