@@ -49,6 +49,8 @@ public struct ImportReport: Sendable {
     public var customers: Int
     /// Customer merges this import caused.
     public var merges: Int
+    /// Records that joined two customers, by the kind of key they shared.
+    public var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
     /// The month the VIP list was filed under.
     public var vipMonth: YearMonth?
     /// Notes for the user.
@@ -114,6 +116,7 @@ public struct SheetImporter {
             var files: [ImportReport.FileReport] = []
             var newCustomers: [Int] = []
             var outside = 0
+            var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
             for path in request.files {
                 let file = try TabularFile(path: path, sheet: request.sheet)
                 var importRow = ImportRow(
@@ -131,6 +134,7 @@ public struct SheetImporter {
                         for i in batch.indices {
                             if !known.insert(batch[i].record.fingerprint).inserted { report.known += 1; continue }
                             let resolution = resolver.resolveRecord(batch[i].keys)
+                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
                             let customer = resolution.customer
                             try keyWriter.write(resolution.newKeys, customer: customer)
                             batch[i].record.customer = customer
@@ -190,7 +194,7 @@ public struct SheetImporter {
                 notes.append(Catalog.Import.outsideMonth(count: outside, month: m.description, window: "\(w.lowerBound) – \(w.upperBound)"))
             }
             return ImportReport(kind: request.kind, files: files, customers: touched.count, merges: merges.count,
-                                vipMonth: vipMonth, notes: notes)
+                                mergesByKey: mergesByKey, vipMonth: vipMonth, notes: notes)
         }
         for r in rejects { try writeRejects(r.path, headers: r.headers, rows: r.rows) }
         return report

@@ -99,9 +99,14 @@ extension Catalog {
         public static func nothingNew(file: String) -> Message {
             Message("\(file) 的内容此前已全部导入，数据库未改变", "everything in \(file) was imported before: the database is unchanged")
         }
-        public static func customers(touched: Int, merged: Int) -> Message {
-            Message("涉及客户 \(grouped(touched)) 位；本次合并为同一客户 \(grouped(merged)) 次（买家ID/手机号/订单号相同）",
-                    "\(grouped(touched)) customers; \(grouped(merged)) merge(s) of the same customer (same buyer ID, phone or order number)")
+        /// Customers touched and the merges, by the key each was made on.
+        public static func customers(touched: Int, merged: Int, buyer: Int, phone: Int, order: Int) -> Message {
+            guard merged > 0 else {
+                return Message("涉及客户 \(grouped(touched)) 位；没有把不同记录合并为同一客户",
+                               "\(grouped(touched)) customers; no records were merged into one customer")
+            }
+            return Message("涉及客户 \(grouped(touched)) 位；合并为同一客户 \(grouped(merged)) 次（买家ID相同 \(buyer) 次，手机号相同 \(phone) 次，订单号相同 \(order) 次）",
+                           "\(grouped(touched)) customers; \(grouped(merged)) merge(s) into one customer (same buyer ID \(buyer), phone \(phone), order number \(order))")
         }
         public static func rejectsWritten(_ path: String, count: Int) -> Message {
             Message("有误的 \(count) 行及原因已写入 \(path)", "the \(count) bad row(s) and their reasons are in \(path)")

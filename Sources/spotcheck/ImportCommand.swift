@@ -26,6 +26,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import the good rows and write the bad ones, with reasons, to FILE.rejects.csv beside the input.")
     var skipBad = false
 
+    @Option(name: .long, help: "taobao | jd | pdd | douyin: the seller centre the files come from (default: told by their headers).")
+    var platform: String?
+
     @Argument(help: "CSV or XLSX files.")
     var files: [String]
 
@@ -33,7 +36,12 @@ struct ImportCommand: ParsableCommand {
         try guarded(global.lang) {
             guard let kind = SourceKind(rawValue: kind) else { throw UserError(Catalog.Import.unknownKind(kind)) }
             let ws = try global.workspace()
-            let request = ImportRequest(kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad)
+            let given = try platform.map { name in
+                guard let p = Platform(rawValue: name.lowercased()) else { throw UserError(Catalog.Import.unknownPlatform(name)) }
+                return p
+            }
+            let request = ImportRequest(kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad,
+                                        platform: given)
             try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
         }
     }
@@ -55,9 +63,15 @@ struct ImportCommand: ParsableCommand {
                 out.say(Catalog.Import.fileSummary(file: f.file, kind: report.kind, format: f.format, read: f.read, new: f.new,
                                                    known: f.known, blank: f.blank, rejected: f.rejected))
             }
+            if let p = f.platform { out.note(Catalog.Import.platformOf(f.file, Catalog.Names.platform(p))) }
+            if f.totals > 0 { out.note(Catalog.Import.totalsSkipped(f.totals)) }
             if let r = f.rejectsFile { out.warn(Catalog.Import.rejectsWritten(r, count: f.rejected)) }
         }
-        if !report.unchanged { out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges)) }
+        if !report.unchanged {
+            let by = report.mergesByKey
+            out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
+                                             phone: by[.phone] ?? 0, order: by[.order] ?? 0))
+        }
         for n in report.notes { out.note(n) }
     }
 }
