@@ -55,7 +55,10 @@ public struct CallListExporter {
             put(.rank, .int(item.itemNo), item.isReserve ? .reserve : .plain)
             put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), item.isReserve ? .reserve : .plain)
             put(.customer, .text(context.name ?? ""))
-            put(.phone, .text(context.phone?.text ?? ""))
+            put(.phone, .text(context.phone?.dialText ?? ""))
+            put(.alternates, .text(context.alternates.map(\.dialText).joined(separator: "、")))
+            put(.route, .text(context.route == .none ? "" : Catalog.Names.route(context.route).text(lang)))
+            put(.platform, .text(context.platforms.map { Catalog.Names.platform($0).text(lang) }.joined(separator: "、")))
             put(.buyerID, .text(context.buyerID ?? ""))
             put(.sources, .text(context.sourcesText(lang)))
             put(.order, .text(context.orders.joined(separator: "\n")), .wrap)
@@ -168,6 +171,10 @@ public struct CallListExporter {
         line(L.merged, .int(summary.mergedAcrossSheets))
         line(L.excluded(summary.lookbackMonths), .int(summary.excludedByHistory))
         line(L.eligible, .int(summary.eligible))
+        if let routes = summary.contactRoutes {
+            for r in [ContactRoute.phone, .platform, .im] { line(L.drawnByRoute(Catalog.Names.route(r)), .int(routes[r.key] ?? 0)) }
+        }
+        if let none = summary.noContactRoute { line(L.noContactRoute, .int(none)) }
         for kind in SourceKind.allCases { line(L.drawnFrom(kind), .int(summary.drawnByStratum[kind.rawValue] ?? 0)) }
         for kind in SourceKind.allCases { line(L.drawnOf(kind), .int(summary.drawnBySource[kind.rawValue] ?? 0)) }
         let month = YearMonth(parsing: summary.month)!

@@ -3,7 +3,7 @@ import SpotCheckText
 /// The columns of the call list, in order. The results import finds them again by their
 /// headers (in either language), so a person may re-sort rows or insert columns.
 public enum CallListColumn: Hashable, Sendable {
-    case rank, type, customer, phone, buyerID, sources, order, product, purchaseDate, situation, handler, hours, script
+    case rank, type, customer, phone, alternates, route, platform, buyerID, sources, order, product, purchaseDate, situation, handler, hours, script
     case attemptTime(Int), attemptResult(Int)
     case imLeft, score, praise, note, complaint, repliedAt, caller
     /// Hidden: the row's customer (the list's draw is in its hidden sheet).
@@ -13,7 +13,7 @@ public enum CallListColumn: Hashable, Sendable {
     public static let attempts = 5
 
     /// Every column, in sheet order.
-    public static let all: [CallListColumn] = [.rank, .type, .customer, .phone, .buyerID, .sources, .order, .product, .purchaseDate,
+    public static let all: [CallListColumn] = [.rank, .type, .customer, .phone, .alternates, .route, .platform, .buyerID, .sources, .order, .product, .purchaseDate,
                                                .situation, .handler, .hours, .script]
         + (1...attempts).flatMap { [CallListColumn.attemptTime($0), .attemptResult($0)] }
         + [.imLeft, .score, .praise, .note, .complaint, .repliedAt, .caller, .key]
@@ -26,6 +26,9 @@ public enum CallListColumn: Hashable, Sendable {
         case .type: return L.type
         case .customer: return L.customer
         case .phone: return L.phone
+        case .alternates: return L.alternates
+        case .route: return L.route
+        case .platform: return L.platform
         case .buyerID: return L.buyerID
         case .sources: return L.sources
         case .order: return L.order

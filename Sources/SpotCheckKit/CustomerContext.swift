@@ -9,7 +9,13 @@ import SpotCheckText
 public struct CustomerContext: Sendable {
     public var name: String?
     public var phone: PhoneNumber?
+    /// Further numbers of the customer (备用号码).
+    public var alternates: [PhoneNumber]
     public var buyerID: String?
+    /// How the customer can be reached: the best route of their records.
+    public var route: ContactRoute
+    /// The seller centres the customer's records come from.
+    public var platforms: [Platform]
     public var sources: SourceSet
     public var orders: [String]
     public var products: [String]
@@ -32,9 +38,15 @@ public struct CustomerContext: Sendable {
             return out
         }
         name = first(\.name)
-        let phones = ordered.compactMap { $0.phone }.compactMap { try? PhoneNumber.parse($0) }
+        let phones = ordered.compactMap { $0.phone }.map(PhoneNumber.init(stored:))
         phone = phones.first { !$0.isMasked } ?? phones.first
+        var more: [PhoneNumber] = []
+        for p in phones.filter({ !$0.isMasked }) + ordered.flatMap({ ($0.fields.alternatePhones ?? "").split(separator: "、") })
+            .map({ PhoneNumber(stored: String($0)) }) where p != phone && !more.contains(p) { more.append(p) }
+        alternates = more
         buyerID = first(\.buyerId)
+        route = ordered.map(\.fields.contactRoute).min() ?? .none
+        platforms = distinct(\.fields.platform).compactMap(Platform.init(rawValue:))
         var set = SourceSet()
         for r in ordered { set.insert(SourceSet(r.sourceKind)) }
         sources = set
@@ -85,9 +97,12 @@ public struct CallScript: Sendable {
     /// purchase_date, product, situation, vip (see the template's comment).
     public func render(_ c: CustomerContext, shop: String, lang: Lang) -> String {
         var values: [String: Any] = ["shop": shop, "vip": c.sources == SourceSet(.vip)]
-        values["salutation"] = c.name ?? c.buyerID ?? Catalog.Context.customerFallback.text(lang)
-        if let n = c.name { values["customer"] = n }
-        if let b = c.buyerID { values["buyer_id"] = b }
+        // A masked name or nickname (赵**, t**2) is never read out: the SOP's form without a name.
+        let name = c.name.flatMap { Masking.isMasked($0) ? nil : $0 }
+        let buyer = c.buyerID.flatMap { Masking.isMasked($0) ? nil : $0 }
+        values["salutation"] = name ?? buyer ?? Catalog.Context.customerFallback.text(lang)
+        if let n = name { values["customer"] = n }
+        if let b = buyer { values["buyer_id"] = b }
         if let d = c.purchaseDate { values["purchase_date"] = Catalog.Context.monthDay(month: d.month, day: d.dayOfMonth).text(lang) }
         if let p = c.primaryProduct { values["product"] = p }
         if let s = c.primarySituation { values["situation"] = s }

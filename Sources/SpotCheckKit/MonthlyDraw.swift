@@ -38,6 +38,10 @@ public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
     public var drawnBy: String
     /// The draw this one replaced (`--redraw`).
     public var replaces: Int64?
+    /// Main-list customers per contact route (`phone`, `platform`, `im`).
+    public var contactRoutes: [String: Int]?
+    /// Pool customers no route reaches, left out of the draw.
+    public var noContactRoute: Int?
     /// Call attempts and cases recorded on the replaced draw (`--discard-calls`).
     public var discardedAttempts: Int?
     public var discardedCases: Int?
@@ -49,6 +53,7 @@ public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
         case drawnByStratum = "drawn_by_stratum", drawnBySource = "drawn_by_source", drawn, reserves, belowMinimum = "below_minimum", deadline
         case daysLeft = "days_left", daysLate = "days_late", drawnAt = "drawn_at", drawnBy = "drawn_by", replaces
         case discardedAttempts = "discarded_attempts", discardedCases = "discarded_cases"
+        case contactRoutes = "contact_routes", noContactRoute = "no_contact_route"
     }
 
     /// The summary as pretty, key-sorted JSON.
@@ -134,9 +139,11 @@ public struct MonthlyDraw {
                 if var c = byCustomer[row.customer] {
                     c.sources.insert(SourceSet(kind))
                     c.sortKey = min(c.sortKey, row.fingerprint)
+                    c.route = ContactRoute.best(c.route, row.route)
                     byCustomer[row.customer] = c
                 } else {
-                    byCustomer[row.customer] = PoolCustomer(id: row.customer, sources: SourceSet(kind), sortKey: row.fingerprint)
+                    byCustomer[row.customer] = PoolCustomer(id: row.customer, sources: SourceSet(kind), sortKey: row.fingerprint,
+                                                            route: row.route)
                 }
             }
             if byCustomer.isEmpty { throw DrawFailure.emptyPool(month: month, window: window) }
@@ -184,7 +191,8 @@ public struct MonthlyDraw {
                 drawnBySource: named(result.drawnBySource),
                 drawn: result.main.count, reserves: result.reserves.count, belowMinimum: result.belowMinimum,
                 deadline: status.deadline.description, daysLeft: daysLeft, daysLate: daysLate, drawnAt: ws.stamp,
-                drawnBy: request.drawnBy, replaces: previous?.id, discardedAttempts: discarded?.attempts, discardedCases: discarded?.cases)
+                drawnBy: request.drawnBy, replaces: previous?.id, contactRoutes: Dictionary(uniqueKeysWithValues: [ContactRoute.phone, .platform, .im].map { ($0.key, result.contactRoutes[$0] ?? 0) }),
+                noContactRoute: result.noContactRoute, discardedAttempts: discarded?.attempts, discardedCases: discarded?.cases)
             draw.summary = summary.json()
             try draw.update(db)
             return summary

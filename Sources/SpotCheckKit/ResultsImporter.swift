@@ -209,7 +209,7 @@ public struct ResultsImporter {
 
     /// The customer as the exported list shows them.
     static func visibleCustomer(_ c: CustomerContext) -> [CallListColumn: String] {
-        [.customer: c.name ?? "", .phone: c.phone?.text ?? "", .buyerID: c.buyerID ?? ""]
+        [.customer: c.name ?? "", .phone: c.phone?.dialText ?? "", .buyerID: c.buyerID ?? ""]
     }
 
     /// What an import would change, and what it would overwrite that its copy never showed.

@@ -49,7 +49,7 @@ extension Store {
                     fields TEXT NOT NULL
                 );
                 """)
-            try db.execute(sql: SheetData.poolIndexSQL)
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint)")
             try db.execute(sql: """
                 CREATE INDEX records_vip_month ON records(vip_month) WHERE vip_month IS NOT NULL;
                 -- Every draw of a month; a redraw supersedes the earlier one, which stays on record.
@@ -233,6 +233,20 @@ extension Store {
                 ALTER TABLE audits ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE audits ADD COLUMN copy TEXT;
                 """)
+        }
+        m.registerMigration("v6: each record's contact route") { db in
+            // 0 手机, 1 平台隐私号, 2 旺旺, 3 none (ContactRoute); computed for the records
+            // already stored from their fields, as the import computes it for new ones.
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN route INTEGER NOT NULL DEFAULT 0")
+            let rows = try Row.fetchAll(db, sql: "SELECT id, fields FROM records")
+            let update = try db.makeStatement(sql: "UPDATE records SET route = ? WHERE id = ?")
+            for row in rows {
+                let f = RecordFields(packed: row[1])
+                let route = f.contactRoute
+                if route != .phone { try update.execute(arguments: [route.rawValue, row[0] as Int64]) }
+            }
+            try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
+            try db.execute(sql: SheetData.poolIndexSQL)
         }
         return m
     }

@@ -50,6 +50,13 @@ public struct RecordFields: Sendable, Equatable {
         self.lastPurchase = lastPurchase
     }
 
+    /// How the record's customer can be reached (``ContactRoute``).
+    public var contactRoute: ContactRoute {
+        // The stored phone is normalized: digits (and `-extension`), or masked with `*`.
+        let full = phone.map(PhoneNumber.init(stored:))
+        return ContactRoute.of(phone: full, orderNo: orderNo, platform: platform.flatMap(Platform.init(rawValue:)), buyerID: buyerID)
+    }
+
     /// The column names the fields had, in packing order (for tools and tests).
     public static let names = ["buyer_id", "phone", "name", "order_no", "product", "purchase_at", "situation", "handler", "handled_at",
                                "review_level", "refund_status", "courier", "tracking_no", "spent", "last_purchase", "alternate_phones",
@@ -121,6 +128,8 @@ public struct NewRecord: Sendable {
     public var sourceRow: Int
     /// ``RecordFields/packed``.
     public var packedFields: String
+    /// How the record's customer can be reached.
+    public var route: ContactRoute
 
     public init(kind: SourceKind, customer: Int = 0, fingerprint: Int64 = 0, eventDay: Day? = nil, vipMonth: YearMonth? = nil,
                 sourceRow: Int, fields: RecordFields) {
@@ -131,6 +140,7 @@ public struct NewRecord: Sendable {
         self.vipMonth = vipMonth
         self.sourceRow = sourceRow
         packedFields = fields.packed
+        route = fields.contactRoute
     }
 }
 
@@ -225,8 +235,8 @@ public enum SheetData {
             self.importID = importID
             self.db = db
             statement = try db.makeStatement(sql: """
-                INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         }
 
@@ -242,6 +252,7 @@ public enum SheetData {
             bindText(s, 6, r.vipMonth?.description)
             sqlite3_bind_int64(s, 7, Int64(r.sourceRow))
             bindText(s, 8, r.packedFields)
+            sqlite3_bind_int64(s, 9, Int64(r.route.rawValue))
             try stepDone(s, db)
         }
     }
@@ -249,7 +260,7 @@ public enum SheetData {
     /// The index the month's pool is read through: it covers the pool query, so a draw reads
     /// the narrow index and never the wide rows. The v1 migration creates it from this text:
     /// never change it; add a migration instead.
-    static let poolIndexSQL = "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint)"
+    static let poolIndexSQL = "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint, route)"
 
     /// Drops the pool index before a bulk load that adds many rows: building it once
     /// afterwards (``restorePoolIndex(_:)``, in the same transaction) costs less than
@@ -272,14 +283,15 @@ public enum SheetData {
     }
 
     /// The pool rows of a month: every record dated in the window, plus the VIP lists of the month.
-    public static func poolRows(window: ClosedRange<Day>, month: YearMonth, _ db: Database) throws -> [(customer: Int, kind: Int, fingerprint: Int64)] {
-        var out: [(Int, Int, Int64)] = []
+    public static func poolRows(window: ClosedRange<Day>, month: YearMonth, _ db: Database) throws
+        -> [(customer: Int, kind: Int, fingerprint: Int64, route: ContactRoute)] {
+        var out: [(Int, Int, Int64, ContactRoute)] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT customer_id, kind, fingerprint FROM records WHERE event_day BETWEEN ? AND ?
+            SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
             UNION ALL
-            SELECT customer_id, kind, fingerprint FROM records WHERE vip_month = ?
+            SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
             """, arguments: [window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
-        while let row = try rows.next() { out.append((row[0], row[1], row[2])) }
+        while let row = try rows.next() { out.append((row[0], row[1], row[2], ContactRoute(rawValue: row[3]) ?? .none)) }
         return out
     }
 

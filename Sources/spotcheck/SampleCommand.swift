@@ -59,9 +59,11 @@ struct SampleCommand: ParsableCommand {
             out.say(Catalog.Sample.excluded(s.excludedByHistory, months: s.lookbackMonths))
             out.say(Catalog.Sample.drawn(main: s.drawn, minimum: s.minimum, byStratum: pairs(s.drawnByStratum), reserves: s.reserves))
             out.say(Catalog.Sample.drawnBySource(pairs(s.drawnBySource)))
+            if let r = s.contactRoutes { out.say(Catalog.Sample.routes(phone: r["phone"] ?? 0, platform: r["platform"] ?? 0, im: r["im"] ?? 0)) }
             if let left = s.daysLeft { out.say(Catalog.Sample.deadline(s.deadline, daysLeft: left)) }
         }
         if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }
+        if let n = s.noContactRoute, n > 0 { out.warn(Catalog.Sample.noContactRoute(n)) }
         if s.belowMinimum { out.warn(Catalog.Sample.belowMinimum(eligible: s.eligible, minimum: s.minimum)) }
         if let old = s.replaces { out.note(Catalog.Sample.replaced(old)) }
         if let old = s.replaces, let a = s.discardedAttempts, let c = s.discardedCases {

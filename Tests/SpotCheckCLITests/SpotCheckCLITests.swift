@@ -37,11 +37,14 @@ struct CLITests {
         #expect(book.reader.sheetNames == ["说明", "回访名单", "_spotcheck"])
         let list = try book.rows("回访名单")
         #expect(list.count == 61)
-        #expect(list[1]?[0] == "序号" && list[1]?[12] == "回访话术")
+        #expect(list[1]?[0] == "序号" && list[1]?[15] == "回访话术" && list[1]?[5] == "联系方式")
         for row in 2...61 {
             let cells = list[row]!
-            #expect(!cells[12].isEmpty && cells[12].contains("请您用五分制对我们的服务进行评价"))
-            #expect(!cells[3].isEmpty || !cells[4].isEmpty)   // a phone or a buyer ID to reach them
+            #expect(!cells[15].isEmpty && cells[15].contains("请您用五分制对我们的服务进行评价"))
+            // Every customer has a route: a phone, the platform's privacy number, or a buyer ID.
+            #expect(["手机", "平台隐私号", "旺旺"].contains(cells[5]))
+            #expect(cells[5] != "手机" || !cells[3].isEmpty)
+            #expect(cells[5] != "旺旺" || !cells[7].isEmpty)
         }
         let cover = try book.rows("说明")
         #expect(cover.values.contains { $0.first == "随机种子" && $0.last == "20261125" })

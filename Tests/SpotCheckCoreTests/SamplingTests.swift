@@ -151,3 +151,24 @@ struct SampleDrawTests {
         }
     }
 }
+
+@Suite("Contact routes")
+struct ContactRouteRuleTests {
+    @Test func aRecordIsReachedByPhoneThenPlatformThenIM() {
+        #expect(ContactRoute.of(phone: .full("13812345678"), orderNo: nil, platform: nil, buyerID: nil) == .phone)
+        #expect(ContactRoute.of(phone: .masked("138****5678"), orderNo: "361", platform: .taobao, buyerID: "tb") == .platform)
+        #expect(ContactRoute.of(phone: nil, orderNo: "361", platform: nil, buyerID: "tb") == .im)
+        #expect(ContactRoute.of(phone: nil, orderNo: "361", platform: nil, buyerID: "t**2") == .none)
+    }
+
+    @Test func customersNoRouteReachesAreNotDrawnButStayInThePool() throws {
+        let pool = (1...10).map { PoolCustomer(id: $0, sources: SourceSet(.afterSales), sortKey: Int64($0), route: $0 <= 3 ? .none : .phone) }
+        let r = try SampleDraw.draw(pool: pool, excluded: [4], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
+        #expect(r.poolCustomers == 10)
+        #expect(r.noContactRoute == 3)
+        #expect(r.excludedByHistory == 1)
+        #expect(r.eligible == 6)
+        #expect(Set(r.main.map(\.customer)) == Set(5...10))
+        #expect(r.contactRoutes == [.phone: 6])
+    }
+}

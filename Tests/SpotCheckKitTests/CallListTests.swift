@@ -31,7 +31,8 @@ struct CallListTests {
         #expect(book.sheets == ["说明", "回访名单", "_spotcheck"])
         let list = try book.rows("回访名单")
         #expect(list[1] == CallListColumn.all.map { $0.header.zh })
-        #expect(list[1]?.prefix(13) == ["序号", "类型", "客户", "手机号", "买家ID（旺旺）", "来源", "订单号", "商品", "购买日期", "情况", "处理人", "可拨打时段", "回访话术"])
+        #expect(list[1]?.prefix(16) == ["序号", "类型", "客户", "手机号", "备用号码", "联系方式", "平台", "买家ID（旺旺）", "来源", "订单号", "商品",
+                                          "购买日期", "情况", "处理人", "可拨打时段", "回访话术"])
         #expect(list.count == 59)
         #expect((2...51).map { list[$0]![1] } == Array(repeating: "正选", count: 50))
         #expect((52...59).map { list[$0]![1] } == Array(repeating: "备选", count: 8))
@@ -41,34 +42,39 @@ struct CallListTests {
         guard let lily = list.values.first(where: { $0.count > 2 && $0[2] == "张丽" }) else {
             Issue.record("张丽 is not on the list"); return
         }
-        #expect(lily[3] == "13812345678")
-        #expect(lily[4] == "tb_lily")
-        #expect(lily[5] == "售后、快递、评价")
-        #expect(lily[6] == "3612345678901234567\n3612345678901234599")
-        #expect(lily[7] == "纯棉四件套")
-        #expect(lily[8] == "2026-10-20")
-        #expect(lily[9] == "【售后】尺码不符退换\n【快递】丢件（快递：中通快递 75123）\n【评价】差评：物流太慢")
-        #expect(lily[10] == "王敏、刘洋")
-        #expect(lily[11] == "工作日 09:00–12:00、13:00–20:00；节假日/周末 10:00–12:00、13:00–20:00")
-        #expect(lily[12] == """
+        func at(_ c: CallListColumn) -> String { c.index < lily.count ? lily[c.index] : "" }
+        #expect(at(.phone) == "13812345678")
+        #expect(at(.alternates) == "")
+        #expect(at(.route) == "手机")
+        #expect(at(.platform) == "")
+        #expect(at(.buyerID) == "tb_lily")
+        #expect(at(.sources) == "售后、快递、评价")
+        #expect(at(.order) == "3612345678901234567\n3612345678901234599")
+        #expect(at(.product) == "纯棉四件套")
+        #expect(at(.purchaseDate) == "2026-10-20")
+        #expect(at(.situation) == "【售后】尺码不符退换\n【快递】丢件（快递：中通快递 75123）\n【评价】差评：物流太慢")
+        #expect(at(.handler) == "王敏、刘洋")
+        #expect(at(.hours) == "工作日 09:00–12:00、13:00–20:00；节假日/周末 10:00–12:00、13:00–20:00")
+        #expect(at(.script) == """
             您好，我是淘宝网唯尚唯美的客服人员。请问是张丽吗？请问能耽误您一点时间做一个简单的服务质量回访吗？
             （顾客同意后）您于10月20日在我们店铺购买的纯棉四件套，因为丢件，由我们售后人员帮您协调处理，请您用五分制对我们的服务进行评价，其中5分为非常满意、4分为满意、3分为一般、2分为不满意、1分为非常不满意，请您打分。
             """)
         // The purchase date is a real date cell, the phone is text.
         let cells = try book.cells("回访名单")
         let lilyRow = cells.first { $0.value.count > 2 && $0.value[2] == .text("张丽") }!.value
-        if case .date(let serial) = lilyRow[8] { #expect(serial == 46315) } else { Issue.record("not a date cell: \(lilyRow[8])") }
-        #expect(lilyRow[3] == .text("13812345678"))
+        let date = CallListColumn.purchaseDate.index
+        if case .date(let serial) = lilyRow[date] { #expect(serial == 46315) } else { Issue.record("not a date cell: \(lilyRow[date])") }
+        #expect(lilyRow[CallListColumn.phone.index] == .text("13812345678"))
 
         let xml = try book.part("xl/worksheets/sheet2.xml")
         #expect(xml.contains("<pane xSplit=\"3\" ySplit=\"1\" topLeftCell=\"D2\" activePane=\"bottomRight\" state=\"frozen\"/>"))
-        #expect(xml.contains("<autoFilter ref=\"A1:AE59\"/>"))
+        #expect(xml.contains("<autoFilter ref=\"A1:AH59\"/>"))
         #expect(xml.contains("<formula1>\"无人接听,占线/通话中,关机,停机/空号,拒接（未接通）,接通后拒绝/挂机,已接通并评分\"</formula1>"))
         #expect(xml.contains("<formula1>\"5,4,3,2,1\"</formula1>"))
         #expect(xml.contains("<formula1>\"当场解决,升级处理（30分钟内回复）\"</formula1>"))
-        #expect(xml.contains("sqref=\"O2:O59\""))   // attempt 1 result, every row
-        #expect(xml.contains("sqref=\"Y2:Y59\""))   // score
-        #expect(xml.contains("<col min=\"31\" max=\"31\" width=\"8.7109375\" hidden=\"1\" customWidth=\"1\"/>"))
+        #expect(xml.contains("sqref=\"R2:R59\""))   // attempt 1 result, every row
+        #expect(xml.contains("sqref=\"AB2:AB59\""))   // score
+        #expect(xml.contains("<col min=\"34\" max=\"34\" width=\"8.7109375\" hidden=\"1\" customWidth=\"1\"/>"))
     }
 
     @Test func coverSheetHasTheMonthSeedPoolAndDeadline() throws {

@@ -124,3 +124,45 @@ struct PlatformExportTests {
         #expect(try w.records().first?["platform"] == "pdd")
     }
 }
+
+@Suite("Every drawn customer can be reached")
+struct ContactRouteTests {
+    @Test func theDrawLeavesOutWhomNoRouteReachesAndTheListSaysHowEachIsReached() throws {
+        let w = try TestWorkspace()
+        // Douyin: no phone, no buyer ID, but an order on the platform (privacy-number calling).
+        let douyin = w.csv("douyin.csv", [PlatformShapes.douyinAfterSaleHeader,
+            "\t7001,\t6917926768823643751,\t1,保温杯,\t3500,59.00,退货退款,59.00,退款成功,2026-11-02 10:00:00,质量问题,2026-11-06 10:00:00,-,小周"])
+        // JD: a privacy number with its extension, and a masked name.
+        let jd = w.csv("jd.csv", [PlatformShapes.jdServiceHeader,
+            "S1,A1,300001,P1,台灯,1,退货,完成,2026-11-03 10:00:00,jd_lily,赵**,18735643633-7298,灯不亮,赵敏,2026-11-04 10:00:00"])
+        // Hand-made: a buyer ID only (IM), and a row whose only identity is masked (no route).
+        let hand = w.csv("hand.csv", [afterSalesHeader,
+            "孙丽,,tb_sun,,枕头,2026-10-01,起球,张婷,2026-11-05",
+            "钱**,138****5678,t**2,,枕头,2026-10-01,起球,张婷,2026-11-06"])
+        try w.importFiles(.afterSales, [douyin, jd, hand])
+        let s = try w.draw("2026-11")
+        #expect(s.poolCustomers == 4)
+        #expect(s.noContactRoute == 1)
+        #expect(s.contactRoutes == ["phone": 1, "platform": 1, "im": 1])
+        #expect(s.drawn == 3)
+        #expect(s.json().contains("\"no_contact_route\" : 1"))
+
+        let path = "\(w.dir)/list.xlsx"
+        _ = try CallListExporter(workspace: try w.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: path)
+        let rows = try Workbook(path).rows("回访名单").filter { $0.key > 1 }.values
+        func row(_ order: String) -> [String]? { rows.first { $0.count > CallListColumn.order.index && $0[CallListColumn.order.index] == order } }
+        func cell(_ r: [String]?, _ c: CallListColumn) -> String? { r.flatMap { c.index < $0.count ? $0[c.index] : "" } }
+        let zhao = row("300001"), cup = row("6917926768823643751")
+        #expect(cell(zhao, .phone) == "18735643633 转 7298")
+        #expect(cell(zhao, .route) == "手机")
+        #expect(cell(zhao, .platform) == "京东")
+        #expect(cell(cup, .route) == "平台隐私号")
+        #expect(cell(cup, .platform) == "抖音")
+        // A masked name is never read out: the script greets the buyer ID instead.
+        #expect(cell(zhao, .script)?.contains("请问是jd_lily吗") == true)
+        #expect(cell(zhao, .script)?.contains("赵**") == false)
+        let cover = try Workbook(path).rows("说明").values
+        #expect(cover.contains { $0.first == "正选客户中可用「平台隐私号」联系" && $0.last == "1" })
+        #expect(cover.contains { $0.first == "无任何联系方式、未参与抽取的客户" && $0.last == "1" })
+    }
+}

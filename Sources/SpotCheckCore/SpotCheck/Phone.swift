@@ -138,6 +138,11 @@ public enum PhoneNumber: Hashable, Sendable {
         return nil
     }
 
+    /// A number as SpotCheck stores it (normalized digits, `-extension`, or masked with `*`).
+    public init(stored: String) {
+        self = Masking.isMasked(stored) ? .masked(stored) : .full(stored)
+    }
+
     /// The number as a caller dials it: `18735643633 转 7298` for a privacy number.
     public var dialText: String {
         guard case .full(let s) = self, let dash = s.firstIndex(of: "-") else { return text }

@@ -7,11 +7,14 @@ public struct PoolCustomer: Hashable, Sendable {
     /// An order-independent key (the smallest fingerprint of the customer's records), so the
     /// same data gives the same draw whatever order the files were imported in.
     public var sortKey: Int64
+    /// How the customer can be reached; customers no route reaches are not drawn.
+    public var route: ContactRoute
 
-    public init(id: Int, sources: SourceSet, sortKey: Int64) {
+    public init(id: Int, sources: SourceSet, sortKey: Int64, route: ContactRoute = .phone) {
         self.id = id
         self.sources = sources
         self.sortKey = sortKey
+        self.route = route
     }
 }
 
@@ -62,6 +65,8 @@ public struct DrawnCustomer: Hashable, Sendable {
     public var rank: Int
     /// The customer number.
     public var customer: Int
+    /// How the customer can be reached.
+    public var route: ContactRoute = .phone
     /// The stratum the customer was drawn from.
     public var stratum: SourceKind
     /// The sheets the customer stands in this month.
@@ -84,6 +89,10 @@ public struct DrawResult: Sendable, Equatable {
     public var mergedAcrossSheets: Int
     /// Customers left out because they were spot-checked within the look-back window.
     public var excludedByHistory: Int
+    /// Customers left out because no route reaches them (not counted in ``excludedByHistory``).
+    public var noContactRoute: Int = 0
+    /// Main-list customers per contact route.
+    public var contactRoutes: [ContactRoute: Int] = [:]
     /// Eligible customers per stratum.
     public var strata: [SourceKind: Int]
     /// Main-list seats per stratum.
@@ -93,7 +102,7 @@ public struct DrawResult: Sendable, Equatable {
     /// True when fewer customers were eligible than the minimum: all of them were taken.
     public var belowMinimum: Bool
 
-    /// Eligible customers (pool minus history).
+    /// Eligible customers (pool minus history and the unreachable).
     public var eligible: Int { strata.values.reduce(0, +) }
 }
 
@@ -114,7 +123,8 @@ public enum SampleDraw {
             for k in c.sources.kinds { poolBySource[k, default: 0] += 1 }
             if c.sources.count > 1 { merged += 1 }
         }
-        let eligible = pool.filter { !excluded.contains($0.id) }
+        let notExcluded = pool.filter { !excluded.contains($0.id) }
+        let eligible = notExcluded.filter { $0.route != .none }
             .sorted { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id < $1.id }
         var sourceCounts: [SourceKind: Int] = [:]
         for c in eligible { for k in c.sources.kinds { sourceCounts[k, default: 0] += 1 } }
@@ -136,10 +146,10 @@ public enum SampleDraw {
             let chosen = rng.choose(seats[i], from: &members)
             if seats[i] > 0 { drawnByStratum[kind] = seats[i] }
             for c in chosen {
-                main.append(DrawnCustomer(rank: 0, customer: c.id, stratum: kind, sources: c.sources, isReserve: false))
+                main.append(DrawnCustomer(rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: false))
             }
             for c in members[chosen.count...] {
-                rest.append(DrawnCustomer(rank: 0, customer: c.id, stratum: kind, sources: c.sources, isReserve: true))
+                rest.append(DrawnCustomer(rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: true))
             }
         }
         rng.shuffle(&main)
@@ -150,9 +160,12 @@ public enum SampleDraw {
         for (k, v) in byStratum { strata[k] = v.count }
         var drawnBySource: [SourceKind: Int] = [:]
         for c in main { for k in c.sources.kinds { drawnBySource[k, default: 0] += 1 } }
+        var routes: [ContactRoute: Int] = [:]
+        for c in main { routes[c.route, default: 0] += 1 }
         return DrawResult(
             main: main, reserves: reserves, poolBySource: poolBySource, poolCustomers: pool.count,
-            mergedAcrossSheets: merged, excludedByHistory: pool.count - eligible.count, strata: strata,
+            mergedAcrossSheets: merged, excludedByHistory: pool.count - notExcluded.count,
+            noContactRoute: notExcluded.count - eligible.count, contactRoutes: routes, strata: strata,
             drawnByStratum: drawnByStratum, drawnBySource: drawnBySource, belowMinimum: belowMinimum)
     }
 }
