@@ -38,9 +38,11 @@ public struct SheetTemplates {
     public static func fields(_ kind: SourceKind) -> [SheetField] {
         switch kind {
         case .afterSales:
-            return [.name, .phone, .buyerID, .orderNo, .product, .purchaseDate, .situation, .handler, .handledDate, .refundStatus]
+            return [.name, .phone, .buyerID, .orderNo, .product, .purchaseDate, .situation, .handler, .handledDate,
+                    .refundStatus]
         case .courier:
-            return [.name, .phone, .buyerID, .orderNo, .courier, .trackingNo, .situation, .handler, .appliedDate, .handledDate]
+            return [.name, .phone, .buyerID, .orderNo, .courier, .trackingNo, .situation, .handler, .appliedDate,
+                    .handledDate]
         case .reviews:
             return [.buyerID, .name, .phone, .orderNo, .product, .reviewLevel, .situation, .reviewDate]
         case .vip:
@@ -76,7 +78,8 @@ public struct SheetTemplates {
         let mapping = columns.map(headers: out.map(\.header))
         for (i, c) in out.enumerated() where mapping[c.field] != i {
             let other = mapping.first { $0.value == i }?.key.rawValue ?? "-"
-            throw ConfigProblem(message: Catalog.Templates.headerClash(location, header: c.header, field: c.field.rawValue, other: other))
+            let clash = Catalog.Templates.headerClash(location, header: c.header, field: c.field.rawValue, other: other)
+            throw ConfigProblem(message: clash)
         }
         return out
     }
@@ -86,15 +89,19 @@ public struct SheetTemplates {
     public func run(to directory: String, force: Bool) throws -> Result {
         let ws = workspace
         let location = ws.config.source.location("columns.json")
-        let layouts = try SourceKind.allCases.map { kind in (kind, try SheetTemplates.columns(kind, under: ws.config.columns, location: location)) }
-        let paths = SourceKind.allCases.map { (directory as NSString).appendingPathComponent(Catalog.Templates.fileName($0).text(ws.lang)) }
+        let layouts = try SourceKind.allCases.map { kind in
+            (kind, try SheetTemplates.columns(kind, under: ws.config.columns, location: location))
+        }
+        let paths = SourceKind.allCases.map {
+            (directory as NSString).appendingPathComponent(Catalog.Templates.fileName($0).text(ws.lang))
+        }
         if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-            throw FileProblem(file: existing, message: Catalog.Templates.exists(existing))
+            throw FileProblem(file: existing, message: Catalog.Templates.exists)
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw FileProblem(file: directory, message: Catalog.Templates.notFolder(directory, error.localizedDescription))
+            throw FileProblem(file: directory, message: Catalog.Templates.notFolder(error.localizedDescription))
         }
         for path in paths { try ws.checkOutput(path) }
         for ((kind, columns), path) in zip(layouts, paths) {
@@ -118,8 +125,9 @@ public struct SheetTemplates {
                 for row in rows { sheet.write(row, col, .blank, style) }
             }
             if let values = SheetTemplates.choices(c.field, kind: kind) {
-                sheet.listValidation(rows: rows, col: col, values: values,
-                                     error: (Catalog.Templates.listErrorTitle.text(lang), Catalog.Templates.listError(values).text(lang)))
+                let error = (title: Catalog.Templates.listErrorTitle.text(lang),
+                             text: Catalog.Templates.listError(values).text(lang))
+                sheet.listValidation(rows: rows, col: col, values: values, error: error)
             }
         }
         sheet.setRow(0, height: 22)

@@ -54,10 +54,12 @@ extension Catalog {
         public static let handler = Message(
             "处理此单的售后客服（按人统计满意度，直接填写姓名）",
             "The after-sales agent who handled the case (satisfaction is broken down by agent; type the name)")
-        public static let handledDate = Message("处理完结的日期（决定记录属于哪个月）", "The day the case was closed (places the record in a month)")
+        public static let handledDate = Message("处理完结的日期（决定记录属于哪个月）",
+                                                "The day the case was closed (places the record in a month)")
         public static let appliedDate = Message(
             "登记或客户反馈的日期（尚未处理完时按此日期归月）", "The day the case was registered (places the record when not yet closed)")
-        public static let reviewDate = Message("评价的日期（决定记录属于哪个月）", "The day of the review (places the record in a month)")
+        public static let reviewDate = Message("评价的日期（决定记录属于哪个月）",
+                                               "The day of the review (places the record in a month)")
         public static let reviewLevel = Message("好评/中评/差评：从下拉列表选择", "Good, neutral or bad review: choose from the list")
         public static let refundStatus = Message(
             "退款中/退款成功/退款关闭/换货/补发：从下拉列表选择", "Refund status (in progress, refunded, closed, exchange, "
@@ -65,8 +67,9 @@ extension Catalog {
         public static let courier = Message("快递公司", "The courier company")
         public static let trackingNo = Message("快递运单号（文本格式）", "The tracking number (text)")
         public static let spent = Message("累计消费金额（元），800 元以上为 VIP", "Total spent in yuan (800 or more makes a VIP)")
-        public static let lastPurchase = Message("最近一次购买的日期（三个月以上未购的 VIP 需回访）",
-                                                 "The day of the last purchase (VIPs who have not bought for three months are called)")
+        public static let lastPurchase = Message(
+            "最近一次购买的日期（三个月以上未购的 VIP 需回访）",
+            "The day of the last purchase (VIPs who have not bought for three months are called)")
 
         /// The drop-down's message when a value is not in the list.
         public static let listErrorTitle = Message("请从列表选择", "Choose from the list")
@@ -78,23 +81,23 @@ extension Catalog {
         public static func written(_ path: String) -> Message {
             Message("已写入模板：\(path)", "template written: \(path)")
         }
-        /// A template would overwrite a file.
-        public static func exists(_ path: String) -> Message {
-            Message("文件已存在：\(path)（未作改动；要覆盖请加 --force）",
-                    "the file already exists: \(path) (nothing written; add --force to overwrite it)")
-        }
-        /// The output folder cannot be made.
-        public static func notFolder(_ path: String, _ reason: String) -> Message {
-            Message("无法建立文件夹 \(path)：\(reason)", "cannot create the folder \(path): \(reason)")
+        /// A template would overwrite a file (the error names the file).
+        public static let exists = Message("文件已存在，未作改动；要覆盖请加 --force",
+                                           "the file already exists; nothing written (add --force to overwrite it)")
+        /// The output folder cannot be made (the error names the folder).
+        public static func notFolder(_ reason: String) -> Message {
+            Message("无法建立文件夹：\(reason)", "cannot create the folder: \(reason)")
         }
         /// The configuration names no header for a field a template needs.
         public static func noHeader(_ location: String, field: String) -> Message {
-            Message("\(location) 中字段 \(field) 没有任何列名，无法生成模板", "\(location) gives field \(field) no header; cannot write the template")
+            Message("\(location) 中字段 \(field) 没有任何列名，无法生成模板",
+                    "\(location) gives field \(field) no header; cannot write the template")
         }
         /// A template header would be read as another field.
         public static func headerClash(_ location: String, header: String, field: String, other: String) -> Message {
             Message("\(location)：列名「\(header)」属于 \(field)，但导入时会被当作 \(other)；请在配置中去掉重复的列名",
-                    "\(location): header \"\(header)\" is given to \(field) but would import as \(other); remove the duplicate from the configuration")
+                    "\(location): header \"\(header)\" is given to \(field) but would import as \(other); "
+                        + "remove the duplicate from the configuration")
         }
     }
 }
