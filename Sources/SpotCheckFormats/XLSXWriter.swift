@@ -59,6 +59,8 @@ public enum CellStyle: Hashable, Sendable {
     case figure
     /// Reserve rows: text on a grey fill.
     case reserve
+    /// Text format (`@`): digits typed in stay text, so phone and order numbers keep every digit.
+    case textFormat
 }
 
 /// Writes an XLSX workbook through libxlsxwriter (Debian `libxlsxwriter-dev`).
@@ -195,6 +197,7 @@ public final class XLSXWriter {
         case .reserve:
             format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(f, 0xEDEDED)
+        case .textFormat: format_set_num_format(f, "@")
         }
         formats[style] = f
         return f
