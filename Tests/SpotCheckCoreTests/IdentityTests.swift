@@ -55,6 +55,10 @@ struct IdentityTests {
         #expect(Array(IdentityKey.keys(buyerID: "张**", phone: .masked("138****5678"), order: "3612345678901234567"))
                 == [.order("3612345678901234567")])
         #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: "36123****34567")) == [])
+        for placeholder in ["无", "暂无", "0", "/", "123"] {
+            #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: placeholder)) == [])
+        }
+        #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: "260517-607198974342268")) == [.order("260517-607198974342268")])
         // Three buyers the export shows as t**2 stay three customers.
         var r = IdentityResolver(known: [:], nextCustomer: 1)
         let ids = (0..<3).map { _ in r.resolve(IdentityKey.keys(buyerID: "t**2", phone: nil)) }

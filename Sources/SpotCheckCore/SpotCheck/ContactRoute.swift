@@ -15,7 +15,7 @@ public enum ContactRoute: Int, Sendable, Codable, CaseIterable, Comparable {
     /// The route of one record.
     public static func of(phone: PhoneNumber?, orderNo: String?, platform: Platform?, buyerID: String?) -> ContactRoute {
         if case .full? = phone { return .phone }
-        if let o = orderNo, !o.isEmpty, !Masking.isMasked(o), platform != nil { return .platform }
+        if let o = orderNo, IdentityKey.isOrderNumber(o), platform != nil { return .platform }
         if let b = buyerID, !b.isEmpty, !Masking.isMasked(b) { return .im }
         return .none
     }

@@ -38,8 +38,14 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
         if let b = buyerID.map(normalizeBuyerID), !b.isEmpty, !Masking.isMasked(b) { pair.buyer = b }
         if case .full(let p)? = phone { pair.phone = p }
         for a in alternates { if case .full(let p) = a, p != pair.phone { pair.more.append(p) } }
-        if let o = order?.trimmingASCIIWhitespace(), !o.isEmpty, !Masking.isMasked(o) { pair.order = o }
+        if let o = order?.trimmingASCIIWhitespace(), isOrderNumber(o) { pair.order = o }
         return pair
+    }
+
+    /// Whether text can be an order number that identifies a customer: not masked, with at
+    /// least eight digits (so 无, 暂无 or 0 typed into a hand-made sheet never merge anyone).
+    public static func isOrderNumber(_ s: String) -> Bool {
+        !Masking.isMasked(s) && s.utf8.lazy.filter { $0 >= 0x30 && $0 <= 0x39 }.count >= 8
     }
 
     /// The buyer ID as compared.
@@ -69,7 +75,15 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
 public enum Masking {
     /// Whether the text hides part of itself with asterisks (ASCII or full-width) or `●`.
     public static func isMasked(_ s: String) -> Bool {
-        s.utf8.contains(0x2A) || s.contains("＊") || s.contains("●")
+        // `*`, or the UTF-8 of `＊` (EF BC 8A) or `●` (E2 97 8F), in one pass over the bytes.
+        var prev2: UInt8 = 0, prev1: UInt8 = 0
+        for b in s.utf8 {
+            if b == 0x2A { return true }
+            if (prev2 == 0xEF && prev1 == 0xBC && b == 0x8A) || (prev2 == 0xE2 && prev1 == 0x97 && b == 0x8F) { return true }
+            prev2 = prev1
+            prev1 = b
+        }
+        return false
     }
 
     /// Whether the text is a value the platform exported encrypted (抖店 writes the receiver's
@@ -140,6 +154,8 @@ public struct IdentityResolver: @unchecked Sendable {
     private var buyers: [HashedKey: Int] = [:]
     private var phones: [UInt64: Int] = [:]
     private var orders: [HashedKey: Int] = [:]
+    /// Order numbers of digits only (most platforms'), kept as integers like the phones.
+    private var numericOrders: [UInt64: Int] = [:]
     private var parent: [Int: Int] = [:]
     /// The next customer number to hand out.
     public private(set) var nextCustomer: Int
@@ -160,6 +176,20 @@ public struct IdentityResolver: @unchecked Sendable {
     public mutating func reserve(_ keys: Int) {
         buyers.reserveCapacity(buyers.count + keys / 2)
         phones.reserveCapacity(phones.count + keys / 2)
+        numericOrders.reserveCapacity(numericOrders.count + keys / 2)
+    }
+
+    /// An order number of 1–19 digits as an integer (with its length, so 0012 and 12 differ).
+    @inline(__always)
+    private static func numericOrder(_ s: String) -> UInt64? {
+        let u = s.utf8
+        guard u.count <= 19 else { return nil }
+        var v: UInt64 = 0
+        for b in u {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v &* 10 &+ UInt64(b &- 0x30)
+        }
+        return v ^ (UInt64(u.count) << 59)
     }
 
     /// A phone's digits as an integer, with the digit count in the top bits so that 021…
@@ -179,7 +209,9 @@ public struct IdentityResolver: @unchecked Sendable {
         switch key {
         case .buyer(let s): return buyers[HashedKey(s)]
         case .phone(let s): return phones[IdentityResolver.number(s)]
-        case .order(let s): return orders[HashedKey(s)]
+        case .order(let s):
+            if let n = IdentityResolver.numericOrder(s) { return numericOrders[n] }
+            return orders[HashedKey(s)]
         }
     }
 
@@ -187,7 +219,8 @@ public struct IdentityResolver: @unchecked Sendable {
         switch key {
         case .buyer(let s): buyers[HashedKey(s)] = customer
         case .phone(let s): phones[IdentityResolver.number(s)] = customer
-        case .order(let s): orders[HashedKey(s)] = customer
+        case .order(let s):
+            if let n = IdentityResolver.numericOrder(s) { numericOrders[n] = customer } else { orders[HashedKey(s)] = customer }
         }
     }
 

@@ -81,6 +81,11 @@ public enum PhoneNumber: Hashable, Sendable {
     /// `、`, `，`, `;` or between whole numbers separated by spaces) gives the first full number
     /// as the phone and the others as alternates. Nil phone for an empty cell.
     public static func parseCell(_ raw: String) throws(Problem) -> (phone: PhoneNumber?, alternates: [PhoneNumber]) {
+        // Fast path (the import's usual cell): ASCII without separators or extension marks.
+        if !raw.utf8.contains(where: { $0 >= 0x80 || $0 == 0x2F || $0 == 0x2C || $0 == 0x3B || $0 == 0x7C || $0 == 0x0A
+                || $0 == 0x20 || $0 == 0x2D || $0 == 0x23 || $0 == 0x65 || $0 == 0x45 }) {
+            return (try parse(raw), [])
+        }
         var numbers: [PhoneNumber] = []
         for part in parts(of: raw) {
             if let n = try parseWithExtension(part) { numbers.append(n) }
