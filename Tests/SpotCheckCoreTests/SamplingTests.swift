@@ -156,7 +156,7 @@ struct SampleDrawTests {
 struct ContactRouteRuleTests {
     @Test func aRecordIsReachedByPhoneThenPlatformThenIM() {
         #expect(ContactRoute.of(phone: .full("13812345678"), orderNo: nil, platform: nil, buyerID: nil) == .phone)
-        #expect(ContactRoute.of(phone: .masked("138****5678"), orderNo: "361", platform: .taobao, buyerID: "tb") == .platform)
+        #expect(ContactRoute.of(phone: .masked("138****5678"), orderNo: "3612345678901234567", platform: .taobao, buyerID: "tb") == .platform)
         #expect(ContactRoute.of(phone: nil, orderNo: "361", platform: nil, buyerID: "tb") == .im)
         #expect(ContactRoute.of(phone: nil, orderNo: "361", platform: nil, buyerID: "t**2") == .none)
     }
