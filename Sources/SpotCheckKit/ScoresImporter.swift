@@ -54,24 +54,18 @@ public struct ScoresImporter {
             var entries: [Entry] = []
             var seen: [Int: Int] = [:]
             for r in rows {
-                var transcript: Int? = nil
-                if let key = r.key {
-                    transcript = key
-                } else if let ext = r.externalID {
-                    let matches = external.filter { $0.value.id == ext && (r.channel == nil || $0.value.channel == r.channel) && sampled.contains($0.key) }
-                    transcript = matches.count == 1 ? matches.first!.key : nil
-                }
-                guard r.key != nil else {
+                // Rows are matched by their hidden key only (never by the visible transcript id).
+                guard let t = r.key else {
                     problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.noKey))
                     continue
                 }
-                guard let t = transcript, sampled.contains(t) else {
+                guard sampled.contains(t) else {
                     problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.notSampled))
                     continue
                 }
                 // The key and the transcript id must agree: a workbook of another workspace
                 // (or an edited key) must not put scores on the wrong transcript.
-                if r.key != nil, let ext = r.externalID, let stored = external[t], stored.id != ext {
+                if let ext = r.externalID, let stored = external[t], stored.id != ext {
                     problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.keyMismatch(ext, stored.id)))
                     continue
                 }
@@ -133,7 +127,6 @@ public struct ScoresImporter {
         var row: Int
         var key: Int?
         var externalID: String?
-        var channel: Channel?
         var keyColumn: String
         var keyText: String
         var scores: [String: Int]?
@@ -150,7 +143,6 @@ public struct ScoresImporter {
             let columns = ScoresImporter.map(headerCells, card: card)
             var problems: [ResultsFailure.Problem] = []
             var out: [ReadRow] = []
-            let channels = try workspace.qa().columns.channels
             for (rowNumber, cells) in rows[(headerIndex + 1)...] {
                 func cell(_ i: Int?) -> Cell { i.flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
                 func header(_ i: Int) -> String { ScoresImporter.firstLine(headerCells[i]) }
@@ -175,7 +167,6 @@ public struct ScoresImporter {
                     r.externalID = FilledWorkbook.text(idCell)
                 } else {
                     r.externalID = FilledWorkbook.text(idCell)
-                    r.channel = columns.channel.flatMap { FilledWorkbook.text(cell($0)) }.flatMap { channels[ColumnMap.normalize($0)] }
                 }
                 var scores: [String: Int] = [:]
                 var bad = false

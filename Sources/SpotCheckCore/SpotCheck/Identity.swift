@@ -130,9 +130,6 @@ public struct KeyPair: Sequence, Sendable, Equatable {
 
     public func makeIterator() -> Iterator { Iterator(pair: self) }
 
-    /// Whether the record has no key at all.
-    public var isEmpty: Bool { buyer == nil && phone == nil && order == nil && more.isEmpty }
-
     mutating func add(_ key: IdentityKey) {
         switch key {
         case .buyer(let s): buyer = s
