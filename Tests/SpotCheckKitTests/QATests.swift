@@ -516,6 +516,34 @@ struct AuditWorkbookTests {
         #expect(try w.snapshot() == before)
     }
 
+    @Test func twoCopiesOfTheAuditWorkbookThatDisagreeConflictUntilReplaced() throws {
+        let (w, first) = try exported()
+        let second = "\(w.dir)/audit-2.xlsx"
+        _ = try AuditWorkbook(workspace: try w.on("2026-10-08")).export(period: september, to: second)
+        let scoredFirst = "\(w.dir)/scored-1.xlsx", scoredSecond = "\(w.dir)/scored-2.xlsx"
+        try python(scoreScript, [first, scoredFirst])
+        try python(scoreScript + "\n" + #"""
+        wb = openpyxl.load_workbook(sys.argv[2]); ws = wb["抽检评分"]
+        hr = next(r for r in range(1, 6) if "会话编号" in [c.value for c in ws[r]])
+        col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
+        q1 = next(r for r in range(hr + 1, ws.max_row + 1) if ws.cell(r, col["会话编号"]).value == "Q1")
+        ws.cell(q1, col["未使用服务忌语"]).value = 10
+        wb.save(sys.argv[2])
+        """#, [second, scoredSecond])
+        _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: scoredFirst)
+        let before = try w.snapshot()
+        do {
+            _ = try ScoresImporter(workspace: try w.on("2026-10-16")).run(file: scoredSecond)
+            Issue.record("no conflict")
+        } catch let e as ResultsConflict {
+            #expect(e.workbook == .audit)
+            #expect(e.conflicts.map { "\($0.column) \($0.recorded)→\($0.listed)" } == ["未使用服务忌语 0→10"])
+        }
+        #expect(try w.snapshot() == before)
+        let r = try ScoresImporter(workspace: try w.on("2026-10-16")).run(file: scoredSecond, replace: true)
+        #expect(r.replaced.count == 1 && r.changed == 1)
+    }
+
     @Test func aWorkbookThatIsNotAnAuditWorkbookIsRefused() throws {
         let (w, _) = try exported()
         let other = "\(w.dir)/other.xlsx"
