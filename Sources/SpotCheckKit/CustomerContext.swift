@@ -28,8 +28,10 @@ public struct CustomerContext: Sendable {
     public var primaryProduct: String?
 
     /// Builds the context. Lists follow the sheets' order (售后, 快递, 评价, VIP); the
-    /// script is about the record of the customer's stratum.
-    public init(records: [SheetRecord], stratum: SourceKind) {
+    /// script is about the record of the customer's stratum. `orders` are the customer's rows of
+    /// the order lookup (import --kind orders): they give the buyer ID, name and phone a sheet
+    /// lacks, never more than that.
+    public init(records: [SheetRecord], orders lookup: [RecordFields] = [], stratum: SourceKind) {
         let ordered = records.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
         func first<T>(_ f: (SheetRecord) -> T?) -> T? { ordered.lazy.compactMap(f).first }
         func distinct(_ f: (SheetRecord) -> String?) -> [String] {
@@ -37,22 +39,32 @@ public struct CustomerContext: Sendable {
             for r in ordered { if let v = f(r), seen.insert(v).inserted { out.append(v) } }
             return out
         }
-        name = first(\.name)
-        let phones = ordered.compactMap { $0.phone }.map(PhoneNumber.init(stored:))
+        // The customer's fields: the sheets' first, then the orders'.
+        let fields = ordered.map(\.fields) + lookup
+        func unmasked(_ f: (RecordFields) -> String?) -> String? {
+            let values = fields.compactMap(f)
+            return values.first { !Masking.isMasked($0) } ?? values.first
+        }
+        name = unmasked(\.name)
+        buyerID = unmasked(\.buyerID)
+        let phones = fields.compactMap(\.phone).map(PhoneNumber.init(stored:))
         phone = phones.first { !$0.isMasked } ?? phones.first
         var more: [PhoneNumber] = []
-        for p in phones.filter({ !$0.isMasked }) + ordered.flatMap({ ($0.fields.alternatePhones ?? "").split(separator: "、") })
+        for p in phones.filter({ !$0.isMasked }) + fields.flatMap({ ($0.alternatePhones ?? "").split(separator: "、") })
             .map({ PhoneNumber(stored: String($0)) }) where p != phone && !more.contains(p) { more.append(p) }
         alternates = more
-        buyerID = first(\.buyerId)
-        route = ordered.map(\.fields.contactRoute).min() ?? .none
-        platforms = distinct(\.fields.platform).compactMap(Platform.init(rawValue:))
+        route = fields.map(\.contactRoute).min() ?? .none
+        var seenPlatforms = Set<String>()
+        platforms = fields.compactMap(\.platform).filter { seenPlatforms.insert($0).inserted }.compactMap(Platform.init(rawValue:))
         var set = SourceSet()
         for r in ordered { set.insert(SourceSet(r.sourceKind)) }
         sources = set
         orders = distinct(\.orderNo)
         products = distinct(\.product)
-        purchaseDate = first { $0.purchaseAt.flatMap { try? DateText.parse($0) }?.day }
+        // The sheets' purchase date, else the date of their order in the lookup.
+        let orderNumbers = Set(orders)
+        purchaseDate = (fields.filter { $0.orderNo.map(orderNumbers.contains) ?? false } + fields).lazy
+            .compactMap { $0.purchaseAt.flatMap { try? DateText.parse($0) }?.day }.first
         handlers = distinct(\.handler)
         let lead = ordered.first { $0.kind == stratum.code } ?? ordered.first
         primaryProduct = lead?.product ?? first(\.product)

@@ -51,6 +51,7 @@ public struct MonthCases: Sendable {
         let records = try SheetData.records(draw: draw.id!, window: period.window(of: month), month: month, db)
         var byCustomer: [Int: [SheetRecord]] = [:]
         for r in records { byCustomer[r.customerId, default: []].append(r) }
+        let orders = try OrderData.fields(draw: draw.id!, db)
         var attemptsByItem: [Int: [AttemptRow]] = [:]
         for a in try AttemptRow.of(draw: draw.id!, db) { attemptsByItem[a.itemNo, default: []].append(a) }
         var casesByItem: [Int: CaseRow] = [:]
@@ -65,7 +66,8 @@ public struct MonthCases: Sendable {
             if record.complaint == .escalated, let callAt = evaluation.connectedAt ?? record.attempts.map(\.at).max() {
                 escalation = Escalation(callAt: callAt, repliedAt: record.repliedAt)
             }
-            return CaseView(item: item, context: CustomerContext(records: byCustomer[item.customerId] ?? [], stratum: SourceKind(rawValue: item.stratum) ?? .afterSales),
+            return CaseView(item: item, context: CustomerContext(records: byCustomer[item.customerId] ?? [], orders: orders[item.customerId] ?? [],
+                                                                     stratum: SourceKind(rawValue: item.stratum) ?? .afterSales),
                             attempts: attempts, caseRow: caseRow, evaluation: evaluation, escalation: escalation, inSample: !item.isReserve)
         }
         let main = views.filter { !$0.item.isReserve }.map(\.status)

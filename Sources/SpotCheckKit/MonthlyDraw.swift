@@ -147,6 +147,13 @@ public struct MonthlyDraw {
                 }
             }
             if byCustomer.isEmpty { throw DrawFailure.emptyPool(month: month, window: window) }
+            // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
+            for (customer, route) in try OrderData.routes(db) where route < .none {
+                if var c = byCustomer[customer], route < c.route {
+                    c.route = route
+                    byCustomer[customer] = c
+                }
+            }
             let lookback = settings.lookbackMonths
             let history: Set<Int> = lookback > 0
                 ? try SheetData.drawnCustomers(months: month.adding(months: -lookback)...month.previous, db) : []

@@ -22,6 +22,10 @@ public enum SheetField: String, CaseIterable, Sendable, Hashable {
     case trackingNo = "tracking_no"
     case spent
     case lastPurchase = "last_purchase"
+    /// What the buyer paid for an order (order exports).
+    case amount
+    /// The order's state (order exports: 交易关闭 and 已取消 are no purchase).
+    case orderStatus = "order_status"
 
     /// The field's position in `allCases` (for array lookups on the import's hot path).
     public var ordinal: Int {
@@ -43,6 +47,8 @@ public enum SheetField: String, CaseIterable, Sendable, Hashable {
         case .trackingNo: return 14
         case .spent: return 15
         case .lastPurchase: return 16
+        case .amount: return 17
+        case .orderStatus: return 18
         }
     }
 
@@ -97,6 +103,8 @@ public struct ColumnMap: Sendable {
     public let headers: HeaderAliases<SheetField>
     /// Per kind, the date fields that place a row in a month, in order of preference.
     public var dateFields: [SourceKind: [SheetField]]
+    /// The date fields that date an order export's row (`kinds.orders`), in order of preference.
+    public var orderDateFields: [SheetField] = [.purchaseDate]
     /// Headers that only one seller centre's exports carry (normalized), to tell a file's platform.
     public var platformSignatures: [Platform: Set<String>] = [:]
 
@@ -139,6 +147,14 @@ public struct ColumnMap: Sendable {
             }
         }
         var map = ColumnMap(aliases: aliases, dateFields: dateFields)
+        if let names = f.kinds["orders"]?.date_fields {
+            map.orderDateFields = try names.map { n in
+                guard let field = SheetField(rawValue: n), field.isDate else {
+                    throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "kinds.orders.date_fields", n))
+                }
+                return field
+            }
+        }
         for (key, p) in f.platforms ?? [:] {
             guard let platform = Platform(rawValue: key) else {
                 throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "platforms.\(key)",
@@ -179,6 +195,12 @@ public struct ColumnMap: Sendable {
         guard let first = cells.first(where: { !$0.isBlank }), case .text(let t) = first else { return false }
         let s = normalize(t)
         return s.hasPrefix("合计") || s.hasPrefix("总计") || s.hasPrefix("小计")
+    }
+
+    /// The required fields a mapping lacks for an order export: the order number (the
+    /// lookup's key).
+    public func missingForOrders(_ mapping: [SheetField: Int]) -> [[SheetField]] {
+        mapping[.orderNo] == nil ? [[.orderNo]] : []
     }
 
     /// The required fields a mapping lacks for `kind`: an identity field, and a date field

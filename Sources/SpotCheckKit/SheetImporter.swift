@@ -126,8 +126,10 @@ public struct SheetImporter {
                 let inserter = try SheetData.Inserter(importID: importRow.id!, db)
                 let keyWriter = try SheetData.KeyWriter(db)
                 var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
-                let reader = SheetReader(file: file, path: path, kind: request.kind, columns: ws.config.columns, vipMonth: vipMonth,
-                                         skipBad: request.skipBad, platform: request.platform, progress: progress)
+                let reader = SheetReader(file: file, path: path,
+                                         layout: .sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth),
+                                         columns: ws.config.columns, skipBad: request.skipBad, platform: request.platform,
+                                         progress: progress)
                 reader.start()
                 do {
                     while var batch = reader.channel.receive() {
@@ -151,26 +153,10 @@ public struct SheetImporter {
                 }
                 reader.wait()
                 if let error = reader.error { throw error }
-                report.read = reader.read
-                report.blank = reader.blank
-                report.rejected = reader.rejected
-                report.totals = reader.totals
-                report.platform = reader.platform
                 badRows += reader.rejected
                 for i in reader.issues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
-                switch file.format {
-                case .csv(let enc): report.format = "CSV \(enc.rawValue)"; importRow.encoding = enc.rawValue
-                case .xlsx(let sheet): report.format = "XLSX「\(sheet)」"; importRow.sheet = sheet
-                }
-                importRow.rowsRead = report.read
-                importRow.rowsNew = report.new
-                importRow.rowsKnown = report.known
-                importRow.rowsRejected = report.rejected
-                if report.new == 0 { try importRow.delete(db) } else { try importRow.update(db) }
-                if !reader.rejects.isEmpty {
-                    report.rejectsFile = SheetImporter.rejectsPath(for: path)
-                    rejects.append((report.rejectsFile!, reader.headers, reader.rejects))
-                }
+                try SheetImporter.finish(&report, importRow: &importRow, file: file, reader: reader, db)
+                if let r = report.rejectsFile { rejects.append((r, reader.headers, reader.rejects)) }
                 files.append(report)
             }
             if badRows > 0 && !request.skipBad {
@@ -200,13 +186,34 @@ public struct SheetImporter {
         return report
     }
 
+    /// Completes a file's report and its `imports` row from what the reader found (an import
+    /// row that added nothing is removed).
+    static func finish<P>(_ report: inout ImportReport.FileReport, importRow: inout ImportRow, file: TabularFile,
+                          reader: SheetReader<P>, _ db: Database) throws {
+        report.read = reader.read
+        report.blank = reader.blank
+        report.rejected = reader.rejected
+        report.totals = reader.totals
+        report.platform = reader.platform
+        switch file.format {
+        case .csv(let enc): report.format = "CSV \(enc.rawValue)"; importRow.encoding = enc.rawValue
+        case .xlsx(let sheet): report.format = "XLSX「\(sheet)」"; importRow.sheet = sheet
+        }
+        importRow.rowsRead = report.read
+        importRow.rowsNew = report.new
+        importRow.rowsKnown = report.known
+        importRow.rowsRejected = report.rejected
+        if report.new == 0 { try importRow.delete(db) } else { try importRow.update(db) }
+        if !reader.rejects.isEmpty { report.rejectsFile = SheetImporter.rejectsPath(for: report.file) }
+    }
+
     /// `售后.csv` → `售后.rejects.csv`, beside the input.
     static func rejectsPath(for input: String) -> String {
         let base = (input as NSString).deletingPathExtension
         return base + ".rejects.csv"
     }
 
-    private func writeRejects(_ path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])]) throws {
+    func writeRejects(_ path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])]) throws {
         let lang = workspace.lang
         // What others typed is written as text: Excel must not run =HYPERLINK(…) from it.
         var csv = CSVWriter(neutralizingFormulas: true)

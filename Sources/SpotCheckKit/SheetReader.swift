@@ -3,21 +3,53 @@ import SpotCheckCore
 import SpotCheckFormats
 import SpotCheckText
 
+/// What a sheet reader looks for in the header row and how it reads the rows under it: the
+/// four sheets (``ParsedRow``) or an order export (``ParsedOrder``).
+struct SheetLayout<Parsed: Sendable> {
+    typealias Parse = (_ row: Int, _ cells: [Cell], _ issues: inout [RowIssue]) -> Parsed?
+    /// The sheet's name, for errors.
+    var name: Message
+    /// The required fields a header mapping lacks; each entry lists alternatives.
+    var missing: ([SheetField: Int]) -> [[SheetField]]
+    /// The parser of the rows under a header row.
+    var parser: (_ headers: [String], _ mapping: [SheetField: Int], _ platform: Platform?) -> Parse
+}
+
+extension SheetLayout where Parsed == ParsedRow {
+    /// One of the four sheets.
+    static func sheet(_ kind: SourceKind, columns: ColumnMap, vipMonth: YearMonth?) -> SheetLayout {
+        SheetLayout(name: Catalog.Names.sheet(kind), missing: { columns.missing($0, kind: kind) }) { headers, mapping, platform in
+            let p = RowParser(kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
+                              vipMonth: vipMonth, platform: platform)
+            return { row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }
+        }
+    }
+}
+
+extension SheetLayout where Parsed == ParsedOrder {
+    /// A platform's order export.
+    static func orders(columns: ColumnMap) -> SheetLayout {
+        SheetLayout(name: Catalog.Names.orders, missing: { columns.missingForOrders($0) }) { headers, mapping, platform in
+            let p = OrderRowParser(headers: headers, columns: mapping, dateFields: columns.orderDateFields, platform: platform)
+            return { row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }
+        }
+    }
+}
+
 /// Reads one sheet file on a worker thread: finds the header row, parses every row and
 /// hands the good ones over in batches, while the database thread drops rows already
 /// stored, resolves each customer and stores the rest. With two cores, the halves overlap.
-final class SheetReader: @unchecked Sendable {
+final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     let file: TabularFile
     let path: String
-    let kind: SourceKind
+    let layout: SheetLayout<Parsed>
     let columns: ColumnMap
-    let vipMonth: YearMonth?
     let skipBad: Bool
     /// The platform given; else told by the header row (see ``platform``).
     private(set) var platform: Platform?
     private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
-    let channel = BatchChannel()
+    let channel = BatchChannel<Parsed>()
 
     // Results, read after `wait()`.
     private(set) var read = 0
@@ -31,15 +63,14 @@ final class SheetReader: @unchecked Sendable {
     private(set) var error: Error?
     private let finished = DispatchSemaphore(value: 0)
 
-    init(file: TabularFile, path: String, kind: SourceKind, columns: ColumnMap, vipMonth: YearMonth?, skipBad: Bool,
+    init(file: TabularFile, path: String, layout: SheetLayout<Parsed>, columns: ColumnMap, skipBad: Bool,
          platform: Platform? = nil, progress: ((ImportProgress) -> Void)?) {
         self.platform = platform
         platformGiven = platform != nil
         self.file = file
         self.path = path
-        self.kind = kind
+        self.layout = layout
         self.columns = columns
-        self.vipMonth = vipMonth
         self.skipBad = skipBad
         self.progress = progress
     }
@@ -59,11 +90,11 @@ final class SheetReader: @unchecked Sendable {
     func wait() { finished.wait() }
 
     private func run() throws {
-        var parser: RowParser? = nil
+        var parser: SheetLayout<Parsed>.Parse? = nil
         var firstHeaders: [String]? = nil
         var headerTries = 0
-        var batch: [ParsedRow] = []
-        batch.reserveCapacity(BatchChannel.batchSize)
+        var batch: [Parsed] = []
+        batch.reserveCapacity(BatchChannels.batchSize)
         var stopped = false
         try file.forEachRow { row, cells in
             if stopped { return }
@@ -74,10 +105,9 @@ final class SheetReader: @unchecked Sendable {
                 if firstHeaders == nil { firstHeaders = headers }
                 headerTries += 1
                 let mapping = columns.map(headers: headers)
-                if columns.missing(mapping, kind: kind).isEmpty {
+                if layout.missing(mapping).isEmpty {
                     if !platformGiven { platform = columns.platform(headers: headers) }
-                    parser = RowParser(kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
-                                       vipMonth: vipMonth, platform: platform)
+                    parser = layout.parser(headers, mapping, platform)
                     self.headers = headers
                 } else if headerTries >= 10 {
                     throw missingColumns(firstHeaders!)
@@ -91,11 +121,11 @@ final class SheetReader: @unchecked Sendable {
             if ColumnMap.isTotalsRow(cells) { totals += 1; return }
             read += 1
             var rowIssues: [RowIssue] = []
-            if let parsed = p.parse(row: row, cells: cells, issues: &rowIssues) {
+            if let parsed = p(row, cells, &rowIssues) {
                 // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
                 if rejected == 0 || skipBad {
                     batch.append(parsed)
-                    if batch.count == BatchChannel.batchSize {
+                    if batch.count == BatchChannels.batchSize {
                         if !channel.send(batch) { stopped = true }
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -119,28 +149,32 @@ final class SheetReader: @unchecked Sendable {
 
     private func missingColumns(_ headers: [String]) -> FileProblem {
         let mapping = columns.map(headers: headers)
-        let missing = columns.missing(mapping, kind: kind)
+        let missing = layout.missing(mapping)
         var accepted: [String: [String]] = [:]
         for f in missing.flatMap({ $0 }) { accepted[f.rawValue] = columns.aliases[f] ?? [] }
         return FileProblem(file: path, message: Catalog.Import.missingColumns(
-            kind: kind, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty }, accepted: accepted))
+            sheet: layout.name, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty }, accepted: accepted))
     }
 }
 
-/// A bounded queue of row batches between the reader thread and the database thread.
-final class BatchChannel: @unchecked Sendable {
+/// The sizes of the batch queues.
+enum BatchChannels {
     static let batchSize = 2048
-    private static let capacity = 16
+    static let capacity = 16
+}
+
+/// A bounded queue of row batches between the reader thread and the database thread.
+final class BatchChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[ParsedRow]] = []
+    private var batches: [[Element]] = []
     private var closed = false
     private var cancelled = false
 
     /// Queues a batch, waiting while the queue is full; false once the receiver gave up.
-    func send(_ batch: [ParsedRow]) -> Bool {
+    func send(_ batch: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count >= BatchChannel.capacity && !cancelled { condition.wait() }
+        while batches.count >= BatchChannels.capacity && !cancelled { condition.wait() }
         if cancelled { return false }
         batches.append(batch)
         condition.broadcast()
@@ -165,7 +199,7 @@ final class BatchChannel: @unchecked Sendable {
     }
 
     /// The next batch, or nil when the sender is done.
-    func receive() -> [ParsedRow]? {
+    func receive() -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !closed && !cancelled { condition.wait() }

@@ -212,6 +212,7 @@ public struct SheetTemplates {
         case .trackingNo: return T.trackingNo
         case .spent: return T.spent
         case .lastPurchase: return T.lastPurchase
+        case .amount, .orderStatus: return Catalog.Import.field(field.rawValue)  // not in the four templates
         }
     }
 }

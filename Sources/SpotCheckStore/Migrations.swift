@@ -248,6 +248,31 @@ extension Store {
             try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
             try db.execute(sql: SheetData.poolIndexSQL)
         }
+        m.registerMigration("v7: the platforms' order exports, a lookup of who bought what") { db in
+            // One row per order row of an order export: not a sampling source, but the buyer
+            // ID, name and phone that other sheets' order numbers lead to, and the purchases
+            // the VIP list is derived from (seed 003).
+            try db.execute(sql: """
+                CREATE TABLE orders (
+                    id INTEGER PRIMARY KEY,
+                    import_id INTEGER NOT NULL REFERENCES imports(id),
+                    customer_id INTEGER NOT NULL,
+                    fingerprint INTEGER NOT NULL,
+                    source_row INTEGER NOT NULL,
+                    -- the day paid (or ordered) as a day ordinal; NULL when the export has none
+                    paid_day INTEGER,
+                    -- what the buyer paid, in fen; NULL when the export has no amount
+                    amount_fen INTEGER,
+                    -- 1 when the order is a purchase: dated and neither closed nor cancelled
+                    purchase INTEGER NOT NULL,
+                    -- ContactRoute of the order's own fields
+                    route INTEGER NOT NULL,
+                    -- packed RecordFields (see SpotCheckStore)
+                    fields TEXT NOT NULL
+                );
+                CREATE INDEX orders_customer ON orders(customer_id, route);
+                """)
+        }
         return m
     }
 }

@@ -215,7 +215,7 @@ public enum SheetData {
         try db.execute(sql: "DELETE FROM merge_map")
         let insert = try db.makeStatement(sql: "INSERT INTO merge_map(old, new) VALUES (?, ?)")
         for (old, new) in merges { try insert.execute(arguments: [old, new]) }
-        for table in ["records", "customer_keys", "draw_items"] {
+        for table in ["records", "customer_keys", "draw_items", "orders"] {
             try db.execute(sql: """
                 UPDATE \(table) SET customer_id = (SELECT new FROM merge_map WHERE old = \(table).customer_id)
                 WHERE customer_id IN (SELECT old FROM merge_map)

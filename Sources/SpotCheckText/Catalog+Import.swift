@@ -12,6 +12,8 @@ extension Catalog {
             case .vip: return Message("VIP客户名单", "VIP list")
             }
         }
+        /// A platform's order export (import --kind orders).
+        public static let orders = Message("订单导出", "order export")
         /// A short label of a source kind, for columns.
         public static func source(_ kind: SourceKind) -> Message {
             switch kind {
@@ -45,20 +47,24 @@ extension Catalog {
             case "tracking_no": return Message("运单号", "tracking number")
             case "spent": return Message("累计消费", "total spent")
             case "last_purchase": return Message("最近购买时间", "last purchase")
+            case "amount": return Message("实付金额", "amount paid")
+            case "order_status": return Message("订单状态", "order status")
             default: return Message(key, key)
             }
         }
         /// `missing` lists groups of alternatives: one column of each group is needed.
-        public static func missingColumns(kind: SourceKind, missing: [[String]], found: [String], accepted: [String: [String]]) -> Message {
+        public static func missingColumns(sheet: Message, missing: [[String]], found: [String], accepted: [String: [String]]) -> Message {
             let fields = missing.flatMap { $0 }
             let zhAccepted = fields.map { "「\(field($0).zh)」可用表头：\(accepted[$0, default: []].joined(separator: "、"))" }.joined(separator: "；")
             let enAccepted = fields.map { "\(field($0).en): \(accepted[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
             let zhMissing = missing.map { g in g.count == 1 ? field(g[0]).zh : g.map { field($0).zh }.joined(separator: "/") + " 其中之一" }.joined(separator: "；")
             let enMissing = missing.map { g in g.count == 1 ? field(g[0]).en : "one of " + g.map { field($0).en }.joined(separator: " / ") }.joined(separator: "; ")
             return Message(
-                "找不到必需的列：\(zhMissing)（\(Names.sheet(kind).zh)）。文件中的表头：\(found.joined(separator: "、"))。\(zhAccepted)。可在配置 columns.json 中添加本店的表头",
-                "missing a required column: \(enMissing) (\(Names.sheet(kind).en)). Headers in the file: \(found.joined(separator: ", ")). Accepted — \(enAccepted). Add your shop's headers to columns.json")
+                "找不到必需的列：\(zhMissing)（\(sheet.zh)）。文件中的表头：\(found.joined(separator: "、"))。\(zhAccepted)。可在配置 columns.json 中添加本店的表头",
+                "missing a required column: \(enMissing) (\(sheet.en)). Headers in the file: \(found.joined(separator: ", ")). Accepted — \(enAccepted). Add your shop's headers to columns.json")
         }
+        public static let orderMissing = Message("订单号为空：订单导出的每一行都要有订单号", "the order number is empty: every row of an order export needs one")
+        public static let badAmount = Message("无法识别的金额；可用 168.99、¥1,234.50", "not an amount; use 168.99 or ¥1,234.50")
         public static let identityMissing = Message("买家ID、手机号、订单号都为空，无法识别客户", "buyer ID, phone and order number are all empty: the customer cannot be identified")
         public static let dateMissing = Message("日期为空，无法确定属于哪个月", "the date is empty, so the row belongs to no month")
         public static let badDate = Message("无法识别的日期；可用 2026-11-03、2026/11/3、2026年11月3日（可带时间）", "not a date; use 2026-11-03, 2026/11/3 or 2026年11月3日 (a time may follow)")
@@ -88,9 +94,10 @@ extension Catalog {
         public static func moreProblems(_ n: Int) -> Message {
             Message("……另有 \(n) 行有误未列出", "… and \(n) more bad row(s) not listed")
         }
-        public static func fileSummary(file: String, kind: SourceKind, format: String, read: Int, new: Int, known: Int, blank: Int, rejected: Int) -> Message {
-            var zh = "\(Names.sheet(kind).zh) \(file)（\(format)）：读取 \(grouped(read)) 行，新增 \(grouped(new)) 行"
-            var en = "\(Names.sheet(kind).en) \(file) (\(format)): read \(grouped(read)) rows, \(grouped(new)) new"
+        public static func fileSummary(file: String, sheet: Message, format: String, read: Int, new: Int, known: Int, blank: Int,
+                                       rejected: Int) -> Message {
+            var zh = "\(sheet.zh) \(file)（\(format)）：读取 \(grouped(read)) 行，新增 \(grouped(new)) 行"
+            var en = "\(sheet.en) \(file) (\(format)): read \(grouped(read)) rows, \(grouped(new)) new"
             if known > 0 { zh += "，已导入过 \(grouped(known)) 行"; en += ", \(grouped(known)) already imported" }
             if blank > 0 { zh += "，空行 \(grouped(blank)) 行已跳过"; en += ", \(grouped(blank)) blank skipped" }
             if rejected > 0 { zh += "，有误跳过 \(grouped(rejected)) 行"; en += ", \(grouped(rejected)) bad skipped" }
@@ -125,7 +132,16 @@ extension Catalog {
         public static let rejectsReasonHeader = Message("错误原因", "reason")
         public static let rejectsRowHeader = Message("原行号", "row")
         public static func unknownKind(_ kind: String) -> Message {
-            Message("未知的表类型「\(kind)」：可用 after-sales（售后）、courier（快递）、reviews（评价）、vip", "unknown kind \"\(kind)\": use after-sales, courier, reviews or vip")
+            Message("未知的表类型「\(kind)」：可用 after-sales（售后）、courier（快递）、reviews（评价）、vip、orders（订单导出）",
+                    "unknown kind \"\(kind)\": use after-sales, courier, reviews, vip or orders")
+        }
+        /// What an order import added to the lookup.
+        public static func ordersSummary(matched: Int, withPhone: Int) -> Message {
+            Message("订单查找表：\(grouped(withPhone)) 个订单带完整手机号；\(grouped(matched)) 个订单号与此前导入的记录对上。"
+                        + "售后、快递、评价表中的订单号会由此找到买家ID、姓名和手机号（订单导出本身不进入抽样池）",
+                    "order lookup: \(grouped(withPhone)) orders with a full phone number; \(grouped(matched)) order numbers matched records imported "
+                        + "before. Order numbers in the after-sales, courier and review sheets find their buyer ID, name and phone here (orders are "
+                        + "not a sampling source)")
         }
     }
 }

@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "after-sales (售后) | courier (快递) | reviews (评价) | vip")
+    @Option(name: .long, help: "after-sales (售后) | courier (快递) | reviews (评价) | vip | orders (订单导出: a lookup of buyers, and what `vip derive` reads)")
     var kind: String
 
     @Option(name: .long, help: "The worksheet to read in an XLSX file (default: the first).")
@@ -34,12 +34,17 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try guarded(global.lang) {
-            guard let kind = SourceKind(rawValue: kind) else { throw UserError(Catalog.Import.unknownKind(kind)) }
-            let ws = try global.workspace()
             let given = try platform.map { name in
                 guard let p = Platform(rawValue: name.lowercased()) else { throw UserError(Catalog.Import.unknownPlatform(name)) }
                 return p
             }
+            if kind == "orders" {
+                let ws = try global.workspace()
+                let request = OrderImportRequest(files: files, sheet: sheet, skipBad: skipBad, platform: given)
+                return try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
+            }
+            guard let kind = SourceKind(rawValue: kind) else { throw UserError(Catalog.Import.unknownKind(kind)) }
+            let ws = try global.workspace()
             let request = ImportRequest(kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad,
                                         platform: given)
             try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
@@ -56,22 +61,39 @@ struct ImportCommand: ParsableCommand {
         }
         out.progress(nil)
         ws.logger.debug("import took \(Date().timeIntervalSince(started)) s")
-        for f in report.files {
-            if f.new == 0 && f.rejected == 0 {
-                out.say(Catalog.Import.nothingNew(file: f.file))
-            } else {
-                out.say(Catalog.Import.fileSummary(file: f.file, kind: report.kind, format: f.format, read: f.read, new: f.new,
-                                                   known: f.known, blank: f.blank, rejected: f.rejected))
-            }
-            if let p = f.platform { out.note(Catalog.Import.platformOf(f.file, Catalog.Names.platform(p))) }
-            if f.totals > 0 { out.note(Catalog.Import.totalsSkipped(f.totals)) }
-            if let r = f.rejectsFile { out.warn(Catalog.Import.rejectsWritten(r, count: f.rejected)) }
-        }
+        say(report.files, sheet: Catalog.Names.sheet(report.kind), out)
         if !report.unchanged {
             let by = report.mergesByKey
             out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
                                              phone: by[.phone] ?? 0, order: by[.order] ?? 0))
         }
         for n in report.notes { out.note(n) }
+    }
+
+    /// Imports order exports and prints what happened (shared with the demo).
+    static func perform(_ request: OrderImportRequest, in ws: Workspace, output out: Output) throws {
+        let report = try OrderImporter(workspace: ws).run(request)
+        say(report.files, sheet: Catalog.Names.orders, out)
+        if !report.unchanged {
+            let by = report.mergesByKey
+            out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
+                                             phone: by[.phone] ?? 0, order: by[.order] ?? 0))
+            out.say(Catalog.Import.ordersSummary(matched: report.matched, withPhone: report.withPhone))
+        }
+    }
+
+    /// Each file's line: rows read, new, known, skipped; its platform and totals rows.
+    private static func say(_ files: [ImportReport.FileReport], sheet: Message, _ out: Output) {
+        for f in files {
+            if f.new == 0 && f.rejected == 0 {
+                out.say(Catalog.Import.nothingNew(file: f.file))
+            } else {
+                out.say(Catalog.Import.fileSummary(file: f.file, sheet: sheet, format: f.format, read: f.read, new: f.new,
+                                                   known: f.known, blank: f.blank, rejected: f.rejected))
+            }
+            if let p = f.platform { out.note(Catalog.Import.platformOf(f.file, Catalog.Names.platform(p))) }
+            if f.totals > 0 { out.note(Catalog.Import.totalsSkipped(f.totals)) }
+            if let r = f.rejectsFile { out.warn(Catalog.Import.rejectsWritten(r, count: f.rejected)) }
+        }
     }
 }

@@ -56,7 +56,7 @@ final class TestWorkspace {
         try Store(path: db).read { db in
             var out: [String: [[String]]] = [:]
             for t in ["imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases", "qa_imports", "transcripts",
-                      "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores"] {
+                      "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores", "orders"] {
                 out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1").map { row in row.databaseValues.map { "\($0)" } }
             }
             return out
