@@ -68,6 +68,8 @@ struct Output {
             return [prefix + e.message.text(lang)]
         case let e as QAProblem:
             return [prefix + e.message.text(lang)]
+        case let e as VIPProblem:
+            return [prefix + e.message.text(lang)]
         case let e as ResultsConflict:
             let summary = e.workbook == .audit ? Catalog.QA.conflicts(e.conflicts.count) : Catalog.Calls.conflicts(e.conflicts.count)
             var out = [prefix + Catalog.labelled(e.file, summary).text(lang)]
