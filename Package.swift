@@ -74,10 +74,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The seller centres' exports in their real shapes: the demo month's files and the tests' fixtures.
+        .target(name: "PlatformExports", dependencies: ["SpotCheckCore", "SpotCheckFormats"]),
         // Writes the demo shop in Samples/ (deterministic).
         .executableTarget(
             name: "spotcheck-samples",
-            dependencies: ["SpotCheckKit", "SpotCheckFormats", "SpotCheckCore"],
+            dependencies: ["SpotCheckKit", "SpotCheckFormats", "SpotCheckCore", "PlatformExports"],
             path: "Sources/SampleGenerator"
         ),
         // Data generators for the benchmarks in Scripts/.
@@ -97,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "SpotCheckKitTests",
             dependencies: [
-                "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText",
+                "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText", "PlatformExports",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -240,3 +240,4 @@ do {
     try write(csv, "2026-09/VIP客户名单.csv", bom: false)
 }
 try writeTranscripts()
+try writePlatformMonth(to: outDir)

@@ -5,11 +5,11 @@ import SpotCheckFormats
 import SpotCheckKit
 import SpotCheckText
 
-/// `spotcheck demo`: the demo shop's two months, end to end, in a throw-away workspace.
+/// `spotcheck demo`: the demo shop's months, end to end, in a throw-away workspace.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "演示：用 Samples/ 的两个月数据完整走一遍 (run the demo months from Samples/ end to end).")
+        abstract: "演示：用 Samples/ 的三个月数据完整走一遍 (run the demo months from Samples/ end to end).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -22,7 +22,11 @@ struct DemoCommand: ParsableCommand {
     struct Manifest: Decodable {
         struct File: Decodable { var kind: String; var file: String }
         struct Results: Decodable { var file: String; var today: String }
-        struct Month: Decodable { var month: String; var today: String; var seed: UInt64; var files: [File]; var results: Results? }
+        /// `vip derive` after the imports (the month's files include order exports).
+        struct DeriveVIP: Decodable { var min_spend: String?; var inactive_months: Int? }
+        struct Month: Decodable {
+            var month: String; var today: String; var seed: UInt64; var files: [File]; var results: Results?; var derive_vip: DeriveVIP?
+        }
         struct Transcripts: Decodable { var file: String; var channel: Channel }
         struct QA: Decodable {
             var period: String; var today: String; var seed: UInt64; var files: [Transcripts]
@@ -50,8 +54,19 @@ struct DemoCommand: ParsableCommand {
                 output.say("")
                 output.say(Catalog.CLI.demoStep(Catalog.CLI.demoMonth(m.month, role).text(global.lang)))
                 for f in m.files {
+                    let file = "\(samplesDir)/\(f.file)"
+                    if f.kind == "orders" {
+                        try ImportCommand.perform(OrderImportRequest(files: [file]), in: ws, output: output)
+                        continue
+                    }
                     guard let kind = SourceKind(rawValue: f.kind) else { throw UserError(Catalog.Import.unknownKind(f.kind)) }
-                    try ImportCommand.perform(ImportRequest(kind: kind, files: ["\(samplesDir)/\(f.file)"], month: month), in: ws, output: output)
+                    try ImportCommand.perform(ImportRequest(kind: kind, files: [file], month: month), in: ws, output: output)
+                }
+                if let d = m.derive_vip {
+                    var rule = VIPDerivation()
+                    if let s = d.min_spend, let fen = Money.fen(s) { rule.minimumFen = fen }
+                    if let n = d.inactive_months { rule.inactiveMonths = n }
+                    try VIPDeriveCommand.perform(VIPDeriveRequest(month: month, rule: rule), in: ws, output: output)
                 }
                 try SampleCommand.perform(MonthlyDraw.Request(month: month, seed: m.seed, drawnBy: "demo"), in: ws, output: output)
                 try CallListCommand.perform(month: month, to: path(.callList, m.month), in: ws, output: output)
