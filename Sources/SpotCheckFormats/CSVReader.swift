@@ -30,7 +30,7 @@ public final class CSVReader {
         self.path = path
         self.chunkSize = chunkSize
         var st = stat()
-        guard stat(path, &st) == 0 else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
+        guard stat(path, &st) == 0 else { throw FileError(file: path, message: Catalog.File.notFound(path)) }
         fileSize = Int(st.st_size)
     }
 
@@ -38,7 +38,7 @@ public final class CSVReader {
     /// its fields. The array is reused between calls: copy what you keep.
     public func forEachRow(_ body: (_ row: Int, _ fields: [String]) throws -> Void) throws {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw FileProblem(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno)))) }
+        guard fd >= 0 else { throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno)))) }
         defer { close(fd) }
 
         var raw = [UInt8](repeating: 0, count: chunkSize)
@@ -53,7 +53,7 @@ public final class CSVReader {
 
         func readChunk() throws {
             let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
-            guard n >= 0 else { throw FileProblem(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno)))) }
+            guard n >= 0 else { throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno)))) }
             bytesRead += n
             if n == 0 { eof = true }
             try raw.withUnsafeBufferPointer { all in
@@ -67,7 +67,7 @@ public final class CSVReader {
                 }
                 if let d = decoder {
                     do { try d.decode(chunk, final: eof, into: &buf) } catch let e as GB18030Decoder.InvalidBytes {
-                        throw FileProblem(file: path, message: Catalog.File.badEncoding(TextEncoding.gb18030.rawValue, offset: e.offset))
+                        throw FileError(file: path, message: Catalog.File.badEncoding(TextEncoding.gb18030.rawValue, offset: e.offset))
                     }
                 } else {
                     buf.append(contentsOf: chunk)
@@ -91,7 +91,7 @@ public final class CSVReader {
             }
             if eof && !needMore { break }
             if eof && needMore {
-                throw FileProblem(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row))
+                throw FileError(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row))
             }
             // Keep the unparsed tail and read on.
             if start > 0 {
@@ -125,7 +125,7 @@ public final class CSVReader {
                 var high: UInt8 = 0
                 var nul = false
                 while true {
-                    if q >= n { if eof { throw FileProblem(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row)) }; return nil }
+                    if q >= n { if eof { throw FileError(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row)) }; return nil }
                     let c = b[q]
                     high |= c
                     if c == 0 { nul = true }
@@ -197,8 +197,8 @@ public final class CSVReader {
     }
 
     /// A NUL byte in a field: no spreadsheet writes one, so the file is damaged there (issue 7).
-    private func nulProblem(row: Int, column: Int) -> FileProblem {
-        FileProblem(file: path, row: row, column: columnLetter(column), message: Catalog.File.nulCharacter)
+    private func nulProblem(row: Int, column: Int) -> FileError {
+        FileError(file: path, row: row, column: columnLetter(column), message: Catalog.File.nulCharacter)
     }
 
     @inline(__always)
@@ -206,14 +206,14 @@ public final class CSVReader {
         if let bytes {
             if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw FileProblem(file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
+                throw FileError(file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
             }
             return s
         }
         if slice.isEmpty { return "" }
         if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
         guard let s = String(validating: slice, as: UTF8.self) else {
-            throw FileProblem(file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
+            throw FileError(file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
         }
         return s
     }

@@ -10,14 +10,14 @@ import SpotCheckText
 /// ``fail(_:)`` to stop the parse with a problem (issue 7: nothing silently wrong).
 class XMLPartHandler {
     /// The first problem a handler found; the parser stops at it.
-    fileprivate(set) var problem: FileProblem?
+    fileprivate(set) var problem: FileError?
 
     func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {}
     func end(_ name: UnsafePointer<CChar>) {}
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     /// Stops the parse: the part is refused with this problem.
-    final func fail(_ problem: FileProblem) { if self.problem == nil { self.problem = problem } }
+    final func fail(_ problem: FileError) { if self.problem == nil { self.problem = problem } }
 }
 
 /// An element's attributes as expat hands them over: name, value, name, value, …, NULL.
@@ -68,14 +68,14 @@ final class ExpatParser {
     let handler: XMLPartHandler
     private let parser: XML_Parser
     private var sinceEvent = 0
-    private var refusal: FileProblem?
+    private var refusal: FileError?
 
     init(part: String, file: String, handler: XMLPartHandler) throws {
         self.part = part
         self.file = file
         self.handler = handler
         guard let p = XML_ParserCreate(nil) else {
-            throw FileProblem(file: file, message: Catalog.File.corruptXLSX("\(part): expat"))
+            throw FileError(file: file, message: Catalog.File.corruptXLSX("\(part): expat"))
         }
         parser = p
         XML_SetHashSalt(p, UInt.random(in: 1...UInt.max))
@@ -102,7 +102,7 @@ final class ExpatParser {
         XML_SetDefaultHandlerExpand(p) { ud, _, _ in ExpatParser.from(ud).sinceEvent = 0 }
         XML_SetStartDoctypeDeclHandler(p) { ud, _, _, _, _ in
             let me = ExpatParser.from(ud)
-            me.refuse(FileProblem(file: me.file, message: Catalog.File.doctypeRefused(me.part)))
+            me.refuse(FileError(file: me.file, message: Catalog.File.doctypeRefused(me.part)))
         }
     }
 
@@ -117,13 +117,13 @@ final class ExpatParser {
         if handler.problem != nil { XML_StopParser(parser, XML_FALSE) }
     }
 
-    private func refuse(_ problem: FileProblem) {
+    private func refuse(_ problem: FileError) {
         if refusal == nil { refusal = problem }
         XML_StopParser(parser, XML_FALSE)
     }
 
     /// Parses the next chunk of the part; `final` says there is no more.
-    func feed(_ chunk: UnsafeRawBufferPointer, final: Bool) throws(FileProblem) {
+    func feed(_ chunk: UnsafeRawBufferPointer, final: Bool) throws(FileError) {
         var offset = 0
         // XML_Parse takes an Int32 length: feed big buffers in slices.
         repeat {
@@ -136,14 +136,14 @@ final class ExpatParser {
                 let code = XML_GetErrorCode(parser)
                 let reason = XML_ErrorString(code).map { String(cString: $0) } ?? "XML error \(code.rawValue)"
                 let line = Int(XML_GetCurrentLineNumber(parser))
-                throw FileProblem(file: file, message: Catalog.File.corruptPart(part, line: line, reason: reason))
+                throw FileError(file: file, message: Catalog.File.corruptPart(part, line: line, reason: reason))
             }
             offset += n
             sinceEvent += n
         } while offset < chunk.count
         if sinceEvent > ExpatParser.maxTokenBytes {
             let limit = ExpatParser.maxTokenBytes >> 20
-            throw FileProblem(file: file, message: Catalog.File.tokenTooLong(part, limitMiB: limit))
+            throw FileError(file: file, message: Catalog.File.tokenTooLong(part, limitMiB: limit))
         }
     }
 }

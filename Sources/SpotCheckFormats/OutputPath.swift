@@ -14,7 +14,7 @@ public enum OutputPath {
         let (dir, name) = split(path)
         var template = Array("\(dir)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno)))) }
+        guard fd >= 0 else { throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno)))) }
         close(fd)
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
@@ -29,13 +29,13 @@ public enum OutputPath {
             close(fd)
             if synced != 0 {
                 unlink(temporary)
-                throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(err))))
+                throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(err))))
             }
         }
         guard rename(temporary, path) == 0 else {
             let err = errno
             unlink(temporary)
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(err))))
+            throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(err))))
         }
     }
 
@@ -44,13 +44,13 @@ public enum OutputPath {
         let temp = try temporary(beside: path)
         guard let f = fopen(temp, "wb") else {
             unlink(temp)
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
+            throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
         }
         let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
         let closed = fclose(f)
         guard written == bytes.count, closed == 0 else {
             unlink(temp)
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
+            throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
         }
         try commit(temp, to: path)
     }

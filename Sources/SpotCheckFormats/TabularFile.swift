@@ -37,9 +37,9 @@ public final class TabularFile {
     public init(path: String, sheet: String? = nil) throws {
         self.path = path
         var st = stat()
-        guard stat(path, &st) == 0 else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
+        guard stat(path, &st) == 0 else { throw FileError(file: path, message: Catalog.File.notFound(path)) }
         fileSize = Int(st.st_size)
-        if fileSize == 0 { throw FileProblem(file: path, message: Catalog.File.empty) }
+        if fileSize == 0 { throw FileError(file: path, message: Catalog.File.empty) }
         let magic = TabularFile.sniff(path)
         let ext = path.split(separator: "/").last.flatMap { name -> String? in
             guard let dot = name.lastIndex(of: ".") else { return nil }
@@ -48,28 +48,28 @@ public final class TabularFile {
         switch ext {
         case "csv", "txt":
             switch magic {
-            case .zip: throw FileProblem(file: path, message: Catalog.File.xlsxNamedCSV)
-            case .ole: throw FileProblem(file: path, message: Catalog.File.legacyXLS)
-            case .binary: throw FileProblem(file: path, message: Catalog.File.binaryNotCSV)
+            case .zip: throw FileError(file: path, message: Catalog.File.xlsxNamedCSV)
+            case .ole: throw FileError(file: path, message: Catalog.File.legacyXLS)
+            case .binary: throw FileError(file: path, message: Catalog.File.binaryNotCSV)
             case .text: backing = .csv(try CSVReader(path: path))
             }
         case "xlsx", "xlsm":
             switch magic {
             case .zip:
                 let reader = try XLSXReader(path: path)
-                guard let name = reader.resolveSheet(sheet) else { throw FileProblem(file: path, message: Catalog.File.noSheets) }
+                guard let name = reader.resolveSheet(sheet) else { throw FileError(file: path, message: Catalog.File.noSheets) }
                 if !reader.sheetNames.contains(name) {
-                    throw FileProblem(file: path, message: Catalog.File.sheetNotFound(name, available: reader.sheetNames))
+                    throw FileError(file: path, message: Catalog.File.sheetNotFound(name, available: reader.sheetNames))
                 }
                 backing = .xlsx(reader, name)
-            case .ole: throw FileProblem(file: path, message: Catalog.File.legacyXLS)
-            case .text, .binary: throw FileProblem(file: path, message: Catalog.File.notXLSX(ext))
+            case .ole: throw FileError(file: path, message: Catalog.File.legacyXLS)
+            case .text, .binary: throw FileError(file: path, message: Catalog.File.notXLSX(ext))
             }
         case "xls", "et":
-            if magic == .zip { throw FileProblem(file: path, message: Catalog.File.xlsxNamed(ext)) }
-            throw FileProblem(file: path, message: Catalog.File.legacyXLS)
+            if magic == .zip { throw FileError(file: path, message: Catalog.File.xlsxNamed(ext)) }
+            throw FileError(file: path, message: Catalog.File.legacyXLS)
         default:
-            throw FileProblem(file: path, message: Catalog.File.unsupportedExtension(ext))
+            throw FileError(file: path, message: Catalog.File.unsupportedExtension(ext))
         }
     }
 

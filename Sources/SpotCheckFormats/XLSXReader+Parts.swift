@@ -61,7 +61,7 @@ final class SharedStringsHandler: XMLPartHandler {
             inItem = false
             guard strings.ends.count < XLSXReader.maxSharedStrings else {
                 let limit = XLSXReader.maxSharedStrings
-                return fail(FileProblem(file: file, message: Catalog.File.tooManySharedStrings(limit)))
+                return fail(FileError(file: file, message: Catalog.File.tooManySharedStrings(limit)))
             }
             strings.ends.append(UInt32(strings.bytes.count))  // the part's size bounds the bytes below 4 GiB
         } else if xmlNameIs(name, "t") { inText = false } else if xmlNameIs(name, "rPh") { phoneticDepth -= 1 }
@@ -74,10 +74,10 @@ final class SharedStringsHandler: XMLPartHandler {
         // over Excel's limit is left for the cell that uses it to name.
         let start = strings.ends.last.map(Int.init) ?? 0
         if strings.bytes.count - start > 1 << 20 {
-            fail(FileProblem(file: file, message: Catalog.File.sharedStringTooLong(XLSXReader.maxCellCharacters)))
+            fail(FileError(file: file, message: Catalog.File.sharedStringTooLong(XLSXReader.maxCellCharacters)))
         } else if strings.bytes.count > XLSXReader.maxSharedStringsText {
             let limit = XLSXReader.maxSharedStringsText >> 20
-            fail(FileProblem(file: file, message: Catalog.File.partTooLarge("xl/sharedStrings.xml", limitMiB: limit)))
+            fail(FileError(file: file, message: Catalog.File.partTooLarge("xl/sharedStrings.xml", limitMiB: limit)))
         }
     }
 }

@@ -41,8 +41,8 @@ final class SheetHandler: XMLPartHandler {
     }
 
     /// A problem with the current cell, named by row and column letter.
-    private func problem(_ message: Message) -> FileProblem {
-        FileProblem(file: file, row: rowNumber, column: columnLetter(cellColumn), message: message)
+    private func problem(_ message: Message) -> FileError {
+        FileError(file: file, row: rowNumber, column: columnLetter(cellColumn), message: message)
     }
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {
@@ -51,18 +51,18 @@ final class SheetHandler: XMLPartHandler {
         } else if xmlNameIs(name, "row") {
             if let r = attributes("r") {
                 guard let n = SheetHandler.decimal(r), (1...XLSXReader.maxRows).contains(n) else {
-                    return fail(FileProblem(file: file, message: Catalog.File.rowOutOfRange(SheetHandler.shown(r))))
+                    return fail(FileError(file: file, message: Catalog.File.rowOutOfRange(SheetHandler.shown(r))))
                 }
                 // Rows come in order, each once (ECMA-376 §18.3.1.73): anything else is damage,
                 // and would let a small file repeat one row without end.
                 guard n > rowNumber else {
-                    return fail(FileProblem(file: file, row: n,
+                    return fail(FileError(file: file, row: n,
                                             message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
                 }
                 rowNumber = n
             } else {
                 guard rowNumber < XLSXReader.maxRows else {
-                    return fail(FileProblem(file: file, message: Catalog.File.rowOutOfRange(String(rowNumber + 1))))
+                    return fail(FileError(file: file, message: Catalog.File.rowOutOfRange(String(rowNumber + 1))))
                 }
                 rowNumber += 1
             }
@@ -85,16 +85,16 @@ final class SheetHandler: XMLPartHandler {
         if let r = attributes("r") {
             guard let col = SheetHandler.column(ofReference: r) else {
                 let shown = SheetHandler.shown(r)
-                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.badCellReference(shown)))
+                return fail(FileError(file: file, row: rowNumber, message: Catalog.File.badCellReference(shown)))
             }
             guard col >= nextColumn else {
                 let shown = SheetHandler.shown(r)
-                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.cellOutOfOrder(shown)))
+                return fail(FileError(file: file, row: rowNumber, message: Catalog.File.cellOutOfOrder(shown)))
             }
             cellColumn = col
         } else {
             guard nextColumn < XLSXReader.maxColumns else {
-                return fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.tooManyColumns))
+                return fail(FileError(file: file, row: rowNumber, message: Catalog.File.tooManyColumns))
             }
             cellColumn = nextColumn
         }
@@ -190,7 +190,7 @@ final class SheetHandler: XMLPartHandler {
         rowBytes += bytes
         guard rowBytes > SheetHandler.maxRowBytes else { return true }
         let limit = SheetHandler.maxRowBytes >> 20
-        fail(FileProblem(file: file, row: rowNumber, message: Catalog.File.rowTooLarge(limitMiB: limit)))
+        fail(FileError(file: file, row: rowNumber, message: Catalog.File.rowTooLarge(limitMiB: limit)))
         return false
     }
 

@@ -43,19 +43,19 @@ public final class XLSXReader {
     public init(path: String) throws {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw FileProblem(file: path, message: Catalog.File.notFound(path))
+            throw FileError(file: path, message: Catalog.File.notFound(path))
         }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             // A package that starts like a ZIP but has no readable directory was cut short.
-            if XLSXReader.startsLikeZIP(path) { throw FileProblem(file: path, message: Catalog.File.truncatedZIP) }
-            throw FileProblem(file: path, message: Catalog.File.notXLSX((path as NSString).pathExtension))
+            if XLSXReader.startsLikeZIP(path) { throw FileError(file: path, message: Catalog.File.truncatedZIP) }
+            throw FileError(file: path, message: Catalog.File.notXLSX((path as NSString).pathExtension))
         }
         let workbook = WorkbookHandler()
         let small = XLSXReader.maxSmallPartBytes
         guard try XLSXReader.parse("xl/workbook.xml", of: archive, file: path, limit: small, with: workbook) else {
-            throw FileProblem(file: path, message: Catalog.File.corruptXLSX("xl/workbook.xml"))
+            throw FileError(file: path, message: Catalog.File.corruptXLSX("xl/workbook.xml"))
         }
         let rels = RelationshipsHandler()
         _ = try XLSXReader.parse("xl/_rels/workbook.xml.rels", of: archive, file: path, limit: small, with: rels)
@@ -87,12 +87,12 @@ public final class XLSXReader {
         let name: String
         if let sheet {
             guard sheetParts[sheet] != nil else {
-                throw FileProblem(file: path, message: Catalog.File.sheetNotFound(sheet, available: sheetNames))
+                throw FileError(file: path, message: Catalog.File.sheetNotFound(sheet, available: sheetNames))
             }
             name = sheet
         } else {
             guard let firstName = sheetNames.first else {
-                throw FileProblem(file: path, message: Catalog.File.noSheets)
+                throw FileError(file: path, message: Catalog.File.noSheets)
             }
             name = firstName
         }
@@ -102,7 +102,7 @@ public final class XLSXReader {
             for (number, cells) in handler.rows { try body(number, cells) }
             handler.rows.removeAll(keepingCapacity: true)
         }
-        guard found else { throw FileProblem(file: path, message: Catalog.File.corruptXLSX(part)) }
+        guard found else { throw FileError(file: path, message: Catalog.File.corruptXLSX(part)) }
     }
 
     /// The name of the first sheet, or the sheet that is asked for.
@@ -124,7 +124,7 @@ public final class XLSXReader {
                 do {
                     inflated += chunk.count
                     if let limit, inflated > limit {
-                        throw FileProblem(file: file, message: Catalog.File.partTooLarge(name, limitMiB: limit >> 20))
+                        throw FileError(file: file, message: Catalog.File.partTooLarge(name, limitMiB: limit >> 20))
                     }
                     try chunk.withUnsafeBytes { try parser.feed($0, final: false) }
                     try drain()
@@ -137,10 +137,10 @@ public final class XLSXReader {
             // The reader's and the caller's own errors as they are; ZIPFoundation's (a damaged
             // deflate stream, an unreadable entry) as a damaged part.
             if let stopped { throw stopped }
-            throw FileProblem(file: file, message: Catalog.File.corruptXLSX("\(name): \(error)"))
+            throw FileError(file: file, message: Catalog.File.corruptXLSX("\(name): \(error)"))
         }
         guard checksum == entry.checksum else {
-            throw FileProblem(file: file, message: Catalog.File.checksumMismatch(name))
+            throw FileError(file: file, message: Catalog.File.checksumMismatch(name))
         }
         // The end of the part: expat says whether the XML ended where it should.
         try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true)

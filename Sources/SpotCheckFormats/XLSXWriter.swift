@@ -103,7 +103,7 @@ public final class XLSXWriter {
         options.use_zip64 = 0
         guard let wb = workbook_new_opt(temporaryPath, &options) else {
             unlink(temporaryPath)
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
+            throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
         }
         workbook = wb
         var properties = lxw_doc_properties()
@@ -141,7 +141,7 @@ public final class XLSXWriter {
         let err = workbook_close(workbook)
         if err != LXW_NO_ERROR {
             unlink(temporaryPath)
-            throw FileProblem(file: path, message: Catalog.File.cannotWrite(path, String(cString: lxw_strerror(err))))
+            throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: lxw_strerror(err))))
         }
         try OutputPath.commit(temporaryPath, to: path)
     }

@@ -43,11 +43,11 @@ public struct AuditSample {
     public func run(period: YearMonth, rate: Double?, seed: UInt64?, drawnBy: String) throws -> Summary {
         let ws = workspace
         let rate = try rate ?? ws.qa().sampleRate
-        guard rate > 0 && rate <= 1 else { throw QAProblem(Catalog.QA.badRate) }
+        guard rate > 0 && rate <= 1 else { throw QAError(Catalog.QA.badRate) }
         let seed = seed ?? MonthlyDraw.newSeed()
         return try ws.store().write { db in
             let rows = try QAData.transcripts(period: period.description, db)
-            guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
+            guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
             let already = try QAData.sampled(db)
             // Transcripts are ordered by their content, so the same seed draws the same
             // transcripts whatever order the files were imported in.

@@ -76,7 +76,7 @@ public struct AuditWorkbook {
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
-        guard !rows.isEmpty else { throw QAProblem(Catalog.QA.nothingSampled(period.description)) }
+        guard !rows.isEmpty else { throw QAError(Catalog.QA.nothingSampled(period.description)) }
         let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         let identity = try ws.identity()
         try ws.checkOutput(path)

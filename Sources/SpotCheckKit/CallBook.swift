@@ -6,8 +6,9 @@ import SpotCheckStore
 import SpotCheckText
 
 /// A problem with what the user asked to record.
-public struct CallProblem: Error, Sendable, Equatable {
+public struct CallError: UserFacingError, Sendable, Equatable {
     public var message: Message
+    public var messages: [Message] { [message] }
 }
 
 /// Records call attempts and case details (`spotcheck call`).
@@ -60,21 +61,23 @@ public struct CallBook {
         let at: LocalDateTime? = try e.at.map { try CallBook.parseMoment($0) }
         let replied: LocalDateTime? = try e.repliedAt.map { try CallBook.parseMoment($0) }
         if (at == nil) != (e.result == nil) {
-            throw CallProblem(message: at == nil ? Catalog.Calls.resultWithoutAt : Catalog.Calls.atWithoutResult)
+            throw CallError(message: at == nil ? Catalog.Calls.resultWithoutAt : Catalog.Calls.atWithoutResult)
         }
         if at == nil && e.score == nil && e.praise == nil && e.note == nil && e.complaint == nil && replied == nil && !e.imLeft && e.caller == nil {
-            throw CallProblem(message: Catalog.Calls.nothingToRecord)
+            throw CallError(message: Catalog.Calls.nothingToRecord)
         }
-        if let at, let problem = ws.attemptTimeProblem(at: at, month: e.month) { throw CallProblem(message: problem) }
-        if let s = e.score, !(1...5).contains(s) { throw CallProblem(message: Catalog.Calls.scoreRange) }
-        if e.score != nil && e.result != .scored { throw CallProblem(message: Catalog.Calls.scoreNeedsScored) }
-        if e.result == .scored && e.score == nil { throw CallProblem(message: Catalog.Calls.scoredNeedsScore) }
-        if e.complaint != nil, let r = e.result, !r.connected { throw CallProblem(message: Catalog.Calls.complaintNeedsConnection) }
+        if let at, let problem = ws.attemptTimeProblem(at: at, month: e.month) { throw CallError(message: problem) }
+        // The entry on its own: a score goes with this call's scored result, a complaint with a connected call.
+        let own = zip([at].compactMap { $0 }, [e.result].compactMap { $0 }).map { CallAttempt(at: $0, result: $1) }
+        if let check = CallRecordCheck.problems(attempts: own, score: e.score, complaint: own.isEmpty ? nil : e.complaint,
+                                                repliedAt: nil).first {
+            throw CallError(message: Catalog.Calls.check(check))
+        }
 
         return try ws.store().write { db in
             let before = try MonthCases.load(month: e.month, config: ws.config, db)
             guard let view = before.cases.first(where: { $0.item.itemNo == e.item }) else {
-                throw CallProblem(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description, last: before.cases.count))
+                throw CallError(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description, last: before.cases.count))
             }
             let drawID = before.draw.id!
             let change = Changes.Pending(db)
@@ -91,8 +94,13 @@ public struct CallBook {
             if let r = replied { caseRow.repliedAt = String(r.description.prefix(19)) }
             if e.imLeft { caseRow.imLeft = true }
             if let c = e.caller { caseRow.caller = c }
-            if caseRow.repliedAt != nil && caseRow.complaint != ComplaintHandling.escalated.rawValue {
-                throw CallProblem(message: Catalog.Calls.repliedWithoutEscalation)
+            // The case as it would be stored must keep the SOP's rules (the same as results import).
+            var attempts = try view.attempts.map { CallAttempt(at: try MonthCases.moment($0.attemptAt), result: try MonthCases.result($0.result)) }
+            if let at, let result = e.result { attempts.append(CallAttempt(at: at, result: result)) }
+            if let check = CallRecordCheck.problems(
+                attempts: attempts, score: caseRow.score, complaint: caseRow.complaint.flatMap(ComplaintHandling.init(rawValue:)),
+                repliedAt: try caseRow.repliedAt.map(MonthCases.moment)).first {
+                throw CallError(message: Catalog.Calls.check(check))
             }
             if let at, let result = e.result {
                 let stamp = String(at.description.prefix(19))
@@ -120,10 +128,6 @@ public struct CallBook {
                 if at == nil { messages.append(Catalog.Calls.caseUpdated(item: e.item)) }
             }
             let after = try MonthCases.load(month: e.month, config: ws.config, db)
-            if let callAt = after.cases.first(where: { $0.item.itemNo == e.item })?.evaluation.connectedAt,
-               caseRow.repliedAt.flatMap({ try? DateText.parse($0) })?.moment ?? .init(milliseconds: .max) < callAt {
-                throw CallProblem(message: Catalog.Calls.repliedBeforeCall)
-            }
             try MonthCases.storeDerived(after, stamp: ws.stamp, db)
             let now = after.cases.first { $0.item.itemNo == e.item }!
             messages.append(Catalog.Calls.caseNow(item: e.item, status: Catalog.Calls.status(now.status)))
@@ -148,7 +152,7 @@ public struct CallBook {
 
     /// Parses a date and time; a date without a time is refused.
     static func parseMoment(_ text: String) throws -> LocalDateTime {
-        guard let p = try? DateText.parse(text), p.hasTime else { throw CallProblem(message: Catalog.Calls.needTime) }
+        guard let p = try? DateText.parse(text), p.hasTime else { throw CallError(message: Catalog.Calls.needTime) }
         return p.moment
     }
 }

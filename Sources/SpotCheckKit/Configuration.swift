@@ -4,8 +4,9 @@ import SpotCheckFormats
 import SpotCheckText
 
 /// A problem with a configuration file.
-public struct ConfigProblem: Error, Sendable, Equatable {
+public struct ConfigError: UserFacingError, Sendable, Equatable {
     public var message: Message
+    public var messages: [Message] { [message] }
 }
 
 /// Where configuration files come from: a folder (the workspace's editable copy, or
@@ -25,12 +26,12 @@ public struct ConfigSource: Sendable {
             let path = (directory as NSString).appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: path) {
                 do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-                    throw ConfigProblem(message: Catalog.Config.invalidJSON(path, "\(error.localizedDescription)"))
+                    throw ConfigError(message: Catalog.Config.invalidJSON(path, "\(error.localizedDescription)"))
                 }
             }
         }
         guard let text = ConfigSource.defaults[name] else {
-            throw ConfigProblem(message: Catalog.Config.missingTemplate(name))
+            throw ConfigError(message: Catalog.Config.missingTemplate(name))
         }
         return text
     }
@@ -48,7 +49,7 @@ public struct ConfigSource: Sendable {
     public func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
         let text = try self.text(name)
         do { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) } catch let error as DecodingError {
-            throw ConfigProblem(message: Catalog.Config.invalidJSON(location(name), ConfigSource.describe(error)))
+            throw ConfigError(message: Catalog.Config.invalidJSON(location(name), ConfigSource.describe(error)))
         }
     }
 
@@ -103,15 +104,15 @@ public struct SpotCheckSettings: Sendable, Equatable {
             period: PeriodRules(cutoffDay: f.sample?.cutoff_day ?? 26, deadlineDay: f.sample?.deadline_day ?? 27),
             target: f.satisfaction?.target ?? 4.0)
         let loc = source.location(name)
-        if s.minimum < 1 { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "sample.minimum", "≥ 1")) }
-        if !(0...1).contains(s.reserveRatio) { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "sample.reserve_ratio", "0–1")) }
-        if s.lookbackMonths < 0 { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "sample.lookback_months", "≥ 0")) }
-        if !(1...5).contains(s.target) { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "satisfaction.target", "1–5")) }
+        if s.minimum < 1 { throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.minimum", "≥ 1")) }
+        if !(0...1).contains(s.reserveRatio) { throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.reserve_ratio", "0–1")) }
+        if s.lookbackMonths < 0 { throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.lookback_months", "≥ 0")) }
+        if !(1...5).contains(s.target) { throw ConfigError(message: Catalog.Config.invalidValue(loc, "satisfaction.target", "1–5")) }
         for p in s.period.validate() {
             switch p {
-            case .cutoffOutOfRange: throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "sample.cutoff_day", "1–31"))
-            case .deadlineOutOfRange: throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "1–31"))
-            case .deadlineBeforeCutoff: throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "≥ cutoff_day"))
+            case .cutoffOutOfRange: throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.cutoff_day", "1–31"))
+            case .deadlineOutOfRange: throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "1–31"))
+            case .deadlineBeforeCutoff: throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "≥ cutoff_day"))
             }
         }
         return s
@@ -149,17 +150,17 @@ public struct SpotCheckConfiguration: Sendable {
         let f = try source.decode(File.self, from: name)
         let loc = source.location(name)
         func day(_ s: String, _ key: String) throws -> Day {
-            guard let p = try? DateText.parse(s) else { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, key, s)) }
+            guard let p = try? DateText.parse(s) else { throw ConfigError(message: Catalog.Config.invalidValue(loc, key, s)) }
             let d = p.day
             return d
         }
         var holidays: [Day: String] = [:], workdays: [Day: String] = [:], years: Set<Int> = []
         for (y, year) in f.years {
-            guard let yn = Int(y) else { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "years", y)) }
+            guard let yn = Int(y) else { throw ConfigError(message: Catalog.Config.invalidValue(loc, "years", y)) }
             years.insert(yn)
             for h in year.holidays {
                 let a = try day(h.from, "\(y).holidays.from"), b = try day(h.to, "\(y).holidays.to")
-                guard a <= b else { throw ConfigProblem(message: Catalog.Config.invalidValue(loc, "\(y).holidays", "\(h.from) > \(h.to)")) }
+                guard a <= b else { throw ConfigError(message: Catalog.Config.invalidValue(loc, "\(y).holidays", "\(h.from) > \(h.to)")) }
                 var d = a
                 while d <= b { holidays[d] = h.name; d = d.adding(days: 1) }
             }
@@ -175,7 +176,7 @@ public struct SpotCheckConfiguration: Sendable {
         func spans(_ list: [String], _ key: String) throws -> [MinuteSpan] {
             try list.map { s in
                 guard let span = MinuteSpan(parsing: s) else {
-                    throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), key, s))
+                    throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), key, s))
                 }
                 return span
             }

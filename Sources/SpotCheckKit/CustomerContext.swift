@@ -101,7 +101,7 @@ public struct CallScript: Sendable {
     /// Parses the template; an error names the configuration file.
     public init(template: String, location: String) throws {
         do { self.template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + template) } catch {
-            throw ConfigProblem(message: Catalog.Config.invalidJSON(location, "\(error)"))
+            throw ConfigError(message: Catalog.Config.invalidJSON(location, "\(error)"))
         }
     }
 

@@ -57,10 +57,10 @@ public struct MonthCases: Sendable {
         var casesByItem: [Int: CaseRow] = [:]
         for c in try CaseRow.of(draw: draw.id!, db) { casesByItem[c.itemNo] = c }
 
-        var views: [CaseView] = items.map { item in
+        var views: [CaseView] = try items.map { item in
             let attempts = attemptsByItem[item.itemNo] ?? []
             let caseRow = casesByItem[item.itemNo]
-            let record = MonthCases.callRecord(attempts: attempts, caseRow: caseRow)
+            let record = try MonthCases.callRecord(attempts: attempts, caseRow: caseRow)
             let evaluation = CaseRules.evaluate(record, hours: config.callingHours, calendar: config.calendar)
             var escalation: Escalation? = nil
             if record.complaint == .escalated, let callAt = evaluation.connectedAt ?? record.attempts.map(\.at).max() {
@@ -78,16 +78,29 @@ public struct MonthCases: Sendable {
         return MonthCases(month: month, draw: draw, summary: summary, cases: views, reservesInPlay: inPlayItems)
     }
 
-    /// The rules' view of what was stored.
-    static func callRecord(attempts: [AttemptRow], caseRow: CaseRow?) -> CallRecord {
+    /// The rules' view of what was stored. A stored value that does not read back is an error,
+    /// never a call silently left out.
+    static func callRecord(attempts: [AttemptRow], caseRow: CaseRow?) throws -> CallRecord {
         CallRecord(
-            attempts: attempts.compactMap { a in
-                guard let t = try? DateText.parse(a.attemptAt), let r = AttemptResult(rawValue: a.result) else { return nil }
-                return CallAttempt(at: t.moment, result: r)
-            },
+            attempts: try attempts.map { CallAttempt(at: try moment($0.attemptAt), result: try result($0.result)) },
             score: caseRow?.score, imLeft: caseRow?.imLeft ?? false,
-            complaint: caseRow?.complaint.flatMap(ComplaintHandling.init(rawValue:)),
-            repliedAt: caseRow?.repliedAt.flatMap { try? DateText.parse($0) }?.moment)
+            complaint: try caseRow?.complaint.map { c in
+                guard let h = ComplaintHandling(rawValue: c) else { throw StoredValueError(value: c) }
+                return h
+            },
+            repliedAt: try caseRow?.repliedAt.map(moment))
+    }
+
+    /// A stored date and time (`YYYY-MM-DD HH:MM:SS`).
+    static func moment(_ text: String) throws -> LocalDateTime {
+        guard let p = try? DateText.parse(text) else { throw StoredValueError(value: text) }
+        return p.moment
+    }
+
+    /// A stored attempt result.
+    static func result(_ text: String) throws -> AttemptResult {
+        guard let r = AttemptResult(rawValue: text) else { throw StoredValueError(value: text) }
+        return r
     }
 
     /// Satisfaction over the sample.
@@ -109,4 +122,11 @@ public struct MonthCases: Sendable {
             }
         }
     }
+}
+
+/// A value in the database that does not read back (a date, a result): the database was
+/// changed by something other than SpotCheck, or damaged. Nothing is left out silently.
+public struct StoredValueError: UserFacingError, Sendable, Equatable {
+    public var value: String
+    public var messages: [Message] { [Catalog.Config.storedValue(value)] }
 }

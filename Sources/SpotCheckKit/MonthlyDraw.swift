@@ -60,17 +60,32 @@ public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
 }
 
 /// Why a draw was refused.
-public enum DrawFailure: Error, Sendable, Equatable {
+public enum DrawError: UserFacingError, Sendable, Equatable {
     /// The month was drawn already; `--redraw` replaces it.
     case alreadyDrawn(month: YearMonth, drawnAt: String, seed: UInt64)
     /// No sheet rows fall in the month's window.
     case emptyPool(month: YearMonth, window: ClosedRange<Day>)
     /// The options are not valid.
-    case invalid(DrawProblem)
+    case invalid(DrawViolation)
     /// The month has not been drawn.
     case notDrawn(month: YearMonth)
     /// A redraw would leave recorded calls behind; `--discard-calls` allows it.
     case callsRecorded(month: YearMonth, attempts: Int, cases: Int)
+
+    public var messages: [Message] {
+        switch self {
+        case .alreadyDrawn(let m, let at, let seed): return [Catalog.Sample.alreadyDrawn(month: m.description, at: at, seed: seed)]
+        case .emptyPool(let m, let w): return [Catalog.Sample.emptyPool(month: m.description, window: "\(w.lowerBound) – \(w.upperBound)")]
+        case .notDrawn(let m): return [Catalog.Sample.notDrawn(m.description)]
+        case .callsRecorded(let m, let a, let c): return [Catalog.Sample.callsRecorded(month: m.description, attempts: a, cases: c)]
+        case .invalid(let p):
+            switch p {
+            case .sizeBelowMinimum(let s, let m): return [Catalog.Sample.sizeBelowMinimum(size: s, minimum: m)]
+            case .minimumBelowOne(let n): return [Catalog.Sample.minimumBelowOne(n)]
+            case .reserveRatioOutOfRange(let r): return [Catalog.Sample.badRatio(r)]
+            }
+        }
+    }
 }
 
 /// Draws the monthly spot-check sample and records the draw.
@@ -114,11 +129,11 @@ public struct MonthlyDraw {
         let window = period.window(of: month)
         let options = DrawOptions(size: request.size ?? settings.minimum, minimum: settings.minimum,
                                   reserveRatio: request.reserveRatio ?? settings.reserveRatio, seed: request.seed ?? MonthlyDraw.newSeed())
-        if let problem = options.validate().first { throw DrawFailure.invalid(problem) }
+        if let problem = options.validate().first { throw DrawError.invalid(problem) }
         return try ws.store().write { db in
             let previous = try DrawRow.current(month: month, db)
             if let previous, !request.redraw {
-                throw DrawFailure.alreadyDrawn(month: month, drawnAt: previous.drawnAt, seed: UInt64(bitPattern: previous.seed))
+                throw DrawError.alreadyDrawn(month: month, drawnAt: previous.drawnAt, seed: UInt64(bitPattern: previous.seed))
             }
             // Calls recorded on the current draw would stay behind with it: say so first.
             var discarded: (attempts: Int, cases: Int)? = nil
@@ -126,7 +141,7 @@ public struct MonthlyDraw {
                 let attempts = try AttemptRow.filter(sql: "draw_id = ?", arguments: [previous.id!]).fetchCount(db)
                 let cases = try CaseRow.of(draw: previous.id!, db).filter { $0.recorded.contains { $0 != nil && $0 != "0" } }.count
                 if attempts + cases > 0 {
-                    if !request.discardCalls { throw DrawFailure.callsRecorded(month: month, attempts: attempts, cases: cases) }
+                    if !request.discardCalls { throw DrawError.callsRecorded(month: month, attempts: attempts, cases: cases) }
                     discarded = (attempts, cases)
                 }
             }
@@ -146,7 +161,7 @@ public struct MonthlyDraw {
                                                             route: row.route)
                 }
             }
-            if byCustomer.isEmpty { throw DrawFailure.emptyPool(month: month, window: window) }
+            if byCustomer.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
             // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
             for (customer, route) in try OrderData.routes(db) where route < .none {
                 if var c = byCustomer[customer], route < c.route {
@@ -155,11 +170,12 @@ public struct MonthlyDraw {
                 }
             }
             let lookback = settings.lookbackMonths
-            let history: Set<Int> = lookback > 0
-                ? try SheetData.drawnCustomers(months: month.adding(months: -lookback)...month.previous, db) : []
+            let history = try History.months(before: month, lookback: lookback).map {
+                History.excluded(try SheetData.drawnCustomers(months: $0, db))
+            } ?? []
             let result: DrawResult
-            do { result = try SampleDraw.draw(pool: Array(byCustomer.values), excluded: history, options: options) } catch let problem as DrawProblem {
-                throw DrawFailure.invalid(problem)
+            do { result = try SampleDraw.draw(pool: Array(byCustomer.values), excluded: history, options: options) } catch let problem as DrawViolation {
+                throw DrawError.invalid(problem)
             }
             let status = period.deadlineStatus(of: month, today: ws.today)
             var draw = DrawRow(
@@ -208,7 +224,7 @@ public struct MonthlyDraw {
 
     /// The current draw of a month and its summary.
     public static func current(month: YearMonth, _ db: Database) throws -> (DrawRow, DrawSummary) {
-        guard let row = try DrawRow.current(month: month, db) else { throw DrawFailure.notDrawn(month: month) }
+        guard let row = try DrawRow.current(month: month, db) else { throw DrawError.notDrawn(month: month) }
         let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(row.summary.utf8))
         return (row, summary)
     }

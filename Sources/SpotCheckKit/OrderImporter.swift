@@ -101,7 +101,7 @@ public struct OrderImporter {
                 if let r = report.rejectsFile { rejects.append((r, reader.headers, reader.rejects)) }
                 files.append(report)
             }
-            if badRows > 0 && !request.skipBad { throw ImportFailure(issues: issues, totalBadRows: badRows) }
+            if badRows > 0 && !request.skipBad { throw ImportError(issues: issues, totalBadRows: badRows) }
             let merges = resolver.merges()
             try SheetData.applyMerges(merges, db)
             try SheetData.setNextCustomer(resolver.nextCustomer, db)

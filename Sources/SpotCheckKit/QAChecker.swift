@@ -38,7 +38,7 @@ public struct QAChecker {
         let (rows, utterances) = try store.read { db in
             (try QAData.transcripts(period: period.description, db), try QAData.utterances(period: period.description, db))
         }
-        guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
+        guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
         let transcripts = rows.map { Transcript(channel: $0.channel, agent: $0.agent, utterances: utterances[$0.id] ?? []) }
         let found = QAChecker.check(transcripts, with: checks)
         var stored: [(transcript: Int, finding: Finding)] = []

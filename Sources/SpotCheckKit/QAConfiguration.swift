@@ -4,8 +4,9 @@ import SpotCheckText
 
 /// A QA command that cannot go ahead (no transcripts, no sample yet, a bad rate), with the
 /// reason and what to do.
-public struct QAProblem: Error, Sendable, Equatable {
+public struct QAError: UserFacingError, Sendable, Equatable {
     public var message: Message
+    public var messages: [Message] { [message] }
     public init(_ message: Message) { self.message = message }
 }
 
@@ -30,7 +31,7 @@ public struct QAConfiguration: Sendable {
         let p = try source.decode(Phrases.self, from: "banned-phrases.json")
         let ploc = source.location("banned-phrases.json")
         for x in p.phrases where folder.fold(x.pattern.replacingOccurrences(of: "*", with: "")).count < 2 {
-            throw ConfigProblem(message: Catalog.Config.invalidValue(ploc, "phrases", Catalog.Config.phraseTooShort(x.pattern)))
+            throw ConfigError(message: Catalog.Config.invalidValue(ploc, "phrases", Catalog.Config.phraseTooShort(x.pattern)))
         }
         let matcher = PhraseMatcher(phrases: p.phrases.map { BannedPhrase(pattern: $0.pattern, category: $0.category, severity: $0.severity) },
                                     exceptions: p.exceptions ?? [], folder: folder, maxGap: p.max_gap ?? 6)
@@ -47,7 +48,7 @@ public struct QAConfiguration: Sendable {
         let r = try source.decode(Rules.self, from: "qa.json")
         let rloc = source.location("qa.json")
         let rate = r.sample_rate ?? 0.2
-        guard rate > 0 && rate <= 1 else { throw ConfigProblem(message: Catalog.Config.invalidValue(rloc, "sample_rate", "0–1")) }
+        guard rate > 0 && rate <= 1 else { throw ConfigError(message: Catalog.Config.invalidValue(rloc, "sample_rate", "0–1")) }
         let rules = QARules(silenceMs: Int(((r.silence_seconds ?? 3) * 1000).rounded()), responseMs: Int(((r.chat_first_response_seconds ?? 15) * 1000).rounded()),
                             greetings: r.greetings, closings: r.closings, prompts: r.prompts, apologies: r.apologies, waits: r.waits)
         struct Card: Decodable {
@@ -62,7 +63,7 @@ public struct QAConfiguration: Sendable {
         }
         let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {
-            throw ConfigProblem(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
+            throw ConfigError(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }
         return QAConfiguration(checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
                                columns: try TranscriptColumns.load(source))
@@ -119,7 +120,7 @@ public struct TranscriptColumns: Sendable {
         let f = try source.decode(File.self, from: name)
         var aliases: [Field: [String]] = [:]
         for (k, v) in f.fields {
-            guard let field = Field(rawValue: k) else { throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", Catalog.Config.unknownName(Field.allCases.map(\.rawValue)))) }
+            guard let field = Field(rawValue: k) else { throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", Catalog.Config.unknownName(Field.allCases.map(\.rawValue)))) }
             aliases[field] = v
         }
         /// Each value's words (and its own name), normalized like headers.
@@ -127,7 +128,7 @@ public struct TranscriptColumns: Sendable {
             var out: [String: T] = [:]
             for (k, list) in table {
                 guard let value = T(rawValue: k) else {
-                    throw ConfigProblem(message: Catalog.Config.invalidValue(source.location(name), "\(key).\(k)", Catalog.Config.unknownName(T.allCases.map(\.rawValue))))
+                    throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "\(key).\(k)", Catalog.Config.unknownName(T.allCases.map(\.rawValue))))
                 }
                 for w in list + [k] { out[ColumnMap.normalize(w)] = value }
             }

@@ -53,7 +53,7 @@ public struct QAReport {
             (try QAData.transcripts(period: period.description, db), try QAData.findings(period: period.description, db),
              Set(try QAData.sampled(period: period.description, db)), try QAData.audits(period: period.description, db))
         }
-        guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
+        guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
         let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         // Audited: sampled and scored with every item.

@@ -7,7 +7,7 @@ import SpotCheckText
 
 /// A filled workbook (a call list, an audit workbook) that was refused: every cell that
 /// could not be understood. Nothing was imported.
-public struct ResultsFailure: Error, Sendable {
+public struct ResultsError: UserFacingError, Sendable {
     public struct Problem: Sendable, Equatable {
         public var sheet: String
         public var row: Int
@@ -25,11 +25,19 @@ public struct ResultsFailure: Error, Sendable {
     public var summary: Message {
         workbook == .audit ? Catalog.QA.scoresFailed(problems.count) : Catalog.Calls.listFailed(problems.count)
     }
+
+    public var messages: [Message] {
+        [Catalog.labelled(file, summary)]
+            + problems.prefix(SheetImporter.listedIssues).map {
+                Catalog.Calls.listProblem(sheet: $0.sheet, row: $0.row, column: $0.column, value: $0.value, reason: $0.reason)
+            }
+            + (problems.count > SheetImporter.listedIssues ? [Catalog.Import.moreProblems(problems.count - SheetImporter.listedIssues)] : [])
+    }
 }
 
 /// What a filled workbook would overwrite that its copy never showed: a value recorded since
 /// the copy was exported, by `spotcheck call` or by another copy. Nothing was imported.
-public struct ResultsConflict: Error, Sendable {
+public struct ConflictError: UserFacingError, Sendable {
     public struct Conflict: Sendable, Equatable {
         public var sheet: String
         public var row: Int
@@ -39,7 +47,16 @@ public struct ResultsConflict: Error, Sendable {
     }
     public var file: String
     public var conflicts: [Conflict]
-    public var workbook: ResultsFailure.Workbook = .callList
+    public var workbook: ResultsError.Workbook = .callList
+
+    public var messages: [Message] {
+        let summary = workbook == .audit ? Catalog.QA.conflicts(conflicts.count) : Catalog.Calls.conflicts(conflicts.count)
+        return [Catalog.labelled(file, summary)]
+            + conflicts.prefix(SheetImporter.listedIssues).map {
+                Catalog.Calls.conflictLine(sheet: $0.sheet, row: $0.row, column: $0.column, recorded: $0.recorded, listed: $0.listed)
+            }
+            + (conflicts.count > SheetImporter.listedIssues ? [Catalog.Import.moreProblems(conflicts.count - SheetImporter.listedIssues)] : [])
+    }
 }
 
 /// Reads back the call list that `export call-list` wrote, after callers filled it in Excel,
@@ -69,7 +86,7 @@ public struct ResultsImporter {
         /// Reserves brought into play by this import: row number and customer.
         public var newlyInPlay: [(item: Int, name: String)]
         /// What `replace` overwrote.
-        public var replaced: [ResultsConflict.Conflict] = []
+        public var replaced: [ConflictError.Conflict] = []
         public var unchanged: Bool { added == 0 && removed == 0 && casesUpdated == 0 }
     }
 
@@ -112,7 +129,7 @@ public struct ResultsImporter {
             let views = try match(list, to: before, file: file)
             var plan = Plan()
             for (e, view) in zip(list.entries, views) { plan.add(e, view: view, knowledge: knowledge, list: list, lang: ws.lang) }
-            if !plan.conflicts.isEmpty && !replace { throw ResultsConflict(file: file, conflicts: plan.conflicts) }
+            if !plan.conflicts.isEmpty && !replace { throw ConflictError(file: file, conflicts: plan.conflicts) }
 
             let change = Changes.Pending(db)
             var added = 0, removed = 0, updated = 0, outside = 0
@@ -164,14 +181,14 @@ public struct ResultsImporter {
     /// The list's draw, when the list belongs to this workspace and to the month's current draw.
     private func checkBinding(_ b: WorkbookBinding, identity: String, file: String, _ db: Database) throws -> DrawRow {
         let seed = b.seed.map(String.init) ?? "?"
-        guard b.kind == .callList else { throw FileProblem(file: file, message: Catalog.Calls.notACallList) }
-        guard b.workspace == identity else { throw FileProblem(file: file, message: Catalog.Calls.otherWorkspace(month: b.period, seed: seed)) }
+        guard b.kind == .callList else { throw FileError(file: file, message: Catalog.Calls.notACallList) }
+        guard b.workspace == identity else { throw FileError(file: file, message: Catalog.Calls.otherWorkspace(month: b.period, seed: seed)) }
         guard let id = b.drawID, let draw = try DrawRow.fetchOne(db, key: id), draw.month == b.period,
               b.seed == UInt64(bitPattern: draw.seed) else {
-            throw FileProblem(file: file, message: Catalog.Calls.drawNotHere(month: b.period, seed: seed))
+            throw FileError(file: file, message: Catalog.Calls.drawNotHere(month: b.period, seed: seed))
         }
         if let by = draw.supersededBy {
-            throw FileProblem(file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month, seed: seed, by: by))
+            throw FileError(file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month, seed: seed, by: by))
         }
         return draw
     }
@@ -180,7 +197,7 @@ public struct ResultsImporter {
     /// rows, or a row whose visible customer is not its key's is refused.
     private func match(_ list: Filled, to m: MonthCases, file: String) throws -> [CaseView] {
         let byCustomer = Dictionary(m.cases.map { ($0.item.customerId, $0) }, uniquingKeysWith: { a, _ in a })
-        var problems: [ResultsFailure.Problem] = []
+        var problems: [ResultsError.Problem] = []
         var seen: [Int: Int] = [:]
         var views: [CaseView] = []
         let keyHeader = list.headers[.key] ?? CallListColumn.key.header.text(workspace.lang)
@@ -203,7 +220,7 @@ public struct ResultsImporter {
             }
             views.append(view)
         }
-        if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems) }
+        if !problems.isEmpty { throw ResultsError(file: file, problems: problems) }
         return views
     }
 
@@ -218,7 +235,7 @@ public struct ResultsImporter {
         /// Attempts recorded since the export that the list does not have (withdrawn only
         /// when the list replaces what was recorded).
         var contested: Set<Int64> = []
-        var conflicts: [ResultsConflict.Conflict] = []
+        var conflicts: [ConflictError.Conflict] = []
 
         mutating func add(_ e: Entry, view: CaseView, knowledge: CopyKnowledge, list: Filled, lang: Lang) {
             func header(_ c: CallListColumn) -> String { list.headers[c] ?? c.header.text(lang) }
@@ -271,18 +288,18 @@ public struct ResultsImporter {
     func read(_ file: String) throws -> Filled {
         let lang = workspace.lang
         let reader = try XLSXReader(path: file)
-        guard let binding = try WorkbookBinding.read(reader) else { throw FileProblem(file: file, message: Catalog.Calls.noBinding) }
+        guard let binding = try WorkbookBinding.read(reader) else { throw FileError(file: file, message: Catalog.Calls.noBinding) }
         guard let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 5, isHeader: { cells in
             let columns = ResultsImporter.mapColumns(cells)
             return columns[.rank] != nil && columns[.attemptResult(1)] != nil
-        }) else { throw FileProblem(file: file, message: Catalog.Calls.noListSheet) }
+        }) else { throw FileError(file: file, message: Catalog.Calls.noListSheet) }
         let (headerRow, headerCells) = rows[headerIndex]
         let columns = ResultsImporter.mapColumns(headerCells)
         func header(_ c: CallListColumn) -> String { c.header.text(lang) }
         guard columns[.key] != nil else {
-            throw ResultsFailure(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil, reason: Catalog.Calls.noKeyColumn)])
+            throw ResultsError(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil, reason: Catalog.Calls.noKeyColumn)])
         }
-        var problems: [ResultsFailure.Problem] = []
+        var problems: [ResultsError.Problem] = []
         var entries: [Entry] = []
         for (rowNumber, cells) in rows[(headerIndex + 1)...] {
             func cell(_ c: CallListColumn) -> Cell {
@@ -330,17 +347,18 @@ public struct ResultsImporter {
             if !rc.isBlank {
                 if let r = parseMoment(rc) { entry.repliedAt = r } else { problem(.repliedAt, rc, Catalog.Calls.needTime) }
             }
-            // The same rules as `spotcheck call`.
-            let hasScored = entry.attempts.contains { $0.result == .scored }
-            let connected = entry.attempts.filter { $0.result.connected }.map(\.at)
-            if entry.score != nil && !hasScored { problem(.score, sc, Catalog.Calls.scoreNeedsScored) }
-            if hasScored && sc.isBlank { problem(.score, sc, Catalog.Calls.scoredNeedsScore) }
-            if entry.complaint != nil && connected.isEmpty { problem(.complaint, cc, Catalog.Calls.complaintNeedsConnection) }
-            if entry.repliedAt != nil && entry.complaint != .escalated { problem(.repliedAt, rc, Catalog.Calls.repliedWithoutEscalation) }
-            if let r = entry.repliedAt, let first = connected.min(), r < first { problem(.repliedAt, rc, Catalog.Calls.repliedBeforeCall) }
+            let recorded = entry.attempts.map { CallAttempt(at: $0.0, result: $0.1) }
+            for check in CallRecordCheck.problems(attempts: recorded, score: entry.score, complaint: entry.complaint, repliedAt: entry.repliedAt)
+            where check != .scoreOutOfRange && !(check == .scoredAttemptWithoutScore && !sc.isBlank) {  // an unreadable score was named above
+                switch check.field {
+                case .score: problem(.score, sc, Catalog.Calls.check(check))
+                case .complaint: problem(.complaint, cc, Catalog.Calls.check(check))
+                case .repliedAt: problem(.repliedAt, rc, Catalog.Calls.check(check))
+                }
+            }
             entries.append(entry)
         }
-        if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems) }
+        if !problems.isEmpty { throw ResultsError(file: file, problems: problems) }
         var headers: [CallListColumn: String] = [:]
         for (c, i) in columns { headers[c] = headerCells[i].text }
         return Filled(sheet: sheet, binding: binding, headers: headers, entries: entries)

@@ -25,7 +25,7 @@ public struct ScoresImporter {
         /// Audits withdrawn (their row was cleared).
         public var withdrawn: Int
         /// What `replace` overwrote.
-        public var replaced: [ResultsConflict.Conflict] = []
+        public var replaced: [ConflictError.Conflict] = []
         public var unchanged: Bool { changed == 0 && withdrawn == 0 }
     }
 
@@ -44,13 +44,13 @@ public struct ScoresImporter {
         let card = try ws.qa().scorecard
         let (sheet, rows, binding) = try read(file, card: card)
         let identity = try ws.identity()
-        guard binding.kind == .audit else { throw FileProblem(file: file, message: Catalog.QA.notAnAuditWorkbook) }
-        guard binding.workspace == identity else { throw FileProblem(file: file, message: Catalog.QA.otherWorkspace(binding.period)) }
+        guard binding.kind == .audit else { throw FileError(file: file, message: Catalog.QA.notAnAuditWorkbook) }
+        guard binding.workspace == identity else { throw FileError(file: file, message: Catalog.QA.otherWorkspace(binding.period)) }
         return try ws.store().write { db in
             let knowledge = try Changes.copy(token: binding.token, db)?.knowledge ?? CopyKnowledge(token: binding.token, exportSeq: -1)
             let sampled = try QAData.sampled(db)
             let external = try QAData.sampledExternalIDs(db)
-            var problems: [ResultsFailure.Problem] = []
+            var problems: [ResultsError.Problem] = []
             var entries: [Entry] = []
             var seen: [Int: Int] = [:]
             for r in rows {
@@ -76,15 +76,15 @@ public struct ScoresImporter {
                 seen[t] = r.row
                 entries.append(Entry(row: r.row, transcript: t, audit: r.scores.map { QAData.Audit(transcript: t, auditor: r.auditor, comment: r.comment, scores: $0) }))
             }
-            if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems, workbook: .audit) }
+            if !problems.isEmpty { throw ResultsError(file: file, problems: problems, workbook: .audit) }
             let stored = try QAData.audits(db)
             let provenance = try Changes.auditProvenance(db)
-            var conflicts: [ResultsConflict.Conflict] = []
+            var conflicts: [ConflictError.Conflict] = []
             for e in entries {
                 guard let old = stored[e.transcript], let p = provenance[e.transcript], !knowledge.knew(p), old != e.audit else { continue }
                 conflicts += ScoresImporter.differences(old, e.audit, card: card, sheet: sheet, row: e.row, lang: ws.lang)
             }
-            if !conflicts.isEmpty && !replace { throw ResultsConflict(file: file, conflicts: conflicts, workbook: .audit) }
+            if !conflicts.isEmpty && !replace { throw ConflictError(file: file, conflicts: conflicts, workbook: .audit) }
             let change = Changes.Pending(db)
             var changed = 0, withdrawn = 0
             for e in entries {
@@ -104,9 +104,9 @@ public struct ScoresImporter {
 
     /// Each value of a recorded audit that the workbook's row would change.
     static func differences(_ old: QAData.Audit, _ new: QAData.Audit?, card: Scorecard, sheet: String, row: Int, lang: Lang)
-        -> [ResultsConflict.Conflict] {
+        -> [ConflictError.Conflict] {
         let blank = Catalog.Calls.blankInList.text(lang)
-        var out: [ResultsConflict.Conflict] = []
+        var out: [ConflictError.Conflict] = []
         for item in card.items where old.scores[item.id] != new?.scores[item.id] {
             out.append(.init(sheet: sheet, row: row, column: item.name, recorded: old.scores[item.id].map(String.init) ?? blank,
                              listed: new?.scores[item.id].map(String.init) ?? blank))
@@ -137,11 +137,11 @@ public struct ScoresImporter {
     /// Finds the audit sheet, maps its columns and reads every row that names a transcript.
     func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow], binding: WorkbookBinding) {
         let reader = try XLSXReader(path: file)
-        guard let binding = try WorkbookBinding.read(reader) else { throw FileProblem(file: file, message: Catalog.QA.noBinding) }
+        guard let binding = try WorkbookBinding.read(reader) else { throw FileError(file: file, message: Catalog.QA.noBinding) }
         if let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 6, isHeader: { ScoresImporter.map($0, card: card).isUsable(card) }) {
             let headerCells = rows[headerIndex].cells
             let columns = ScoresImporter.map(headerCells, card: card)
-            var problems: [ResultsFailure.Problem] = []
+            var problems: [ResultsError.Problem] = []
             var out: [ReadRow] = []
             for (rowNumber, cells) in rows[(headerIndex + 1)...] {
                 func cell(_ i: Int?) -> Cell { i.flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
@@ -198,10 +198,10 @@ public struct ScoresImporter {
                 }
                 out.append(r)
             }
-            if !problems.isEmpty { throw ResultsFailure(file: file, problems: problems, workbook: .audit) }
+            if !problems.isEmpty { throw ResultsError(file: file, problems: problems, workbook: .audit) }
             return (sheet, out, binding)
         }
-        throw ResultsFailure(file: file, problems: [.init(sheet: reader.sheetNames.first ?? "", row: 1, column: nil, value: nil,
+        throw ResultsError(file: file, problems: [.init(sheet: reader.sheetNames.first ?? "", row: 1, column: nil, value: nil,
                                                           reason: Catalog.QA.noAuditSheet)], workbook: .audit)
     }
 

@@ -61,7 +61,7 @@ public struct ImportReport: Sendable {
 
 /// An import that was refused: the problems found, every one of them counted, the first
 /// ones listed. The database was not changed.
-public struct ImportFailure: Error, Sendable {
+public struct ImportError: UserFacingError, Sendable {
     public var issues: [(file: String, issue: RowIssue)]
     public var totalBadRows: Int
     /// Whether `--skip-bad` could import the good rows (not for transcripts: a transcript
@@ -71,6 +71,14 @@ public struct ImportFailure: Error, Sendable {
     /// What the user reads first: nothing was imported, and what to do.
     public var summary: Message {
         canSkipBad ? Catalog.Import.rejectedAll(badRows: totalBadRows) : Catalog.QA.rejected(totalBadRows)
+    }
+
+    public var messages: [Message] {
+        let listedRows = Set(issues.map { "\($0.file)#\($0.issue.row)" }).count
+        return [summary]
+            + issues.map { Catalog.Import.rowProblem(file: $0.file, row: $0.issue.row, column: $0.issue.column, value: $0.issue.value,
+                                                     reason: $0.issue.reason) }
+            + (totalBadRows > listedRows ? [Catalog.Import.moreProblems(totalBadRows - listedRows)] : [])
     }
 }
 
@@ -160,7 +168,7 @@ public struct SheetImporter {
                 files.append(report)
             }
             if badRows > 0 && !request.skipBad {
-                throw ImportFailure(issues: issues, totalBadRows: badRows)
+                throw ImportError(issues: issues, totalBadRows: badRows)
             }
             let rowsDone = Date()
             let merges = resolver.merges()

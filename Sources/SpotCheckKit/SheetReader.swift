@@ -141,18 +141,18 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         }
         if !batch.isEmpty && !stopped { _ = channel.send(batch) }
         if parser == nil {
-            if firstHeaders == nil { throw FileProblem(file: path, message: Catalog.File.empty) }
+            if firstHeaders == nil { throw FileError(file: path, message: Catalog.File.empty) }
             throw missingColumns(firstHeaders!)
         }
-        if read == 0 { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
+        if read == 0 { throw FileError(file: path, message: Catalog.File.headerOnly) }
     }
 
-    private func missingColumns(_ headers: [String]) -> FileProblem {
+    private func missingColumns(_ headers: [String]) -> FileError {
         let mapping = columns.map(headers: headers)
         let missing = layout.missing(mapping)
         var accepted: [String: [String]] = [:]
         for f in missing.flatMap({ $0 }) { accepted[f.rawValue] = columns.aliases[f] ?? [] }
-        return FileProblem(file: path, message: Catalog.Import.missingColumns(
+        return FileError(file: path, message: Catalog.Import.missingColumns(
             sheet: layout.name, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty }, accepted: accepted))
     }
 }

@@ -71,7 +71,7 @@ public struct SheetTemplates {
                 return Column(field: field, header: preferred)
             }
             guard let first = aliases.first else {
-                throw ConfigProblem(message: Catalog.Templates.noHeader(location, field: field.rawValue))
+                throw ConfigError(message: Catalog.Templates.noHeader(location, field: field.rawValue))
             }
             return Column(field: field, header: first)
         }
@@ -79,7 +79,7 @@ public struct SheetTemplates {
         for (i, c) in out.enumerated() where mapping[c.field] != i {
             let other = mapping.first { $0.value == i }?.key.rawValue ?? "-"
             let clash = Catalog.Templates.headerClash(location, header: c.header, field: c.field.rawValue, other: other)
-            throw ConfigProblem(message: clash)
+            throw ConfigError(message: clash)
         }
         return out
     }
@@ -96,12 +96,12 @@ public struct SheetTemplates {
             (directory as NSString).appendingPathComponent(Catalog.Templates.fileName($0).text(ws.lang))
         }
         if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-            throw FileProblem(file: existing, message: Catalog.Templates.exists)
+            throw FileError(file: existing, message: Catalog.Templates.exists)
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw FileProblem(file: directory, message: Catalog.Templates.notFolder(error.localizedDescription))
+            throw FileError(file: directory, message: Catalog.Templates.notFolder(error.localizedDescription))
         }
         for path in paths { try ws.checkOutput(path) }
         for ((kind, columns), path) in zip(layouts, paths) {

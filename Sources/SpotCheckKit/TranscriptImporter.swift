@@ -66,7 +66,7 @@ public struct TranscriptImporter {
             }
             parsed.append((path, transcripts))
         }
-        if !problems.isEmpty { throw ImportFailure(issues: Array(problems.prefix(SheetImporter.listedIssues)), totalBadRows: problems.count, canSkipBad: false) }
+        if !problems.isEmpty { throw ImportError(issues: Array(problems.prefix(SheetImporter.listedIssues)), totalBadRows: problems.count, canSkipBad: false) }
 
         let ws = workspace
         return try ws.store().write { db in
@@ -93,7 +93,7 @@ public struct TranscriptImporter {
                 try writer.finish(new: file.new, known: file.known, utterances: file.utterances)
                 files.append(file)
             }
-            if !conflicts.isEmpty { throw ImportFailure(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count, canSkipBad: false) }
+            if !conflicts.isEmpty { throw ImportError(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count, canSkipBad: false) }
             return Outcome(files: files)
         }
     }
@@ -154,18 +154,18 @@ public struct TranscriptImporter {
             drafts[k].rows.append((row, 0, speaker, cell(.time), cell(.end), text))
         }
         guard mapping != nil else {
-            if firstHeaders == nil { throw FileProblem(file: path, message: Catalog.File.empty) }
+            if firstHeaders == nil { throw FileError(file: path, message: Catalog.File.empty) }
             let accepted = TranscriptColumns.Field.allCases.map { f in Array((qa.columns.headers.aliases[f] ?? []).prefix(3)) }
-            throw FileProblem(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
+            throw FileError(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
         }
-        if drafts.isEmpty { throw FileProblem(file: path, message: Catalog.File.headerOnly) }
+        if drafts.isEmpty { throw FileError(file: path, message: Catalog.File.headerOnly) }
         return drafts
     }
 
     private func readJSONLines(_ path: String, issues: inout [(String, RowIssue)]) throws -> [Draft] {
-        guard FileManager.default.fileExists(atPath: path) else { throw FileProblem(file: path, message: Catalog.File.notFound(path)) }
+        guard FileManager.default.fileExists(atPath: path) else { throw FileError(file: path, message: Catalog.File.notFound(path)) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard !data.isEmpty else { throw FileProblem(file: path, message: Catalog.File.empty) }
+        guard !data.isEmpty else { throw FileError(file: path, message: Catalog.File.empty) }
         // UTF-8 or GBK/GB18030, detected as a CSV's encoding is.
         let text = try TextFile.decode([UInt8](data), path: path).text
         var drafts: [Draft] = []
@@ -209,7 +209,7 @@ public struct TranscriptImporter {
             }
             drafts.append(d)
         }
-        if drafts.isEmpty && issues.isEmpty { throw FileProblem(file: path, message: Catalog.File.empty) }
+        if drafts.isEmpty && issues.isEmpty { throw FileError(file: path, message: Catalog.File.empty) }
         return drafts
     }
 

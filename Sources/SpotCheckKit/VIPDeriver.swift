@@ -29,8 +29,9 @@ public struct VIPDeriveReport: Sendable, Equatable {
 }
 
 /// A VIP list that cannot be derived: the message says why and what to do.
-public struct VIPProblem: Error, Sendable, Equatable {
+public struct VIPError: UserFacingError, Sendable, Equatable {
     public var message: Message
+    public var messages: [Message] { [message] }
 }
 
 /// Derives a month's VIP list from the order lookup (seed 003, ``VIPDerivation``): the
@@ -52,10 +53,10 @@ public struct VIPDeriver {
         let cutoff = request.rule.lastPurchaseCutoff(windowStart: windowStart)
         return try ws.store().write { db in
             if let draw = try DrawRow.current(month: month, db) {
-                throw VIPProblem(message: Catalog.VIP.alreadyDrawn(month: month.description, drawnAt: draw.drawnAt))
+                throw VIPError(message: Catalog.VIP.alreadyDrawn(month: month.description, drawnAt: draw.drawnAt))
             }
             let purchases = try OrderData.purchases(db)
-            if purchases.isEmpty { throw VIPProblem(message: Catalog.VIP.noOrders) }
+            if purchases.isEmpty { throw VIPError(message: Catalog.VIP.noOrders) }
             let selected = purchases.filter {
                 request.rule.qualifies(totalFen: $0.totalFen, lastPurchase: $0.lastDay, windowStart: windowStart)
             }

@@ -48,7 +48,7 @@ public final class Workspace {
         if let d = dir {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: d, isDirectory: &isDir), isDir.boolValue else {
-                throw ConfigProblem(message: Catalog.Config.missingDirectory(d))
+                throw ConfigError(message: Catalog.Config.missingDirectory(d))
             }
         } else {
             let beside = Workspace.configFolder(forDatabase: dbPath)
@@ -139,10 +139,10 @@ public final class Workspace {
         let protected = ["", "-wal", "-shm", "-journal"].map { dbPath + $0 } + inputs
         let target = OutputPath.resolved(path)
         if let hit = protected.first(where: { OutputPath.resolved($0) == target }) {
-            throw FileProblem(file: path, message: Catalog.File.outputIsInput(hit))
+            throw FileError(file: path, message: Catalog.File.outputIsInput(hit))
         }
         if let dir = configSource.directory, target.hasPrefix(OutputPath.resolved(dir) + "/") {
-            throw FileProblem(file: path, message: Catalog.File.outputIsInput(dir))
+            throw FileError(file: path, message: Catalog.File.outputIsInput(dir))
         }
     }
 

@@ -305,12 +305,14 @@ public enum SheetData {
             """, arguments: [draw, window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
     }
 
-    /// Customers spot-checked in the current draws of `months`: the main lists and the
-    /// reserves brought into play (an unused reserve stays eligible).
-    public static func drawnCustomers(months: ClosedRange<YearMonth>, _ db: Database) throws -> Set<Int> {
-        Set(try Int.fetchAll(db, sql: """
-            SELECT DISTINCT i.customer_id FROM draw_items i JOIN draws d ON d.id = i.draw_id
-            WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ? AND (i.is_reserve = 0 OR i.in_play = 1)
-            """, arguments: [months.lowerBound.description, months.upperBound.description]))
+    /// The customers of the current draws of `months`, main lists and reserves (``History``
+    /// decides who counts as spot-checked).
+    public static func drawnCustomers(months: ClosedRange<YearMonth>, _ db: Database) throws -> [History.DrawnCustomer] {
+        try Row.fetchAll(db, sql: """
+            SELECT i.customer_id, i.is_reserve, i.in_play FROM draw_items i JOIN draws d ON d.id = i.draw_id
+            WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ?
+            """, arguments: [months.lowerBound.description, months.upperBound.description]).map {
+            History.DrawnCustomer(customer: $0[0], isReserve: $0[1], inPlay: $0[2])
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SpotCheckCore
+import SpotCheckText
 
 #if canImport(Glibc)
 import Glibc
@@ -118,11 +119,19 @@ extension DatabaseError {
 }
 
 /// Why the database cannot be used.
-public enum StoreError: Error, Equatable, Sendable {
+public enum StoreError: UserFacingError, Equatable, Sendable {
     /// There is no database at `path` (the workspace was not created).
     case missing(path: String)
     /// The file is not a SpotCheck database, or is damaged.
     case unusable(path: String, reason: String)
     /// Another command held the database longer than the command would wait.
     case busy(path: String, seconds: Double)
+
+    public var messages: [Message] {
+        switch self {
+        case .missing(let path): return [Catalog.Config.noWorkspace(path)]
+        case .unusable(let path, let reason): return [Catalog.Config.unusableDatabase(path, reason)]
+        case .busy(let path, let seconds): return [Catalog.Config.databaseBusy(path, seconds: Int(seconds))]
+        }
+    }
 }

@@ -25,9 +25,9 @@ extension Catalog {
         public static func itemNotFound(_ item: Int, month: String, last: Int) -> Message {
             Message("\(month) 的名单上没有序号 \(item)（序号为 1–\(last)）", "\(month)'s list has no row \(item) (rows are 1–\(last))")
         }
-        /// An attempt that cannot have been made (``AttemptTimeProblem``): the time, the bound it
+        /// An attempt that cannot have been made (``AttemptTimeViolation``): the time, the bound it
         /// passes (now, or the month's window) and why.
-        public static func attemptTime(at: String, month: String, now: String, _ p: AttemptTimeProblem) -> Message {
+        public static func attemptTime(at: String, month: String, now: String, _ p: AttemptTimeViolation) -> Message {
             switch p {
             case .afterNow:
                 return Message("拨打时间 \(at) 晚于现在（\(now)）：还没有发生的拨打不能记录；请检查日期",
@@ -48,6 +48,17 @@ extension Catalog {
         public static let complaintNeedsConnection = Message("投诉处理只能和已接通的拨打一起填写", "complaint handling goes with a connected call only")
         public static let repliedWithoutEscalation = Message("填写了升级回复时间，但投诉处理不是“升级处理”", "a reply time without an escalated complaint")
         public static let repliedBeforeCall = Message("升级回复时间早于接通的那次拨打", "the reply time is before the call")
+        /// A rule of a recorded case that the record breaks (``CallRecordCheck``).
+        public static func check(_ c: CallRecordCheck) -> Message {
+            switch c {
+            case .scoreOutOfRange: return scoreRange
+            case .scoreWithoutScoredAttempt: return scoreNeedsScored
+            case .scoredAttemptWithoutScore: return scoredNeedsScore
+            case .complaintWithoutConnection: return complaintNeedsConnection
+            case .replyWithoutEscalation: return repliedWithoutEscalation
+            case .replyBeforeCall: return repliedBeforeCall
+            }
+        }
         public static let unknownResult = Message("无法识别的拨打结果；可选：无人接听、占线/通话中、关机、停机/空号、拒接（未接通）、接通后拒绝/挂机、已接通并评分",
                                                   "unknown result; use: no answer, busy, powered off, out of service, rejected (not picked up), refused after connecting, connected and scored")
         public static let unknownComplaint = Message("无法识别的投诉处理；可选：当场解决、升级处理", "unknown complaint handling; use: resolved on the spot, escalated")

@@ -41,6 +41,10 @@ extension Catalog {
             Message("数据库 \(db) 不存在。请先运行 `spotcheck init` 创建工作区，或用 --db 指定已有的数据库",
                     "database \(db) does not exist; run `spotcheck init` first, or point --db at an existing database")
         }
+        public static func storedValue(_ value: String) -> Message {
+            Message("数据库中有无法读取的值「\(value)」：数据库可能被其他程序改动或已损坏，请从备份恢复",
+                    "the database holds a value that does not read back (\"\(value)\"): it was changed by another program or damaged; restore a backup")
+        }
         public static func unusableDatabase(_ db: String, _ reason: String) -> Message {
             Message("无法使用数据库 \(db)：\(reason)", "cannot use database \(db): \(reason)")
         }

@@ -72,6 +72,11 @@ extension Catalog {
             if let column { zh += "，列「\(column)」"; en += ", column \"\(column)\"" }
             return Message(zh + "：", en + ": ")
         }
+        /// A message with where it happened in front of it.
+        public static func located(file: String, row: Int?, column: String?, _ m: Message) -> Message {
+            let l = location(file: file, row: row, column: column)
+            return Message(l.zh + m.zh, l.en + m.en)
+        }
         public static let errorPrefix = Message("错误：", "error: ")
         public static let warningPrefix = Message("警告：", "warning: ")
         public static let notePrefix = Message("提示：", "note: ")

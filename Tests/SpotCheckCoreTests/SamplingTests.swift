@@ -140,13 +140,13 @@ struct SampleDrawTests {
     }
 
     @Test func rejectsBadOptions() {
-        #expect(throws: DrawProblem.sizeBelowMinimum(size: 30, minimum: 50)) {
+        #expect(throws: DrawViolation.sizeBelowMinimum(size: 30, minimum: 50)) {
             try SampleDraw.draw(pool: [], excluded: [], options: DrawOptions(size: 30, minimum: 50, reserveRatio: 0.2, seed: 0))
         }
-        #expect(throws: DrawProblem.minimumBelowOne(0)) {
+        #expect(throws: DrawViolation.minimumBelowOne(0)) {
             try SampleDraw.draw(pool: [], excluded: [], options: DrawOptions(size: 30, minimum: 0, reserveRatio: 0.2, seed: 0))
         }
-        #expect(throws: DrawProblem.reserveRatioOutOfRange(1.5)) {
+        #expect(throws: DrawViolation.reserveRatioOutOfRange(1.5)) {
             try SampleDraw.draw(pool: [], excluded: [], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 1.5, seed: 0))
         }
     }

@@ -65,8 +65,8 @@ struct CSVTests {
     @Test func anUnclosedQuoteIsAnError() throws {
         let dir = TempDir()
         let p = dir.file("q.csv", "客户,备注\n张丽,\"没有闭合\n李强,x\n")
-        #expect(throws: FileProblem.self) { try csvRows(p) }
-        do { _ = try csvRows(p) } catch let e as FileProblem {
+        #expect(throws: FileError.self) { try csvRows(p) }
+        do { _ = try csvRows(p) } catch let e as FileError {
             #expect(e.row == 2)
             #expect(e.message.zh.contains("第 2 行开始的引号没有闭合"))
         }
@@ -75,7 +75,7 @@ struct CSVTests {
     @Test func brokenUTF8AfterAValidStartIsAnError() throws {
         let dir = TempDir()
         let p = dir.file("bad.csv", Array("客户,备注\n张丽,好\n".utf8) + [0x41, 0xFF, 0xFE, 0x0A])
-        #expect(throws: FileProblem.self) { try csvRows(p) }
+        #expect(throws: FileError.self) { try csvRows(p) }
     }
 
     @Test func writerQuotesWhatNeedsQuoting() {

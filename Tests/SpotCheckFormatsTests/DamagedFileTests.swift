@@ -38,15 +38,15 @@ enum Package {
 }
 
 /// The problem reading a workbook raises, or nil when it reads (with the rows it gave).
-func problem(reading path: String) -> (FileProblem?, [(Int, [Cell])]) {
+func problem(reading path: String) -> (FileError?, [(Int, [Cell])]) {
     var got: [(Int, [Cell])] = []
     do {
         try XLSXReader(path: path).forEachRow { got.append(($0, $1)) }
         return (nil, got)
-    } catch let e as FileProblem {
+    } catch let e as FileError {
         return (e, got)
     } catch {
-        Issue.record("not a FileProblem: \(error)")
+        Issue.record("not a FileError: \(error)")
         return (nil, got)
     }
 }
@@ -68,7 +68,7 @@ struct DamagedWorkbookTests {
 
     @Test func aSheetCutAtATagBoundarySaysNoElementFound() throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="A1"><v>1</v></c></row>"#).replacingOccurrences(of: "</sheetData></worksheet>", with: ""))
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.corruptPart("xl/worksheets/sheet1.xml", line: 1, reason: "no element found")))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.corruptPart("xl/worksheets/sheet1.xml", line: 1, reason: "no element found")))
     }
 
     @Test func aPartWhoseBytesChangedFailsItsChecksum() throws {
@@ -79,14 +79,14 @@ struct DamagedWorkbookTests {
         let at = bytes.indices.first { bytes[$0] == 0x41 && bytes[$0 + 1] == 0x41 && bytes[$0 + 2] == 0x41 && bytes[$0 + 3] == 0x41 }!
         bytes[at + 3] = 0x42
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.checksumMismatch("xl/worksheets/sheet1.xml")))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.checksumMismatch("xl/worksheets/sheet1.xml")))
     }
 
     @Test func aFileCutShortLosesItsZIPDirectory() throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="A1"><v>1</v></c></row>"#))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count - 30).write(to: URL(fileURLWithPath: path))
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.truncatedZIP))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.truncatedZIP))
     }
 
     @Test func invalidUTF8InATagNameIsAnXMLError() throws {
@@ -94,7 +94,7 @@ struct DamagedWorkbookTests {
         let at = sheet.indices.first { sheet[$0] == UInt8(ascii: "<") && sheet[$0 + 1] == UInt8(ascii: "r") }!
         sheet.insert(0xFF, at: at + 2)
         try Package.write(path, sheet: sheet)
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.corruptPart("xl/worksheets/sheet1.xml", line: 1, reason: "not well-formed (invalid token)")))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.corruptPart("xl/worksheets/sheet1.xml", line: 1, reason: "not well-formed (invalid token)")))
     }
 
     @Test(arguments: ["-1", "1", "1000000000", "99999999999999999999", "x"])
@@ -102,13 +102,13 @@ struct DamagedWorkbookTests {
         try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>5</v></c><c r="B2" t="s"><v>\#(index)</v></c></row>"#),
                           strings: Package.strings(["序号"]))
         let (e, _) = problem(reading: path)
-        #expect(e == FileProblem(file: path, row: 2, column: "B", message: Catalog.File.badSharedString(index, count: 1)))
+        #expect(e == FileError(file: path, row: 2, column: "B", message: Catalog.File.badSharedString(index, count: 1)))
     }
 
     @Test(arguments: ["XFE2", "ZZZZZZZ2", "ZZZZZZ99999999", "A99999999999", "A0", "a2", "2A", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA2"])
     func aCellReferenceBeyondExcelsGridIsRefused(ref: String) throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="2"><c r="\#(ref)"><v>1</v></c></row>"#))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 2, message: Catalog.File.badCellReference(ref)))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 2, message: Catalog.File.badCellReference(ref)))
     }
 
     @Test func theLastColumnAndRowOfExcelAreRead() throws {
@@ -121,16 +121,16 @@ struct DamagedWorkbookTests {
     @Test(arguments: ["1048577", "99999999999", "0", "-1", "x"])
     func aRowNumberBeyondExcelsIsRefused(row: String) throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="\#(row)"><c><v>1</v></c></row>"#))
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.rowOutOfRange(row)))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.rowOutOfRange(row)))
     }
 
     @Test func rowsAndCellsOutOfOrderOrTwiceAreRefused() throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>"#))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 2, message: Catalog.File.rowOutOfOrder(2, after: 2)))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 2, message: Catalog.File.rowOutOfOrder(2, after: 2)))
         try Package.write(path, sheet: Package.sheet(#"<row r="5"><c r="A5"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row>"#))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 3, message: Catalog.File.rowOutOfOrder(3, after: 5)))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 3, message: Catalog.File.rowOutOfOrder(3, after: 5)))
         try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="B1"><v>1</v></c><c r="B1"><v>2</v></c></row>"#))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 1, message: Catalog.File.cellOutOfOrder("B1")))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 1, message: Catalog.File.cellOutOfOrder("B1")))
         // Rows and cells without references simply follow on.
         try Package.write(path, sheet: Package.sheet(#"<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>"#))
         let rows = problem(reading: path).1
@@ -142,7 +142,7 @@ struct DamagedWorkbookTests {
         let long = String(repeating: "x", count: 30_000)
         let cells = String(repeating: #"<c t="s"><v>0</v></c>"#, count: 2_300)
         try Package.write(path, sheet: Package.sheet("<row>\(cells)</row>"), strings: Package.strings([long]))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 1, message: Catalog.File.rowTooLarge(limitMiB: 64)))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 1, message: Catalog.File.rowTooLarge(limitMiB: 64)))
     }
 
     @Test func textUpToExcelsLimitIsReadAndBeyondItNamesTheCell() throws {
@@ -150,15 +150,15 @@ struct DamagedWorkbookTests {
         try Package.write(path, sheet: Package.sheet(#"<row r="3"><c r="C3" t="inlineStr"><is><t>\#(fits)</t></is></c></row>"#))
         #expect(problem(reading: path).1.first?.1.last == .text(fits))
         try Package.write(path, sheet: Package.sheet(#"<row r="3"><c r="C3" t="inlineStr"><is><t>\#(fits)x</t></is></c></row>"#))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 3, column: "C", message: Catalog.File.cellTooLong(32_767)))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 3, column: "C", message: Catalog.File.cellTooLong(32_767)))
         try Package.write(path, sheet: Package.sheet(#"<row r="4"><c r="D4" t="s"><v>0</v></c></row>"#), strings: Package.strings([fits + "x"]))
-        #expect(problem(reading: path).0 == FileProblem(file: path, row: 4, column: "D", message: Catalog.File.cellTooLong(32_767)))
+        #expect(problem(reading: path).0 == FileError(file: path, row: 4, column: "D", message: Catalog.File.cellTooLong(32_767)))
     }
 
     @Test func aSharedStringOfAMegabyteIsRefusedWhileReadingTheTable() throws {
         try Package.write(path, sheet: Package.sheet(#"<row r="1"><c r="A1"><v>1</v></c></row>"#),
                           strings: Package.strings(["ok", String(repeating: "y", count: (1 << 20) + 1)]))
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.sharedStringTooLong(32_767)))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.sharedStringTooLong(32_767)))
     }
 
     @Test func nonFiniteNumbersAndImpossibleDatesComeBackAsText() throws {
@@ -175,7 +175,7 @@ struct DamagedWorkbookTests {
         let laughs = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">"#
             + #"<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>"#
         try Package.write(path, sheet: laughs)
-        #expect(problem(reading: path).0 == FileProblem(file: path, message: Catalog.File.doctypeRefused("xl/worksheets/sheet1.xml")))
+        #expect(problem(reading: path).0 == FileError(file: path, message: Catalog.File.doctypeRefused("xl/worksheets/sheet1.xml")))
     }
 }
 
@@ -184,17 +184,17 @@ struct DamagedCSVTests {
     @Test func aNULInACellNamesRowAndColumn() throws {
         let dir = TempDir()
         let plain = dir.file("a.csv", Array("订单号,买家\n1,张三\n2,李\u{0}四\n".utf8))
-        #expect(throws: FileProblem(file: plain, row: 3, column: "B", message: Catalog.File.nulCharacter)) { try csvRows(plain) }
+        #expect(throws: FileError(file: plain, row: 3, column: "B", message: Catalog.File.nulCharacter)) { try csvRows(plain) }
         let quoted = dir.file("b.csv", Array("订单号,买家\n\"1\0\",张三\n".utf8))
-        #expect(throws: FileProblem(file: quoted, row: 2, column: "A", message: Catalog.File.nulCharacter)) { try csvRows(quoted) }
+        #expect(throws: FileError(file: quoted, row: 2, column: "A", message: Catalog.File.nulCharacter)) { try csvRows(quoted) }
         // Through TabularFile too: one NUL does not make a text file binary.
-        #expect(throws: FileProblem(file: plain, row: 3, column: "B", message: Catalog.File.nulCharacter)) { try rows(plain) }
+        #expect(throws: FileError(file: plain, row: 3, column: "B", message: Catalog.File.nulCharacter)) { try rows(plain) }
     }
 
     @Test func invalidUTF8IsAnErrorNotReplacementCharacters() throws {
         let dir = TempDir()
         let p = dir.file("u.csv", Array("订单号,买家\n1,张三\n".utf8) + [0x32, 0x2C, 0xE5, 0x28, 0x0A])
-        #expect(throws: FileProblem.self) { try csvRows(p) }
+        #expect(throws: FileError.self) { try csvRows(p) }
         #expect(TextEncoding.firstInvalidUTF8(Array("张三".utf8) + [0xFF]) == 6)
         #expect(TextEncoding.firstInvalidUTF8(Array("张三".utf8)) == nil)
     }

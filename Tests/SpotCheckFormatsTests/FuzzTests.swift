@@ -15,10 +15,10 @@ struct Mix: RandomNumberGenerator {
     }
 }
 
-/// Reads a file the way the imports do; a `FileProblem` is a refusal, anything else a failure.
+/// Reads a file the way the imports do; a `FileError` is a refusal, anything else a failure.
 func readsOrRefuses(_ path: String, _ label: String) {
-    do { try TabularFile(path: path).forEachRow { _, _ in } } catch is FileProblem {} catch {
-        Issue.record("\(label): not a FileProblem: \(error)")
+    do { try TabularFile(path: path).forEachRow { _, _ in } } catch is FileError {} catch {
+        Issue.record("\(label): not a FileError: \(error)")
     }
 }
 
@@ -35,7 +35,7 @@ struct FuzzTests {
             do {
                 try TabularFile(path: "\(dir)/\(fields[0])").forEachRow { _, _ in }
                 Issue.record("\(fields[0]) was read")
-            } catch let e as FileProblem {
+            } catch let e as FileError {
                 #expect(e.message.en.hasPrefix(fields[1]), "\(fields[0]): \(e.message.en)")
             }
             checked += 1

@@ -47,7 +47,7 @@ struct OutputTests {
     }
 
     @Test func aWorkbookThatCannotBeWrittenSaysWhere() throws {
-        #expect(throws: FileProblem.self) { try XLSXWriter(path: "/nonexistent-folder/x.xlsx") }
+        #expect(throws: FileError.self) { try XLSXWriter(path: "/nonexistent-folder/x.xlsx") }
     }
 
     @Test(arguments: [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1+1", "'+1+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),

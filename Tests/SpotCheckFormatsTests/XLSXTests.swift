@@ -33,7 +33,7 @@ struct XLSXTests {
     }
 
     @Test func aMissingSheetNamesTheOnesThereAre() throws {
-        do { _ = try rows("\(fixtures)/openpyxl-after-sales.xlsx", sheet: "十一月") ; Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try rows("\(fixtures)/openpyxl-after-sales.xlsx", sheet: "十一月") ; Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "工作簿中没有名为「十一月」的工作表；现有工作表：售后登记、汇总")
         }
     }
@@ -94,7 +94,7 @@ struct TabularFileTests {
     @Test func emptyFile() throws {
         let dir = TempDir()
         let p = dir.file("empty.csv", [])
-        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "文件是空的")
         }
     }
@@ -102,7 +102,7 @@ struct TabularFileTests {
     @Test func aCSVRenamedXLSX() throws {
         let dir = TempDir()
         let p = dir.file("fake.xlsx", "客户,手机号\n张丽,138\n")
-        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh.hasPrefix("文件扩展名是 .xlsx，但内容不是 XLSX 工作簿"))
         }
     }
@@ -111,7 +111,7 @@ struct TabularFileTests {
         let dir = TempDir()
         let bytes = [UInt8](FileManager.default.contents(atPath: "\(fixtures)/openpyxl-after-sales.xlsx")!)
         let p = dir.file("real.csv", bytes)
-        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh.hasPrefix("文件扩展名是 .csv，但内容是 XLSX 工作簿"))
         }
     }
@@ -119,24 +119,24 @@ struct TabularFileTests {
     @Test func oldXLSAndEncryptedWorkbooks() throws {
         let dir = TempDir()
         let p = dir.file("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])
-        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh.hasPrefix("这是旧版 Excel 97-2003（.xls）文件或加密的工作簿"))
         }
         let q = dir.file("enc.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])
-        #expect(throws: FileProblem.self) { try TabularFile(path: q) }
+        #expect(throws: FileError.self) { try TabularFile(path: q) }
     }
 
     @Test func binaryNamedCSVAndUnknownExtensions() throws {
         let dir = TempDir()
         let p = dir.file("bin.csv", [0x01, 0x00, 0x02, 0x03])
-        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: p); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "文件内容不是文本，不像 CSV")
         }
         let q = dir.file("list.docx", "x")
-        do { _ = try TabularFile(path: q); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: q); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "不支持的文件类型 .docx：请使用 .csv 或 .xlsx")
         }
-        do { _ = try TabularFile(path: "\(dir.path)/nope.csv"); Issue.record("no error") } catch let e as FileProblem {
+        do { _ = try TabularFile(path: "\(dir.path)/nope.csv"); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh.hasPrefix("找不到文件"))
         }
     }

@@ -115,7 +115,7 @@ struct CallListTests {
 
     @Test func exportingAMonthThatWasNotDrawnIsAnError() throws {
         let w = try TestWorkspace()
-        #expect(throws: DrawFailure.notDrawn(month: YearMonth(parsing: "2026-11")!)) {
+        #expect(throws: DrawError.notDrawn(month: YearMonth(parsing: "2026-11")!)) {
             try CallListExporter(workspace: try w.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: "\(w.dir)/x.xlsx")
         }
         #expect(!FileManager.default.fileExists(atPath: "\(w.dir)/x.xlsx"))

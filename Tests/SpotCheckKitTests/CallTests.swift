@@ -45,7 +45,7 @@ struct CallBookTests {
         let w = try drawnWorkspace()
         let before = try w.snapshot()
         func refusal(_ at: String, today: String) -> String? {
-            do { _ = try call(w, 1, at, .noAnswer, today: today); return nil } catch let e as CallProblem { return e.message.zh } catch { return "\(error)" }
+            do { _ = try call(w, 1, at, .noAnswer, today: today); return nil } catch let e as CallError { return e.message.zh } catch { return "\(error)" }
         }
         #expect(refusal("2026-11-24 10:31", today: "2026-11-24 10:30")
                 == "拨打时间 2026-11-24 10:31 晚于现在（2026-11-24 10:30）：还没有发生的拨打不能记录；请检查日期")
@@ -126,7 +126,7 @@ struct CallBookTests {
         let w = try drawnWorkspace()
         let before = try w.snapshot()
         func refused(_ body: () throws -> Void) -> String? {
-            do { try body(); return nil } catch let e as CallProblem { return e.message.zh } catch { return "\(error)" }
+            do { try body(); return nil } catch let e as CallError { return e.message.zh } catch { return "\(error)" }
         }
         #expect(refused { _ = try call(w, 1, "2026-11-24 10:00", .noAnswer, score: 5) } == "评分只能和“已接通并评分”的结果一起填写")
         #expect(refused { _ = try call(w, 1, "2026-11-24 10:00", .scored) } == "结果是“已接通并评分”，但没有填写评分（1–5）")
@@ -156,7 +156,8 @@ struct CallBookTests {
         let m = try month(w)
         let reserve51 = m.cases.first { $0.item.itemNo == 51 }!.item.customerId
         let reserve52 = m.cases.first { $0.item.itemNo == 52 }!.item.customerId
-        let excluded = try Store(path: w.db).read { try SheetData.drawnCustomers(months: YearMonth(parsing: "2026-11")!...YearMonth(parsing: "2026-11")!, $0) }
+        let drawn = try Store(path: w.db).read { try SheetData.drawnCustomers(months: YearMonth(parsing: "2026-11")!...YearMonth(parsing: "2026-11")!, $0) }
+        let excluded = History.excluded(drawn)
         #expect(excluded.contains(reserve51))
         #expect(!excluded.contains(reserve52))
         #expect(excluded.count == 51)

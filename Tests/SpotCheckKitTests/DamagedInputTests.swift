@@ -37,11 +37,11 @@ struct DamagedInputTests {
         do {
             _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: bad)
             Issue.record("the import should fail")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             #expect(e.problems.map(\.row) == [2, 3])
             #expect(e.problems.map(\.column) == ["客户键", "第1次拨打时间"])
             #expect(e.problems.map(\.reason) == [Catalog.Calls.badKey, Catalog.Calls.needTime])
-        } catch let e as FileProblem {
+        } catch let e as FileError {
             Issue.record("a file problem instead of the rows: \(e.message.en)")
         }
         #expect(try w.snapshot() == before)
@@ -56,7 +56,7 @@ struct DamagedInputTests {
         do {
             try importTranscripts(w, [w.csv("n.jsonl", lines)], channel: .call)
             Issue.record("imported")
-        } catch let e as ImportFailure {
+        } catch let e as ImportError {
             #expect(e.issues.map(\.issue.row) == [1, 2])
             #expect(e.issues.map(\.issue.column) == ["utterances[0].start", "utterances[0].start"])
             #expect(e.issues.map(\.issue.reason) == [Catalog.QA.badTime, Catalog.QA.badTime])
@@ -72,7 +72,7 @@ struct DamagedInputTests {
         do {
             try importTranscripts(w, [path], channel: .call)
             Issue.record("imported")
-        } catch let e as FileProblem {
+        } catch let e as FileError {
             #expect(e.message.en.hasPrefix("cannot be read as UTF-8 (at byte "))
         }
         #expect(try w.count("transcripts") == 0)
@@ -84,7 +84,7 @@ struct DamagedInputTests {
         let line = Array(#"{"id":"B1","agent":"刘"#.utf8) + [0xFF] + Array(#"洋","utterances":[]}"#.utf8) + [0x0A]
         try Data(line).write(to: URL(fileURLWithPath: path))
         // Not UTF-8, and not GB18030 either (0xFF starts no GB18030 character).
-        #expect(throws: FileProblem(file: path, message: Catalog.File.badEncoding("GB18030", offset: 22))) {
+        #expect(throws: FileError(file: path, message: Catalog.File.badEncoding("GB18030", offset: 22))) {
             try importTranscripts(w, [path], channel: .call)
         }
     }

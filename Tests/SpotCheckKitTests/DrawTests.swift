@@ -50,7 +50,7 @@ struct DrawTests {
         try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 70, day: "2026-11-10")])
         let first = try w.draw("2026-11", seed: 1)
         let before = try w.snapshot()
-        #expect(throws: DrawFailure.alreadyDrawn(month: YearMonth(parsing: "2026-11")!, drawnAt: "2026-11-25 09:00:00", seed: 1)) {
+        #expect(throws: DrawError.alreadyDrawn(month: YearMonth(parsing: "2026-11")!, drawnAt: "2026-11-25 09:00:00", seed: 1)) {
             try w.draw("2026-11", seed: 2)
         }
         #expect(try w.snapshot() == before)
@@ -103,9 +103,9 @@ struct DrawTests {
 
     @Test func emptyPoolAndBadSizesAreErrors() throws {
         let w = try TestWorkspace()
-        #expect(throws: DrawFailure.self) { try w.draw("2026-11") }
+        #expect(throws: DrawError.self) { try w.draw("2026-11") }
         try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 10, day: "2026-11-10")])
-        #expect(throws: DrawFailure.invalid(.sizeBelowMinimum(size: 20, minimum: 50))) { try w.draw("2026-11", size: 20) }
+        #expect(throws: DrawError.invalid(.sizeBelowMinimum(size: 20, minimum: 50))) { try w.draw("2026-11", size: 20) }
         #expect(try w.count("draws") == 0)
         let s = try w.draw("2026-11")
         #expect(s.belowMinimum && s.drawn == 10 && s.reserves == 0)

@@ -68,7 +68,7 @@ struct ImportTests {
         do {
             try w.importFiles(.afterSales, [file])
             Issue.record("the import should fail")
-        } catch let e as ImportFailure {
+        } catch let e as ImportError {
             #expect(e.totalBadRows == 5)
             let lines = e.issues.map { Catalog.Import.rowProblem(file: "bad.csv", row: $0.issue.row, column: $0.issue.column, value: $0.issue.value, reason: $0.issue.reason).zh }
             #expect(lines == [
@@ -104,12 +104,12 @@ struct ImportTests {
     @Test func aMissingColumnListsTheHeadersFoundAndTheAliasesAccepted() throws {
         let w = try TestWorkspace()
         let file = w.csv("x.csv", ["客户,手机号,商品", "张丽,13812345678,四件套"])
-        do { try w.importFiles(.afterSales, [file]); Issue.record("no error") } catch let e as FileProblem {
+        do { try w.importFiles(.afterSales, [file]); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh.hasPrefix("找不到必需的列：处理日期/登记/申请日期 其中之一（售后问题处理表）。文件中的表头：客户、手机号、商品。「处理日期」可用表头：处理日期、处理时间"))
             #expect(e.message.zh.contains("「登记/申请日期」可用表头：申请退款的时间、申请时间"))
         }
         let noIdentity = w.csv("y.csv", ["客户,商品,处理日期", "张丽,四件套,2026-11-01"])
-        do { try w.importFiles(.afterSales, [noIdentity]); Issue.record("no error") } catch let e as FileProblem {
+        do { try w.importFiles(.afterSales, [noIdentity]); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh.hasPrefix("找不到必需的列：买家ID（旺旺号）/手机号/订单号 其中之一（售后问题处理表）"))
         }
         #expect(try w.count("imports") == 0)
@@ -118,15 +118,15 @@ struct ImportTests {
     @Test func emptyAndHeaderOnlyFiles() throws {
         let w = try TestWorkspace()
         let empty = w.csv("e.csv", [])
-        do { try w.importFiles(.afterSales, [empty]); Issue.record("no error") } catch let e as FileProblem {
+        do { try w.importFiles(.afterSales, [empty]); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "文件只有表头，没有数据行" || e.message.zh == "文件是空的")
         }
         FileManager.default.createFile(atPath: "\(w.dir)/zero.csv", contents: Data())
-        do { try w.importFiles(.afterSales, ["\(w.dir)/zero.csv"]); Issue.record("no error") } catch let e as FileProblem {
+        do { try w.importFiles(.afterSales, ["\(w.dir)/zero.csv"]); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "文件是空的")
         }
         let header = w.csv("h.csv", [afterSalesHeader, ",,,,,,,,"])
-        do { try w.importFiles(.afterSales, [header]); Issue.record("no error") } catch let e as FileProblem {
+        do { try w.importFiles(.afterSales, [header]); Issue.record("no error") } catch let e as FileError {
             #expect(e.message.zh == "文件只有表头，没有数据行")
         }
         #expect(try w.count("imports") == 0)
@@ -136,7 +136,7 @@ struct ImportTests {
         let w = try TestWorkspace()
         let good = w.csv("g.csv", [afterSalesHeader, "张丽,13812345678,tb_lily,1,四件套,2026-10-20,换货,小王,2026-11-03"])
         let fake = w.csv("fake.xlsx", [afterSalesHeader])
-        #expect(throws: FileProblem.self) { try w.importFiles(.afterSales, [good, fake]) }
+        #expect(throws: FileError.self) { try w.importFiles(.afterSales, [good, fake]) }
         #expect(try w.count("records") == 0)
     }
 

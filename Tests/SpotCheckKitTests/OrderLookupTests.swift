@@ -127,7 +127,7 @@ struct OrderLookupTests {
             ",jd_c,王五,13812345670,10.00,2026-11-01 12:00:00,完成",
         ])
         let before = try w.snapshot()
-        let failure = #expect(throws: ImportFailure.self) { try w.importOrders([path]) }
+        let failure = #expect(throws: ImportError.self) { try w.importOrders([path]) }
         let issues = failure?.issues.map(\.issue) ?? []
         #expect(issues.map(\.row) == [3, 4])
         #expect(issues.map(\.column) == ["应付金额", "订单号"])
@@ -140,7 +140,7 @@ struct OrderLookupTests {
     @Test func anOrderExportWithoutAnOrderNumberColumnIsRefusedNamingIt() throws {
         let w = try TestWorkspace()
         let path = w.csv("orders.csv", ["买家会员名,联系手机,订单付款时间", "tb_a,13812345678,2026-11-01 10:00:00"])
-        let problem = #expect(throws: FileProblem.self) { try w.importOrders([path]) }
+        let problem = #expect(throws: FileError.self) { try w.importOrders([path]) }
         #expect(problem?.message.zh.contains("找不到必需的列：订单号（订单导出）") == true)
     }
 
@@ -181,7 +181,7 @@ struct OrderLookupTests {
 
     @Test func theVIPListJoinsThePoolAndIsRefusedAfterTheDrawOrWithoutOrders() throws {
         let w = try TestWorkspace()
-        #expect(throws: VIPProblem(message: Catalog.VIP.noOrders)) { try w.deriveVIP("2026-11") }
+        #expect(throws: VIPError(message: Catalog.VIP.noOrders)) { try w.deriveVIP("2026-11") }
         let orders = try w.write(PlatformExport.jdOrders([
             ExportOrder(orderNo: "300000000011", buyer: "jd_vip", name: "周*", phone: "18791378848转7245", product: "乳胶枕", amountFen: 120_000,
                         created: at("2026-03-03 10:00:00"), paid: at("2026-03-03 10:05:00"), status: "完成"),
@@ -194,7 +194,7 @@ struct OrderLookupTests {
         let row = try #require(try w.callListRows("2026-11")["300000000011"])
         #expect(row[CallListColumn.phone.index] == "18791378848 转 7245")
         #expect(row[CallListColumn.sources.index] == "VIP")
-        #expect(throws: VIPProblem.self) { try w.deriveVIP("2026-11") }
+        #expect(throws: VIPError.self) { try w.deriveVIP("2026-11") }
     }
 
     @Test func moneyAsTheExportsWriteIt() {

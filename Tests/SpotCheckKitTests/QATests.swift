@@ -130,7 +130,7 @@ struct TranscriptImportTests {
         do {
             try importTranscripts(w, [path], channel: channel)
             Issue.record("\(name) was imported")
-        } catch let e as ImportFailure {
+        } catch let e as ImportError {
             #expect(e.issues.map(\.file) == expected.map { _ in path })
             #expect(e.issues.map(\.issue.row) == expected.map(\.row))
             #expect(e.issues.map(\.issue.column) == expected.map(\.column))
@@ -222,7 +222,7 @@ struct TranscriptImportTests {
         do {
             try importTranscripts(w, [path], channel: .chat)
             Issue.record("imported")
-        } catch let e as FileProblem {
+        } catch let e as FileError {
             #expect(e.file == path)
             #expect(e.message.zh.hasPrefix("找不到必需的列（会话编号、客服、角色、时间、内容）。文件中的表头：编号、内容。可用表头：会话ID/会话编号/通话ID"))
         }
@@ -263,7 +263,7 @@ struct QACheckTests {
 
     @Test func aPeriodWithoutTranscriptsSaysSo() throws {
         let w = try QAFixture.imported()
-        #expect(throws: QAProblem(Catalog.QA.noTranscripts("2026-08"))) {
+        #expect(throws: QAError(Catalog.QA.noTranscripts("2026-08"))) {
             try QAChecker(workspace: try w.on("2026-10-08")).run(period: YearMonth(parsing: "2026-08")!)
         }
     }
@@ -328,7 +328,7 @@ struct AuditSampleTests {
     @Test func aRateOutsideZeroToOneIsRefused() throws {
         let w = try QAFixture.imported()
         for rate in [0.0, 1.5, -0.2] {
-            #expect(throws: QAProblem(Catalog.QA.badRate)) {
+            #expect(throws: QAError(Catalog.QA.badRate)) {
                 try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: rate, seed: 1, drawnBy: "x")
             }
         }
@@ -462,7 +462,7 @@ struct AuditWorkbookTests {
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: bad)
             Issue.record("imported")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             #expect(e.workbook == .audit)
             let byReason = e.problems.map { [$0.sheet, String($0.row), $0.column ?? "-", $0.value ?? "-", $0.reason.zh] }
             #expect(byReason.contains(["抽检评分", String(e.problems.first { $0.value == "7" }!.row), "主动确认客户需求", "7", "不是允许的分值；可选：0、5、10"]))
@@ -484,7 +484,7 @@ struct AuditWorkbookTests {
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: onlyKey)
             Issue.record("imported")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             #expect(e.problems.map { [$0.column ?? "-", $0.value ?? "-", $0.reason.zh] } == [["内部编号（勿改）", "999", "这个会话不在抽检样本中"]])
         }
         #expect(try w.snapshot() == before)
@@ -509,7 +509,7 @@ struct AuditWorkbookTests {
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: swapped)
             Issue.record("imported")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             #expect(Set(e.problems.map(\.reason)) == [Catalog.QA.keyMismatch("Q1", "C1"), Catalog.QA.keyMismatch("C1", "Q1")])
             #expect(e.problems.allSatisfy { $0.column == "内部编号（勿改）" })
         }
@@ -535,7 +535,7 @@ struct AuditWorkbookTests {
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-16")).run(file: scoredSecond)
             Issue.record("no conflict")
-        } catch let e as ResultsConflict {
+        } catch let e as ConflictError {
             #expect(e.workbook == .audit)
             #expect(e.conflicts.map { "\($0.column) \($0.recorded)→\($0.listed)" } == ["未使用服务忌语 0→10"])
         }
@@ -551,7 +551,7 @@ struct AuditWorkbookTests {
         import sys, openpyxl
         wb = openpyxl.Workbook(); wb.active.append(["客户", "评分"]); wb.active.append(["张三", 5]); wb.save(sys.argv[1])
         """#, [other])
-        #expect(throws: FileProblem(file: other, message: Catalog.QA.noBinding)) {
+        #expect(throws: FileError(file: other, message: Catalog.QA.noBinding)) {
             try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: other)
         }
     }
@@ -634,7 +634,7 @@ struct QAConfigurationTests {
         do {
             _ = try w.on("2026-10-08").qa()
             return nil
-        } catch let e as ConfigProblem {
+        } catch let e as ConfigError {
             return e.message
         }
     }

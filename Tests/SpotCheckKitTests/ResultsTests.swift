@@ -22,7 +22,7 @@ func python(_ script: String, _ args: [String]) throws {
     try p.run()
     p.waitUntilExit()
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    guard p.terminationStatus == 0 else { throw CallProblem(message: .init(stringLiteral: message)) }
+    guard p.terminationStatus == 0 else { throw CallError(message: .init(stringLiteral: message)) }
 }
 
 extension Message {
@@ -134,7 +134,7 @@ struct ResultsTests {
         do {
             _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: bad)
             Issue.record("the import should fail")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             let lines = e.problems.map { Catalog.Calls.listProblem(sheet: $0.sheet, row: $0.row, column: $0.column, value: $0.value, reason: $0.reason).zh }
             #expect(lines == [
                 "工作表「回访名单」第 2 行，列「评分（1-5）」，值「7」：评分必须是 1 到 5 的整数",
@@ -168,7 +168,7 @@ struct ResultsTests {
         do {
             _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: bad)
             Issue.record("the import should fail")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             let lines = e.problems.map { Catalog.Calls.listProblem(sheet: $0.sheet, row: $0.row, column: $0.column, value: $0.value, reason: $0.reason).zh }
             #expect(lines == [
                 "工作表「回访名单」第 2 行，列「第1次拨打时间」，值「2026-12-01 00:01:00」：拨打时间 2026-12-01 00:01 晚于现在（2026-11-30）：还没有发生的拨打不能记录；请检查日期",
@@ -185,7 +185,7 @@ struct ResultsTests {
         do {
             _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: list)
             Issue.record("no error")
-        } catch let e as FileProblem {
+        } catch let e as FileError {
             #expect(e.message == Catalog.Calls.drawReplaced(1, month: "2026-11", seed: "3", by: 2))
         }
     }
@@ -195,7 +195,7 @@ struct ResultsTests {
         do {
             _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: "\(fixtures)/openpyxl-after-sales.xlsx")
             Issue.record("no error")
-        } catch let e as FileProblem {
+        } catch let e as FileError {
             #expect(e.message == Catalog.Calls.noBinding)
         }
     }

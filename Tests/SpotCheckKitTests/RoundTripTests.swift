@@ -70,7 +70,7 @@ struct RoundTripTests {
         let a = try drawnWorkspace(), b = try drawnWorkspace()
         let filled = try fill(try export(a), "客户1=第1次拨打时间:2026-11-24 10.30;第1次结果:已接通并评分;评分（1-5）:5;表扬:很好")
         let before = try b.snapshot()
-        #expect(throws: FileProblem(file: filled, message: Catalog.Calls.otherWorkspace(month: "2026-11", seed: "3"))) {
+        #expect(throws: FileError(file: filled, message: Catalog.Calls.otherWorkspace(month: "2026-11", seed: "3"))) {
             try importList(b, filled)
         }
         #expect(try b.snapshot() == before)
@@ -100,7 +100,7 @@ struct RoundTripTests {
         do {
             _ = try importList(w, filled)
             Issue.record("no error")
-        } catch let e as ResultsFailure {
+        } catch let e as ResultsError {
             #expect(e.problems == [.init(sheet: "回访名单", row: 2, column: "客户", value: names[1],
                                          reason: Catalog.Calls.rowMoved(expected: names[0], item: 1))])
         }
@@ -119,7 +119,7 @@ struct RoundTripTests {
         do {
             _ = try importList(w, filled)
             Issue.record("no error")
-        } catch let e as ResultsConflict {
+        } catch let e as ConflictError {
             #expect(e.conflicts == [
                 .init(sheet: "回访名单", row: 2, column: "拨打记录", recorded: "2026-11-26 10:00 已接通并评分", listed: "（名单中没有）"),
                 .init(sheet: "回访名单", row: 2, column: "评分（1-5）", recorded: "4", listed: "（空）"),
@@ -174,7 +174,7 @@ struct RoundTripTests {
         do {
             _ = try importList(w, other)
             Issue.record("no error")
-        } catch let e as ResultsConflict {
+        } catch let e as ConflictError {
             #expect(e.conflicts == [.init(sheet: "回访名单", row: 2, column: "评分（1-5）", recorded: "5", listed: "3")])
         }
         // The first copy, corrected by its own caller, is not a conflict.
@@ -188,7 +188,7 @@ struct RoundTripTests {
         try call(w, 1, "2026-11-24 09:10", .noAnswer)
         try call(w, 2, "2026-11-24 09:20", .scored, score: 5)
         let before = try w.snapshot()
-        #expect(throws: DrawFailure.callsRecorded(month: november, attempts: 2, cases: 2)) { try w.draw("2026-11", seed: 9, redraw: true) }
+        #expect(throws: DrawError.callsRecorded(month: november, attempts: 2, cases: 2)) { try w.draw("2026-11", seed: 9, redraw: true) }
         #expect(try w.snapshot() == before)
         let s = try MonthlyDraw(workspace: try w.on("2026-11-25"))
             .run(.init(month: november, seed: 9, redraw: true, discardCalls: true, drawnBy: "测试"))

@@ -124,7 +124,7 @@ struct TemplatesTests {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try "mine".write(toFile: "\(out)/评价收集表.xlsx", atomically: true, encoding: .utf8)
         let ws = try w.on("2026-11-25")
-        let refusal = #expect(throws: FileProblem.self) { try SheetTemplates(workspace: ws).run(to: out, force: false) }
+        let refusal = #expect(throws: FileError.self) { try SheetTemplates(workspace: ws).run(to: out, force: false) }
         #expect(refusal?.file == "\(out)/评价收集表.xlsx")
         #expect(!FileManager.default.fileExists(atPath: "\(out)/售后问题处理表.xlsx"))  // nothing written
         #expect(try String(contentsOfFile: "\(out)/评价收集表.xlsx", encoding: .utf8) == "mine")
@@ -140,7 +140,7 @@ struct TemplatesTests {
         try text.replacingOccurrences(of: #""name": ["客户""#, with: #""name": ["旺旺号", "客户""#)
             .write(toFile: config, atomically: true, encoding: .utf8)
         let ws = try w.on("2026-11-25")
-        #expect(throws: ConfigProblem.self) { try SheetTemplates(workspace: ws).run(to: "\(w.dir)/t", force: false) }
+        #expect(throws: ConfigError.self) { try SheetTemplates(workspace: ws).run(to: "\(w.dir)/t", force: false) }
         #expect(!FileManager.default.fileExists(atPath: "\(w.dir)/t"))
     }
 }

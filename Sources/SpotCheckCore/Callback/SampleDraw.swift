@@ -43,8 +43,8 @@ public struct DrawOptions: Sendable, Equatable {
     }
 
     /// Problems with the options (empty when valid).
-    public func validate() -> [DrawProblem] {
-        var problems: [DrawProblem] = []
+    public func validate() -> [DrawViolation] {
+        var problems: [DrawViolation] = []
         if minimum < 1 { problems.append(.minimumBelowOne(minimum)) }
         if size < max(1, minimum) { problems.append(.sizeBelowMinimum(size: size, minimum: minimum)) }
         if !(reserveRatio >= 0 && reserveRatio <= 1) { problems.append(.reserveRatioOutOfRange(reserveRatio)) }
@@ -53,7 +53,7 @@ public struct DrawOptions: Sendable, Equatable {
 }
 
 /// Why a draw cannot be made as asked.
-public enum DrawProblem: Error, Sendable, Equatable {
+public enum DrawViolation: Error, Sendable, Equatable {
     case minimumBelowOne(Int)
     case sizeBelowMinimum(size: Int, minimum: Int)
     case reserveRatioOutOfRange(Double)
@@ -115,7 +115,7 @@ public struct DrawResult: Sendable, Equatable {
 /// order, and ranked reserves are drawn from those left.
 public enum SampleDraw {
     /// Draws from `pool`, leaving out the customers in `excluded`.
-    public static func draw(pool: [PoolCustomer], excluded: Set<Int>, options: DrawOptions) throws(DrawProblem) -> DrawResult {
+    public static func draw(pool: [PoolCustomer], excluded: Set<Int>, options: DrawOptions) throws(DrawViolation) -> DrawResult {
         if let problem = options.validate().first { throw problem }
         var poolBySource: [SourceKind: Int] = [:]
         var merged = 0

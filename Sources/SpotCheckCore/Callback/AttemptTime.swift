@@ -6,7 +6,7 @@
 /// record of that month existed, so before its customers could be drawn. Both are refused,
 /// by `spotcheck call` and by `results import` alike. The window's end is no bound: callers
 /// go on calling after the cut-off and after the deadline.
-public enum AttemptTimeProblem: Sendable, Equatable {
+public enum AttemptTimeViolation: Sendable, Equatable {
     /// Dated after `now`.
     case afterNow(now: LocalDateTime)
     /// Dated before the first day of the month's window.
@@ -18,7 +18,7 @@ extension PeriodRules {
     ///
     /// `now` is the latest moment that may have passed: exactly `now` is fine, a millisecond
     /// later is not. The window's first day is fine from 00:00; the day before is not.
-    public func attemptProblem(at: LocalDateTime, month: YearMonth, now: LocalDateTime) -> AttemptTimeProblem? {
+    public func attemptProblem(at: LocalDateTime, month: YearMonth, now: LocalDateTime) -> AttemptTimeViolation? {
         if at > now { return .afterNow(now: now) }
         let window = window(of: month)
         if at.day < window.lowerBound { return .beforeWindow(window) }

@@ -2,7 +2,7 @@ import SpotCheckText
 
 /// A problem with an input or output file, located as precisely as it can be: file, sheet
 /// row (as Excel numbers it) and column.
-public struct FileProblem: Error, Sendable, Equatable {
+public struct FileError: UserFacingError, Sendable, Equatable {
     /// The file's path as the user gave it.
     public var file: String
     /// The row, numbered as in Excel (the header is usually row 1).
@@ -18,6 +18,8 @@ public struct FileProblem: Error, Sendable, Equatable {
         self.column = column
         self.message = message
     }
+
+    public var messages: [Message] { [Catalog.CLI.located(file: file, row: row, column: column, message)] }
 }
 
 /// The spreadsheet column letter of a 0-based index: 0 → A, 25 → Z, 26 → AA.

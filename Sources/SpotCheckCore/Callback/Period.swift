@@ -17,8 +17,8 @@ public struct PeriodRules: Sendable, Equatable {
     }
 
     /// Problems with the values, if any (empty when valid).
-    public func validate() -> [PeriodRulesProblem] {
-        var problems: [PeriodRulesProblem] = []
+    public func validate() -> [PeriodRulesViolation] {
+        var problems: [PeriodRulesViolation] = []
         if !(1...31).contains(cutoffDay) { problems.append(.cutoffOutOfRange(cutoffDay)) }
         if !(1...31).contains(deadlineDay) { problems.append(.deadlineOutOfRange(deadlineDay)) }
         if deadlineDay < cutoffDay { problems.append(.deadlineBeforeCutoff(cutoff: cutoffDay, deadline: deadlineDay)) }
@@ -51,7 +51,7 @@ public struct PeriodRules: Sendable, Equatable {
 }
 
 /// Why a set of period rules is not usable.
-public enum PeriodRulesProblem: Sendable, Equatable {
+public enum PeriodRulesViolation: Sendable, Equatable {
     case cutoffOutOfRange(Int)
     case deadlineOutOfRange(Int)
     case deadlineBeforeCutoff(cutoff: Int, deadline: Int)
