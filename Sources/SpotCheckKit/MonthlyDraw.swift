@@ -106,7 +106,7 @@ public struct MonthlyDraw {
         public var drawnBy: String
 
         public init(month: YearMonth, size: Int? = nil, reserveRatio: Double? = nil, seed: UInt64? = nil, redraw: Bool = false,
-                    discardCalls: Bool = false, drawnBy: String = Workspace.userName) {
+                    discardCalls: Bool = false, drawnBy: String) {
             self.discardCalls = discardCalls
             self.month = month
             self.size = size

@@ -155,9 +155,4 @@ public final class Workspace {
 
     /// A timestamp for records: `YYYY-MM-DD HH:MM:SS`.
     public var stamp: String { String(now.description.prefix(19)) }
-
-    /// The user drawing or importing (from `$USER`).
-    public static var userName: String {
-        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
-    }
 }

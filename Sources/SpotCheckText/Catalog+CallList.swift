@@ -17,7 +17,9 @@ extension Catalog {
         public static func complaint(_ c: ComplaintHandling) -> Message {
             switch c {
             case .resolved: return Message("当场解决", "resolved on the spot")
-            case .escalated: return Message("升级处理（30分钟内回复）", "escalated (reply within 30 min)")
+            case .escalated:
+                let m = Escalation.replyMinutes
+                return Message("升级处理（\(m)分钟内回复）", "escalated (reply within \(m) min)")
             }
         }
         public static let yes = Message("是", "yes")

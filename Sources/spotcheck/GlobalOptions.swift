@@ -67,6 +67,13 @@ enum Clock {
 }
 
 /// Parses `YYYY-MM` for `--month`.
+extension GlobalOptions {
+    /// The user drawing or importing, from the environment (`$USER`, else `$LOGNAME`).
+    static var userName: String {
+        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    }
+}
+
 func parseMonth(_ text: String) throws -> YearMonth {
     guard let m = YearMonth(parsing: text) else { throw UserError(Catalog.Config.badMonth(text)) }
     return m

@@ -20,7 +20,7 @@ struct QASampleCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QASampleCommand.perform(period: try parseMonth(period), rate: rate, seed: seed, by: by ?? Workspace.userName, json: json, in: ws,
+            try QASampleCommand.perform(period: try parseMonth(period), rate: rate, seed: seed, by: by ?? GlobalOptions.userName, json: json, in: ws,
                                         output: Output(lang: global.lang))
         }
     }

@@ -39,7 +39,7 @@ struct SampleCommand: ParsableCommand {
         try guarded(global.lang) {
             let ws = try global.workspace()
             let request = MonthlyDraw.Request(month: try parseMonth(month), size: size, reserveRatio: reserveRatio, seed: seed,
-                                              redraw: redraw, discardCalls: discardCalls, drawnBy: by ?? Workspace.userName)
+                                              redraw: redraw, discardCalls: discardCalls, drawnBy: by ?? GlobalOptions.userName)
             try SampleCommand.perform(request, in: ws, output: Output(lang: global.lang), json: json)
         }
     }
