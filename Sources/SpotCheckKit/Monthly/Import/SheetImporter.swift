@@ -59,29 +59,6 @@ public struct ImportReport: Sendable {
     public var unchanged: Bool { files.allSatisfy { $0.new == 0 } }
 }
 
-/// An import that was refused: the problems found, every one of them counted, the first
-/// ones listed. The database was not changed.
-public struct ImportError: UserFacingError, Sendable {
-    public var issues: [(file: String, issue: RowIssue)]
-    public var totalBadRows: Int
-    /// Whether `--skip-bad` could import the good rows (not for transcripts: a transcript
-    /// with a bad utterance cannot be half imported).
-    public var canSkipBad: Bool = true
-
-    /// What the user reads first: nothing was imported, and what to do.
-    public var summary: Message {
-        canSkipBad ? Catalog.Import.rejectedAll(badRows: totalBadRows) : Catalog.QA.rejected(totalBadRows)
-    }
-
-    public var messages: [Message] {
-        let listedRows = Set(issues.map { "\($0.file)#\($0.issue.row)" }).count
-        return [summary]
-            + issues.map { Catalog.Import.rowProblem(file: $0.file, row: $0.issue.row, column: $0.issue.column, value: $0.issue.value,
-                                                     reason: $0.issue.reason) }
-            + (totalBadRows > listedRows ? [Catalog.Import.moreProblems(totalBadRows - listedRows)] : [])
-    }
-}
-
 /// Progress of a long import.
 public struct ImportProgress: Sendable {
     public var rows: Int
@@ -93,7 +70,7 @@ public struct ImportProgress: Sendable {
 public struct SheetImporter {
     let workspace: Workspace
     /// Problems listed in an error before the rest are only counted.
-    public static let listedIssues = 30
+    public static let listedIssues = ImportError.listedIssues
 
     public init(workspace: Workspace) { self.workspace = workspace }
 

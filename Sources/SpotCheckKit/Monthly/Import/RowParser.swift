@@ -3,18 +3,6 @@ import SpotCheckFormats
 import SpotCheckStore
 import SpotCheckText
 
-/// A problem with one cell or row of an input file.
-public struct RowIssue: Sendable, Equatable {
-    /// The row as Excel numbers it.
-    public var row: Int
-    /// The column's header.
-    public var column: String?
-    /// The cell's text.
-    public var value: String?
-    /// What is wrong.
-    public var reason: Message
-}
-
 /// A sheet row understood: the record to store and the customer's identity keys.
 struct ParsedRow {
     var record: NewRecord
@@ -165,28 +153,9 @@ struct RowParser {
     /// A date as stored: `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` when it had a time.
     static func stamp(_ p: DateText.Parsed) -> String { p.moment.isoText(withTime: p.hasTime) }
 
-    /// Cell text without surrounding spaces and the guards exports put around numbers kept as
-    /// text (`="3612…"`, a leading apostrophe or tab). Nil when nothing is left.
-    static func clean(_ s: String) -> String? {
-        // 抖店 writes `-` for an empty cell.
-        if s.utf8.count == 1 && s.utf8.first == 0x2D { return nil }
-        // Fast path: nothing to strip.
-        if let first = s.utf8.first, let last = s.utf8.last, first > 0x27 || (first != 0x20 && first != 0x09 && first != 0x27 && first > 0x0D),
-           first != 0x3D, first != 0xE3, last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0x80 {
-            return s
-        }
-        var t = s.trimmingASCIIWhitespace()
-        if t.hasPrefix("=\""), t.hasSuffix("\""), t.count >= 3 { t = String(t.dropFirst(2).dropLast()) }
-        if t.hasPrefix("'") { t.removeFirst() }
-        t = t.trimmingASCIIWhitespace()
-        return t.isEmpty ? nil : t
-    }
+    /// Cell text as imported (``CellText/clean(_:)``).
+    @inline(__always) static func clean(_ s: String) -> String? { CellText.clean(s) }
 
-    /// `3.61234E+18` and the like: a long number Excel has rounded.
-    static func looksScientific(_ s: String) -> Bool {
-        guard s.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }), let e = s.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
-        let mantissa = s[..<e], exponent = s[s.index(after: e)...]
-        return !mantissa.isEmpty && mantissa.allSatisfy { $0.isNumber || $0 == "." }
-            && exponent.drop(while: { $0 == "+" }).allSatisfy(\.isNumber) && !exponent.isEmpty
-    }
+    /// A long number Excel has rounded (``CellText/looksScientific(_:)``).
+    static func looksScientific(_ s: String) -> Bool { CellText.looksScientific(s) }
 }
