@@ -43,7 +43,7 @@ public struct ImportRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
 public struct DrawRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     public static let databaseTableName = "draws"
     public var id: Int64?
-    public var month: String
+    public var month: YearMonth
     public var seed: Int64
     public var size: Int
     public var minimum: Int
@@ -60,7 +60,7 @@ public struct DrawRow: Codable, FetchableRecord, MutablePersistableRecord, Senda
     public var supersededAt: String?
     public var supersededBy: Int64?
 
-    public init(id: Int64? = nil, month: String, seed: Int64, size: Int, minimum: Int, reserveRatio: Double, reserveCount: Int,
+    public init(id: Int64? = nil, month: YearMonth, seed: Int64, size: Int, minimum: Int, reserveRatio: Double, reserveCount: Int,
                 lookbackMonths: Int, cutoffDay: Int, deadlineDay: Int, drawnAt: String, drawnBy: String, today: String,
                 summary: String, supersededAt: String? = nil, supersededBy: Int64? = nil) {
         self.id = id
@@ -88,12 +88,12 @@ public struct DrawRow: Codable, FetchableRecord, MutablePersistableRecord, Senda
 
     /// The current draw of `month`, if any.
     public static func current(month: YearMonth, _ db: Database) throws -> DrawRow? {
-        try DrawRow.filter(sql: "month = ? AND superseded_at IS NULL", arguments: [month.description]).fetchOne(db)
+        try DrawRow.filter(sql: "month = ? AND superseded_at IS NULL", arguments: [month]).fetchOne(db)
     }
 
     /// Every draw of `month`, oldest first.
     public static func all(month: YearMonth, _ db: Database) throws -> [DrawRow] {
-        try DrawRow.filter(sql: "month = ?", arguments: [month.description]).order(sql: "id").fetchAll(db)
+        try DrawRow.filter(sql: "month = ?", arguments: [month]).order(sql: "id").fetchAll(db)
     }
 }
 
@@ -104,12 +104,12 @@ public struct DrawItemRow: Codable, FetchableRecord, PersistableRecord, Sendable
     public var itemNo: Int
     public var customerId: Int
     public var isReserve: Bool
-    public var stratum: String
+    public var stratum: SourceKind
     public var sources: Int
     /// A reserve brought into play (derived from the calls).
     public var inPlay: Bool
 
-    public init(drawId: Int64, itemNo: Int, customerId: Int, isReserve: Bool, stratum: String, sources: Int, inPlay: Bool = false) {
+    public init(drawId: Int64, itemNo: Int, customerId: Int, isReserve: Bool, stratum: SourceKind, sources: Int, inPlay: Bool = false) {
         self.drawId = drawId
         self.itemNo = itemNo
         self.customerId = customerId
@@ -178,10 +178,9 @@ public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var id: Int64?
     public var drawId: Int64
     public var itemNo: Int
-    /// `YYYY-MM-DD HH:MM:SS`.
-    public var attemptAt: String
-    /// An `AttemptResult` raw value.
-    public var result: String
+    /// Stored to the second.
+    public var attemptAt: LocalDateTime
+    public var result: AttemptResult
     public var caller: String?
     /// `cli` (spotcheck call) or `list` (results import).
     public var source: String
@@ -191,14 +190,14 @@ public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// The token of the workbook copy that recorded it; nil for `spotcheck call`.
     public var copy: String?
 
-    public init(id: Int64? = nil, drawId: Int64, itemNo: Int, attemptAt: String, result: String, caller: String?, source: String,
+    public init(id: Int64? = nil, drawId: Int64, itemNo: Int, attemptAt: LocalDateTime, result: AttemptResult, caller: String?, source: String,
                 recordedAt: String, seq: Int64 = 0, copy: String? = nil) {
         self.seq = seq
         self.copy = copy
         self.id = id
         self.drawId = drawId
         self.itemNo = itemNo
-        self.attemptAt = attemptAt
+        self.attemptAt = attemptAt.wholeSeconds
         self.result = result
         self.caller = caller
         self.source = source
@@ -208,6 +207,17 @@ public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Whether this attempt (to the second) is already recorded.
+    public static func exists(draw: Int64, item: Int, at: LocalDateTime, result: AttemptResult, _ db: Database) throws -> Bool {
+        try AttemptRow.filter(sql: "draw_id = ? AND item_no = ? AND attempt_at = ? AND result = ?",
+                              arguments: [draw, item, at.wholeSeconds, result]).fetchCount(db) > 0
+    }
+
+    /// How many attempts a draw has.
+    public static func count(draw: Int64, _ db: Database) throws -> Int {
+        try AttemptRow.filter(sql: "draw_id = ?", arguments: [draw]).fetchCount(db)
+    }
 
     /// The attempts of a draw, in time order.
     public static func of(draw: Int64, _ db: Database) throws -> [AttemptRow] {
@@ -223,9 +233,8 @@ public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Eq
     public var score: Int?
     public var praise: String?
     public var note: String?
-    /// A `ComplaintHandling` raw value.
-    public var complaint: String?
-    public var repliedAt: String?
+    public var complaint: ComplaintHandling?
+    public var repliedAt: LocalDateTime?
     public var imLeft: Bool
     public var caller: String?
     /// A `CaseStatus` code (derived).
@@ -236,8 +245,8 @@ public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Eq
     /// The token of the workbook copy that made that change; nil for `spotcheck call`.
     public var copy: String?
 
-    public init(drawId: Int64, itemNo: Int, score: Int? = nil, praise: String? = nil, note: String? = nil, complaint: String? = nil,
-                repliedAt: String? = nil, imLeft: Bool = false, caller: String? = nil, status: String = "open", updatedAt: String) {
+    public init(drawId: Int64, itemNo: Int, score: Int? = nil, praise: String? = nil, note: String? = nil,
+                complaint: ComplaintHandling? = nil, repliedAt: LocalDateTime? = nil, imLeft: Bool = false, caller: String? = nil, status: String = "open", updatedAt: String) {
         self.drawId = drawId
         self.itemNo = itemNo
         self.score = score
@@ -261,6 +270,6 @@ public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Eq
 
     /// The fields a person records, ignoring the derived status and the time of the change.
     public var recorded: [String?] {
-        [score.map(String.init), praise, note, complaint, repliedAt, imLeft ? "1" : "0", caller]
+        [score.map(String.init), praise, note, complaint?.rawValue, repliedAt?.stamp, imLeft ? "1" : "0", caller]
     }
 }

@@ -277,6 +277,20 @@ public enum SheetData {
         try db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -65536")
     }
 
+    /// Removes the imports of a kind, file name and VIP month, with their records (a derived VIP
+    /// list being replaced); returns how many records went.
+    public static func removeImports(kind: SourceKind, fileName: String, vipMonth: YearMonth, _ db: Database) throws -> Int {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM imports WHERE kind = ? AND file_name = ? AND vip_month = ?",
+                                     arguments: [kind.rawValue, fileName, vipMonth.description])
+        var removed = 0
+        for id in ids {
+            try db.execute(sql: "DELETE FROM records WHERE import_id = ?", arguments: [id])
+            removed += db.changesCount
+            try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [id])
+        }
+        return removed
+    }
+
     /// Number of sheet rows stored.
     public static func recordCount(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT max(id) FROM records") ?? 0

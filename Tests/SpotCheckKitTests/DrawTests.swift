@@ -34,7 +34,7 @@ struct DrawTests {
         #expect(items.filter(\.isReserve).map(\.itemNo) == Array(51...60))
         #expect(Set(items.map(\.customerId)).count == 60)
         let row = try Store(path: w.db).read { try DrawRow.fetchOne($0, key: s.drawId)! }
-        #expect(row.seed == 42 && row.drawnBy == "测试" && row.month == "2026-11" && row.today == "2026-11-23")
+        #expect(row.seed == 42 && row.drawnBy == "测试" && row.month.description == "2026-11" && row.today == "2026-11-23")
         #expect(row.summary.contains("\"excluded_by_history\" : 0"))
     }
 

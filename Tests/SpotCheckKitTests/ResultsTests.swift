@@ -79,7 +79,7 @@ struct ResultsTests {
         #expect(m.cases[0].caseRow?.praise == "客服很耐心")
         #expect(m.cases[0].caller == "李娜")
         #expect(m.cases[1].status == .unreachable)
-        #expect(m.cases[1].attempts.map(\.attemptAt) == ["2026-11-24 09:10:00", "2026-11-24 14:00:00", "2026-11-25 18:30:00"])
+        #expect(m.cases[1].attempts.map(\.attemptAt.stamp) == ["2026-11-24 09:10:00", "2026-11-24 14:00:00", "2026-11-25 18:30:00"])
         #expect(m.cases[2].status == .scored(2))
         #expect(m.cases[2].escalation == .late(due: try DateText.parse("2026-11-24 10:30")!.moment, repliedAt: try DateText.parse("2026-11-24 10:45")!.moment))
         #expect(m.cases[3].status == .refused)

@@ -132,7 +132,7 @@ struct RoundTripTests {
         // --replace applies the list and says what it replaced.
         let r = try importList(w, filled, replace: true)
         #expect(r.replaced.map(\.column) == ["拨打记录", "评分（1-5）", "回访人"])
-        #expect(try month(w).cases[0].attempts.map { "\($0.attemptAt) \($0.result)" } == ["2026-11-24 09:10:00 no-answer"])
+        #expect(try month(w).cases[0].attempts.map { "\($0.attemptAt) \($0.result.rawValue)" } == ["2026-11-24 09:10:00 no-answer"])
     }
 
     @Test func aListExportedAfterACallShowsItAndAddsToItWithoutConflict() throws {

@@ -182,3 +182,18 @@ private func trimmedWhitespace(_ text: String) -> String {
     if start == u.startIndex && end == u.endIndex { return text }
     return String(text[start..<end])
 }
+
+extension YearMonth: Codable {
+    /// Encoded as `YYYY-MM`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let m = YearMonth(parsing: s) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a month: \(s)") }
+        self = m
+    }
+}

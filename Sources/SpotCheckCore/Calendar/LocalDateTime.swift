@@ -65,6 +65,32 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         }
     }
 
+    /// `YYYY-MM-DD HH:MM:SS`: how SpotCheck stores a moment (to the second).
+    public var stamp: String { isoText(withTime: true) }
+
+    /// The moment without its milliseconds (as it is stored).
+    public var wholeSeconds: LocalDateTime { LocalDateTime(milliseconds: milliseconds - Int64(millisecondOfDay % 1000)) }
+
+    /// Reads ``stamp`` (`YYYY-MM-DD HH:MM:SS`, a `.mmm` after it allowed); nil for anything else.
+    public init?(stamp s: String) {
+        let b = Array(s.utf8)
+        guard b.count == 19 || (b.count == 23 && b[19] == 0x2E), b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20, b[13] == 0x3A,
+              b[16] == 0x3A else { return nil }
+        func num(_ from: Int, _ to: Int) -> Int? {
+            var v = 0
+            for i in from..<to {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                v = v * 10 + Int(b[i] - 0x30)
+            }
+            return v
+        }
+        guard let y = num(0, 4), let mo = num(5, 7), let d = num(8, 10), let h = num(11, 13), let mi = num(14, 16), let sec = num(17, 19),
+              let ms = b.count == 23 ? num(20, 23) : 0, h < 24, mi < 60, sec < 60, let day = Day(year: y, month: mo, day: d) else {
+            return nil
+        }
+        self.init(day: day, hour: h, minute: mi, second: sec, millisecond: ms)
+    }
+
     /// `HH:MM:SS`, with `.mmm` when the milliseconds are not zero (times within a transcript).
     public var clockText: String {
         let t = time
@@ -79,4 +105,21 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.milliseconds < b.milliseconds }
+}
+
+extension LocalDateTime: Codable {
+    /// Encoded as `YYYY-MM-DD HH:MM:SS` (with `.mmm` when there are milliseconds).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let t = LocalDateTime(stamp: s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a date and time: \(s)")
+        }
+        self = t
+    }
 }

@@ -90,24 +90,21 @@ public struct CallBook {
             if let s = e.score { caseRow.score = s }
             if let p = e.praise { caseRow.praise = p }
             if let n = e.note { caseRow.note = n }
-            if let c = e.complaint { caseRow.complaint = c.rawValue }
-            if let r = replied { caseRow.repliedAt = String(r.description.prefix(19)) }
+            if let c = e.complaint { caseRow.complaint = c }
+            if let r = replied { caseRow.repliedAt = r.wholeSeconds }
             if e.imLeft { caseRow.imLeft = true }
             if let c = e.caller { caseRow.caller = c }
             // The case as it would be stored must keep the SOP's rules (the same as results import).
-            var attempts = try view.attempts.map { CallAttempt(at: try MonthCases.moment($0.attemptAt), result: try MonthCases.result($0.result)) }
+            var attempts = view.attempts.map { CallAttempt(at: $0.attemptAt, result: $0.result) }
             if let at, let result = e.result { attempts.append(CallAttempt(at: at, result: result)) }
             if let check = CallRecordCheck.problems(
-                attempts: attempts, score: caseRow.score, complaint: caseRow.complaint.flatMap(ComplaintHandling.init(rawValue:)),
-                repliedAt: try caseRow.repliedAt.map(MonthCases.moment)).first {
+                attempts: attempts, score: caseRow.score, complaint: caseRow.complaint, repliedAt: caseRow.repliedAt).first {
                 throw CallError(message: Catalog.Calls.check(check))
             }
             if let at, let result = e.result {
-                let stamp = String(at.description.prefix(19))
-                var row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: stamp, result: result.rawValue,
+                var row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: at, result: result,
                                      caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp, seq: try change.seq())
-                let duplicate = try AttemptRow.filter(sql: "draw_id = ? AND item_no = ? AND attempt_at = ? AND result = ?",
-                                                      arguments: [drawID, e.item, stamp, result.rawValue]).fetchCount(db) > 0
+                let duplicate = try AttemptRow.exists(draw: drawID, item: e.item, at: at, result: result, db)
                 if duplicate {
                     messages.append(Catalog.Calls.alreadyRecorded(item: e.item, at: at.minuteText))
                 } else {

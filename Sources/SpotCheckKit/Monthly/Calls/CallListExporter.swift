@@ -39,7 +39,7 @@ public struct CallListExporter {
         let hours = ws.config.callingHours
         let hoursText = CallListExporter.hoursText(hours).text(lang)
 
-        let created = try MonthCases.moment(draw.drawnAt)
+        let created = LocalDateTime(stamp: draw.drawnAt)  // the workbook's creation date: metadata only
         let book = try ws.workbook(at: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
         var warnings: [Message] = []
         writeCover(book, draw: draw, summary: summary, warnings: &warnings)
@@ -68,7 +68,7 @@ public struct CallListExporter {
             put(.handler, .text(Catalog.list(context.handlers).text(lang)))
             put(.hours, .text(hoursText), .wrap)
             put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
-            for (c, value) in try CallListExporter.recorded(view, lang: lang) {
+            for (c, value) in CallListExporter.recorded(view, lang: lang) {
                 let style: CellStyle
                 if case .attemptTime = c { style = .inputDateTime } else if c == .repliedAt { style = .inputDateTime } else { style = .input }
                 put(c, value, style)
@@ -113,15 +113,13 @@ public struct CallListExporter {
 
     /// What is recorded for a row, in the list's input columns (blank where nothing is), so
     /// that a list exported again shows every attempt and detail recorded so far.
-    static func recorded(_ view: CaseView, lang: Lang) throws -> [(CallListColumn, XLSXValue)] {
+    static func recorded(_ view: CaseView, lang: Lang) -> [(CallListColumn, XLSXValue)] {
         var out: [(CallListColumn, XLSXValue)] = []
         let shown = view.attempts.prefix(CallListColumn.attempts)
         for n in 1...CallListColumn.attempts {
             let a = n <= shown.count ? shown[shown.startIndex + n - 1] : nil
-            let at = try a.map { try MonthCases.moment($0.attemptAt) }
-            let result = try a.map { try MonthCases.result($0.result) }
-            out.append((.attemptTime(n), at.map { .dateTime($0) } ?? .blank))
-            out.append((.attemptResult(n), result.map { .text(Catalog.Call.result($0).text(lang)) } ?? .blank))
+            out.append((.attemptTime(n), a.map { .dateTime($0.attemptAt) } ?? .blank))
+            out.append((.attemptResult(n), a.map { .text(Catalog.Call.result($0.result).text(lang)) } ?? .blank))
         }
         let c = view.caseRow
         func text(_ s: String?) -> XLSXValue { s.map { .text($0) } ?? .blank }
@@ -129,9 +127,8 @@ public struct CallListExporter {
         out.append((.score, c?.score.map { .int($0) } ?? .blank))
         out.append((.praise, text(c?.praise)))
         out.append((.note, text(c?.note)))
-        out.append((.complaint, text(c?.complaint.flatMap(ComplaintHandling.init(rawValue:)).map { Catalog.Call.complaint($0).text(lang) })))
-        let replied = try c?.repliedAt.map(MonthCases.moment)
-        out.append((.repliedAt, replied.map { .dateTime($0) } ?? .blank))
+        out.append((.complaint, text(c?.complaint.map { Catalog.Call.complaint($0).text(lang) })))
+        out.append((.repliedAt, c?.repliedAt.map { .dateTime($0) } ?? .blank))
         out.append((.caller, text(c?.caller)))
         return out
     }

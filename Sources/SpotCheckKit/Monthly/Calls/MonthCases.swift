@@ -45,7 +45,7 @@ public struct MonthCases: Sendable {
 
     /// Loads and evaluates a given draw.
     public static func load(draw: DrawRow, summary: DrawSummary, config: SpotCheckConfiguration, _ db: Database) throws -> MonthCases {
-        let month = YearMonth(parsing: draw.month)!
+        let month = draw.month
         let items = try DrawItemRow.of(draw: draw.id!, db)
         let period = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay)
         let records = try SheetData.records(draw: draw.id!, window: period.window(of: month), month: month, db)
@@ -57,17 +57,17 @@ public struct MonthCases: Sendable {
         var casesByItem: [Int: CaseRow] = [:]
         for c in try CaseRow.of(draw: draw.id!, db) { casesByItem[c.itemNo] = c }
 
-        var views: [CaseView] = try items.map { item in
+        var views: [CaseView] = items.map { item in
             let attempts = attemptsByItem[item.itemNo] ?? []
             let caseRow = casesByItem[item.itemNo]
-            let record = try MonthCases.callRecord(attempts: attempts, caseRow: caseRow)
+            let record = MonthCases.callRecord(attempts: attempts, caseRow: caseRow)
             let evaluation = CaseRules.evaluate(record, hours: config.callingHours, calendar: config.calendar)
             var escalation: Escalation? = nil
             if record.complaint == .escalated, let callAt = evaluation.connectedAt ?? record.attempts.map(\.at).max() {
                 escalation = Escalation(callAt: callAt, repliedAt: record.repliedAt)
             }
             return CaseView(item: item, context: CustomerContext(records: byCustomer[item.customerId] ?? [], orders: orders[item.customerId] ?? [],
-                                                                     stratum: SourceKind(rawValue: item.stratum) ?? .afterSales),
+                                                                     stratum: item.stratum),
                             attempts: attempts, caseRow: caseRow, evaluation: evaluation, escalation: escalation, inSample: !item.isReserve)
         }
         let main = views.filter { !$0.item.isReserve }.map(\.status)
@@ -78,29 +78,11 @@ public struct MonthCases: Sendable {
         return MonthCases(month: month, draw: draw, summary: summary, cases: views, reservesInPlay: inPlayItems)
     }
 
-    /// The rules' view of what was stored. A stored value that does not read back is an error,
-    /// never a call silently left out.
-    static func callRecord(attempts: [AttemptRow], caseRow: CaseRow?) throws -> CallRecord {
-        CallRecord(
-            attempts: try attempts.map { CallAttempt(at: try moment($0.attemptAt), result: try result($0.result)) },
-            score: caseRow?.score, imLeft: caseRow?.imLeft ?? false,
-            complaint: try caseRow?.complaint.map { c in
-                guard let h = ComplaintHandling(rawValue: c) else { throw StoredValueError(value: c) }
-                return h
-            },
-            repliedAt: try caseRow?.repliedAt.map(moment))
-    }
-
-    /// A stored date and time (`YYYY-MM-DD HH:MM:SS`).
-    static func moment(_ text: String) throws -> LocalDateTime {
-        guard let p = try? DateText.parse(text) else { throw StoredValueError(value: text) }
-        return p.moment
-    }
-
-    /// A stored attempt result.
-    static func result(_ text: String) throws -> AttemptResult {
-        guard let r = AttemptResult(rawValue: text) else { throw StoredValueError(value: text) }
-        return r
+    /// The rules' view of what was stored (typed by the store: a value that does not read back
+    /// fails the fetch, never a call silently left out).
+    static func callRecord(attempts: [AttemptRow], caseRow: CaseRow?) -> CallRecord {
+        CallRecord(attempts: attempts.map { CallAttempt(at: $0.attemptAt, result: $0.result) }, score: caseRow?.score,
+                   imLeft: caseRow?.imLeft ?? false, complaint: caseRow?.complaint, repliedAt: caseRow?.repliedAt)
     }
 
     /// Satisfaction over the sample.
@@ -122,11 +104,4 @@ public struct MonthCases: Sendable {
             }
         }
     }
-}
-
-/// A value in the database that does not read back (a date, a result): the database was
-/// changed by something other than SpotCheck, or damaged. Nothing is left out silently.
-public struct StoredValueError: UserFacingError, Sendable, Equatable {
-    public var value: String
-    public var messages: [Message] { [Catalog.Config.storedValue(value)] }
 }

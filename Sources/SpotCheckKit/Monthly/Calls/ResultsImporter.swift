@@ -67,7 +67,7 @@ public struct ResultsImporter {
         let identity = try ws.identity()
         return try ws.store().write { db in
             let draw = try checkBinding(list.binding, identity: identity, file: file, db)
-            let month = YearMonth(parsing: draw.month)!
+            let month = draw.month
             let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(draw.summary.utf8))
             let before = try MonthCases.load(draw: draw, summary: summary, config: ws.config, db)
             let knowledge = try Changes.copy(token: list.binding.token, db)?.knowledge
@@ -88,7 +88,7 @@ public struct ResultsImporter {
                 }
                 let have = Set(view.attempts.map { AttemptKey(at: $0.attemptAt, result: $0.result) })
                 for a in e.attempts {
-                    let key = AttemptKey(at: String(a.at.description.prefix(19)), result: a.result.rawValue)
+                    let key = AttemptKey(at: a.at.wholeSeconds, result: a.result)
                     if !ws.config.callingHours.allows(a.at, calendar: ws.config.calendar) { outside += 1 }
                     guard !have.contains(key) else { continue }
                     var row = AttemptRow(drawId: draw.id!, itemNo: view.item.itemNo, attemptAt: key.at, result: key.result, caller: e.caller,
@@ -101,8 +101,8 @@ public struct ResultsImporter {
                 caseRow.score = e.score
                 caseRow.praise = e.praise
                 caseRow.note = e.note
-                caseRow.complaint = e.complaint?.rawValue
-                caseRow.repliedAt = e.repliedAt.map { String($0.description.prefix(19)) }
+                caseRow.complaint = e.complaint
+                caseRow.repliedAt = e.repliedAt?.wholeSeconds
                 caseRow.imLeft = e.imLeft
                 caseRow.caller = e.caller
                 if caseRow.recorded != old {
@@ -129,12 +129,12 @@ public struct ResultsImporter {
         let seed = b.seed.map(String.init) ?? "?"
         guard b.kind == .callList else { throw FileError(file: file, message: Catalog.Calls.notACallList) }
         guard b.workspace == identity else { throw FileError(file: file, message: Catalog.Calls.otherWorkspace(month: b.period, seed: seed)) }
-        guard let id = b.drawID, let draw = try DrawRow.fetchOne(db, key: id), draw.month == b.period,
+        guard let id = b.drawID, let draw = try DrawRow.fetchOne(db, key: id), draw.month.description == b.period,
               b.seed == UInt64(bitPattern: draw.seed) else {
             throw FileError(file: file, message: Catalog.Calls.drawNotHere(month: b.period, seed: seed))
         }
         if let by = draw.supersededBy {
-            throw FileError(file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month, seed: seed, by: by))
+            throw FileError(file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month.description, seed: seed, by: by))
         }
         return draw
     }
@@ -190,7 +190,7 @@ public struct ResultsImporter {
             }
             // Attempts the list no longer has: the caller's correction when the copy showed
             // them, a conflict when they were recorded since.
-            let wanted = Set(e.attempts.map { AttemptKey(at: String($0.at.description.prefix(19)), result: $0.result.rawValue) })
+            let wanted = Set(e.attempts.map { AttemptKey(at: $0.at.wholeSeconds, result: $0.result) })
             // A list has room for the first few attempts only; one it could not show stays.
             let shown = Set(view.attempts.prefix(CallListColumn.attempts).compactMap(\.id))
             for a in view.attempts where !wanted.contains(AttemptKey(at: a.attemptAt, result: a.result)) {
@@ -200,8 +200,8 @@ public struct ResultsImporter {
                     withdrawn.insert(a.id!)
                 } else {
                     contested.insert(a.id!)
-                    let result = AttemptResult(rawValue: a.result).map { Catalog.Call.result($0).text(lang) } ?? a.result
-                    conflict(Catalog.Calls.attemptsColumn.text(lang), "\(a.attemptAt.prefix(16)) \(result)", Catalog.Calls.notInList.text(lang))
+                    let result = Catalog.Call.result(a.result).text(lang)
+                    conflict(Catalog.Calls.attemptsColumn.text(lang), "\(a.attemptAt.minuteText) \(result)", Catalog.Calls.notInList.text(lang))
                 }
             }
             let recorded = view.caseRow
@@ -211,9 +211,9 @@ public struct ResultsImporter {
                 (.score, recorded?.score.map(String.init), e.score.map(String.init)),
                 (.praise, recorded?.praise, e.praise),
                 (.note, recorded?.note, e.note),
-                (.complaint, recorded?.complaint.flatMap(ComplaintHandling.init(rawValue:)).map { Catalog.Call.complaint($0).text(lang) },
+                (.complaint, recorded?.complaint.map { Catalog.Call.complaint($0).text(lang) },
                  e.complaint.map { Catalog.Call.complaint($0).text(lang) }),
-                (.repliedAt, recorded?.repliedAt.map { String($0.prefix(16)) }, e.repliedAt.map(\.minuteText)),
+                (.repliedAt, recorded?.repliedAt.map(\.minuteText), e.repliedAt.map(\.minuteText)),
                 (.imLeft, recorded?.imLeft == true ? yes : nil, e.imLeft ? yes : no),
                 (.caller, recorded?.caller, e.caller),
             ]
@@ -224,8 +224,8 @@ public struct ResultsImporter {
     }
 
     private struct AttemptKey: Hashable {
-        var at: String
-        var result: String
+        var at: LocalDateTime
+        var result: AttemptResult
     }
 
     // MARK: - Reading the workbook

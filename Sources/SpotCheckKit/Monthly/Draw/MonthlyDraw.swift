@@ -138,7 +138,7 @@ public struct MonthlyDraw {
             // Calls recorded on the current draw would stay behind with it: say so first.
             var discarded: (attempts: Int, cases: Int)? = nil
             if let previous {
-                let attempts = try AttemptRow.filter(sql: "draw_id = ?", arguments: [previous.id!]).fetchCount(db)
+                let attempts = try AttemptRow.count(draw: previous.id!, db)
                 let cases = try CaseRow.of(draw: previous.id!, db).filter { $0.recorded.contains { $0 != nil && $0 != "0" } }.count
                 if attempts + cases > 0 {
                     if !request.discardCalls { throw DrawError.callsRecorded(month: month, attempts: attempts, cases: cases) }
@@ -179,7 +179,7 @@ public struct MonthlyDraw {
             }
             let status = period.deadlineStatus(of: month, today: ws.today)
             var draw = DrawRow(
-                month: month.description, seed: Int64(bitPattern: options.seed), size: options.size, minimum: options.minimum,
+                month: month, seed: Int64(bitPattern: options.seed), size: options.size, minimum: options.minimum,
                 reserveRatio: options.reserveRatio, reserveCount: result.reserves.count, lookbackMonths: lookback,
                 cutoffDay: period.cutoffDay, deadlineDay: period.deadlineDay, drawnAt: ws.stamp, drawnBy: request.drawnBy,
                 today: ws.today.description, summary: "")
@@ -196,7 +196,7 @@ public struct MonthlyDraw {
             }
             for item in result.main + result.reserves {
                 try DrawItemRow(drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,
-                                stratum: item.stratum.rawValue, sources: item.sources.rawValue).insert(db)
+                                stratum: item.stratum, sources: item.sources.rawValue).insert(db)
             }
             func named(_ d: [SourceKind: Int]) -> [String: Int] { Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) }) }
             var daysLeft: Int? = nil, daysLate: Int? = nil

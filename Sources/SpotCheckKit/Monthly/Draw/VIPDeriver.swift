@@ -60,7 +60,7 @@ public struct VIPDeriver {
             let selected = purchases.filter {
                 request.rule.qualifies(totalFen: $0.totalFen, lastPurchase: $0.lastDay, windowStart: windowStart)
             }
-            let replaced = try Self.removeDerived(month: month, db)
+            let replaced = try SheetData.removeImports(kind: .vip, fileName: VIPDeriver.source, vipMonth: month, db)
             if !selected.isEmpty {
                 var importRow = ImportRow(
                     kind: SourceKind.vip.rawValue, fileName: VIPDeriver.source, fileSize: 0, sheet: nil, encoding: nil,
@@ -82,18 +82,5 @@ public struct VIPDeriver {
             }
             return VIPDeriveReport(month: month, cutoff: cutoff, buyers: purchases.count, selected: selected.count, replaced: replaced)
         }
-    }
-
-    /// Removes the month's earlier derived list; returns how many rows it had.
-    private static func removeDerived(month: YearMonth, _ db: Database) throws -> Int {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM imports WHERE kind = ? AND file_name = ? AND vip_month = ?",
-                                     arguments: [SourceKind.vip.rawValue, source, month.description])
-        var removed = 0
-        for id in ids {
-            try db.execute(sql: "DELETE FROM records WHERE import_id = ?", arguments: [id])
-            removed += db.changesCount
-            try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [id])
-        }
-        return removed
     }
 }

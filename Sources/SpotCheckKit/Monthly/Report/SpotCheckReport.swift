@@ -98,7 +98,7 @@ public struct SpotCheckReport {
             put(.counted, .text(c.status.countedScore != nil ? yes : no))
             put(.praise, .text(privacy(c.caseRow?.praise ?? "")), .wrap)
             put(.note, .text(privacy(c.caseRow?.note ?? "")), .wrap)
-            if let h = c.caseRow?.complaint.flatMap(ComplaintHandling.init(rawValue:)) { put(.complaint, .text(Catalog.Call.complaint(h).text(lang))) }
+            if let h = c.caseRow?.complaint { put(.complaint, .text(Catalog.Call.complaint(h).text(lang))) }
             if let e = c.escalation {
                 put(.due, .dateTime(e.due))
                 switch e {
@@ -178,7 +178,7 @@ public struct SpotCheckReport {
         line(R.excludedRejected, .int(sample.filter { $0.status == .rejected }.count))
         line(R.openCases, .int(sample.filter { $0.status == .open }.count))
         line(R.praise, .int(sample.filter { $0.caseRow?.praise != nil }.count))
-        line(R.resolvedOnSpot, .int(sample.filter { $0.caseRow?.complaint == ComplaintHandling.resolved.rawValue }.count))
+        line(R.resolvedOnSpot, .int(sample.filter { $0.caseRow?.complaint == .resolved }.count))
         line(R.escalatedOnTime, .int(sample.filter { if case .onTime? = $0.escalation { return true } else { return false } }.count))
         line(R.escalatedLate, .int(sample.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
         line(R.escalatedOpen, .int(sample.filter { if case .open? = $0.escalation { return true } else { return false } }.count))
@@ -249,7 +249,7 @@ public struct SpotCheckReport {
             s.write(row, 10, .int(cases.filter { $0.status == .rejected }.count))
             s.write(row, 11, .int(cases.filter { $0.status == .open }.count))
             s.write(row, 12, .int(cases.filter { $0.caseRow?.praise != nil }.count))
-            s.write(row, 13, .int(cases.filter { $0.caseRow?.complaint == ComplaintHandling.resolved.rawValue }.count))
+            s.write(row, 13, .int(cases.filter { $0.caseRow?.complaint == .resolved }.count))
             s.write(row, 14, .int(cases.filter { if case .onTime? = $0.escalation { return true } else { return false } }.count))
             s.write(row, 15, .int(cases.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
         }
