@@ -86,7 +86,7 @@ public struct MonthCases: Sendable {
     }
 
     /// Satisfaction over the sample.
-    public var satisfaction: Satisfaction { Satisfaction(scores: sample.compactMap(\.status.countedScore)) }
+    public var satisfaction: Satisfaction { figures.satisfaction }
 
     /// Stores the derived state: every case's status and which reserves are in play.
     static func storeDerived(_ m: MonthCases, stamp: String, _ db: Database) throws {

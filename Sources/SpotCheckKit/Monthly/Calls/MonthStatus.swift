@@ -54,18 +54,19 @@ public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
         case .onTime(_, let n): daysLeft = n; daysLate = nil
         case .late(_, let n): daysLeft = nil; daysLate = n
         }
-        rows = sample.count
-        called = sample.filter { !$0.attempts.isEmpty }.count
-        counted = sample.filter { $0.status.countedScore != nil }.count
+        let f = MonthFigures(sample)
+        rows = f.cases
+        called = f.called
+        counted = f.counted
         minimum = m.summary.minimum
-        scored = sample.filter { if case .scored = $0.status { return true } else { return false } }.count
-        refused = sample.filter { $0.status == .refused }.count
-        unreachable = sample.filter { $0.status == .unreachable }.count
-        rejected = sample.filter { $0.status == .rejected }.count
-        open = sample.filter { $0.status == .open }.count
+        scored = f.scored
+        refused = f.refused
+        unreachable = f.unreachable
+        rejected = f.rejected
+        open = f.open
         reservesInPlay = m.reservesInPlay
         reserves = m.cases.filter(\.item.isReserve).count
-        satisfaction = m.satisfaction.value
+        satisfaction = f.satisfaction.value
         target = settings.target
         escalations = sample.compactMap { c in
             guard let e = c.escalation else { return nil }

@@ -138,7 +138,8 @@ public struct SpotCheckReport {
             return "\(quoted)!$\(c)$2:$\(c)$\(lastDetailRow + 1)"
         }
         let yes = R.yesNo(true).text(lang)
-        let satisfaction = m.satisfaction
+        let figures = m.figures
+        let satisfaction = figures.satisfaction
         s.setColumn(0, width: 30)
         s.setColumn(1, width: 14)
         s.setColumn(2, width: 14)
@@ -174,15 +175,15 @@ public struct SpotCheckReport {
         s.formula(row, 1, "=IF(ISNUMBER(B\(satisfactionRow + 1)),IF(B\(satisfactionRow + 1)>=B\(row),\"\(yes)\",\"\(R.yesNo(false).text(lang))\"),\"\(R.notAvailable.text(lang))\")",
                   cached: .text(meets.map { R.yesNo($0).text(lang) } ?? R.notAvailable.text(lang)))
         row += 1
-        line(R.excludedUnreachable, .int(sample.filter { $0.status == .unreachable }.count))
-        line(R.excludedRejected, .int(sample.filter { $0.status == .rejected }.count))
-        line(R.openCases, .int(sample.filter { $0.status == .open }.count))
-        line(R.praise, .int(sample.filter { $0.caseRow?.praise != nil }.count))
-        line(R.resolvedOnSpot, .int(sample.filter { $0.caseRow?.complaint == .resolved }.count))
-        line(R.escalatedOnTime, .int(sample.filter { if case .onTime? = $0.escalation { return true } else { return false } }.count))
-        line(R.escalatedLate, .int(sample.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
-        line(R.escalatedOpen, .int(sample.filter { if case .open? = $0.escalation { return true } else { return false } }.count))
-        line(R.attemptsOutside, .int(m.cases.reduce(0) { $0 + $1.evaluation.outsideHours }))
+        line(R.excludedUnreachable, .int(figures.unreachable))
+        line(R.excludedRejected, .int(figures.rejected))
+        line(R.openCases, .int(figures.open))
+        line(R.praise, .int(figures.praise))
+        line(R.resolvedOnSpot, .int(figures.resolvedOnSpot))
+        line(R.escalatedOnTime, .int(figures.escalatedOnTime))
+        line(R.escalatedLate, .int(figures.escalatedLate))
+        line(R.escalatedOpen, .int(figures.escalatedOpen))
+        line(R.attemptsOutside, .int(MonthFigures(m.cases).attemptsOutsideHours))
         // How the satisfaction is computed, in words.
         s.merge(rows: row...row, cols: 0...2, R.formulaText.text(lang), .note)
         s.setRow(row, height: 30)
@@ -197,7 +198,7 @@ public struct SpotCheckReport {
         for score in stride(from: 5, through: 1, by: -1) {
             row += 1
             s.write(row, 0, .text(R.scoreName(score).text(lang)))
-            let n = sample.filter { $0.status.countedScore == score }.count
+            let n = figures.count(score: score)
             s.formula(row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))", cached: .number(Double(n)), .integer)
         }
         s.chart(.column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0), values: (firstDist...row, 1),
@@ -239,19 +240,19 @@ public struct SpotCheckReport {
         for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
         for (name, cases) in groups {
             row += 1
-            let sat = Satisfaction(scores: cases.compactMap(\.status.countedScore))
+            let f = MonthFigures(cases)
             s.write(row, 0, .text(name))
-            s.write(row, 1, .int(cases.count))
-            s.write(row, 2, .int(sat.count))
-            if let v = sat.value { s.write(row, 3, .number(v), .decimal) } else { s.write(row, 3, .text(R.notAvailable.text(lang))) }
-            for (k, score) in [5, 4, 3, 2, 1].enumerated() { s.write(row, 4 + k, .int(cases.filter { $0.status.countedScore == score }.count)) }
-            s.write(row, 9, .int(cases.filter { $0.status == .unreachable }.count))
-            s.write(row, 10, .int(cases.filter { $0.status == .rejected }.count))
-            s.write(row, 11, .int(cases.filter { $0.status == .open }.count))
-            s.write(row, 12, .int(cases.filter { $0.caseRow?.praise != nil }.count))
-            s.write(row, 13, .int(cases.filter { $0.caseRow?.complaint == .resolved }.count))
-            s.write(row, 14, .int(cases.filter { if case .onTime? = $0.escalation { return true } else { return false } }.count))
-            s.write(row, 15, .int(cases.filter { if case .late? = $0.escalation { return true } else { return false } }.count))
+            s.write(row, 1, .int(f.cases))
+            s.write(row, 2, .int(f.counted))
+            if let v = f.satisfaction.value { s.write(row, 3, .number(v), .decimal) } else { s.write(row, 3, .text(R.notAvailable.text(lang))) }
+            for (k, score) in [5, 4, 3, 2, 1].enumerated() { s.write(row, 4 + k, .int(f.count(score: score))) }
+            s.write(row, 9, .int(f.unreachable))
+            s.write(row, 10, .int(f.rejected))
+            s.write(row, 11, .int(f.open))
+            s.write(row, 12, .int(f.praise))
+            s.write(row, 13, .int(f.resolvedOnSpot))
+            s.write(row, 14, .int(f.escalatedOnTime))
+            s.write(row, 15, .int(f.escalatedLate))
         }
         return row + 2
     }
