@@ -40,10 +40,7 @@ public enum Cell: Sendable, Equatable {
     }
 
     /// Integral numbers below 2^53 as integers (15, not 15.0), others in Swift's shortest form.
-    public static func numberText(_ d: Double) -> String {
-        if d.rounded() == d, abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
-        return String(d)
-    }
+    public static func numberText(_ d: Double) -> String { ExcelFormula.number(d) }
 }
 
 /// Excel's date serials: day 1 is 1900-01-01 and day 60 is the 1900-02-29 that never was.

@@ -159,7 +159,7 @@ public struct SpotCheckReport {
         let countedFormula = "COUNTIF(\(range(.counted)),\"\(yes)\")"
         let sumFormula = "SUMIF(\(range(.counted)),\"\(yes)\",\(range(.score)))"
         s.write(row, 0, .text(R.satisfaction.text(lang)), .bold)
-        let satisfactionFormula = "=IF(\(countedFormula)=0,\"\(R.notAvailable.text(lang))\",\(sumFormula)/\(countedFormula))"
+        let satisfactionFormula = Satisfaction.excelFormula(sum: sumFormula, count: countedFormula, notAvailable: R.notAvailable.text(lang))
         s.formula(row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(R.notAvailable.text(lang)), .figure)
         let satisfactionRow = row
         row += 1
@@ -172,7 +172,8 @@ public struct SpotCheckReport {
         line(R.target, .number(ws.config.settings.target), .decimal)
         let meets = satisfaction.meets(ws.config.settings.target)
         s.write(row, 0, .text(R.meetsTarget.text(lang)), .bold)
-        s.formula(row, 1, "=IF(ISNUMBER(B\(satisfactionRow + 1)),IF(B\(satisfactionRow + 1)>=B\(row),\"\(yes)\",\"\(R.yesNo(false).text(lang))\"),\"\(R.notAvailable.text(lang))\")",
+        s.formula(row, 1, Satisfaction.meetsFormula(value: "B\(satisfactionRow + 1)", target: "B\(row)", yes: yes, no: R.yesNo(false).text(lang),
+                                                    notAvailable: R.notAvailable.text(lang)),
                   cached: .text(meets.map { R.yesNo($0).text(lang) } ?? R.notAvailable.text(lang)))
         row += 1
         line(R.excludedUnreachable, .int(figures.unreachable))
