@@ -273,6 +273,21 @@ extension Store {
                 CREATE INDEX orders_customer ON orders(customer_id, route);
                 """)
         }
+        m.registerMigration("v8: a month handed in to the sales manager") { db in
+            // Each time a month's list and report went to the sales manager (the latest counts).
+            try db.execute(sql: """
+                CREATE TABLE submissions (
+                    id INTEGER PRIMARY KEY,
+                    month TEXT NOT NULL,
+                    draw_id INTEGER NOT NULL REFERENCES draws(id),
+                    submitted_at TEXT NOT NULL,
+                    submitted_by TEXT NOT NULL,
+                    -- days after the deadline (0: on time)
+                    days_late INTEGER NOT NULL
+                );
+                CREATE INDEX submissions_month ON submissions(month);
+                """)
+        }
         return m
     }
 }

@@ -273,3 +273,32 @@ public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Eq
         [score.map(String.init), praise, note, complaint?.rawValue, repliedAt?.stamp, imLeft ? "1" : "0", caller]
     }
 }
+
+/// A month handed in to the sales manager (`spotcheck submit`).
+public struct SubmissionRow: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "submissions"
+    public var id: Int64?
+    public var month: YearMonth
+    public var drawId: Int64
+    public var submittedAt: LocalDateTime
+    public var submittedBy: String
+    /// Days after the deadline; 0 when on time.
+    public var daysLate: Int
+
+    public init(month: YearMonth, drawId: Int64, submittedAt: LocalDateTime, submittedBy: String, daysLate: Int) {
+        self.month = month
+        self.drawId = drawId
+        self.submittedAt = submittedAt.wholeSeconds
+        self.submittedBy = submittedBy
+        self.daysLate = daysLate
+    }
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The latest submission of a month's current draw, if any.
+    public static func latest(month: YearMonth, draw: Int64, _ db: Database) throws -> SubmissionRow? {
+        try SubmissionRow.filter(sql: "month = ? AND draw_id = ?", arguments: [month, draw]).order(sql: "id DESC").fetchOne(db)
+    }
+}

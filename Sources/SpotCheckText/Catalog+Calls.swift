@@ -122,6 +122,18 @@ extension Catalog {
 
     /// `spotcheck status`.
     public enum Status {
+        /// The month was handed in to the sales manager.
+        public static func submitted(at: String, by: String, deadline: String, daysLate: Int) -> Message {
+            daysLate == 0
+                ? Message("已于 \(at) 由 \(by) 递交销售主管（截止 \(deadline)，按时）", "handed in to the sales manager at \(at) by \(by) (due \(deadline), on time)")
+                : Message("已于 \(at) 由 \(by) 递交销售主管（截止 \(deadline)，逾期 \(daysLate) 天）",
+                          "handed in to the sales manager at \(at) by \(by) (due \(deadline), \(daysLate) day(s) late)")
+        }
+        /// Handed in while short of the minimum or with open cases.
+        public static func submittedShort(short: Int, open: Int) -> Message {
+            Message("递交时计入打分的个案还差 \(short) 个达到最低要求，仍有 \(open) 个个案未结束",
+                    "handed in with \(short) counted case(s) short of the minimum and \(open) case(s) still open")
+        }
         public static func title(_ month: String, drawID: Int64) -> Message {
             Message("\(month) 服务回访抽查进度（抽样编号 \(drawID)）", "\(month) spot-check progress (draw \(drawID))")
         }

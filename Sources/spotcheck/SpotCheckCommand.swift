@@ -11,7 +11,7 @@ struct SpotCheckCommand: ParsableCommand {
         discussion: "The database defaults to ./spotcheck.db (or $SPOTCHECK_DB); the configuration to the spotcheck-config/ folder beside it (made by `init`), else the built-in defaults.",
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, SampleCommand.self, ExportCommand.self, CallCommand.self, ResultsCommand.self,
-                      StatusCommand.self, ReportCommand.self, VIPCommand.self, QACommand.self, TemplatesCommand.self, DemoCommand.self]
+                      StatusCommand.self, ReportCommand.self, SubmitCommand.self, VIPCommand.self, QACommand.self, TemplatesCommand.self, DemoCommand.self]
     )
 
     /// Global options may stand before the command (`spotcheck --db x.db import …`).

@@ -22,13 +22,16 @@ struct StatusCommand: ParsableCommand {
     }
 
     static func perform(month: YearMonth, in ws: Workspace, output out: Output, json: Bool = false) throws {
-        let m = try ws.store().read { db in try MonthCases.load(month: month, config: ws.config, db) }
-        let s = MonthStatus(m, settings: ws.config.settings, now: ws.now)
+        let s = try MonthStatus.load(month: month, in: ws)
         if json { out.say(s.json()); return }
         typealias S = Catalog.Status
         out.say(S.title(s.month, drawID: s.drawId))
-        if let left = s.daysLeft { out.say(Catalog.Sample.deadline(s.deadline, daysLeft: left)) }
-        if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }
+        if let sub = s.submitted {
+            out.say(S.submitted(at: sub.at, by: sub.by, deadline: s.deadline, daysLate: sub.daysLate))
+        } else {
+            if let left = s.daysLeft { out.say(Catalog.Sample.deadline(s.deadline, daysLeft: left)) }
+            if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }
+        }
         out.say(S.called(s.called, of: s.rows))
         out.say(S.counted(s.counted, minimum: s.minimum))
         out.say(S.ended(scored: s.scored, refused: s.refused, unreachable: s.unreachable, rejected: s.rejected, open: s.open))

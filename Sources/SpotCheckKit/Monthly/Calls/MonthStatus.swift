@@ -13,8 +13,16 @@ public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
         public var state: String
         enum CodingKeys: String, CodingKey { case item, customer, due, repliedAt = "replied_at", state }
     }
+    /// When the month was handed in to the sales manager.
+    public struct Submitted: Codable, Sendable, Equatable {
+        public var at: String
+        public var by: String
+        public var daysLate: Int
+        enum CodingKeys: String, CodingKey { case at, by, daysLate = "days_late" }
+    }
     public var month: String
     public var drawId: Int64
+    public var submitted: Submitted?
     public var deadline: String
     public var daysLeft: Int?
     public var daysLate: Int?
@@ -38,13 +46,23 @@ public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
     public var attemptsOutsideHours: Int
 
     enum CodingKeys: String, CodingKey {
-        case month, drawId = "draw_id", deadline, daysLeft = "days_left", daysLate = "days_late", rows, called, counted, minimum
+        case month, drawId = "draw_id", submitted, deadline, daysLeft = "days_left", daysLate = "days_late", rows, called, counted, minimum
         case scored, refused, unreachable, rejected, open, reservesInPlay = "reserves_in_play", reserves, satisfaction, target
         case escalations, attempts, attemptsOutsideHours = "attempts_outside_hours"
     }
 
+    /// Where `month`'s current draw stands, now.
+    public static func load(month: YearMonth, in ws: Workspace) throws -> MonthStatus {
+        try ws.store().read { db in
+            let m = try MonthCases.load(month: month, config: ws.config, db)
+            return MonthStatus(m, settings: ws.config.settings, now: ws.now,
+                               submission: try SubmissionRow.latest(month: month, draw: m.draw.id!, db))
+        }
+    }
+
     /// The figures of a month.
-    public init(_ m: MonthCases, settings: SpotCheckSettings, now: LocalDateTime) {
+    public init(_ m: MonthCases, settings: SpotCheckSettings, now: LocalDateTime, submission: SubmissionRow? = nil) {
+        submitted = submission.map { Submitted(at: $0.submittedAt.minuteText, by: $0.submittedBy, daysLate: $0.daysLate) }
         let sample = m.sample
         month = m.month.description
         drawId = m.draw.id!
