@@ -87,17 +87,7 @@ public struct SheetImporter {
             var resolver = IdentityResolver(known: try SheetData.identityKeys(db),
                                             nextCustomer: try SheetData.nextCustomer(db))
             var known = try SheetData.fingerprints(kind: request.kind, db)
-            // About one new row per 100 bytes of input: room for their fingerprints and keys.
-            let inputBytes = request.files.reduce(0) {
-                $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
-            }
-            let expected = inputBytes / 100
-            known.reserveCapacity(known.count + expected)
-            resolver.reserve(expected * 2)
-            // A load that more than doubles the table builds the pool index once, at the end.
-            let stored = try SheetData.recordCount(db)
-            let bulk = expected > 50_000 && expected > stored
-            if bulk { try SheetData.suspendPoolIndex(db) }
+            let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
             var newCustomers: [Int] = []
             var outside = 0
             var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
@@ -142,6 +132,23 @@ public struct SheetImporter {
         }
         try files.writeRejects()
         return report
+    }
+
+    /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
+    /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
+    /// returns whether it did.
+    private static func prepare(for files: [String], known: inout Set<Int64>, resolver: inout IdentityResolver,
+                                _ db: Database) throws -> Bool {
+        let inputBytes = files.reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
+        let expected = inputBytes / 100
+        known.reserveCapacity(known.count + expected)
+        resolver.reserve(expected * 2)
+        let stored = try SheetData.recordCount(db)
+        let bulk = expected > 50_000 && expected > stored
+        if bulk { try SheetData.suspendPoolIndex(db) }
+        return bulk
     }
 
     /// The notes an import adds: the month a VIP list was filed under; rows outside the month checked against.
