@@ -555,7 +555,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     }
 
     /// The matches (in order of position) that no exception contains: one sweep over both, in order of start.
-    private static func dropContained(_ found: [PhraseMatch], in exceptions: [(start: Int, end: Int)]) -> [PhraseMatch] {
+    private static func dropContained(_ found: [PhraseMatch], in exceptions: [(start: Int, end: Int)])
+        -> [PhraseMatch]
+    {
         var exceptions = exceptions
         exceptions.sort { $0.start < $1.start }
         var kept: [PhraseMatch] = []

@@ -119,8 +119,8 @@ public struct CallBook {
             throw CallError(message: problem)
         }
         let own = zip([at].compactMap { $0 }, [e.result].compactMap { $0 }).map { CallAttempt(at: $0, result: $1) }
-        if let check = CallRecordCheck.problems(attempts: own, score: e.score, complaint: own.isEmpty ? nil : e.complaint,
-                                                repliedAt: nil).first {
+        if let check = CallRecordCheck.problems(attempts: own, score: e.score,
+                                                complaint: own.isEmpty ? nil : e.complaint, repliedAt: nil).first {
             throw CallError(message: Catalog.Calls.check(check))
         }
         return (at, replied)
@@ -145,7 +145,9 @@ public struct CallBook {
             warnings.append(Catalog.Calls.outsideHours(at.minuteText,
                                                        hours: CallListExporter.hoursText(ws.config.callingHours)))
         }
-        if !ws.config.calendar.covers(at.day) { warnings.append(Catalog.Config.calendarNotCovering(at.day.description)) }
+        if !ws.config.calendar.covers(at.day) {
+            warnings.append(Catalog.Config.calendarNotCovering(at.day.description))
+        }
     }
 
     /// What the case is now (and, while open, its progress and any reply due), the reserves this brought in, and a

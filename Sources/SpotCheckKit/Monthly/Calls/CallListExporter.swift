@@ -62,7 +62,9 @@ public struct CallListExporter {
         let ws = workspace
         let lang = ws.lang
         let item = view.item, context = view.context
-        func put(_ c: CallListColumn, _ v: XLSXValue, _ style: CellStyle = .plain) { sheet.write(row, c.index, v, style) }
+        func put(_ c: CallListColumn, _ v: XLSXValue, _ style: CellStyle = .plain) {
+            sheet.write(row, c.index, v, style)
+        }
         let kindStyle: CellStyle = item.isReserve ? .reserve : .plain
         put(.rank, .int(item.itemNo), kindStyle)
         put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), kindStyle)
@@ -82,7 +84,11 @@ public struct CallListExporter {
         put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
         for (c, value) in CallListExporter.recorded(view, lang: lang) {
             let style: CellStyle
-            if case .attemptTime = c { style = .inputDateTime } else if c == .repliedAt { style = .inputDateTime } else {
+            if case .attemptTime = c {
+                style = .inputDateTime
+            } else if c == .repliedAt {
+                style = .inputDateTime
+            } else {
                 style = .input
             }
             put(c, value, style)

@@ -316,7 +316,9 @@ public struct ResultsImporter {
         entry.attempts = readAttempts(&row, period: period)
         let sc = row.cell(.score)
         if !sc.isBlank {
-            if let s = ResultsImporter.score(sc) { entry.score = s } else { row.problem(.score, sc, Catalog.Calls.scoreRange) }
+            if let s = ResultsImporter.score(sc) { entry.score = s } else {
+                row.problem(.score, sc, Catalog.Calls.scoreRange)
+            }
         }
         entry.praise = FilledWorkbook.text(row.cell(.praise))
         entry.note = FilledWorkbook.text(row.cell(.note))
@@ -335,7 +337,9 @@ public struct ResultsImporter {
         }
         let rc = row.cell(.repliedAt)
         if !rc.isBlank {
-            if let r = parseMoment(rc) { entry.repliedAt = r } else { row.problem(.repliedAt, rc, Catalog.Calls.needTime) }
+            if let r = parseMoment(rc) { entry.repliedAt = r } else {
+                row.problem(.repliedAt, rc, Catalog.Calls.needTime)
+            }
         }
         let recorded = entry.attempts.map { CallAttempt(at: $0.0, result: $0.1) }
         // An unreadable score was named above.

@@ -213,7 +213,8 @@ public struct MonthlyDraw {
     }
 
     /// Inserts the draw and its items; a replaced draw is marked superseded by it.
-    private func record(_ draw: inout DrawRow, replacing previous: DrawRow?, items: [DrawnCustomer], _ db: Database) throws {
+    private func record(_ draw: inout DrawRow, replacing previous: DrawRow?, items: [DrawnCustomer],
+                        _ db: Database) throws {
         var replaced = previous
         if replaced != nil {
             // Free the month's "current" slot, then point the old draw at the new one.

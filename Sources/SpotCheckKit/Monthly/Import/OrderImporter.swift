@@ -74,7 +74,8 @@ public struct OrderImporter {
                             for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
                             // An order number met for the first time in this import, yet already known: a record
                             // had it.
-                            if let o = parsed.keys.order, ordersSeen.insert(o).inserted, resolution.newKeys.order == nil {
+                            if let o = parsed.keys.order, ordersSeen.insert(o).inserted,
+                               resolution.newKeys.order == nil {
                                 matched += 1
                             }
                             if parsed.order.fields.contactRoute == .phone { withPhone += 1 }

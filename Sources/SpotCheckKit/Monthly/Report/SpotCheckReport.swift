@@ -259,7 +259,8 @@ public struct SpotCheckReport {
         }
         var callers: [String: [CaseView]] = [:]
         for c in sample where !c.attempts.isEmpty { callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c) }
-        _ = breakdown(s, at: row, title: R.byCaller, groups: callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let callerGroups = callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups)
     }
 
     /// A breakdown table: one row per group with its figures. Returns the next free row.
