@@ -34,6 +34,7 @@ public final class CSVReader {
         fileSize = Int(st.st_size)
     }
 
+    // One function: the CSV import's per-record loop, whose chunk reader shares the buffer and decoder with it.
     /// Calls `body` with each record's row number (1-based, as Excel would number it) and
     /// its fields. The array is reused between calls: copy what you keep.
     public func forEachRow(_ body: (_ row: Int, _ fields: [String]) throws -> Void) throws {
@@ -102,6 +103,7 @@ public final class CSVReader {
         }
     }
 
+    // One function: the CSV import's per-byte inner loop over quoted and plain fields.
     /// Parses one record starting at `p`; returns the index after it, or nil when the buffer
     /// ends inside the record and more input may follow.
     private func parseRecord(_ b: UnsafeBufferPointer<UInt8>, from p0: Int, eof: Bool, row: Int,

@@ -97,116 +97,39 @@ public final class PhraseMatcher: @unchecked Sendable {
         outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate(); relevant.deallocate()
     }
 
-    /// Compiles the phrases and exceptions.
+    /// Compiles the phrases and exceptions: keywords, character classes, the trie with its failure links, then the
+    /// tables the scan reads.
     public init(phrases: [BannedPhrase], exceptions: [String], folder: TextFolder, maxGap: Int = 6) {
         self.phrases = phrases
         self.maxGap = maxGap
         self.folder = folder
-        // Keywords.
-        var keywords: [[UInt32]] = []
-        var kPhrase: [Int32] = [], kPiece: [Int32] = [], pieces: [Int32] = []
-        for (i, p) in phrases.enumerated() {
-            let parts = PhraseMatcher.pieces(of: p.pattern).map { folder.fold($0) }.filter { !$0.isEmpty }
-            pieces.append(Int32(parts.count))
-            for (j, part) in parts.enumerated() {
-                keywords.append(part)
-                kPhrase.append(Int32(i))
-                kPiece.append(Int32(j))
-            }
-        }
-        for e in exceptions {
-            let f = folder.fold(e)
-            guard !f.isEmpty else { continue }
-            keywords.append(f)
-            kPhrase.append(-1)
-            kPiece.append(0)
-        }
-        // Character classes.
-        var classOf = [UInt16](repeating: 0, count: 0x10000)
-        for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = PhraseMatcher.skipClass }
-        var classByFolded: [UInt32: UInt16] = [:]
-        var classOfOther: [UInt32: UInt16] = [:]
-        for k in keywords { for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) } }
-        for v in 0..<0x10000 where classOf[v] != PhraseMatcher.skipClass {
-            if let c = classByFolded[folder.table[v]] { classOf[v] = c }
-        }
-        for v in 0..<0x10000 where classOf[v] == 0 && TextFolder.isClauseBreak(folder.table[v]) {
-            classOf[v] = PhraseMatcher.breakClass
-        }
-        for (folded, c) in classByFolded where folded >= 0x10000 { classOfOther[folded] = c }
+        let keywords = Keywords(phrases: phrases, exceptions: exceptions, folder: folder)
+        let (classOf, classOfOther, classByFolded) = PhraseMatcher.characterClasses(of: keywords.words, folder: folder)
         let classes = classByFolded.count + 1
-        // The trie.
-        var children: [[UInt16: Int32]] = [[:]]
-        var depthOut: [[Int32]] = [[]]
-        for (k, word) in keywords.enumerated() {
-            var s = 0
-            for c in word {
-                let cls = classByFolded[c]!
-                if let n = children[s][cls] { s = Int(n) } else {
-                    children.append([:])
-                    depthOut.append([])
-                    children[s][cls] = Int32(children.count - 1)
-                    s = children.count - 1
-                }
-            }
-            depthOut[s].append(Int32(k))
-        }
-        let states = children.count
-        // Failure links, breadth first; outputs merged along them.
-        var fail = [Int32](repeating: 0, count: states)
-        var merged = depthOut
-        var queue: [Int] = []
-        for (_, n) in children[0] { queue.append(Int(n)) }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]
-            head += 1
-            for (cls, n) in children[s].sorted(by: { $0.key < $1.key }) {
-                var f = Int(fail[s])
-                while f != 0 && children[f][cls] == nil { f = Int(fail[f]) }
-                let target = children[f][cls].map(Int.init) ?? 0
-                fail[Int(n)] = Int32(target == Int(n) ? 0 : target)
-                merged[Int(n)] += merged[Int(fail[Int(n)])]
-                queue.append(Int(n))
-            }
-        }
+        let trie = Trie(keywords.words, classes: classByFolded)
         var root = [Int32](repeating: 0, count: classes)
-        for (cls, n) in children[0] { root[Int(cls)] = n }
-        // Edges of the other states in one hash table.
-        var edgeCount = 0
-        for s in 1..<states { edgeCount += children[s].count }
-        var size = 16
-        while size < edgeCount * 2 { size <<= 1 }
-        var keys = [UInt64](repeating: .max, count: size)
-        var values = [Int32](repeating: 0, count: size)
-        for s in 1..<states {
-            for (cls, n) in children[s] {
-                let key = UInt64(s) << 16 | UInt64(cls)
-                var i = PhraseMatcher.slot(key, size - 1)
-                while keys[i] != .max { i = (i + 1) & (size - 1) }
-                keys[i] = key
-                values[i] = n
-            }
-        }
-        var start = [Int32](repeating: 0, count: states + 1)
+        for (cls, n) in trie.children[0] { root[Int(cls)] = n }
+        let (keys, values) = PhraseMatcher.edgeTable(trie.children)
+        // The keywords each state ends, one run per state in one array.
+        var start = [Int32](repeating: 0, count: trie.states + 1)
         var flat: [Int32] = []
-        for s in 0..<states {
+        for s in 0..<trie.states {
             start[s] = Int32(flat.count)
-            flat += merged[s]
+            flat += trie.outputs[s]
         }
-        start[states] = Int32(flat.count)
+        start[trie.states] = Int32(flat.count)
 
         self.classOf = classOf
         self.classOfOther = classOfOther
-        keywordLength = keywords.map { Int32($0.count) }
-        keywordPhrase = kPhrase
-        keywordPiece = kPiece
-        pieceCount = pieces
+        keywordLength = keywords.words.map { Int32($0.count) }
+        keywordPhrase = keywords.phrase
+        keywordPiece = keywords.piece
+        pieceCount = keywords.pieceCount
         rootNext = PhraseMatcher.raw(root)
         edgeKeys = PhraseMatcher.raw(keys)
         edgeValues = PhraseMatcher.raw(values)
-        edgeMask = size - 1
-        failure = PhraseMatcher.raw(fail)
+        edgeMask = keys.count - 1
+        failure = PhraseMatcher.raw(trie.fail)
         outputStart = PhraseMatcher.raw(start)
         outputs = flat
         classTable = PhraseMatcher.raw(classOf)
@@ -219,23 +142,150 @@ public final class PhraseMatcher: @unchecked Sendable {
         // automaton stays at the root either way.
         let inert: Set<UInt16> = [0, PhraseMatcher.skipClass, PhraseMatcher.breakClass]
         asciiInert = (0..<128).allSatisfy { inert.contains(classOf[$0]) }
-        if states < 0x8000, states * classes <= PhraseMatcher.dfaLimit {
-            // Rows in breadth-first order: a state's failure row is always complete before it.
-            // An entry's top bit says the target state ends a keyword, so the scan reads the
-            // output table only then.
-            let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: states * classes)
-            table.initialize(repeating: 0)
-            func entry(_ n: Int32) -> UInt16 { UInt16(n) | (start[Int(n)] < start[Int(n) + 1] ? 0x8000 : 0) }
-            for c in 0..<classes { table[c] = entry(root[c]) }
-            for s in queue {
-                let f = Int(fail[s])
-                for c in 0..<classes { table[s * classes + c] = table[f * classes + c] }
-                for (cls, n) in children[s] { table[s * classes + Int(cls)] = entry(n) }
+        dfa = PhraseMatcher.fullTable(trie, root: root, outputStart: start, classes: classes)
+    }
+
+    /// The keywords: the literal pieces of the phrases (folded), then the exceptions.
+    private struct Keywords {
+        var words: [[UInt32]] = []
+        /// Each word's phrase (-1: an exception) and piece index.
+        var phrase: [Int32] = [], piece: [Int32] = []
+        /// Pieces per phrase.
+        var pieceCount: [Int32] = []
+
+        init(phrases: [BannedPhrase], exceptions: [String], folder: TextFolder) {
+            for (i, p) in phrases.enumerated() {
+                let parts = PhraseMatcher.pieces(of: p.pattern).map { folder.fold($0) }.filter { !$0.isEmpty }
+                pieceCount.append(Int32(parts.count))
+                for (j, part) in parts.enumerated() {
+                    words.append(part)
+                    phrase.append(Int32(i))
+                    piece.append(Int32(j))
+                }
             }
-            dfa = table
-        } else {
-            dfa = nil
+            for e in exceptions {
+                let f = folder.fold(e)
+                guard !f.isEmpty else { continue }
+                words.append(f)
+                phrase.append(-1)
+                piece.append(0)
+            }
         }
+    }
+
+    /// Character classes: one per folded character of the keywords (numbered from 1 in the order met), for each
+    /// BMP code point (`skipClass` for the skipped, `breakClass` for a clause break in no keyword, else 0) and
+    /// for the folded characters beyond the BMP.
+    private static func characterClasses(of keywords: [[UInt32]], folder: TextFolder)
+        -> (ofBMP: [UInt16], ofOther: [UInt32: UInt16], ofFolded: [UInt32: UInt16])
+    {
+        var classOf = [UInt16](repeating: 0, count: 0x10000)
+        for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = PhraseMatcher.skipClass }
+        var classByFolded: [UInt32: UInt16] = [:]
+        var classOfOther: [UInt32: UInt16] = [:]
+        for k in keywords { for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) } }
+        for v in 0..<0x10000 where classOf[v] != PhraseMatcher.skipClass {
+            if let c = classByFolded[folder.table[v]] { classOf[v] = c }
+        }
+        for v in 0..<0x10000 where classOf[v] == 0 && TextFolder.isClauseBreak(folder.table[v]) {
+            classOf[v] = PhraseMatcher.breakClass
+        }
+        for (folded, c) in classByFolded where folded >= 0x10000 { classOfOther[folded] = c }
+        return (classOf, classOfOther, classByFolded)
+    }
+
+    /// The keywords' trie over character classes, with its failure links and the keywords each state ends.
+    private struct Trie {
+        /// Each state's transitions; state 0 is the root.
+        var children: [[UInt16: Int32]] = [[:]]
+        var fail: [Int32]
+        /// The keywords each state ends, merged along the failure links.
+        var outputs: [[Int32]]
+        /// The states below the root, breadth first.
+        var order: [Int] = []
+        var states: Int { children.count }
+
+        init(_ keywords: [[UInt32]], classes classByFolded: [UInt32: UInt16]) {
+            var depthOut: [[Int32]] = [[]]
+            for (k, word) in keywords.enumerated() {
+                var s = 0
+                for c in word {
+                    let cls = classByFolded[c]!
+                    if let n = children[s][cls] { s = Int(n) } else {
+                        children.append([:])
+                        depthOut.append([])
+                        children[s][cls] = Int32(children.count - 1)
+                        s = children.count - 1
+                    }
+                }
+                depthOut[s].append(Int32(k))
+            }
+            fail = [Int32](repeating: 0, count: children.count)
+            outputs = depthOut
+            linkFailures()
+        }
+
+        /// Failure links, breadth first; outputs merged along them.
+        private mutating func linkFailures() {
+            var queue: [Int] = []
+            for (_, n) in children[0] { queue.append(Int(n)) }
+            var head = 0
+            while head < queue.count {
+                let s = queue[head]
+                head += 1
+                for (cls, n) in children[s].sorted(by: { $0.key < $1.key }) {
+                    var f = Int(fail[s])
+                    while f != 0 && children[f][cls] == nil { f = Int(fail[f]) }
+                    let target = children[f][cls].map(Int.init) ?? 0
+                    fail[Int(n)] = Int32(target == Int(n) ? 0 : target)
+                    outputs[Int(n)] += outputs[Int(fail[Int(n)])]
+                    queue.append(Int(n))
+                }
+            }
+            order = queue
+        }
+    }
+
+    /// The edges of the states below the root in one open-addressing hash table (key: state << 16 | class;
+    /// empty slots `.max`), at most half full; its size is a power of two.
+    private static func edgeTable(_ children: [[UInt16: Int32]]) -> (keys: [UInt64], values: [Int32]) {
+        var edgeCount = 0
+        for s in 1..<children.count { edgeCount += children[s].count }
+        var size = 16
+        while size < edgeCount * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: .max, count: size)
+        var values = [Int32](repeating: 0, count: size)
+        for s in 1..<children.count {
+            for (cls, n) in children[s] {
+                let key = UInt64(s) << 16 | UInt64(cls)
+                var i = PhraseMatcher.slot(key, size - 1)
+                while keys[i] != .max { i = (i + 1) & (size - 1) }
+                keys[i] = key
+                values[i] = n
+            }
+        }
+        return (keys, values)
+    }
+
+    /// The automaton as a full table (state × class → state), or nil when it would be too large.
+    private static func fullTable(_ trie: Trie, root: [Int32], outputStart start: [Int32], classes: Int)
+        -> UnsafeMutableBufferPointer<UInt16>?
+    {
+        let states = trie.states
+        guard states < 0x8000, states * classes <= PhraseMatcher.dfaLimit else { return nil }
+        // Rows in breadth-first order: a state's failure row is always complete before it.
+        // An entry's top bit says the target state ends a keyword, so the scan reads the
+        // output table only then.
+        let table = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: states * classes)
+        table.initialize(repeating: 0)
+        func entry(_ n: Int32) -> UInt16 { UInt16(n) | (start[Int(n)] < start[Int(n) + 1] ? 0x8000 : 0) }
+        for c in 0..<classes { table[c] = entry(root[c]) }
+        for s in trie.order {
+            let f = Int(trie.fail[s])
+            for c in 0..<classes { table[s * classes + c] = table[f * classes + c] }
+            for (cls, n) in trie.children[s] { table[s * classes + Int(cls)] = entry(n) }
+        }
+        return table
     }
 
     /// The literal pieces of a pattern, split at its wildcards.
@@ -304,6 +354,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             : 0xFFFD
     }
 
+    // One function: the QA check's per-character hot path, with every table pointer in a local.
     /// The scan over the full transition table. The common characters cost little: one that
     /// is in no phrase resets the automaton without touching the table, and from the root
     /// the next row is always the root's, so the CPU need not wait for the previous step.
@@ -500,7 +551,14 @@ public final class PhraseMatcher: @unchecked Sendable {
         }
         PhraseMatcher.sortByPosition(&found)
         guard !exceptions.isEmpty else { return found }
-        // Drop the matches an exception contains: one sweep over both, in order of start.
+        return PhraseMatcher.dropContained(found, in: exceptions)
+    }
+
+    /// The matches (in order of position) that no exception contains: one sweep over both, in order of start.
+    private static func dropContained(_ found: [PhraseMatch], in exceptions: [(start: Int, end: Int)])
+        -> [PhraseMatch]
+    {
+        var exceptions = exceptions
         exceptions.sort { $0.start < $1.start }
         var kept: [PhraseMatch] = []
         var e = 0

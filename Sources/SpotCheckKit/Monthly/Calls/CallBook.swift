@@ -58,26 +58,12 @@ public struct CallBook {
     /// Records an entry, then re-evaluates the month.
     public func record(_ e: Entry) throws -> Outcome {
         let ws = workspace
-        let at: LocalDateTime? = try e.at.map { try CallBook.parseMoment($0) }
-        let replied: LocalDateTime? = try e.repliedAt.map { try CallBook.parseMoment($0) }
-        if (at == nil) != (e.result == nil) {
-            throw CallError(message: at == nil ? Catalog.Calls.resultWithoutAt : Catalog.Calls.atWithoutResult)
-        }
-        if at == nil && e.score == nil && e.praise == nil && e.note == nil && e.complaint == nil && replied == nil && !e.imLeft && e.caller == nil {
-            throw CallError(message: Catalog.Calls.nothingToRecord)
-        }
-        if let at, let problem = ws.attemptTimeProblem(at: at, month: e.month) { throw CallError(message: problem) }
-        // The entry on its own: a score goes with this call's scored result, a complaint with a connected call.
-        let own = zip([at].compactMap { $0 }, [e.result].compactMap { $0 }).map { CallAttempt(at: $0, result: $1) }
-        if let check = CallRecordCheck.problems(attempts: own, score: e.score, complaint: own.isEmpty ? nil : e.complaint,
-                                                repliedAt: nil).first {
-            throw CallError(message: Catalog.Calls.check(check))
-        }
-
+        let (at, replied) = try checked(e)
         return try ws.store().write { db in
             let before = try MonthCases.load(month: e.month, config: ws.config, db)
             guard let view = before.cases.first(where: { $0.item.itemNo == e.item }) else {
-                throw CallError(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description, last: before.cases.count))
+                throw CallError(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description,
+                                                                    last: before.cases.count))
             }
             let drawID = before.draw.id!
             let change = Changes.Pending(db)
@@ -87,13 +73,7 @@ public struct CallBook {
             if view.status.isEnded && at != nil { warnings.append(Catalog.Calls.afterEnd(item: e.item)) }
             var caseRow = view.caseRow ?? CaseRow(drawId: drawID, itemNo: e.item, updatedAt: ws.stamp)
             let existing = caseRow.recorded
-            if let s = e.score { caseRow.score = s }
-            if let p = e.praise { caseRow.praise = p }
-            if let n = e.note { caseRow.note = n }
-            if let c = e.complaint { caseRow.complaint = c }
-            if let r = replied { caseRow.repliedAt = r.wholeSeconds }
-            if e.imLeft { caseRow.imLeft = true }
-            if let c = e.caller { caseRow.caller = c }
+            caseRow.apply(e, repliedAt: replied)
             // The case as it would be stored must keep the SOP's rules (the same as results import).
             var attempts = view.attempts.map { CallAttempt(at: $0.attemptAt, result: $0.result) }
             if let at, let result = e.result { attempts.append(CallAttempt(at: at, result: result)) }
@@ -102,20 +82,10 @@ public struct CallBook {
                 throw CallError(message: Catalog.Calls.check(check))
             }
             if let at, let result = e.result {
-                var row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: at, result: result,
-                                     caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp, seq: try change.seq())
-                let duplicate = try AttemptRow.exists(draw: drawID, item: e.item, at: at, result: result, db)
-                if duplicate {
-                    messages.append(Catalog.Calls.alreadyRecorded(item: e.item, at: at.minuteText))
-                } else {
-                    try row.insert(db)
-                    messages.append(Catalog.Calls.recorded(item: e.item, name: view.displayName, attempt: view.attempts.count + 1,
-                                                          at: at.minuteText, result: Catalog.Call.result(result)))
-                    if !ws.config.callingHours.allows(at, calendar: ws.config.calendar) {
-                        warnings.append(Catalog.Calls.outsideHours(at.minuteText, hours: CallListExporter.hoursText(ws.config.callingHours)))
-                    }
-                    if !ws.config.calendar.covers(at.day) { warnings.append(Catalog.Config.calendarNotCovering(at.day.description)) }
-                }
+                let row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: at, result: result,
+                                     caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp,
+                                     seq: try change.seq())
+                try insert(row, at: at, of: view, messages: &messages, warnings: &warnings, db)
             }
             if caseRow.recorded != existing {
                 caseRow.updatedAt = ws.stamp
@@ -127,23 +97,83 @@ public struct CallBook {
             let after = try MonthCases.load(month: e.month, config: ws.config, db)
             try MonthCases.storeDerived(after, stamp: ws.stamp, db)
             let now = after.cases.first { $0.item.itemNo == e.item }!
-            messages.append(Catalog.Calls.caseNow(item: e.item, status: Catalog.Calls.status(now.status)))
-            if now.status == .open {
-                messages.append(Catalog.Calls.progress(unreachable: now.evaluation.unreachablePeriods, rejected: now.evaluation.rejectedPeriods,
-                                                       imLeft: now.caseRow?.imLeft ?? false))
-            }
-            if let esc = now.escalation, case .open(let due) = esc { messages.append(Catalog.Calls.escalationDue(due.minuteText)) }
-            let newlyInPlay = after.reservesInPlay.filter { !before.reservesInPlay.contains($0) }
-            for item in newlyInPlay {
-                let name = after.cases.first { $0.item.itemNo == item }!.displayName
-                messages.append(Catalog.Calls.reserveIn(item: item, name: name))
-            }
-            // A case just ended uncounted and no reserve is left to take its place.
-            let stillPossible = after.sample.filter { !$0.status.isExcluded }.count
-            if now.status.isExcluded && !view.status.isExcluded && newlyInPlay.isEmpty && stillPossible < after.summary.minimum {
-                warnings.append(Catalog.Calls.noReservesLeft(needed: after.summary.minimum - stillPossible))
-            }
+            report(now, was: view, before: before, after: after, messages: &messages, warnings: &warnings)
             return Outcome(messages: messages, warnings: warnings, status: now.status)
+        }
+    }
+
+    /// The checks of an entry on its own, before the store is opened: its times parse, an attempt has both a time
+    /// and a result, something is recorded, the time falls in the month, and a score goes with this call's scored
+    /// result and a complaint with a connected call. Returns the attempt's time and the reply's.
+    private func checked(_ e: Entry) throws -> (at: LocalDateTime?, repliedAt: LocalDateTime?) {
+        let at: LocalDateTime? = try e.at.map { try CallBook.parseMoment($0) }
+        let replied: LocalDateTime? = try e.repliedAt.map { try CallBook.parseMoment($0) }
+        if (at == nil) != (e.result == nil) {
+            throw CallError(message: at == nil ? Catalog.Calls.resultWithoutAt : Catalog.Calls.atWithoutResult)
+        }
+        if at == nil && e.score == nil && e.praise == nil && e.note == nil && e.complaint == nil && replied == nil
+            && !e.imLeft && e.caller == nil {
+            throw CallError(message: Catalog.Calls.nothingToRecord)
+        }
+        if let at, let problem = workspace.attemptTimeProblem(at: at, month: e.month) {
+            throw CallError(message: problem)
+        }
+        let own = zip([at].compactMap { $0 }, [e.result].compactMap { $0 }).map { CallAttempt(at: $0, result: $1) }
+        if let check = CallRecordCheck.problems(attempts: own, score: e.score,
+                                                complaint: own.isEmpty ? nil : e.complaint, repliedAt: nil).first {
+            throw CallError(message: Catalog.Calls.check(check))
+        }
+        return (at, replied)
+    }
+
+    /// Stores an attempt unless the same one is recorded already, and says so; an attempt outside calling hours or
+    /// on a day the calendar does not cover is warned about.
+    /// `at` is the time as given (the row keeps it to the second).
+    private func insert(_ row: AttemptRow, at: LocalDateTime, of view: CaseView, messages: inout [Message],
+                        warnings: inout [Message], _ db: Database) throws {
+        let ws = workspace
+        var row = row
+        if try AttemptRow.exists(draw: row.drawId, item: row.itemNo, at: at, result: row.result, db) {
+            messages.append(Catalog.Calls.alreadyRecorded(item: row.itemNo, at: at.minuteText))
+            return
+        }
+        try row.insert(db)
+        messages.append(Catalog.Calls.recorded(item: row.itemNo, name: view.displayName,
+                                              attempt: view.attempts.count + 1, at: at.minuteText,
+                                              result: Catalog.Call.result(row.result)))
+        if !ws.config.callingHours.allows(at, calendar: ws.config.calendar) {
+            warnings.append(Catalog.Calls.outsideHours(at.minuteText,
+                                                       hours: CallListExporter.hoursText(ws.config.callingHours)))
+        }
+        if !ws.config.calendar.covers(at.day) {
+            warnings.append(Catalog.Config.calendarNotCovering(at.day.description))
+        }
+    }
+
+    /// What the case is now (and, while open, its progress and any reply due), the reserves this brought in, and a
+    /// warning when a case just ended uncounted with no reserve left to take its place.
+    private func report(_ now: CaseView, was view: CaseView, before: MonthCases, after: MonthCases,
+                        messages: inout [Message], warnings: inout [Message]) {
+        let item = now.item.itemNo
+        messages.append(Catalog.Calls.caseNow(item: item, status: Catalog.Calls.status(now.status)))
+        if now.status == .open {
+            messages.append(Catalog.Calls.progress(unreachable: now.evaluation.unreachablePeriods,
+                                                   rejected: now.evaluation.rejectedPeriods,
+                                                   imLeft: now.caseRow?.imLeft ?? false))
+        }
+        if let esc = now.escalation, case .open(let due) = esc {
+            messages.append(Catalog.Calls.escalationDue(due.minuteText))
+        }
+        let newlyInPlay = after.reservesInPlay.filter { !before.reservesInPlay.contains($0) }
+        for item in newlyInPlay {
+            let name = after.cases.first { $0.item.itemNo == item }!.displayName
+            messages.append(Catalog.Calls.reserveIn(item: item, name: name))
+        }
+        // A case just ended uncounted and no reserve is left to take its place.
+        let stillPossible = after.sample.filter { !$0.status.isExcluded }.count
+        if now.status.isExcluded && !view.status.isExcluded && newlyInPlay.isEmpty
+            && stillPossible < after.summary.minimum {
+            warnings.append(Catalog.Calls.noReservesLeft(needed: after.summary.minimum - stillPossible))
         }
     }
 
@@ -151,5 +181,18 @@ public struct CallBook {
     static func parseMoment(_ text: String) throws -> LocalDateTime {
         guard let p = try? DateText.parse(text), p.hasTime else { throw CallError(message: Catalog.Calls.needTime) }
         return p.moment
+    }
+}
+
+extension CaseRow {
+    /// Takes the case details an entry gives; what it leaves out stays as it was.
+    fileprivate mutating func apply(_ e: CallBook.Entry, repliedAt replied: LocalDateTime?) {
+        if let s = e.score { score = s }
+        if let p = e.praise { praise = p }
+        if let n = e.note { note = n }
+        if let c = e.complaint { complaint = c }
+        if let r = replied { repliedAt = r.wholeSeconds }
+        if e.imLeft { imLeft = true }
+        if let c = e.caller { caller = c }
     }
 }

@@ -36,8 +36,7 @@ public struct CallListExporter {
             return (m, copy)
         }
         let (draw, summary) = (m.draw, m.summary)
-        let hours = ws.config.callingHours
-        let hoursText = CallListExporter.hoursText(hours).text(lang)
+        let hoursText = CallListExporter.hoursText(ws.config.callingHours).text(lang)
 
         let created = LocalDateTime(stamp: draw.drawnAt)  // the workbook's creation date: metadata only
         let book = try ws.workbook(at: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
@@ -45,51 +44,77 @@ public struct CallListExporter {
         writeCover(book, draw: draw, summary: summary, warnings: &warnings)
 
         let sheet = book.addSheet(Catalog.CallList.listSheet.text(lang))
-        let columns = CallListColumn.all
-        for (i, c) in columns.enumerated() { sheet.write(0, i, .text(c.header.text(lang)), .header) }
+        for (i, c) in CallListColumn.all.enumerated() { sheet.write(0, i, .text(c.header.text(lang)), .header) }
         sheet.setRow(0, height: 32)
-        for (n, view) in m.cases.enumerated() {
-            let row = n + 1
-            let item = view.item, context = view.context
-            func put(_ c: CallListColumn, _ v: XLSXValue, _ style: CellStyle = .plain) { sheet.write(row, c.index, v, style) }
-            put(.rank, .int(item.itemNo), item.isReserve ? .reserve : .plain)
-            put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), item.isReserve ? .reserve : .plain)
-            put(.customer, .text(context.name ?? ""))
-            put(.phone, .text(context.phone?.dialText ?? ""))
-            put(.alternates, .text(context.alternates.map(\.dialText).joined(separator: "、")))
-            put(.route, .text(context.route == .none ? "" : Catalog.Names.route(context.route).text(lang)))
-            put(.platform, .text(context.platforms.map { Catalog.Names.platform($0).text(lang) }.joined(separator: "、")))
-            put(.buyerID, .text(context.buyerID ?? ""))
-            put(.sources, .text(context.sourcesText(lang)))
-            put(.order, .text(context.orders.joined(separator: "\n")), .wrap)
-            put(.product, .text(context.products.joined(separator: "\n")), .wrap)
-            put(.purchaseDate, context.purchaseDate.map { .day($0) } ?? .blank)
-            put(.situation, .text(context.situationText(lang)), .wrap)
-            put(.handler, .text(Catalog.list(context.handlers).text(lang)))
-            put(.hours, .text(hoursText), .wrap)
-            put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
-            for (c, value) in CallListExporter.recorded(view, lang: lang) {
-                let style: CellStyle
-                if case .attemptTime = c { style = .inputDateTime } else if c == .repliedAt { style = .inputDateTime } else { style = .input }
-                put(c, value, style)
-            }
-            put(.key, .int(item.customerId))
-        }
+        for (n, view) in m.cases.enumerated() { writeRow(sheet, n + 1, view, script: script, hoursText: hoursText) }
         let items = m.cases.map(\.item)
-        let last = max(1, items.count)
+        formatList(sheet, rows: items.count)
+        WorkbookBinding(workspace: identity, kind: .callList, period: month.description, drawID: draw.id!,
+                        seed: UInt64(bitPattern: draw.seed), token: copy.token).write(to: book)
+        try book.close()
+        warnings += ws.warnings(of: book)
+        return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count,
+                      warnings: warnings)
+    }
+
+    /// One drawn customer's row of the list: who they are, what happened, the script, and what is recorded so far.
+    private func writeRow(_ sheet: XLSXSheet, _ row: Int, _ view: CaseView, script: CallScript, hoursText: String) {
+        let ws = workspace
+        let lang = ws.lang
+        let item = view.item, context = view.context
+        func put(_ c: CallListColumn, _ v: XLSXValue, _ style: CellStyle = .plain) {
+            sheet.write(row, c.index, v, style)
+        }
+        let kindStyle: CellStyle = item.isReserve ? .reserve : .plain
+        put(.rank, .int(item.itemNo), kindStyle)
+        put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), kindStyle)
+        put(.customer, .text(context.name ?? ""))
+        put(.phone, .text(context.phone?.dialText ?? ""))
+        put(.alternates, .text(context.alternates.map(\.dialText).joined(separator: "、")))
+        put(.route, .text(context.route == .none ? "" : Catalog.Names.route(context.route).text(lang)))
+        put(.platform, .text(context.platforms.map { Catalog.Names.platform($0).text(lang) }.joined(separator: "、")))
+        put(.buyerID, .text(context.buyerID ?? ""))
+        put(.sources, .text(context.sourcesText(lang)))
+        put(.order, .text(context.orders.joined(separator: "\n")), .wrap)
+        put(.product, .text(context.products.joined(separator: "\n")), .wrap)
+        put(.purchaseDate, context.purchaseDate.map { .day($0) } ?? .blank)
+        put(.situation, .text(context.situationText(lang)), .wrap)
+        put(.handler, .text(Catalog.list(context.handlers).text(lang)))
+        put(.hours, .text(hoursText), .wrap)
+        put(.script, .text(script.render(context, shop: ws.config.settings.shopName, lang: lang)), .wrap)
+        for (c, value) in CallListExporter.recorded(view, lang: lang) {
+            let style: CellStyle
+            if case .attemptTime = c {
+                style = .inputDateTime
+            } else if c == .repliedAt {
+                style = .inputDateTime
+            } else {
+                style = .input
+            }
+            put(c, value, style)
+        }
+        put(.key, .int(item.customerId))
+    }
+
+    /// The list's drop-downs and prompts over its `rows` rows (at least one), column widths, frozen header and filter.
+    private func formatList(_ sheet: XLSXSheet, rows count: Int) {
+        let lang = workspace.lang
+        let last = max(1, count)
         let results = AttemptResult.allCases.map { Catalog.Call.result($0).text(lang) }
         let (rp, re) = (Catalog.CallList.resultPrompt, Catalog.CallList.resultError)
         let tp = Catalog.CallList.timePrompt
         for n in 1...CallListColumn.attempts {
             sheet.listValidation(rows: 1...last, col: CallListColumn.attemptResult(n).index, values: results,
                                  prompt: (rp.0.text(lang), rp.1.text(lang)), error: (re.0.text(lang), re.1.text(lang)))
-            sheet.prompt(rows: 1...last, col: CallListColumn.attemptTime(n).index, title: tp.0.text(lang), text: tp.1.text(lang))
+            sheet.prompt(rows: 1...last, col: CallListColumn.attemptTime(n).index, title: tp.0.text(lang),
+                         text: tp.1.text(lang))
             sheet.setColumn(CallListColumn.attemptTime(n).index, width: 17)
         }
         let (sp, se) = (Catalog.CallList.scorePrompt, Catalog.CallList.scoreError)
         sheet.listValidation(rows: 1...last, col: CallListColumn.score.index, values: ["5", "4", "3", "2", "1"],
                              prompt: (sp.0.text(lang), sp.1.text(lang)), error: (se.0.text(lang), se.1.text(lang)))
-        sheet.listValidation(rows: 1...last, col: CallListColumn.imLeft.index, values: [Catalog.Call.yes.text(lang), Catalog.Call.no.text(lang)])
+        sheet.listValidation(rows: 1...last, col: CallListColumn.imLeft.index,
+                             values: [Catalog.Call.yes.text(lang), Catalog.Call.no.text(lang)])
         sheet.listValidation(rows: 1...last, col: CallListColumn.complaint.index,
                              values: ComplaintHandling.allCases.map { Catalog.Call.complaint($0).text(lang) })
         sheet.setColumn(CallListColumn.script.index, width: 56)
@@ -103,12 +128,7 @@ public struct CallListExporter {
         sheet.autoWidth(CallListColumn.order.index, limits: 10...22)
         sheet.freeze(rows: 1, cols: 3)
         sheet.printLandscape(repeatingRows: 1)
-        sheet.autofilter(row: 0, lastRow: items.count, cols: 0...(columns.count - 1))
-        WorkbookBinding(workspace: identity, kind: .callList, period: month.description, drawID: draw.id!,
-                        seed: UInt64(bitPattern: draw.seed), token: copy.token).write(to: book)
-        try book.close()
-        warnings += ws.warnings(of: book)
-        return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count, warnings: warnings)
+        sheet.autofilter(row: 0, lastRow: count, cols: 0...(CallListColumn.all.count - 1))
     }
 
     /// What is recorded for a row, in the list's input columns (blank where nothing is), so
@@ -138,6 +158,8 @@ public struct CallListExporter {
         Catalog.CallList.hoursText(Catalog.CallList.spans(hours.workday.map(\.text)), Catalog.CallList.spans(hours.restDay.map(\.text)))
     }
 
+    /// The cover sheet: the draw's figures and deadline, the calling hours, the calendar until the deadline and
+    /// the calling rules. A day the calendar does not cover adds a warning.
     private func writeCover(_ book: XLSXWriter, draw: DrawRow, summary: DrawSummary, warnings: inout [Message]) {
         let ws = workspace
         let lang = ws.lang
@@ -147,7 +169,31 @@ public struct CallListExporter {
         cover.setColumn(1, width: 60)
         cover.printLandscapeFitWidth()
         cover.write(0, 0, .text(L.title(summary.month).text(lang)), .title)
-        var row = 2
+        let month = YearMonth(parsing: summary.month)!
+        let status = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay)
+            .deadlineStatus(of: month, today: ws.today)
+        var row = writeFigures(cover, at: 2, summary: summary, status: status)
+        row += 1
+        let hours = ws.config.callingHours
+        cover.write(row, 0, .text(L.hoursTitle.text(lang)), .bold)
+        cover.write(row, 1, .text(CallListExporter.hoursText(hours).text(lang)))
+        row += 2
+        cover.write(row, 0, .text(L.calendarTitle.text(lang)), .bold)
+        row += 1
+        row = writeCalendar(cover, at: row, status: status, warnings: &warnings)
+        row += 1
+        cover.write(row, 0, .text(L.rulesTitle.text(lang)), .bold)
+        for (i, rule) in L.rules.enumerated() {
+            cover.write(row, 1, .text("\(i + 1). " + rule.text(lang)), .wrap)
+            row += 1
+        }
+    }
+
+    /// The draw's figures, one per line from `start`, ending with the deadline. Returns the next free row.
+    private func writeFigures(_ cover: XLSXSheet, at start: Int, summary: DrawSummary, status: DeadlineStatus) -> Int {
+        let lang = workspace.lang
+        typealias L = Catalog.CallList
+        var row = start
         func line(_ label: Message, _ value: XLSXValue) {
             cover.write(row, 0, .text(label.text(lang)), .bold)
             if case .int = value { cover.write(row, 1, value, .integerLeft) } else { cover.write(row, 1, value) }
@@ -169,27 +215,31 @@ public struct CallListExporter {
         line(L.excluded(summary.lookbackMonths), .int(summary.excludedByHistory))
         line(L.eligible, .int(summary.eligible))
         if let routes = summary.contactRoutes {
-            for r in [ContactRoute.phone, .platform, .im] { line(L.drawnByRoute(Catalog.Names.route(r)), .int(routes[r.key] ?? 0)) }
+            for r in [ContactRoute.phone, .platform, .im] {
+                line(L.drawnByRoute(Catalog.Names.route(r)), .int(routes[r.key] ?? 0))
+            }
         }
         if let none = summary.noContactRoute { line(L.noContactRoute, .int(none)) }
         for kind in SourceKind.allCases { line(L.drawnFrom(kind), .int(summary.drawnByStratum[kind.rawValue] ?? 0)) }
         for kind in SourceKind.allCases { line(L.drawnOf(kind), .int(summary.drawnBySource[kind.rawValue] ?? 0)) }
-        let month = YearMonth(parsing: summary.month)!
-        let status = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay).deadlineStatus(of: month, today: ws.today)
         let left: Message
         switch status {
         case .onTime(_, let n): left = L.daysLeft(n)
         case .late(_, let n): left = L.late(n)
         }
         line(L.deadline, .text(L.deadlineWith(status.deadline.description, left).text(lang)))
-        row += 1
+        return row
+    }
+
+    /// Day by day from today until the deadline (a week when already late): each day's kind and calling hours.
+    /// A day the calendar does not cover is marked and adds a warning. Returns the next free row.
+    private func writeCalendar(_ cover: XLSXSheet, at start: Int, status: DeadlineStatus,
+                               warnings: inout [Message]) -> Int {
+        let ws = workspace
+        let lang = ws.lang
+        typealias L = Catalog.CallList
         let hours = ws.config.callingHours
-        cover.write(row, 0, .text(L.hoursTitle.text(lang)), .bold)
-        cover.write(row, 1, .text(CallListExporter.hoursText(hours).text(lang)))
-        row += 2
-        cover.write(row, 0, .text(L.calendarTitle.text(lang)), .bold)
-        row += 1
-        // Day by day from today until the deadline (a week when already late).
+        var row = start
         var day = ws.today
         let end = status.isLate ? ws.today.adding(days: 6) : status.deadline
         var uncovered = false
@@ -203,11 +253,6 @@ public struct CallListExporter {
             day = day.adding(days: 1)
         }
         if uncovered { warnings.append(Catalog.Config.calendarNotCovering(end.description)) }
-        row += 1
-        cover.write(row, 0, .text(L.rulesTitle.text(lang)), .bold)
-        for (i, rule) in L.rules.enumerated() {
-            cover.write(row, 1, .text("\(i + 1). " + rule.text(lang)), .wrap)
-            row += 1
-        }
+        return row
     }
 }

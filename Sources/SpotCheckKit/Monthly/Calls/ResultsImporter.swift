@@ -78,40 +78,15 @@ public struct ResultsImporter {
             if !plan.conflicts.isEmpty && !replace { throw ConflictError(file: file, conflicts: plan.conflicts) }
 
             let change = Changes.Pending(db)
+            let withdrawing = replace ? plan.withdrawn.union(plan.contested) : plan.withdrawn
             var added = 0, removed = 0, updated = 0, outside = 0
             for (e, view) in zip(list.entries, views) {
-                let changesBefore = added + removed
-                let withdrawing = replace ? plan.withdrawn.union(plan.contested) : plan.withdrawn
-                for a in view.attempts where withdrawing.contains(a.id!) {
-                    _ = try a.delete(db)
-                    removed += 1
-                }
-                let have = Set(view.attempts.map { AttemptKey(at: $0.attemptAt, result: $0.result) })
-                for a in e.attempts {
-                    let key = AttemptKey(at: a.at.wholeSeconds, result: a.result)
-                    if !ws.config.callingHours.allows(a.at, calendar: ws.config.calendar) { outside += 1 }
-                    guard !have.contains(key) else { continue }
-                    var row = AttemptRow(drawId: draw.id!, itemNo: view.item.itemNo, attemptAt: key.at, result: key.result, caller: e.caller,
-                                         source: "list", recordedAt: ws.stamp, seq: try change.seq(), copy: knowledge.token)
-                    try row.insert(db)
-                    added += 1
-                }
-                var caseRow = view.caseRow ?? CaseRow(drawId: draw.id!, itemNo: view.item.itemNo, updatedAt: ws.stamp)
-                let old = caseRow.recorded
-                caseRow.score = e.score
-                caseRow.praise = e.praise
-                caseRow.note = e.note
-                caseRow.complaint = e.complaint
-                caseRow.repliedAt = e.repliedAt?.wholeSeconds
-                caseRow.imLeft = e.imLeft
-                caseRow.caller = e.caller
-                if caseRow.recorded != old {
-                    caseRow.updatedAt = ws.stamp
-                    caseRow.seq = try change.seq()
-                    caseRow.copy = knowledge.token
-                    try caseRow.save(db)
-                }
-                if caseRow.recorded != old || added + removed != changesBefore { updated += 1 }
+                let done = try store(e, view: view, draw: draw, withdrawing: withdrawing, knowledge: knowledge,
+                                     change: change, db)
+                added += done.added
+                removed += done.removed
+                outside += done.outside
+                if done.caseChanged || done.added + done.removed > 0 { updated += 1 }
             }
             let after = try MonthCases.load(month: month, config: ws.config, db)
             try MonthCases.storeDerived(after, stamp: ws.stamp, db)
@@ -122,6 +97,49 @@ public struct ResultsImporter {
                            },
                            replaced: plan.conflicts)
         }
+    }
+
+    /// Stores one filled row: withdraws its attempts in `withdrawing`, adds the list's attempts not yet recorded
+    /// and takes the row's case details. Returns the attempts added and removed, whether the case details changed,
+    /// and how many of the list's attempts fall outside calling hours.
+    private func store(_ e: Entry, view: CaseView, draw: DrawRow, withdrawing: Set<Int64>, knowledge: CopyKnowledge,
+                       change: Changes.Pending, _ db: Database) throws
+        -> (added: Int, removed: Int, caseChanged: Bool, outside: Int)
+    {
+        let ws = workspace
+        var added = 0, removed = 0, outside = 0
+        for a in view.attempts where withdrawing.contains(a.id!) {
+            _ = try a.delete(db)
+            removed += 1
+        }
+        let have = Set(view.attempts.map { AttemptKey(at: $0.attemptAt, result: $0.result) })
+        for a in e.attempts {
+            let key = AttemptKey(at: a.at.wholeSeconds, result: a.result)
+            if !ws.config.callingHours.allows(a.at, calendar: ws.config.calendar) { outside += 1 }
+            guard !have.contains(key) else { continue }
+            var row = AttemptRow(drawId: draw.id!, itemNo: view.item.itemNo, attemptAt: key.at, result: key.result,
+                                 caller: e.caller, source: "list", recordedAt: ws.stamp, seq: try change.seq(),
+                                 copy: knowledge.token)
+            try row.insert(db)
+            added += 1
+        }
+        var caseRow = view.caseRow ?? CaseRow(drawId: draw.id!, itemNo: view.item.itemNo, updatedAt: ws.stamp)
+        let old = caseRow.recorded
+        caseRow.score = e.score
+        caseRow.praise = e.praise
+        caseRow.note = e.note
+        caseRow.complaint = e.complaint
+        caseRow.repliedAt = e.repliedAt?.wholeSeconds
+        caseRow.imLeft = e.imLeft
+        caseRow.caller = e.caller
+        let caseChanged = caseRow.recorded != old
+        if caseChanged {
+            caseRow.updatedAt = ws.stamp
+            caseRow.seq = try change.seq()
+            caseRow.copy = knowledge.token
+            try caseRow.save(db)
+        }
+        return (added, removed, caseChanged, outside)
     }
 
     /// The list's draw, when the list belongs to this workspace and to the month's current draw.
@@ -241,73 +259,121 @@ public struct ResultsImporter {
         }) else { throw FileError(file: file, message: Catalog.Calls.noListSheet) }
         let (headerRow, headerCells) = rows[headerIndex]
         let columns = ResultsImporter.mapColumns(headerCells)
-        func header(_ c: CallListColumn) -> String { c.header.text(lang) }
         guard columns[.key] != nil else {
-            throw ResultsError(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil, reason: Catalog.Calls.noKeyColumn)])
+            throw ResultsError(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil,
+                                                            reason: Catalog.Calls.noKeyColumn)])
         }
         var problems: [ResultsError.Problem] = []
         var entries: [Entry] = []
         for (rowNumber, cells) in rows[(headerIndex + 1)...] {
-            func cell(_ c: CallListColumn) -> Cell {
-                guard let i = columns[c], i < cells.count else { return .empty }
-                return cells[i]
-            }
-            func problem(_ c: CallListColumn?, _ cell: Cell?, _ reason: Message) {
-                let name = c.map { columns[$0].map { headerCells[$0].text } ?? header($0) }
-                problems.append(.init(sheet: sheet, row: rowNumber, column: name, value: cell?.text, reason: reason))
-            }
-            let inputs = CallListColumn.all.filter(\.isInput)
-            guard inputs.contains(where: { !cell($0).isBlank }) else { continue }
-            let keyCell = cell(.key)
-            guard let customer = FilledWorkbook.integer(keyCell), customer > 0 else { problem(.key, keyCell, Catalog.Calls.badKey); continue }
-            var entry = Entry(row: rowNumber, customer: customer, attempts: [], imLeft: false,
-                              visible: [.customer: cell(.customer).text, .phone: cell(.phone).text, .buyerID: cell(.buyerID).text])
-            for n in 1...CallListColumn.attempts {
-                let tc = cell(.attemptTime(n)), rc = cell(.attemptResult(n))
-                if tc.isBlank && rc.isBlank { continue }
-                if rc.isBlank { problem(.attemptResult(n), rc, Catalog.Calls.atWithoutResult); continue }
-                if tc.isBlank { problem(.attemptTime(n), tc, Catalog.Calls.resultWithoutAt); continue }
-                guard let at = parseMoment(tc) else { problem(.attemptTime(n), tc, Catalog.Calls.needTime); continue }
-                if let m = YearMonth(parsing: binding.period), let reason = workspace.attemptTimeProblem(at: at, month: m) {
-                    problem(.attemptTime(n), tc, reason); continue
-                }
-                guard let result = ResultsImporter.result(rc) else { problem(.attemptResult(n), rc, Catalog.Calls.unknownResult); continue }
-                entry.attempts.append((at, result))
-            }
-            let sc = cell(.score)
-            if !sc.isBlank {
-                if let s = ResultsImporter.score(sc) { entry.score = s } else { problem(.score, sc, Catalog.Calls.scoreRange) }
-            }
-            entry.praise = FilledWorkbook.text(cell(.praise))
-            entry.note = FilledWorkbook.text(cell(.note))
-            entry.caller = FilledWorkbook.text(cell(.caller))
-            let im = cell(.imLeft)
-            if !im.isBlank {
-                if let b = ResultsImporter.yesNo(im) { entry.imLeft = b } else { problem(.imLeft, im, Catalog.Calls.unknownYesNo) }
-            }
-            let cc = cell(.complaint)
-            if !cc.isBlank {
-                if let c = ResultsImporter.complaint(cc) { entry.complaint = c } else { problem(.complaint, cc, Catalog.Calls.unknownComplaint) }
-            }
-            let rc = cell(.repliedAt)
-            if !rc.isBlank {
-                if let r = parseMoment(rc) { entry.repliedAt = r } else { problem(.repliedAt, rc, Catalog.Calls.needTime) }
-            }
-            let recorded = entry.attempts.map { CallAttempt(at: $0.0, result: $0.1) }
-            for check in CallRecordCheck.problems(attempts: recorded, score: entry.score, complaint: entry.complaint, repliedAt: entry.repliedAt)
-            where check != .scoreOutOfRange && !(check == .scoredAttemptWithoutScore && !sc.isBlank) {  // an unreadable score was named above
-                switch check.field {
-                case .score: problem(.score, sc, Catalog.Calls.check(check))
-                case .complaint: problem(.complaint, cc, Catalog.Calls.check(check))
-                case .repliedAt: problem(.repliedAt, rc, Catalog.Calls.check(check))
-                }
-            }
-            entries.append(entry)
+            var row = ListRow(number: rowNumber, cells: cells, columns: columns, headerCells: headerCells, sheet: sheet,
+                              lang: lang)
+            if let entry = readEntry(&row, period: binding.period) { entries.append(entry) }
+            problems += row.problems
         }
         if !problems.isEmpty { throw ResultsError(file: file, problems: problems) }
         var headers: [CallListColumn: String] = [:]
         for (c, i) in columns { headers[c] = headerCells[i].text }
         return Filled(sheet: sheet, binding: binding, headers: headers, entries: entries)
+    }
+
+    /// One row under the list's header as it is read: its cells by column, and the problems found in it.
+    private struct ListRow {
+        let number: Int
+        let cells: [Cell]
+        let columns: [CallListColumn: Int]
+        let headerCells: [Cell]
+        let sheet: String
+        let lang: Lang
+        var problems: [ResultsError.Problem] = []
+
+        /// The row's cell in a column (empty when the list lacks the column or the row is short).
+        func cell(_ c: CallListColumn) -> Cell {
+            guard let i = columns[c], i < cells.count else { return .empty }
+            return cells[i]
+        }
+
+        /// A problem in a cell, named by the list's own header (or the column's, when the list lacks it).
+        mutating func problem(_ c: CallListColumn?, _ cell: Cell?, _ reason: Message) {
+            let name = c.map { columns[$0].map { headerCells[$0].text } ?? $0.header.text(lang) }
+            problems.append(.init(sheet: sheet, row: number, column: name, value: cell?.text, reason: reason))
+        }
+    }
+
+    /// A filled row's entry; nil for a row with no input filled in, or (with a problem) one whose hidden key is not
+    /// a customer number. Each unreadable cell and each break of the SOP's rules is a problem of the row.
+    private func readEntry(_ row: inout ListRow, period: String) -> Entry? {
+        let inputs = CallListColumn.all.filter(\.isInput)
+        guard inputs.contains(where: { !row.cell($0).isBlank }) else { return nil }
+        let keyCell = row.cell(.key)
+        guard let customer = FilledWorkbook.integer(keyCell), customer > 0 else {
+            row.problem(.key, keyCell, Catalog.Calls.badKey)
+            return nil
+        }
+        var entry = Entry(row: row.number, customer: customer, attempts: [], imLeft: false,
+                          visible: [.customer: row.cell(.customer).text, .phone: row.cell(.phone).text,
+                                    .buyerID: row.cell(.buyerID).text])
+        entry.attempts = readAttempts(&row, period: period)
+        let sc = row.cell(.score)
+        if !sc.isBlank {
+            if let s = ResultsImporter.score(sc) { entry.score = s } else {
+                row.problem(.score, sc, Catalog.Calls.scoreRange)
+            }
+        }
+        entry.praise = FilledWorkbook.text(row.cell(.praise))
+        entry.note = FilledWorkbook.text(row.cell(.note))
+        entry.caller = FilledWorkbook.text(row.cell(.caller))
+        let im = row.cell(.imLeft)
+        if !im.isBlank {
+            if let b = ResultsImporter.yesNo(im) { entry.imLeft = b } else {
+                row.problem(.imLeft, im, Catalog.Calls.unknownYesNo)
+            }
+        }
+        let cc = row.cell(.complaint)
+        if !cc.isBlank {
+            if let c = ResultsImporter.complaint(cc) { entry.complaint = c } else {
+                row.problem(.complaint, cc, Catalog.Calls.unknownComplaint)
+            }
+        }
+        let rc = row.cell(.repliedAt)
+        if !rc.isBlank {
+            if let r = parseMoment(rc) { entry.repliedAt = r } else {
+                row.problem(.repliedAt, rc, Catalog.Calls.needTime)
+            }
+        }
+        let recorded = entry.attempts.map { CallAttempt(at: $0.0, result: $0.1) }
+        // An unreadable score was named above.
+        for check in CallRecordCheck.problems(attempts: recorded, score: entry.score, complaint: entry.complaint,
+                                              repliedAt: entry.repliedAt)
+        where check != .scoreOutOfRange && !(check == .scoredAttemptWithoutScore && !sc.isBlank) {
+            switch check.field {
+            case .score: row.problem(.score, sc, Catalog.Calls.check(check))
+            case .complaint: row.problem(.complaint, cc, Catalog.Calls.check(check))
+            case .repliedAt: row.problem(.repliedAt, rc, Catalog.Calls.check(check))
+            }
+        }
+        return entry
+    }
+
+    /// The row's attempts, time and result side by side; an attempt with either missing or unreadable, or a time
+    /// outside the list's month (`period`), is a problem and left out.
+    private func readAttempts(_ row: inout ListRow, period: String) -> [(at: LocalDateTime, result: AttemptResult)] {
+        var attempts: [(at: LocalDateTime, result: AttemptResult)] = []
+        for n in 1...CallListColumn.attempts {
+            let tc = row.cell(.attemptTime(n)), rc = row.cell(.attemptResult(n))
+            if tc.isBlank && rc.isBlank { continue }
+            if rc.isBlank { row.problem(.attemptResult(n), rc, Catalog.Calls.atWithoutResult); continue }
+            if tc.isBlank { row.problem(.attemptTime(n), tc, Catalog.Calls.resultWithoutAt); continue }
+            guard let at = parseMoment(tc) else { row.problem(.attemptTime(n), tc, Catalog.Calls.needTime); continue }
+            if let m = YearMonth(parsing: period), let reason = workspace.attemptTimeProblem(at: at, month: m) {
+                row.problem(.attemptTime(n), tc, reason); continue
+            }
+            guard let result = ResultsImporter.result(rc) else {
+                row.problem(.attemptResult(n), rc, Catalog.Calls.unknownResult); continue
+            }
+            attempts.append((at, result))
+        }
+        return attempts
     }
 
     /// Header → column, matching either language.

@@ -128,97 +128,107 @@ public struct MonthlyDraw {
         let period = settings.period
         let window = period.window(of: month)
         let options = DrawOptions(size: request.size ?? settings.minimum, minimum: settings.minimum,
-                                  reserveRatio: request.reserveRatio ?? settings.reserveRatio, seed: request.seed ?? MonthlyDraw.newSeed())
+                                  reserveRatio: request.reserveRatio ?? settings.reserveRatio,
+                                  seed: request.seed ?? MonthlyDraw.newSeed())
         if let problem = options.validate().first { throw DrawError.invalid(problem) }
         return try ws.store().write { db in
             let previous = try DrawRow.current(month: month, db)
             if let previous, !request.redraw {
-                throw DrawError.alreadyDrawn(month: month, drawnAt: previous.drawnAt, seed: UInt64(bitPattern: previous.seed))
+                throw DrawError.alreadyDrawn(month: month, drawnAt: previous.drawnAt,
+                                             seed: UInt64(bitPattern: previous.seed))
             }
-            // Calls recorded on the current draw would stay behind with it: say so first.
-            var discarded: (attempts: Int, cases: Int)? = nil
-            if let previous {
-                let attempts = try AttemptRow.count(draw: previous.id!, db)
-                let cases = try CaseRow.of(draw: previous.id!, db).filter { $0.recorded.contains { $0 != nil && $0 != "0" } }.count
-                if attempts + cases > 0 {
-                    if !request.discardCalls { throw DrawError.callsRecorded(month: month, attempts: attempts, cases: cases) }
-                    discarded = (attempts, cases)
-                }
-            }
-            // The pool: one entry per customer, with the sheets they stand in.
-            var byCustomer: [Int: PoolCustomer] = [:]
-            var rowsBySource: [String: Int] = [:]
-            for row in try SheetData.poolRows(window: window, month: month, db) {
-                let kind = SourceKind(code: row.kind)!
-                rowsBySource[kind.rawValue, default: 0] += 1
-                if var c = byCustomer[row.customer] {
-                    c.sources.insert(SourceSet(kind))
-                    c.sortKey = min(c.sortKey, row.fingerprint)
-                    c.route = ContactRoute.best(c.route, row.route)
-                    byCustomer[row.customer] = c
-                } else {
-                    byCustomer[row.customer] = PoolCustomer(id: row.customer, sources: SourceSet(kind), sortKey: row.fingerprint,
-                                                            route: row.route)
-                }
-            }
-            if byCustomer.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
-            // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
-            for (customer, route) in try OrderData.routes(db) where route < .none {
-                if var c = byCustomer[customer], route < c.route {
-                    c.route = route
-                    byCustomer[customer] = c
-                }
-            }
+            let discarded = try discardedCalls(on: previous, request: request, db)
+            let (pool, rowsBySource) = try Self.pool(window: window, month: month, db)
             let lookback = settings.lookbackMonths
             let history = try History.months(before: month, lookback: lookback).map {
                 History.excluded(try SheetData.drawnCustomers(months: $0, db))
             } ?? []
             let result: DrawResult
-            do { result = try SampleDraw.draw(pool: Array(byCustomer.values), excluded: history, options: options) } catch let problem as DrawViolation {
+            do {
+                result = try SampleDraw.draw(pool: Array(pool.values), excluded: history, options: options)
+            } catch let problem as DrawViolation {
                 throw DrawError.invalid(problem)
             }
             let status = period.deadlineStatus(of: month, today: ws.today)
             var draw = DrawRow(
                 month: month, seed: Int64(bitPattern: options.seed), size: options.size, minimum: options.minimum,
                 reserveRatio: options.reserveRatio, reserveCount: result.reserves.count, lookbackMonths: lookback,
-                cutoffDay: period.cutoffDay, deadlineDay: period.deadlineDay, drawnAt: ws.stamp, drawnBy: request.drawnBy,
-                today: ws.today.description, summary: "")
-            var replaced = previous
-            if replaced != nil {
-                // Free the month's "current" slot, then point the old draw at the new one.
-                replaced!.supersededAt = ws.stamp
-                try replaced!.update(db)
-            }
-            try draw.insert(db)
-            if replaced != nil {
-                replaced!.supersededBy = draw.id
-                try replaced!.update(db)
-            }
-            for item in result.main + result.reserves {
-                try DrawItemRow(drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,
-                                stratum: item.stratum, sources: item.sources.rawValue).insert(db)
-            }
-            func named(_ d: [SourceKind: Int]) -> [String: Int] { Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) }) }
-            var daysLeft: Int? = nil, daysLate: Int? = nil
-            switch status {
-            case .onTime(_, let left): daysLeft = left
-            case .late(_, let late): daysLate = late
-            }
+                cutoffDay: period.cutoffDay, deadlineDay: period.deadlineDay, drawnAt: ws.stamp,
+                drawnBy: request.drawnBy, today: ws.today.description, summary: "")
+            try record(&draw, replacing: previous, items: result.main + result.reserves, db)
             let summary = DrawSummary(
-                drawId: draw.id!, month: month.description,
-                window: .init(from: window.lowerBound.description, to: window.upperBound.description),
-                seed: options.seed, size: options.size, minimum: options.minimum, reserveRatio: options.reserveRatio,
-                lookbackMonths: lookback, poolCustomers: result.poolCustomers, poolBySource: named(result.poolBySource),
-                rowsBySource: rowsBySource, mergedAcrossSheets: result.mergedAcrossSheets, excludedByHistory: result.excludedByHistory,
-                eligible: result.eligible, strata: named(result.strata), drawnByStratum: named(result.drawnByStratum),
-                drawnBySource: named(result.drawnBySource),
-                drawn: result.main.count, reserves: result.reserves.count, belowMinimum: result.belowMinimum,
-                deadline: status.deadline.description, daysLeft: daysLeft, daysLate: daysLate, drawnAt: ws.stamp,
-                drawnBy: request.drawnBy, replaces: previous?.id, contactRoutes: Dictionary(uniqueKeysWithValues: [ContactRoute.phone, .platform, .im].map { ($0.key, result.contactRoutes[$0] ?? 0) }),
-                noContactRoute: result.noContactRoute, discardedAttempts: discarded?.attempts, discardedCases: discarded?.cases)
+                draw: draw, window: window, options: options, result: result, rowsBySource: rowsBySource,
+                status: status, replaces: previous?.id, discarded: discarded)
             draw.summary = summary.json()
             try draw.update(db)
             return summary
+        }
+    }
+
+    /// The calls recorded on the draw a redraw replaces, which would stay behind with it: nil when there are none;
+    /// an error unless the request allows discarding them.
+    private func discardedCalls(on previous: DrawRow?, request: Request, _ db: Database) throws
+        -> (attempts: Int, cases: Int)?
+    {
+        guard let previous else { return nil }
+        let attempts = try AttemptRow.count(draw: previous.id!, db)
+        let cases = try CaseRow.of(draw: previous.id!, db).filter { $0.recorded.contains { $0 != nil && $0 != "0" } }
+            .count
+        guard attempts + cases > 0 else { return nil }
+        if !request.discardCalls {
+            throw DrawError.callsRecorded(month: request.month, attempts: attempts, cases: cases)
+        }
+        return (attempts, cases)
+    }
+
+    /// The pool: one entry per customer, with the sheets they stand in and their best contact route; and the
+    /// sheet rows per source. An empty window is an error.
+    private static func pool(window: ClosedRange<Day>, month: YearMonth, _ db: Database) throws
+        -> (customers: [Int: PoolCustomer], rowsBySource: [String: Int])
+    {
+        var byCustomer: [Int: PoolCustomer] = [:]
+        var rowsBySource: [String: Int] = [:]
+        for row in try SheetData.poolRows(window: window, month: month, db) {
+            let kind = SourceKind(code: row.kind)!
+            rowsBySource[kind.rawValue, default: 0] += 1
+            if var c = byCustomer[row.customer] {
+                c.sources.insert(SourceSet(kind))
+                c.sortKey = min(c.sortKey, row.fingerprint)
+                c.route = ContactRoute.best(c.route, row.route)
+                byCustomer[row.customer] = c
+            } else {
+                byCustomer[row.customer] = PoolCustomer(id: row.customer, sources: SourceSet(kind),
+                                                        sortKey: row.fingerprint, route: row.route)
+            }
+        }
+        if byCustomer.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
+        // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
+        for (customer, route) in try OrderData.routes(db) where route < .none {
+            if var c = byCustomer[customer], route < c.route {
+                c.route = route
+                byCustomer[customer] = c
+            }
+        }
+        return (byCustomer, rowsBySource)
+    }
+
+    /// Inserts the draw and its items; a replaced draw is marked superseded by it.
+    private func record(_ draw: inout DrawRow, replacing previous: DrawRow?, items: [DrawnCustomer],
+                        _ db: Database) throws {
+        var replaced = previous
+        if replaced != nil {
+            // Free the month's "current" slot, then point the old draw at the new one.
+            replaced!.supersededAt = draw.drawnAt
+            try replaced!.update(db)
+        }
+        try draw.insert(db)
+        if replaced != nil {
+            replaced!.supersededBy = draw.id
+            try replaced!.update(db)
+        }
+        for item in items {
+            try DrawItemRow(drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,
+                            stratum: item.stratum, sources: item.sources.rawValue).insert(db)
         }
     }
 
@@ -227,5 +237,36 @@ public struct MonthlyDraw {
         guard let row = try DrawRow.current(month: month, db) else { throw DrawError.notDrawn(month: month) }
         let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(row.summary.utf8))
         return (row, summary)
+    }
+}
+
+extension DrawSummary {
+    /// The figures of a recorded draw.
+    init(draw: DrawRow, window: ClosedRange<Day>, options: DrawOptions, result: DrawResult,
+         rowsBySource: [String: Int], status: DeadlineStatus, replaces: Int64?,
+         discarded: (attempts: Int, cases: Int)?) {
+        func named(_ d: [SourceKind: Int]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) })
+        }
+        var daysLeft: Int? = nil, daysLate: Int? = nil
+        switch status {
+        case .onTime(_, let left): daysLeft = left
+        case .late(_, let late): daysLate = late
+        }
+        let routes = [ContactRoute.phone, .platform, .im].map { ($0.key, result.contactRoutes[$0] ?? 0) }
+        self.init(
+            drawId: draw.id!, month: draw.month.description,
+            window: .init(from: window.lowerBound.description, to: window.upperBound.description),
+            seed: options.seed, size: options.size, minimum: options.minimum, reserveRatio: options.reserveRatio,
+            lookbackMonths: draw.lookbackMonths, poolCustomers: result.poolCustomers,
+            poolBySource: named(result.poolBySource), rowsBySource: rowsBySource,
+            mergedAcrossSheets: result.mergedAcrossSheets, excludedByHistory: result.excludedByHistory,
+            eligible: result.eligible, strata: named(result.strata), drawnByStratum: named(result.drawnByStratum),
+            drawnBySource: named(result.drawnBySource),
+            drawn: result.main.count, reserves: result.reserves.count, belowMinimum: result.belowMinimum,
+            deadline: status.deadline.description, daysLeft: daysLeft, daysLate: daysLate, drawnAt: draw.drawnAt,
+            drawnBy: draw.drawnBy, replaces: replaces, contactRoutes: Dictionary(uniqueKeysWithValues: routes),
+            noContactRoute: result.noContactRoute, discardedAttempts: discarded?.attempts,
+            discardedCases: discarded?.cases)
     }
 }

@@ -28,13 +28,8 @@ struct OrderRowParser {
     /// Parses a row; returns nil and appends to `issues` when something is wrong.
     func parse(row: Int, cells: [Cell], issues: inout [RowIssue]) -> ParsedOrder? {
         let before = issues.count
-        func cell(_ f: SheetField) -> Cell? {
-            guard let c = column[f], c < cells.count else { return nil }
-            return cells[c]
-        }
-        func issue(_ f: SheetField, _ reason: Message) {
-            issues.append(RowIssue(row: row, column: column[f].map { headers[$0] }, value: cell(f)?.text, reason: reason))
-        }
+        func cell(_ f: SheetField) -> Cell? { self.cell(f, cells) }
+        func issue(_ f: SheetField, _ reason: Message) { issues.append(self.issue(f, reason, row: row, cells: cells)) }
         func text(_ f: SheetField) -> String? {
             guard let c = cell(f) else { return nil }
             if case .error = c { issue(f, Catalog.Import.errorCell); return nil }
@@ -55,18 +50,7 @@ struct OrderRowParser {
                 issue(.phone, error == .scientificNotation ? Catalog.Import.phoneScientific : Catalog.Import.phoneInvalid)
             }
         }
-        var paid: DateText.Parsed? = nil
-        for f in dateFields {
-            guard let c = cell(f), RowParser.clean(c.text) != nil else { continue }
-            do { paid = try DateText.parse(c) } catch {
-                switch error {
-                case .unrecognized: issue(f, Catalog.Import.badDate)
-                case .noSuchDate: issue(f, Catalog.Import.noSuchDate)
-                case .badTime: issue(f, Catalog.Import.badTime)
-                }
-            }
-            break
-        }
+        let paid = paidAt(row: row, cells: cells, issues: &issues)
         var amount: Int64? = nil
         if let a = text(.amount) {
             amount = Money.fen(a)
@@ -76,16 +60,54 @@ struct OrderRowParser {
 
         let status = text(.orderStatus)
         let fields = RecordFields(
-            buyerID: buyer, phone: phone?.text, name: text(.name).flatMap { Masking.isEncrypted($0) ? nil : $0 }, orderNo: order,
-            product: text(.product), purchaseAt: paid.map(RowParser.stamp), refundStatus: status,
-            spent: amount.map(Money.yuanText), alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"),
+            buyerID: buyer, phone: phone?.text, name: text(.name).flatMap { Masking.isEncrypted($0) ? nil : $0 },
+            orderNo: order, product: text(.product), purchaseAt: paid.map(RowParser.stamp), refundStatus: status,
+            spent: amount.map(Money.yuanText),
+            alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"),
             platform: platform?.rawValue)
+        return parsedOrder(row: row, fields: fields, paid: paid, amount: amount,
+                           keys: IdentityKey.keys(buyerID: buyer, phone: phone, alternates: alternates, order: order))
+    }
+
+    /// A field's cell in the row, if the export has the column and the row reaches it.
+    private func cell(_ f: SheetField, _ cells: [Cell]) -> Cell? {
+        guard let c = column[f], c < cells.count else { return nil }
+        return cells[c]
+    }
+
+    /// A problem with a field's cell, named by the export's header.
+    private func issue(_ f: SheetField, _ reason: Message, row: Int, cells: [Cell]) -> RowIssue {
+        RowIssue(row: row, column: column[f].map { headers[$0] }, value: cell(f, cells)?.text, reason: reason)
+    }
+
+    /// The first date column filled in, read as the time of payment; one that does not read is an issue.
+    private func paidAt(row: Int, cells: [Cell], issues: inout [RowIssue]) -> DateText.Parsed? {
+        for f in dateFields {
+            guard let c = cell(f, cells), RowParser.clean(c.text) != nil else { continue }
+            do { return try DateText.parse(c) } catch {
+                let reason: Message
+                switch error {
+                case .unrecognized: reason = Catalog.Import.badDate
+                case .noSuchDate: reason = Catalog.Import.noSuchDate
+                case .badTime: reason = Catalog.Import.badTime
+                }
+                issues.append(issue(f, reason, row: row, cells: cells))
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// The order to store, with its fingerprint, and the buyer's identity keys.
+    private func parsedOrder(row: Int, fields: RecordFields, paid: DateText.Parsed?, amount: Int64?,
+                             keys: KeyPair) -> ParsedOrder {
         var parsed = NewOrder(sourceRow: row, paidDay: paid?.day, amountFen: amount,
-                              isPurchase: paid != nil && VIPDerivation.isPurchase(status: status), fields: fields)
+                              isPurchase: paid != nil && VIPDerivation.isPurchase(status: fields.refundStatus),
+                              fields: fields)
         var f = Fingerprint()
         f.add("orders")
         f.add(fields.packed)
         parsed.fingerprint = f.value
-        return ParsedOrder(order: parsed, keys: IdentityKey.keys(buyerID: buyer, phone: phone, alternates: alternates, order: order))
+        return ParsedOrder(order: parsed, keys: keys)
     }
 }

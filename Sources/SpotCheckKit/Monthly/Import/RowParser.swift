@@ -35,6 +35,7 @@ struct RowParser {
         presentDates = SheetField.allCases.filter { $0.isDate && columns[$0] != nil }
     }
 
+    // One function: the sheet import's per-row hot path; its checks share the row's local cell and issue helpers.
     /// Parses a row; returns nil and appends to `issues` when something is wrong.
     func parse(row: Int, cells: [Cell], issues: inout [RowIssue]) -> ParsedRow? {
         let before = issues.count

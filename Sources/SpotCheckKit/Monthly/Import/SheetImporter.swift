@@ -77,47 +77,27 @@ public struct SheetImporter {
     /// Runs the import. On any bad row (without `skipBad`) nothing is stored.
     public func run(_ request: ImportRequest, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
         let ws = workspace
-        let store = try ws.store()
         let period = ws.config.settings.period
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
-        var rejects: [(path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])])] = []
-
+        var files = ImportedFiles(workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
+                                  platform: request.platform, progress: progress)
         let started = Date()
-        let report: ImportReport = try store.write { db in
-            var resolver = IdentityResolver(known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db))
+        let report: ImportReport = try ws.store().write { db in
+            var resolver = IdentityResolver(known: try SheetData.identityKeys(db),
+                                            nextCustomer: try SheetData.nextCustomer(db))
             var known = try SheetData.fingerprints(kind: request.kind, db)
-            // About one new row per 100 bytes of input: room for their fingerprints and keys.
-            let inputBytes = request.files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-            let expected = inputBytes / 100
-            known.reserveCapacity(known.count + expected)
-            resolver.reserve(expected * 2)
-            // A load that more than doubles the table builds the pool index once, at the end.
-            let stored = try SheetData.recordCount(db)
-            let bulk = expected > 50_000 && expected > stored
-            if bulk { try SheetData.suspendPoolIndex(db) }
-            var issues: [(String, RowIssue)] = []
-            var badRows = 0
-            var files: [ImportReport.FileReport] = []
+            let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
             var newCustomers: [Int] = []
             var outside = 0
             var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
+            let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
             for path in request.files {
-                let file = try TabularFile(path: path, sheet: request.sheet)
-                var importRow = ImportRow(
-                    kind: request.kind.rawValue, fileName: path, fileSize: Int64(file.fileSize), sheet: nil, encoding: nil,
-                    vipMonth: vipMonth?.description, importedAt: ws.stamp, rowsRead: 0, rowsNew: 0, rowsKnown: 0, rowsRejected: 0)
-                try importRow.insert(db)
-                let inserter = try SheetData.Inserter(importID: importRow.id!, db)
-                let keyWriter = try SheetData.KeyWriter(db)
-                var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
-                let reader = SheetReader(file: file, path: path,
-                                         layout: .sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth),
-                                         columns: ws.config.columns, skipBad: request.skipBad, platform: request.platform,
-                                         progress: progress)
-                reader.start()
-                do {
-                    while var batch = reader.channel.receive() {
+                try files.importFile(path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, db) {
+                    importID, nextBatch, report in
+                    let inserter = try SheetData.Inserter(importID: importID, db)
+                    let keyWriter = try SheetData.KeyWriter(db)
+                    while var batch = nextBatch() {
                         for i in batch.indices {
                             if !known.insert(batch[i].record.fingerprint).inserted { report.known += 1; continue }
                             let resolution = resolver.resolveRecord(batch[i].keys)
@@ -131,44 +111,60 @@ public struct SheetImporter {
                             report.new += 1
                         }
                     }
-                } catch {
-                    reader.channel.cancel()
-                    reader.wait()
-                    throw error
                 }
-                reader.wait()
-                if let error = reader.error { throw error }
-                badRows += reader.rejected
-                for i in reader.issues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
-                try SheetImporter.finish(&report, importRow: &importRow, file: file, reader: reader, db)
-                if let r = report.rejectsFile { rejects.append((r, reader.headers, reader.rejects)) }
-                files.append(report)
             }
-            if badRows > 0 && !request.skipBad {
-                throw ImportError(issues: issues, totalBadRows: badRows)
-            }
+            try files.checkBadRows()
             let rowsDone = Date()
             let merges = resolver.merges()
             try SheetData.applyMerges(merges, db)
             try SheetData.setNextCustomer(resolver.nextCustomer, db)
             let keysDone = Date()
             if bulk { try SheetData.restorePoolIndex(db) }
-            ws.logger.debug("import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, index \(Date().timeIntervalSince(keysDone)) s")
+            ws.logger.debug("""
+                import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, \
+                index \(Date().timeIntervalSince(keysDone)) s
+                """)
             var touched = Set<Int>()
             for c in newCustomers { touched.insert(resolver.find(c)) }
-            var notes: [Message] = []
-            if let m = vipMonth {
-                let w = period.window(of: m)
-                notes.append(Catalog.Import.vipMonth(m.description, window: "\(w.lowerBound) – \(w.upperBound)"))
-            }
-            if outside > 0, let m = request.month, let w = checkWindow {
-                notes.append(Catalog.Import.outsideMonth(count: outside, month: m.description, window: "\(w.lowerBound) – \(w.upperBound)"))
-            }
-            return ImportReport(kind: request.kind, files: files, customers: touched.count, merges: merges.count,
-                                mergesByKey: mergesByKey, vipMonth: vipMonth, notes: notes)
+            return ImportReport(kind: request.kind, files: files.reports, customers: touched.count,
+                                merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
+                                notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
         }
-        for r in rejects { try writeRejects(r.path, headers: r.headers, rows: r.rows) }
+        try files.writeRejects()
         return report
+    }
+
+    /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
+    /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
+    /// returns whether it did.
+    private static func prepare(for files: [String], known: inout Set<Int64>, resolver: inout IdentityResolver,
+                                _ db: Database) throws -> Bool {
+        let inputBytes = files.reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
+        let expected = inputBytes / 100
+        known.reserveCapacity(known.count + expected)
+        resolver.reserve(expected * 2)
+        let stored = try SheetData.recordCount(db)
+        let bulk = expected > 50_000 && expected > stored
+        if bulk { try SheetData.suspendPoolIndex(db) }
+        return bulk
+    }
+
+    /// The notes an import adds: the month a VIP list was filed under; rows outside the month checked against.
+    private func notes(vipMonth: YearMonth?, outside: Int, of month: YearMonth?) -> [Message] {
+        let period = workspace.config.settings.period
+        var notes: [Message] = []
+        if let m = vipMonth {
+            let w = period.window(of: m)
+            notes.append(Catalog.Import.vipMonth(m.description, window: "\(w.lowerBound) – \(w.upperBound)"))
+        }
+        if outside > 0, let m = month {
+            let w = period.window(of: m)
+            notes.append(Catalog.Import.outsideMonth(count: outside, month: m.description,
+                                                     window: "\(w.lowerBound) – \(w.upperBound)"))
+        }
+        return notes
     }
 
     /// Completes a file's report and its `imports` row from what the reader found (an import
@@ -210,5 +206,75 @@ public struct SheetImporter {
             csv.row([String(row)] + fields + [reasons])
         }
         try csv.write(to: path)
+    }
+}
+
+/// The files of one import (sheets or orders), read one by one into the open write transaction: each file's
+/// `imports` row and report, the bad rows and the problems listed, and the rejects files to write once it is stored.
+struct ImportedFiles {
+    let workspace: Workspace
+    let sheet: String?
+    let skipBad: Bool
+    let platform: Platform?
+    let progress: ((ImportProgress) -> Void)?
+    /// One report per file, in the order given.
+    private(set) var reports: [ImportReport.FileReport] = []
+    private var issues: [(String, RowIssue)] = []
+    private var badRows = 0
+    private var rejects: [(path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])])] = []
+
+    init(workspace: Workspace, sheet: String?, skipBad: Bool, platform: Platform?,
+         progress: ((ImportProgress) -> Void)?) {
+        self.workspace = workspace
+        self.sheet = sheet
+        self.skipBad = skipBad
+        self.platform = platform
+        self.progress = progress
+    }
+
+    /// Imports one file: records its `imports` row, reads the file on a worker thread and hands `store` the row's
+    /// id, the reader's batches (nil when done) and the file's report, in which `store` counts the rows it adds
+    /// (`new`) and the ones already stored (`known`); then completes the report from what the reader found.
+    mutating func importFile<Parsed>(
+        _ path: String, kind: String, vipMonth: YearMonth?, layout: SheetLayout<Parsed>, _ db: Database,
+        store: (_ importID: Int64, _ nextBatch: () -> [Parsed]?, _ report: inout ImportReport.FileReport) throws
+            -> Void
+    ) throws {
+        let ws = workspace
+        let file = try TabularFile(path: path, sheet: sheet)
+        var importRow = ImportRow(
+            kind: kind, fileName: path, fileSize: Int64(file.fileSize), sheet: nil, encoding: nil,
+            vipMonth: vipMonth?.description, importedAt: ws.stamp, rowsRead: 0, rowsNew: 0, rowsKnown: 0,
+            rowsRejected: 0)
+        try importRow.insert(db)
+        var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
+        let reader = SheetReader(file: file, path: path, layout: layout, columns: ws.config.columns, skipBad: skipBad,
+                                 platform: platform, progress: progress)
+        reader.start()
+        do {
+            try store(importRow.id!, { reader.channel.receive() }, &report)
+        } catch {
+            reader.channel.cancel()
+            reader.wait()
+            throw error
+        }
+        reader.wait()
+        if let error = reader.error { throw error }
+        badRows += reader.rejected
+        for i in reader.issues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
+        try SheetImporter.finish(&report, importRow: &importRow, file: file, reader: reader, db)
+        if let r = report.rejectsFile { rejects.append((r, reader.headers, reader.rejects)) }
+        reports.append(report)
+    }
+
+    /// Without `skipBad`, any bad row in any file fails the import: nothing is stored.
+    func checkBadRows() throws {
+        if badRows > 0 && !skipBad { throw ImportError(issues: issues, totalBadRows: badRows) }
+    }
+
+    /// Writes each file's rejected rows beside it (with `skipBad`), after the import is stored.
+    func writeRejects() throws {
+        let importer = SheetImporter(workspace: workspace)
+        for r in rejects { try importer.writeRejects(r.path, headers: r.headers, rows: r.rows) }
     }
 }

@@ -63,56 +63,26 @@ public struct SpotCheckReport {
         let lang = ws.lang
         let m = try ws.store().read { db in try MonthCases.load(month: month, config: ws.config, db) }
         let sample = m.sample
-        // Phone and ID numbers typed into free text are masked like the phone column.
-        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         let book = try ws.workbook(at: path, created: ws.now, title: Catalog.Report.title(month.description).text(lang))
         let summarySheet = book.addSheet(Catalog.Report.summarySheet.text(lang))
         let detail = book.addSheet(Catalog.Report.detailSheet.text(lang))
-
         // 服务抽查明细表
+        writeDetail(detail, cases: sample, showPhones: showPhones)
+        summarySheet.printLandscapeFitWidth()
+        // 服务抽查汇总表
+        writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: max(1, sample.count))
+        try book.close()
+        return Result(path: path, cases: sample.count, satisfaction: m.satisfaction, warnings: ws.warnings(of: book))
+    }
+
+    /// 服务抽查明细表: the header, one row per case, and the sheet's layout.
+    private func writeDetail(_ detail: XLSXSheet, cases sample: [CaseView], showPhones: Bool) {
+        let lang = workspace.lang
         for c in Detail.allCases { detail.write(0, c.rawValue, .text(c.header.text(lang)), .header) }
         detail.setRow(0, height: 32)
-        let yes = Catalog.Report.yesNo(true).text(lang), no = Catalog.Report.yesNo(false).text(lang)
-        for (i, c) in sample.enumerated() {
-            let r = i + 1
-            func put(_ d: Detail, _ v: XLSXValue, _ style: CellStyle = .plain) { detail.write(r, d.rawValue, v, style) }
-            put(.rank, .int(c.item.itemNo))
-            put(.type, .text((c.item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)))
-            put(.customer, .text(c.context.name ?? ""))
-            put(.phone, .text(c.context.phone.map { showPhones ? $0.text : $0.masked } ?? ""))
-            put(.buyerID, .text(c.context.buyerID ?? ""))
-            put(.sources, .text(c.context.sourcesText(lang)))
-            put(.order, .text(c.context.orders.joined(separator: "\n")), .wrap)
-            put(.product, .text(c.context.products.joined(separator: "\n")), .wrap)
-            put(.purchaseDate, c.context.purchaseDate.map { .day($0) } ?? .blank)
-            put(.situation, .text(privacy(c.context.situationText(lang))), .wrap)
-            put(.handler, .text(Catalog.list(c.context.handlers).text(lang)))
-            let log = c.evaluation.attempts.map { a in
-                Catalog.Report.attemptLine(a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result), outside: !a.withinHours).text(lang)
-            }
-            put(.attempts, .text(log.joined(separator: "\n")), .wrap)
-            put(.attemptCount, .int(c.attempts.count))
-            put(.outsideHours, .int(c.evaluation.outsideHours))
-            put(.status, .text(Catalog.Calls.statusShort(c.status).text(lang)))
-            if let s = c.status.countedScore { put(.score, .int(s)) }
-            put(.counted, .text(c.status.countedScore != nil ? yes : no))
-            put(.praise, .text(privacy(c.caseRow?.praise ?? "")), .wrap)
-            put(.note, .text(privacy(c.caseRow?.note ?? "")), .wrap)
-            if let h = c.caseRow?.complaint { put(.complaint, .text(Catalog.Call.complaint(h).text(lang))) }
-            if let e = c.escalation {
-                put(.due, .dateTime(e.due))
-                switch e {
-                case .onTime(_, let at), .late(_, let at): put(.repliedAt, .dateTime(at))
-                case .open: break
-                }
-                put(.reply, .text(Catalog.Report.reply(e, now: ws.now).text(lang)))
-            }
-            put(.caller, .text(c.caller ?? ""))
-        }
-        let last = max(1, sample.count)
+        for (i, c) in sample.enumerated() { writeDetailRow(detail, i + 1, c, showPhones: showPhones) }
         detail.freeze(rows: 1, cols: 3)
         detail.printLandscape(repeatingRows: 1)
-        summarySheet.printLandscapeFitWidth()
         detail.autofilter(row: 0, lastRow: sample.count, cols: 0...(Detail.allCases.count - 1))
         detail.setColumn(Detail.situation.rawValue, width: 34)
         detail.setColumn(Detail.attempts.rawValue, width: 30)
@@ -120,31 +90,78 @@ public struct SpotCheckReport {
         detail.setColumn(Detail.due.rawValue, width: 17)
         detail.setColumn(Detail.repliedAt.rawValue, width: 17)
         detail.autoWidth(Detail.product.rawValue, limits: 10...30)
-
-        // 服务抽查汇总表
-        writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: last)
-        try book.close()
-        return Result(path: path, cases: sample.count, satisfaction: m.satisfaction, warnings: ws.warnings(of: book))
     }
 
-    private func writeSummary(_ s: XLSXSheet, detail: XLSXSheet, m: MonthCases, lastDetailRow: Int) {
+    /// One case's row of the detail sheet.
+    private func writeDetailRow(_ detail: XLSXSheet, _ r: Int, _ c: CaseView, showPhones: Bool) {
         let ws = workspace
         let lang = ws.lang
-        typealias R = Catalog.Report
-        let sample = m.sample
+        let yes = Catalog.Report.yesNo(true).text(lang), no = Catalog.Report.yesNo(false).text(lang)
+        // Phone and ID numbers typed into free text are masked like the phone column.
+        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
+        func put(_ d: Detail, _ v: XLSXValue, _ style: CellStyle = .plain) { detail.write(r, d.rawValue, v, style) }
+        put(.rank, .int(c.item.itemNo))
+        put(.type, .text((c.item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)))
+        put(.customer, .text(c.context.name ?? ""))
+        put(.phone, .text(c.context.phone.map { showPhones ? $0.text : $0.masked } ?? ""))
+        put(.buyerID, .text(c.context.buyerID ?? ""))
+        put(.sources, .text(c.context.sourcesText(lang)))
+        put(.order, .text(c.context.orders.joined(separator: "\n")), .wrap)
+        put(.product, .text(c.context.products.joined(separator: "\n")), .wrap)
+        put(.purchaseDate, c.context.purchaseDate.map { .day($0) } ?? .blank)
+        put(.situation, .text(privacy(c.context.situationText(lang))), .wrap)
+        put(.handler, .text(Catalog.list(c.context.handlers).text(lang)))
+        let log = c.evaluation.attempts.map { a in
+            Catalog.Report.attemptLine(a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result),
+                                       outside: !a.withinHours).text(lang)
+        }
+        put(.attempts, .text(log.joined(separator: "\n")), .wrap)
+        put(.attemptCount, .int(c.attempts.count))
+        put(.outsideHours, .int(c.evaluation.outsideHours))
+        put(.status, .text(Catalog.Calls.statusShort(c.status).text(lang)))
+        if let s = c.status.countedScore { put(.score, .int(s)) }
+        put(.counted, .text(c.status.countedScore != nil ? yes : no))
+        put(.praise, .text(privacy(c.caseRow?.praise ?? "")), .wrap)
+        put(.note, .text(privacy(c.caseRow?.note ?? "")), .wrap)
+        if let h = c.caseRow?.complaint { put(.complaint, .text(Catalog.Call.complaint(h).text(lang))) }
+        if let e = c.escalation {
+            put(.due, .dateTime(e.due))
+            switch e {
+            case .onTime(_, let at), .late(_, let at): put(.repliedAt, .dateTime(at))
+            case .open: break
+            }
+            put(.reply, .text(Catalog.Report.reply(e, now: ws.now).text(lang)))
+        }
+        put(.caller, .text(c.caller ?? ""))
+    }
+
+    /// 服务抽查汇总表: the month's figures, the score distribution and the breakdowns.
+    private func writeSummary(_ s: XLSXSheet, detail: XLSXSheet, m: MonthCases, lastDetailRow: Int) {
         let quoted = "'" + detail.name.replacingOccurrences(of: "'", with: "''") + "'"
-        func range(_ d: Detail) -> String {
+        let range = { (d: Detail) -> String in
             let c = columnLetter(d.rawValue)
             return "\(quoted)!$\(c)$2:$\(c)$\(lastDetailRow + 1)"
         }
-        let yes = R.yesNo(true).text(lang)
-        let figures = m.figures
-        let satisfaction = figures.satisfaction
         s.setColumn(0, width: 30)
         s.setColumn(1, width: 14)
         s.setColumn(2, width: 14)
-        s.write(0, 0, .text(R.title(m.month.description).text(lang)), .title)
-        var row = 2
+        s.write(0, 0, .text(Catalog.Report.title(m.month.description).text(workspace.lang)), .title)
+        var row = writeFigures(s, at: 2, m: m, range: range)
+        row = writeDistribution(s, at: row, figures: m.figures, range: range)
+        writeBreakdowns(s, at: row, sample: m.sample)
+    }
+
+    /// The month's figures, the satisfaction and its parts as live formulas over the detail sheet (`range` gives a
+    /// column's cells there) with their values cached. Returns the next free row.
+    private func writeFigures(_ s: XLSXSheet, at start: Int, m: MonthCases, range: (Detail) -> String) -> Int {
+        let ws = workspace
+        let lang = ws.lang
+        typealias R = Catalog.Report
+        let yes = R.yesNo(true).text(lang)
+        let notAvailable = R.notAvailable.text(lang)
+        let figures = m.figures
+        let satisfaction = figures.satisfaction
+        var row = start
         func line(_ label: Message, _ value: XLSXValue, _ style: CellStyle = .plain) {
             s.write(row, 0, .text(label.text(lang)), .bold)
             s.write(row, 1, value, style)
@@ -159,8 +176,9 @@ public struct SpotCheckReport {
         let countedFormula = "COUNTIF(\(range(.counted)),\"\(yes)\")"
         let sumFormula = "SUMIF(\(range(.counted)),\"\(yes)\",\(range(.score)))"
         s.write(row, 0, .text(R.satisfaction.text(lang)), .bold)
-        let satisfactionFormula = Satisfaction.excelFormula(sum: sumFormula, count: countedFormula, notAvailable: R.notAvailable.text(lang))
-        s.formula(row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(R.notAvailable.text(lang)), .figure)
+        let satisfactionFormula = Satisfaction.excelFormula(sum: sumFormula, count: countedFormula, notAvailable: notAvailable)
+        s.formula(row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(notAvailable),
+                  .figure)
         let satisfactionRow = row
         row += 1
         s.write(row, 0, .text(R.scoreSum.text(lang)), .bold)
@@ -172,9 +190,9 @@ public struct SpotCheckReport {
         line(R.target, .number(ws.config.settings.target), .decimal)
         let meets = satisfaction.meets(ws.config.settings.target)
         s.write(row, 0, .text(R.meetsTarget.text(lang)), .bold)
-        s.formula(row, 1, Satisfaction.meetsFormula(value: "B\(satisfactionRow + 1)", target: "B\(row)", yes: yes, no: R.yesNo(false).text(lang),
-                                                    notAvailable: R.notAvailable.text(lang)),
-                  cached: .text(meets.map { R.yesNo($0).text(lang) } ?? R.notAvailable.text(lang)))
+        let meetsFormula = Satisfaction.meetsFormula(value: "B\(satisfactionRow + 1)", target: "B\(row)", yes: yes,
+                                                     no: R.yesNo(false).text(lang), notAvailable: notAvailable)
+        s.formula(row, 1, meetsFormula, cached: .text(meets.map { R.yesNo($0).text(lang) } ?? notAvailable))
         row += 1
         line(R.excludedUnreachable, .int(figures.unreachable))
         line(R.excludedRejected, .int(figures.rejected))
@@ -188,9 +206,16 @@ public struct SpotCheckReport {
         // How the satisfaction is computed, in words.
         s.merge(rows: row...row, cols: 0...2, R.formulaText.text(lang), .note)
         s.setRow(row, height: 30)
-        row += 2
+        return row + 2
+    }
 
-        // The distribution, with a chart.
+    /// The score distribution as COUNTIFS over the detail sheet, with a chart. Returns the next free row.
+    private func writeDistribution(_ s: XLSXSheet, at start: Int, figures: MonthFigures,
+                                   range: (Detail) -> String) -> Int {
+        let lang = workspace.lang
+        typealias R = Catalog.Report
+        let yes = R.yesNo(true).text(lang)
+        var row = start
         s.write(row, 0, .text(R.distribution.text(lang)), .title)
         row += 1
         s.write(row, 0, .text(R.scoreLabel.text(lang)), .header)
@@ -200,15 +225,22 @@ public struct SpotCheckReport {
             row += 1
             s.write(row, 0, .text(R.scoreName(score).text(lang)))
             let n = figures.count(score: score)
-            s.formula(row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))", cached: .number(Double(n)), .integer)
+            s.formula(row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))",
+                      cached: .number(Double(n)), .integer)
         }
-        s.chart(.column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0), values: (firstDist...row, 1),
-                seriesName: R.people.text(lang), at: (2, 4))
-        row += 2
+        s.chart(.column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0),
+                values: (firstDist...row, 1), seriesName: R.people.text(lang), at: (2, 4))
+        return row + 2
+    }
 
-        // Breakdowns.
-        let bySource = SourceKind.allCases.map { k in (Catalog.Names.sheet(k).text(lang), sample.filter { $0.context.sources.contains(k) }) }
-            .filter { !$0.1.isEmpty }
+    /// The breakdowns by source sheet, by handler (with a chart) and by caller.
+    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, sample: [CaseView]) {
+        let lang = workspace.lang
+        typealias R = Catalog.Report
+        var row = start
+        let bySource = SourceKind.allCases.map { k in
+            (Catalog.Names.sheet(k).text(lang), sample.filter { $0.context.sources.contains(k) })
+        }.filter { !$0.1.isEmpty }
         row = breakdown(s, at: row, title: R.bySource, groups: bySource)
         var handlers: [String: [CaseView]] = [:]
         for c in sample {
@@ -219,13 +251,15 @@ public struct SpotCheckReport {
         let handlerTop = row + 1
         row = breakdown(s, at: row, title: R.byHandler, groups: handlerGroups)
         if !handlerGroups.isEmpty {
-            s.chart(.bar, title: R.chartHandlers.text(lang), source: s, categories: ((handlerTop + 1)...(handlerTop + handlerGroups.count), 0),
-                    values: ((handlerTop + 1)...(handlerTop + handlerGroups.count), 3), seriesName: R.satisfaction.text(lang),
+            let rows = (handlerTop + 1)...(handlerTop + handlerGroups.count)
+            s.chart(.bar, title: R.chartHandlers.text(lang), source: s, categories: (rows, 0),
+                    values: (rows, 3), seriesName: R.satisfaction.text(lang),
                     at: (2, 12), size: (480, max(240, 40 * handlerGroups.count + 80)), valueRange: 0...5)
         }
         var callers: [String: [CaseView]] = [:]
         for c in sample where !c.attempts.isEmpty { callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c) }
-        row = breakdown(s, at: row, title: R.byCaller, groups: callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let callerGroups = callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups)
     }
 
     /// A breakdown table: one row per group with its figures. Returns the next free row.
