@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PlatformExports
 import Testing
+import ZIPFoundation
 import SpotCheckCore
 import SpotCheckFormats
 @testable import SpotCheckKit
@@ -134,6 +135,30 @@ struct OrderLookupTests {
         #expect(issues.first?.value == "九十九")
         #expect(issues.first?.reason == Catalog.Import.badAmount)
         #expect(try w.snapshot() == before)
+        #expect(try w.count("orders") == 0)
+    }
+
+    @Test func anErrorCellInAnOrderExportIsAnIssueNotABlank() throws {
+        let w = try TestWorkspace()
+        func c(_ ref: String, _ text: String) -> String { #"<c r="\#(ref)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+        let sheet = #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            + "<row r=\"1\">" + c("A1", "订单号") + c("B1", "下单帐号") + c("C1", "商品名称") + "</row>"
+            + "<row r=\"2\">" + c("A2", "300000000031") + c("B2", "jd_a") + #"<c r="C2" t="e"><v>#VALUE!</v></c>"# + "</row>"
+            + "</sheetData></worksheet>"
+        let workbook = #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        let rels = #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+        let path = "\(w.dir)/订单.xlsx"
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, text) in [("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet)] {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { pos, size in
+                data.subdata(in: Int(pos)..<min(data.count, Int(pos) + size))
+            }
+        }
+        let failure = #expect(throws: ImportError.self) { try w.importOrders([path]) }
+        #expect(failure?.issues.map(\.issue.row) == [2])
+        #expect(failure?.issues.map(\.issue.column) == ["商品名称"])
+        #expect(failure?.issues.first?.issue.reason == Catalog.Import.errorCell)
         #expect(try w.count("orders") == 0)
     }
 

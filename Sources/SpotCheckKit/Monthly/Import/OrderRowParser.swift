@@ -56,12 +56,13 @@ struct OrderRowParser {
             amount = Money.fen(a)
             if amount == nil { issue(.amount, Catalog.Import.badAmount) }
         }
+        // Every cell is read before the row is judged: an error cell (#VALUE!) anywhere is an issue, never a blank.
+        let status = text(.orderStatus), name = text(.name), product = text(.product)
         guard issues.count == before else { return nil }
 
-        let status = text(.orderStatus)
         let fields = RecordFields(
-            buyerID: buyer, phone: phone?.text, name: text(.name).flatMap { Masking.isEncrypted($0) ? nil : $0 },
-            orderNo: order, product: text(.product), purchaseAt: paid.map(RowParser.stamp), refundStatus: status,
+            buyerID: buyer, phone: phone?.text, name: name.flatMap { Masking.isEncrypted($0) ? nil : $0 },
+            orderNo: order, product: product, purchaseAt: paid.map(RowParser.stamp), refundStatus: status,
             spent: amount.map(Money.yuanText),
             alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"),
             platform: platform?.rawValue)
