@@ -119,8 +119,8 @@ extension Catalog {
             Message("有误的 \(count) 行及原因已写入 \(path)", "the \(count) bad row(s) and their reasons are in \(path)")
         }
         public static func outsideMonth(count: Int, month: String, window: String) -> Message {
-            Message("注意：有 \(count) 行的日期不在 \(month) 的抽查区间（\(window)）内，已按各自日期归入相应月份",
-                    "note: \(count) row(s) are dated outside \(month)'s window (\(window)); they belong to their own months")
+            Message("有 \(count) 行的日期不在 \(month) 的抽查区间（\(window)）内，已按各自日期归入相应月份",
+                    "\(count) row(s) are dated outside \(month)'s window (\(window)); they belong to their own months")
         }
         public static func vipMonth(_ month: String, window: String) -> Message {
             Message("VIP 名单归入 \(month)（抽查区间 \(window)）", "the VIP list belongs to \(month) (window \(window))")

@@ -78,6 +78,16 @@ extension Catalog {
             return Message(l.zh + m.zh, l.en + m.en)
         }
         public static let errorPrefix = Message("错误：", "error: ")
+        /// A value not among those allowed, with the closest one.
+        public static func unknownValue(_ value: String, closest: String?, all: [String]) -> Message {
+            let hint = closest.map { ("您是否要输入「\($0)」？", "Did you mean \"\($0)\"? ") } ?? ("", "")
+            return Message("无法识别「\(value)」。\(hint.0)可用：\(all.joined(separator: "、"))",
+                           "\"\(value)\" is not one of the values. \(hint.1)Use one of: \(all.joined(separator: ", "))")
+        }
+        /// No --month given: the month whose window holds today.
+        public static func defaultMonth(_ month: String, window: String) -> Message {
+            Message("未指定 --month，按今天所在的抽查区间处理 \(month)（\(window)）", "no --month given: \(month), whose window (\(window)) holds today")
+        }
         public static let warningPrefix = Message("警告：", "warning: ")
         public static let notePrefix = Message("提示：", "note: ")
         public static func demoStep(_ text: String) -> Message { Message("== \(text)", "== \(text)") }

@@ -15,14 +15,16 @@ struct CallCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var month: String
+    @Option(name: monthNames, help: monthHelp) var month: String?
     @Option(name: .long, help: "The row's number (序号) on the call list.") var item: Int
     @Option(name: .long, help: "When the call was made: \"YYYY-MM-DD HH:MM\".") var at: String?
-    @Option(name: .long, help: "no-answer | busy | powered-off | out-of-service | rejected | refused-after-connect | scored") var result: AttemptResult?
+    @Option(name: .long, help: "拨打结果 (the attempt's result): no-answer | busy | powered-off | out-of-service | rejected | refused-after-connect | scored",
+            completion: Choice<AttemptResult>.completion, transform: Choice<AttemptResult>.parse) var result: AttemptResult?
     @Option(name: .long, help: "The score, 1–5 (with --result scored).") var score: Int?
     @Option(name: .long, help: "Praise the customer asked to record (basis for rewards).") var praise: String?
     @Option(name: .long, help: "The suggestion (4), what to improve (3) or the reasons (2, 1).") var note: String?
-    @Option(name: .long, help: "resolved | escalated") var complaint: ComplaintHandling?
+    @Option(name: .long, help: "投诉处理 (complaint handling): resolved | escalated",
+            completion: Choice<ComplaintHandling>.completion, transform: Choice<ComplaintHandling>.parse) var complaint: ComplaintHandling?
     @Option(name: .long, help: "When the escalated complaint was answered: \"YYYY-MM-DD HH:MM\".") var repliedAt: String?
     @Flag(name: .long, help: "An IM (旺旺) message or SMS was left and is unanswered.") var imLeft = false
     @Option(name: .long, help: "Who called.") var caller: String?
@@ -32,7 +34,7 @@ struct CallCommand: ParsableCommand {
             let ws = try global.workspace()
             let out = Output(lang: global.lang)
             let outcome = try CallBook(workspace: ws).record(.init(
-                month: try parseMonth(month), item: item, at: at, result: result, score: score, praise: praise, note: note,
+                month: try resolveMonth(month, in: ws, Output(lang: global.lang)), item: item, at: at, result: result, score: score, praise: praise, note: note,
                 complaint: complaint, repliedAt: repliedAt, imLeft: imLeft, caller: caller))
             for m in outcome.messages { out.say(m) }
             for w in outcome.warnings { out.warn(w) }

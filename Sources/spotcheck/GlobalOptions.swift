@@ -74,6 +74,28 @@ extension GlobalOptions {
     }
 }
 
+extension GlobalOptions {
+    /// The language asked for on a command line that may not parse (`--lang en` or `--lang=en`).
+    static func requestedLang(_ arguments: [String]) -> Lang {
+        zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || arguments.contains("--lang=en") ? .en : .zh
+    }
+}
+
+/// `--month` (and QA's `--period`, the same thing): every command that works on a month takes it.
+let monthNames: NameSpecification = [.customLong("month"), .customLong("period")]
+let monthHelp = ArgumentHelp("月份 YYYY-MM，默认为今天所在抽查区间的月份 (the month; default: the month whose window holds today).",
+                             valueName: "YYYY-MM")
+
+/// The month given, or the month whose window holds today (and the user is told so).
+func resolveMonth(_ text: String?, in ws: Workspace, _ out: Output) throws -> YearMonth {
+    if let text { return try parseMonth(text) }
+    let period = ws.config.settings.period
+    let m = period.month(containing: ws.today)
+    let w = period.window(of: m)
+    out.note(Catalog.CLI.defaultMonth(m.description, window: "\(w.lowerBound) – \(w.upperBound)"))
+    return m
+}
+
 func parseMonth(_ text: String) throws -> YearMonth {
     guard let m = YearMonth(parsing: text) else { throw UserError(Catalog.Config.badMonth(text)) }
     return m

@@ -4,7 +4,6 @@ import SpotCheckCore
 import SpotCheckKit
 import SpotCheckText
 
-extension SourceKind: ExpressibleByArgument {}
 
 /// `spotcheck import`: imports the month's sheets.
 struct ImportCommand: ParsableCommand {
@@ -14,8 +13,9 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "after-sales (售后) | courier (快递) | reviews (评价) | vip | orders (订单导出: a lookup of buyers, and what `vip derive` reads)")
-    var kind: String
+    @Option(name: .long, help: "after-sales 售后 | courier 快递 | reviews 评价 | vip | orders 订单导出 (the order lookup, and what `vip derive` reads)",
+            completion: Choice<ImportKind>.completion, transform: Choice<ImportKind>.parse)
+    var kind: ImportKind
 
     @Option(name: .long, help: "The worksheet to read in an XLSX file (default: the first).")
     var sheet: String?
@@ -26,24 +26,21 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import the good rows and write the bad ones, with reasons, to FILE.rejects.csv beside the input.")
     var skipBad = false
 
-    @Option(name: .long, help: "taobao | jd | pdd | douyin: the seller centre the files come from (default: told by their headers).")
-    var platform: String?
+    @Option(name: .long, help: "taobao | jd | pdd | douyin：文件来自哪个平台，默认按表头判断 (the seller centre; default: told by the headers).",
+            completion: Choice<Platform>.completion, transform: Choice<Platform>.parse)
+    var platform: Platform?
 
-    @Argument(help: "CSV or XLSX files.")
+    @Argument(help: ArgumentHelp("CSV 或 XLSX 文件 (CSV or XLSX files)."), completion: .file(extensions: ["csv", "xlsx", "txt"]))
     var files: [String]
 
     func run() throws {
         try guarded(global.lang) {
-            let given = try platform.map { name in
-                guard let p = Platform(rawValue: name.lowercased()) else { throw UserError(Catalog.Import.unknownPlatform(name)) }
-                return p
-            }
-            if kind == "orders" {
+            let given = platform
+            guard let kind = kind.sheet else {
                 let ws = try global.workspace()
                 let request = OrderImportRequest(files: files, sheet: sheet, skipBad: skipBad, platform: given)
                 return try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
             }
-            guard let kind = SourceKind(rawValue: kind) else { throw UserError(Catalog.Import.unknownKind(kind)) }
             let ws = try global.workspace()
             let request = ImportRequest(kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad,
                                         platform: given)

@@ -11,13 +11,13 @@ struct QACheckCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var period: String
+    @Option(name: monthNames, help: monthHelp) var period: String?
     @Flag(name: .long, help: "Print the figures as JSON.") var json = false
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QACheckCommand.perform(period: try parseMonth(period), json: json, in: ws, output: Output(lang: global.lang))
+            try QACheckCommand.perform(period: try resolveMonth(period, in: ws, Output(lang: global.lang)), json: json, in: ws, output: Output(lang: global.lang))
         }
     }
 

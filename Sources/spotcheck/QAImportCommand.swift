@@ -11,10 +11,11 @@ struct QAImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "chat or call, for files without a channel column.")
+    @Option(name: .long, help: "chat 聊天 | call 通话：文件没有渠道列时使用 (for files without a channel column).",
+            completion: Choice<Channel>.completion, transform: Choice<Channel>.parse)
     var channel: Channel?
 
-    @Argument(help: "CSV, XLSX or JSONL files.")
+    @Argument(help: "会话文件：CSV、XLSX 或 JSONL (transcript files).", completion: .file(extensions: ["csv", "xlsx", "jsonl", "json", "txt"]))
     var files: [String]
 
     func run() throws {

@@ -11,14 +11,14 @@ struct QAReportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var period: String
-    @Option(name: .shortAndLong, help: "The XLSX file to write.") var output: String
+    @Option(name: monthNames, help: monthHelp) var period: String?
+    @Option(name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"])) var output: String
     @Flag(name: .long, help: "Show phone and ID numbers in free text in full (masked by default).") var showPhones = false
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QAReportCommand.perform(period: try parseMonth(period), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
+            try QAReportCommand.perform(period: try resolveMonth(period, in: ws, Output(lang: global.lang)), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
         }
     }
 

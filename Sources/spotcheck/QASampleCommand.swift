@@ -11,7 +11,7 @@ struct QASampleCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var period: String
+    @Option(name: monthNames, help: monthHelp) var period: String?
     @Option(name: .long, help: "Share of each agent's transcripts (default 0.2, from qa.json).") var rate: Double?
     @Option(name: .long, help: "Seed of the random draw (default: a new one, printed and stored).") var seed: UInt64?
     @Option(name: .long, help: "Who draws (default: $USER).") var by: String?
@@ -20,7 +20,7 @@ struct QASampleCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QASampleCommand.perform(period: try parseMonth(period), rate: rate, seed: seed, by: by ?? GlobalOptions.userName, json: json, in: ws,
+            try QASampleCommand.perform(period: try resolveMonth(period, in: ws, Output(lang: global.lang)), rate: rate, seed: seed, by: by ?? GlobalOptions.userName, json: json, in: ws,
                                         output: Output(lang: global.lang))
         }
     }

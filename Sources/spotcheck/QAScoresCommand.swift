@@ -18,7 +18,7 @@ struct QAScoresImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The scored audit workbook (XLSX).") var file: String
+    @Argument(help: "已评分的抽检评分表 XLSX (the scored audit workbook).", completion: .file(extensions: ["xlsx"])) var file: String
 
     @Flag(name: .long, help: "Apply the workbook where it disagrees with scores recorded since it was exported, and list what it replaced.")
     var replace = false

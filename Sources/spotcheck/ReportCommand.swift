@@ -11,14 +11,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var month: String
-    @Option(name: .shortAndLong, help: "The XLSX file to write.") var output: String
+    @Option(name: monthNames, help: monthHelp) var month: String?
+    @Option(name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"])) var output: String
     @Flag(name: .long, help: "Show full phone numbers (masked as 138****5678 by default).") var showPhones = false
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try ReportCommand.perform(month: try parseMonth(month), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
+            try ReportCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
         }
     }
 

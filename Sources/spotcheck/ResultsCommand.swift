@@ -18,7 +18,7 @@ struct ResultsImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The filled call list (XLSX).") var file: String
+    @Argument(help: "已填写的回访名单 XLSX (the filled call list).", completion: .file(extensions: ["xlsx"])) var file: String
 
     @Flag(name: .long, help: "Apply the list where it disagrees with what was recorded since it was exported, and list what it replaced.")
     var replace = false

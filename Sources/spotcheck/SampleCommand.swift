@@ -11,8 +11,8 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM")
-    var month: String
+    @Option(name: monthNames, help: monthHelp)
+    var month: String?
 
     @Option(name: .long, help: "Customers on the main list (default and minimum: the configured minimum, 50).")
     var size: Int?
@@ -38,7 +38,7 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            let request = MonthlyDraw.Request(month: try parseMonth(month), size: size, reserveRatio: reserveRatio, seed: seed,
+            let request = MonthlyDraw.Request(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), size: size, reserveRatio: reserveRatio, seed: seed,
                                               redraw: redraw, discardCalls: discardCalls, drawnBy: by ?? GlobalOptions.userName)
             try SampleCommand.perform(request, in: ws, output: Output(lang: global.lang), json: json)
         }

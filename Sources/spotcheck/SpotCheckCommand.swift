@@ -26,7 +26,7 @@ struct SpotCheckCommand: ParsableCommand {
             // language, that the command line is wrong and where help is.
             let code = exitCode(for: error)
             if code != .success && !(error is ExitCode) {
-                let lang: Lang = zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || arguments.contains("--lang=en") ? .en : .zh
+                let lang = GlobalOptions.requestedLang(arguments)
                 Output(lang: lang).eprint(Catalog.CLI.errorPrefix.text(lang) + Catalog.CLI.usageError.text(lang))
             }
             exit(withError: error)

@@ -11,13 +11,13 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var month: String
+    @Option(name: monthNames, help: monthHelp) var month: String?
     @Flag(name: .long, help: "Print the figures as JSON.") var json = false
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try StatusCommand.perform(month: try parseMonth(month), in: ws, output: Output(lang: global.lang), json: json)
+            try StatusCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), in: ws, output: Output(lang: global.lang), json: json)
         }
     }
 

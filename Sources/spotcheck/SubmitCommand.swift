@@ -11,13 +11,13 @@ struct SubmitCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM") var month: String
+    @Option(name: monthNames, help: monthHelp) var month: String?
     @Option(name: .long, help: "谁递交 (who hands it in; default: $USER).") var by: String?
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try SubmitCommand.perform(month: try parseMonth(month), by: by ?? GlobalOptions.userName, in: ws,
+            try SubmitCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), by: by ?? GlobalOptions.userName, in: ws,
                                       output: Output(lang: global.lang))
         }
     }

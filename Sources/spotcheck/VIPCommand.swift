@@ -19,8 +19,8 @@ struct VIPDeriveCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "YYYY-MM: the month whose pool the list joins.")
-    var month: String
+    @Option(name: monthNames, help: monthHelp)
+    var month: String?
 
     @Option(name: .long, help: "累计实付金额下限，含本数 (the smallest total paid that qualifies, included; default 800).")
     var minSpend = "800"
@@ -30,10 +30,10 @@ struct VIPDeriveCommand: ParsableCommand {
 
     func run() throws {
         try guarded(global.lang) {
-            let month = try parseMonth(month)
             guard let minimum = Money.fen(minSpend) else { throw UserError(Catalog.VIP.badMinimum(minSpend)) }
             guard (1...36).contains(inactiveMonths) else { throw UserError(Catalog.VIP.badInactiveMonths(inactiveMonths)) }
             let ws = try global.workspace()
+            let month = try resolveMonth(month, in: ws, Output(lang: global.lang))
             let rule = VIPDerivation(minimumFen: minimum, inactiveMonths: inactiveMonths)
             try VIPDeriveCommand.perform(VIPDeriveRequest(month: month, rule: rule), in: ws, output: Output(lang: global.lang))
         }

@@ -86,7 +86,7 @@ struct CLITests {
         try s.run(["import", "--kind", "after-sales", "\(samples)/2026-08/售后问题处理表.csv"])
         let before = s.bytes("spotcheck.db")
         let cases: [([String], String)] = [
-            (["import", "--kind", "complaints", "x.csv"], "错误：未知的表类型「complaints」"),
+            (["import", "--kind", "complaints", "x.csv"], "无法识别「complaints」。您是否要输入「courier」？可用：after-sales、courier、reviews、vip、orders"),
             (["import", "--kind", "after-sales", s.write("missing.csv", "客户,商品\n张丽,被子\n")], "missing.csv：找不到必需的列：买家ID（旺旺号）/手机号/订单号 其中之一；处理日期/登记/申请日期 其中之一（售后问题处理表）。文件中的表头：客户、商品。"),
             (["import", "--kind", "after-sales", s.write("baddate.csv", "客户,手机号,处理日期\n张丽,13812345678,2026-11-31\n")],
              "baddate.csv 第 2 行，列「处理日期」，值「2026-11-31」：日期不存在"),
