@@ -13,10 +13,10 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "Where to write the output files (default ./spotcheck-demo).")
+    @Option(name: .long, help: "输出文件的文件夹，默认 ./spotcheck-demo (where to write the output files).")
     var out: String = "spotcheck-demo"
 
-    @Option(name: .long, help: "The Samples/ folder (default: ./Samples, else the one in the source tree).")
+    @Option(name: .long, help: "Samples/ 文件夹，默认 ./Samples 或源码中的 (the Samples/ folder).")
     var samples: String?
 
     struct Manifest: Decodable {

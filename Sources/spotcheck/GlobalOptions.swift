@@ -8,19 +8,19 @@ import SpotCheckText
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default ./spotcheck.db, or $SPOTCHECK_DB).")
+    @Option(name: .long, help: "数据库文件，默认 ./spotcheck.db 或 $SPOTCHECK_DB (the database file).")
     var db: String?
 
-    @Option(name: .long, help: "A configuration folder (default: spotcheck-config/ beside the database, else the built-in Templates).")
+    @Option(name: .long, help: "配置文件夹，默认数据库旁的 spotcheck-config/，否则用内置配置 (a configuration folder).")
     var config: String?
 
-    @Option(name: .long, help: "Language of messages and sheets: zh (default) or en.")
+    @Option(name: .long, help: "提示和表格的语言：zh（默认）或 en (language of messages and sheets).")
     var lang: Lang = .zh
 
-    @Option(name: .long, help: "Fix today's date, YYYY-MM-DD (or $SPOTCHECK_TODAY), for repeatable runs.")
+    @Option(name: .long, help: "固定“今天”的日期 YYYY-MM-DD，或 $SPOTCHECK_TODAY (fix today's date, for repeatable runs).")
     var today: String?
 
-    @Flag(name: .long, help: "Print diagnostics (timings) to stderr.")
+    @Flag(name: .long, help: "在 stderr 输出诊断信息（耗时）(print diagnostics to stderr).")
     var verbose = false
 
     /// The database path in effect.

@@ -17,13 +17,13 @@ struct ImportCommand: ParsableCommand {
             completion: Choice<ImportKind>.completion, transform: Choice<ImportKind>.parse)
     var kind: ImportKind
 
-    @Option(name: .long, help: "The worksheet to read in an XLSX file (default: the first).")
+    @Option(name: .long, help: "要读取的工作表，默认第一个 (the worksheet to read in an XLSX file).")
     var sheet: String?
 
-    @Option(name: .long, help: "YYYY-MM: the month a VIP list belongs to (default: the month whose window holds today); for other sheets, rows outside it are pointed out.")
+    @Option(name: .long, help: "YYYY-MM：VIP 名单所属月份，默认今天所在区间的月份；其他表格用来提示区间外的行 (the month a VIP list belongs to; for other sheets, rows outside it are pointed out).")
     var month: String?
 
-    @Flag(name: .long, help: "Import the good rows and write the bad ones, with reasons, to FILE.rejects.csv beside the input.")
+    @Flag(name: .long, help: "导入正确的行，有误的行及原因写入输入文件旁的 FILE.rejects.csv (import the good rows, write the bad ones with reasons beside the input).")
     var skipBad = false
 
     @Option(name: .long, help: "taobao | jd | pdd | douyin：文件来自哪个平台，默认按表头判断 (the seller centre; default: told by the headers).",

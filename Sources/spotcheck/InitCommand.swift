@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Create the workspace as the demo shop's, so that the filled workbooks in Samples/ belong to it.")
+    @Flag(name: .long, help: "以演示店铺的身份创建工作区，使 Samples/ 中已填写的表格属于它 (create the workspace as the demo shop's).")
     var demo = false
 
     func run() throws {

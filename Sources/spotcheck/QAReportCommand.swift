@@ -13,7 +13,7 @@ struct QAReportCommand: ParsableCommand {
 
     @Option(name: monthNames, help: monthHelp) var period: String?
     @Option(name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"])) var output: String
-    @Flag(name: .long, help: "Show phone and ID numbers in free text in full (masked by default).") var showPhones = false
+    @Flag(name: .long, help: "完整显示自由文本中的手机号和身份证号，默认隐藏 (show phone and ID numbers in full).") var showPhones = false
 
     func run() throws {
         try guarded(global.lang) {

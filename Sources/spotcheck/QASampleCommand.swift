@@ -12,10 +12,10 @@ struct QASampleCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(name: monthNames, help: monthHelp) var period: String?
-    @Option(name: .long, help: "Share of each agent's transcripts (default 0.2, from qa.json).") var rate: Double?
-    @Option(name: .long, help: "Seed of the random draw (default: a new one, printed and stored).") var seed: UInt64?
-    @Option(name: .long, help: "Who draws (default: $USER).") var by: String?
-    @Flag(name: .long, help: "Print the figures as JSON.") var json = false
+    @Option(name: .long, help: "每位客服抽检的会话比例，默认 0.2（qa.json）(share of each agent's transcripts).") var rate: Double?
+    @Option(name: .long, help: "随机种子，默认新生成并记录 (seed of the random draw).") var seed: UInt64?
+    @Option(name: .long, help: "抽取人，默认 $USER (who draws).") var by: String?
+    @Flag(name: .long, help: "以 JSON 输出 (print the figures as JSON).") var json = false
 
     func run() throws {
         try guarded(global.lang) {

@@ -20,7 +20,7 @@ struct QAScoresImportCommand: ParsableCommand {
 
     @Argument(help: "已评分的抽检评分表 XLSX (the scored audit workbook).", completion: .file(extensions: ["xlsx"])) var file: String
 
-    @Flag(name: .long, help: "Apply the workbook where it disagrees with scores recorded since it was exported, and list what it replaced.")
+    @Flag(name: .long, help: "即使与导出后记录的评分冲突也按此表更新，并列出被替换的内容 (apply the workbook over later scores and list what it replaced).")
     var replace = false
 
     func run() throws {

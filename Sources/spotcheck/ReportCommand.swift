@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: monthNames, help: monthHelp) var month: String?
     @Option(name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"])) var output: String
-    @Flag(name: .long, help: "Show full phone numbers (masked as 138****5678 by default).") var showPhones = false
+    @Flag(name: .long, help: "显示完整手机号，默认显示为 138****5678 (show full phone numbers).") var showPhones = false
 
     func run() throws {
         try guarded(global.lang) {

@@ -20,7 +20,7 @@ struct ResultsImportCommand: ParsableCommand {
 
     @Argument(help: "已填写的回访名单 XLSX (the filled call list).", completion: .file(extensions: ["xlsx"])) var file: String
 
-    @Flag(name: .long, help: "Apply the list where it disagrees with what was recorded since it was exported, and list what it replaced.")
+    @Flag(name: .long, help: "即使与导出后的记录冲突也按名单更新，并列出被替换的内容 (apply the list over later records and list what it replaced).")
     var replace = false
 
     func run() throws {

@@ -14,25 +14,25 @@ struct SampleCommand: ParsableCommand {
     @Option(name: monthNames, help: monthHelp)
     var month: String?
 
-    @Option(name: .long, help: "Customers on the main list (default and minimum: the configured minimum, 50).")
+    @Option(name: .long, help: "正选人数，默认且最少为配置的最低要求 50 (customers on the main list).")
     var size: Int?
 
-    @Option(name: .long, help: "Reserves as a share of the size (default 0.2).")
+    @Option(name: .long, help: "备选人数占正选的比例，默认 0.2 (reserves as a share of the size).")
     var reserveRatio: Double?
 
-    @Option(name: .long, help: "Seed of the random draw (default: a new one, printed and stored).")
+    @Option(name: .long, help: "随机种子，默认新生成并记录 (seed of the random draw).")
     var seed: UInt64?
 
-    @Flag(name: .long, help: "Draw a month again; the earlier draw stays on record.")
+    @Flag(name: .long, help: "重新抽取本月，之前的抽样仍保留记录 (draw a month again).")
     var redraw = false
 
-    @Flag(name: .long, help: "With --redraw: draw again although calls are recorded on the current draw (they stay with it).")
+    @Flag(name: .long, help: "与 --redraw 一起：即使当前抽样已有回访记录也重新抽取（记录留在旧抽样）(draw again although calls are recorded).")
     var discardCalls = false
 
-    @Option(name: .long, help: "Who draws (default: $USER).")
+    @Option(name: .long, help: "抽取人，默认 $USER (who draws).")
     var by: String?
 
-    @Flag(name: .long, help: "Print the figures as JSON.")
+    @Flag(name: .long, help: "以 JSON 输出 (print the figures as JSON).")
     var json = false
 
     func run() throws {

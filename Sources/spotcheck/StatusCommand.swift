@@ -12,7 +12,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(name: monthNames, help: monthHelp) var month: String?
-    @Flag(name: .long, help: "Print the figures as JSON.") var json = false
+    @Flag(name: .long, help: "以 JSON 输出 (print the figures as JSON).") var json = false
 
     func run() throws {
         try guarded(global.lang) {

@@ -12,10 +12,10 @@ struct TemplatesCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .shortAndLong, help: "The folder to write into (made if missing).")
+    @Option(name: .shortAndLong, help: "写入的文件夹，不存在则创建 (the folder to write into).")
     var output: String
 
-    @Flag(name: .long, help: "Overwrite templates that already exist.")
+    @Flag(name: .long, help: "覆盖已存在的模板 (overwrite templates that already exist).")
     var force = false
 
     func run() throws {
