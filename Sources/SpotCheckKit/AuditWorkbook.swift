@@ -87,10 +87,21 @@ public struct AuditWorkbook {
         typealias Q = Catalog.QA
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         let book = try ws.workbook(at: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
-        let sheet = book.addSheet(Q.auditSheet.text(lang))
+        // One row per sampled transcript, written in order: the sheet is kept in constant memory.
+        let sheet = book.addSheet(Q.auditSheet.text(lang), inOrder: true)
         let cardSheet = book.addSheet(Q.scorecardSheet.text(lang))
         let columns = AuditColumn.all(items: card.items.count)
         func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+        // Widths first: each row's height is set from them as the row is written.
+        sheet.setColumn(col(.conversation), width: 60)
+        sheet.setColumn(col(.findings), width: 36)
+        sheet.setColumn(col(.started), width: 17)
+        sheet.setColumn(col(.total), width: 8)
+        sheet.setColumn(col(.passed), width: 9)
+        sheet.setColumn(col(.auditor), width: 10)
+        sheet.setColumn(col(.comment), width: 30)
+        sheet.setColumn(col(.key), width: 10, hidden: true)
+        for k in card.items.indices { sheet.setColumn(col(.item(k)), width: 11) }
 
         sheet.merge(rows: 0...0, cols: 0...col(.findings), Q.auditTitle(period.description).text(lang) + "　"
                     + Q.auditHint(passMark: card.passMark).text(lang), .bold)
@@ -142,16 +153,7 @@ public struct AuditWorkbook {
             sheet.listValidation(rows: first...last, col: itemCols[k], values: allowed,
                                  prompt: (String(item.name.prefix(30)), Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)),
                                  error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
-            sheet.setColumn(itemCols[k], width: 11)
         }
-        sheet.setColumn(col(.conversation), width: 60)
-        sheet.setColumn(col(.findings), width: 36)
-        sheet.setColumn(col(.started), width: 17)
-        sheet.setColumn(col(.total), width: 8)
-        sheet.setColumn(col(.passed), width: 9)
-        sheet.setColumn(col(.auditor), width: 10)
-        sheet.setColumn(col(.comment), width: 30)
-        sheet.setColumn(col(.key), width: 10, hidden: true)
         sheet.freeze(rows: first, cols: 2)
         sheet.autofilter(row: headerRow, lastRow: last, cols: 0...(columns.count - 2))
         sheet.printLandscape(repeatingRows: first)
