@@ -167,6 +167,45 @@ struct TranscriptImportTests {
         try rejects(w, "conflict.jsonl", [changed], channel: .call, [(1, nil, Q.conflicting("C1"))])
     }
 
+    /// Transcripts are written as their rows are read: a bad row after hundreds of good
+    /// transcripts (some of them written by then) still leaves the database as it was.
+    @Test func aBadRowLateInALargeFileChangesNothing() throws {
+        let w = try QAFixture.imported()
+        var lines = [QAFixture.chatHeader]
+        for n in 0..<600 {
+            lines.append("L\(n),王敏,tb_\(n),买家,2026-09-10 10:00:00,在吗")
+            lines.append("L\(n),王敏,tb_\(n),客服,2026-09-10 10:00:05,您好")
+        }
+        lines.append("L600,王敏,tb,主管,2026-09-10 10:00:00,在吗")
+        try rejects(w, "late.csv", lines, channel: .chat, [(1202, "发送方", Catalog.QA.unknownRole)])
+        // A bad second file undoes the good first one too.
+        let good = w.csv("good.csv", Array(lines.dropLast()))
+        let before = try w.snapshot()
+        #expect(throws: ImportFailure.self) { try importTranscripts(w, [good, "\(w.dir)/late.csv"], channel: .chat) }
+        #expect(try w.snapshot() == before)
+    }
+
+    /// A table whose transcripts' rows interleave (sorted by time, say) gives the transcripts
+    /// the same table sorted by transcript gives.
+    @Test func interleavedRowsAreReadAsWhenTheyComeTogether() throws {
+        let h = QAFixture.chatHeader
+        let together = [h, "A1,王敏,tb_a,买家,2026-09-03 10:00:00,在吗", "A1,王敏,tb_a,客服,2026-09-03 10:00:05,您好",
+                        "A2,王敏,tb_b,买家,2026-09-03 10:00:01,你好", "A2,王敏,tb_b,客服,2026-09-03 10:00:09,在的"]
+        let interleaved = [together[0], together[1], together[3], together[2], together[4]]
+        var stored: [[String]] = []
+        for lines in [together, interleaved] {
+            let w = try TestWorkspace()
+            let r = try importTranscripts(w, [w.csv("chat.csv", lines)], channel: .chat)
+            #expect(r.files.map { [$0.new, $0.utterances] } == [[2, 4]])
+            let snapshot = try w.snapshot()
+            stored.append((snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") })
+        }
+        #expect(stored[0].map { $0.replacingOccurrences(of: "chat.csv", with: "") } == stored[1].map { $0.replacingOccurrences(of: "chat.csv", with: "") })
+        // A bad row of an interleaved table is named as in any other.
+        let w = try TestWorkspace()
+        try rejects(w, "bad.csv", interleaved + ["A1,王敏,tb_a,主管,2026-09-03 10:00:10,在吗"], channel: .chat, [(6, "发送方", Catalog.QA.unknownRole)])
+    }
+
     @Test func gbkJSONLinesAreReadLikeAGBKCSV() throws {
         let w = try TestWorkspace()
         let path = "\(w.dir)/calls-gbk.jsonl"
