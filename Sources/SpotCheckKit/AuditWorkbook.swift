@@ -69,10 +69,10 @@ public struct AuditWorkbook {
         let qa = try ws.qa()
         let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
-        let (stored, utterances, findings, audits) = try ws.store().read { db in
+        let (stored, findings, audits) = try ws.store().read { db in
             let ids = try QAData.sampled(period: period.description, db)
-            return (try QAData.transcripts(ids: ids, db), try QAData.utterances(period: nil, ids: ids, db),
-                    try QAData.findings(period: period.description, db), try QAData.audits(period: period.description, db))
+            return (try QAData.transcripts(ids: ids, db), try QAData.findings(period: period.description, db),
+                    try QAData.audits(period: period.description, db))
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
@@ -117,36 +117,15 @@ public struct AuditWorkbook {
         sheet.setRow(headerRow, height: 58)
         let first = headerRow + 1, last = headerRow + rows.count
         let itemCols = card.items.indices.map { col(.item($0)) }
-        for (n, t) in rows.enumerated() {
-            let r = first + n
-            sheet.write(r, col(.no), .int(n + 1))
-            sheet.write(r, col(.transcript), .text(t.externalID))
-            sheet.write(r, col(.channel), .text(Q.channel(t.channel).text(lang)))
-            sheet.write(r, col(.agent), .text(t.agent))
-            sheet.write(r, col(.customer), .text(t.customer ?? ""))
-            sheet.write(r, col(.started), .dateTime(t.started))
-            let talk = AuditWorkbook.conversation(utterances[t.id] ?? [], channel: t.channel, lang: lang)
-            sheet.write(r, col(.conversation), .text(privacy(talk)), .wrap)
-            sheet.write(r, col(.findings), .text(privacy(Q.findingsText(findingsBy[t.id] ?? []).text(lang))), .wrap)
-            let audit = audits[t.id]
-            for (k, item) in card.items.enumerated() {
-                if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+        // Each transcript's utterances are read as its row is written: only one is held.
+        try ws.store().read { db in
+            let reader = try QAData.UtteranceReader(db)
+            for (n, t) in rows.enumerated() {
+                let talk = AuditWorkbook.conversation(try reader.utterances(of: t.id), channel: t.channel, lang: lang)
+                let found = Q.findingsText(findingsBy[t.id] ?? []).text(lang)
+                AuditWorkbook.writeRow(first + n, number: n + 1, t, conversation: privacy(talk), findings: privacy(found), audit: audits[t.id],
+                                       card: card, lang: lang, sheet, col)
             }
-            // The total and pass/fail, live: they follow the auditor's scores as they are typed.
-            let cells = card.items.indices.map { "\(columnLetter(itemCols[$0]))\(r + 1)" }
-            let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(Cell.numberText(item.weight / Double(item.top)))" }
-            let totalCell = "\(columnLetter(col(.total)))\(r + 1)"
-            let result = audit.flatMap { card.score($0.scores) }
-            sheet.formula(r, col(.total), "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))",
-                          cached: result.map { .number($0.total) } ?? .text(""), .decimal)
-            let criticalFails = card.items.enumerated().filter(\.element.critical).map { k, item in "\(cells[k])=\(item.allowed.first!)" }
-            let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
-            let yes = Q.pass(true).text(lang), no = Q.pass(false).text(lang)
-            sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(Cell.numberText(card.passMark))),\"\(yes)\",\"\(no)\"))",
-                          cached: .text(result.map { Q.pass($0.passed).text(lang) } ?? ""))
-            sheet.write(r, col(.auditor), .text(audit?.auditor ?? ""), .input)
-            sheet.write(r, col(.comment), .text(audit?.comment ?? ""), .input)
-            sheet.write(r, col(.key), .int(t.id))
         }
         for (k, item) in card.items.enumerated() {
             let allowed = item.allowed.map(String.init)
@@ -179,22 +158,83 @@ public struct AuditWorkbook {
         return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }
 
-    /// The conversation in one cell: a line per utterance with its time and speaker.
+    /// Writes a transcript's row of the audit sheet.
+    private static func writeRow(_ r: Int, number: Int, _ t: TranscriptRow, conversation: String, findings: String, audit: QAData.Audit?,
+                                 card: Scorecard, lang: Lang, _ sheet: XLSXSheet, _ col: (AuditColumn) -> Int) {
+        typealias Q = Catalog.QA
+        sheet.write(r, col(.no), .int(number))
+        sheet.write(r, col(.transcript), .text(t.externalID))
+        sheet.write(r, col(.channel), .text(Q.channel(t.channel).text(lang)))
+        sheet.write(r, col(.agent), .text(t.agent))
+        sheet.write(r, col(.customer), .text(t.customer ?? ""))
+        sheet.write(r, col(.started), .dateTime(t.started))
+        sheet.write(r, col(.conversation), .text(conversation), .wrap)
+        sheet.write(r, col(.findings), .text(findings), .wrap)
+        let itemCols = card.items.indices.map { col(.item($0)) }
+        for (k, item) in card.items.enumerated() {
+            if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+        }
+        // The total and pass/fail, live: they follow the auditor's scores as they are typed.
+        let cells = card.items.indices.map { "\(columnLetter(itemCols[$0]))\(r + 1)" }
+        let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(Cell.numberText(item.weight / Double(item.top)))" }
+        let totalCell = "\(columnLetter(col(.total)))\(r + 1)"
+        let result = audit.flatMap { card.score($0.scores) }
+        sheet.formula(r, col(.total), "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))",
+                      cached: result.map { .number($0.total) } ?? .text(""), .decimal)
+        let criticalFails = card.items.enumerated().filter(\.element.critical).map { k, item in "\(cells[k])=\(item.allowed.first!)" }
+        let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
+        let yes = Q.pass(true).text(lang), no = Q.pass(false).text(lang)
+        sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(Cell.numberText(card.passMark))),\"\(yes)\",\"\(no)\"))",
+                      cached: .text(result.map { Q.pass($0.passed).text(lang) } ?? ""))
+        sheet.write(r, col(.auditor), .text(audit?.auditor ?? ""), .input)
+        sheet.write(r, col(.comment), .text(audit?.comment ?? ""), .input)
+        sheet.write(r, col(.key), .int(t.id))
+    }
+
+    /// The conversation in one cell: a line per utterance with its time and speaker
+    /// (``Catalog/QA/utteranceLine(_:_:_:)``), built in place: an export writes thousands.
     static func conversation(_ utterances: [Utterance], channel: Channel, lang: Lang) -> String {
+        let labels = lang == .en ? speakerLabels.en : speakerLabels.zh
         var out = ""
+        out.reserveCapacity(utterances.reduce(0) { $0 + $1.text.utf8.count + 32 })
         var length = 0  // of `out`, in UTF-16 units as Excel counts them
         for (n, u) in utterances.enumerated() {
-            let time = channel == .call ? "\(u.start.clockText)–\(u.finish.clockText)" : u.start.clockText
-            let line = Catalog.QA.utteranceLine(time, Catalog.QA.speaker(u.speaker), u.text).text(lang)
-            let added = line.utf16.count + (out.isEmpty ? 0 : 1)
+            let time = channel == .call ? u.start.clockText + "–" + u.finish.clockText : u.start.clockText
+            let label = labels[u.speaker]!
+            let added = utf16Count(time) + 1 + label.utf16Count + utf16Count(u.text) + (out.isEmpty ? 0 : 1)
             if length + added > cellLimit {
                 out += "\n" + Catalog.QA.truncated(utterances.count - n).text(lang)
                 break
             }
             if !out.isEmpty { out += "\n" }
-            out += line
+            out += time
+            out += " "
+            out += label.text
+            out += u.text
             length += added
         }
         return out
+    }
+
+    /// Each speaker as the lines of a conversation show it, in each language.
+    private static let speakerLabels: (zh: [Speaker: (text: String, utf16Count: Int)], en: [Speaker: (text: String, utf16Count: Int)]) = {
+        func labels(_ lang: Lang) -> [Speaker: (text: String, utf16Count: Int)] {
+            Dictionary(uniqueKeysWithValues: Speaker.allCases.map { s in
+                let text = Catalog.QA.utteranceSpeaker(Catalog.QA.speaker(s)).text(lang)
+                return (s, (text, text.utf16.count))
+            })
+        }
+        return (labels(.zh), labels(.en))
+    }()
+}
+
+/// The length of text in UTF-16 units (as Excel counts), from its UTF-8 bytes: one unit per
+/// scalar, two for a scalar beyond the BMP (four bytes).
+func utf16Count(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
+        return n
     }
 }
