@@ -456,10 +456,11 @@ public final class XLSXSheet {
         worksheet_insert_chart_opt(ws, lxw_row_t(at.row), lxw_col_t(at.col), chart, &options)
     }
 
-    /// Widens a column's automatic width to a short text's (a number or a date).
-    private func note(_ col: Int, _ text: String) {
+    /// Widens a column's automatic width to a short text's (a number or a date), made only
+    /// when the column's width is not fixed.
+    private func note(_ col: Int, _ text: @autoclosure () -> String) {
         guard !fixedWidths.contains(col) else { return }
-        if let longest = lineWidths(text).max(), longest > widths[col, default: 0] { widths[col] = longest }
+        if let longest = lineWidths(text()).max(), longest > widths[col, default: 0] { widths[col] = longest }
     }
 
     /// In a sheet written in order, finishes the rows before `row`: their heights are set now,

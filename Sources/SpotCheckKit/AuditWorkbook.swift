@@ -70,9 +70,8 @@ public struct AuditWorkbook {
         let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
         let (stored, findings, audits) = try ws.store().read { db in
-            let ids = try QAData.sampled(period: period.description, db)
-            return (try QAData.transcripts(ids: ids, db), try QAData.findings(period: period.description, db),
-                    try QAData.audits(period: period.description, db))
+            (try QAData.sampledTranscripts(period: period.description, db), try QAData.findings(period: period.description, sampled: true, db),
+             try QAData.audits(period: period.description, db))
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
@@ -117,16 +116,28 @@ public struct AuditWorkbook {
         sheet.setRow(headerRow, height: 58)
         let first = headerRow + 1, last = headerRow + rows.count
         let itemCols = card.items.indices.map { col(.item($0)) }
-        // Each transcript's utterances are read as its row is written: only one is held.
-        try ws.store().read { db in
-            let reader = try QAData.UtteranceReader(db)
-            for (n, t) in rows.enumerated() {
-                let talk = AuditWorkbook.conversation(try reader.utterances(of: t.id), channel: t.channel, lang: lang)
-                let found = Q.findingsText(findingsBy[t.id] ?? []).text(lang)
-                AuditWorkbook.writeRow(first + n, number: n + 1, t, conversation: privacy(talk), findings: privacy(found), audit: audits[t.id],
-                                       card: card, lang: lang, sheet, col)
+        let layout = RowLayout(card: card, lang: lang)
+        // Another thread reads each transcript's utterances and makes its row's texts while this
+        // one writes the rows before it: only a few rows' are held at a time.
+        let store = try ws.store()
+        let texts = Handoff<(conversation: String, findings: String)>.start(batchSize: 64) { texts in
+            try store.read { db in
+                let reader = try QAData.UtteranceReader(db)
+                for t in rows {
+                    let talk = AuditWorkbook.conversation(try reader.utterances(of: t.id), channel: t.channel, lang: lang)
+                    try texts.put((privacy(talk), privacy(Q.findingsText(findingsBy[t.id] ?? []).text(lang))))
+                }
             }
         }
+        var n = 0
+        while let batch = texts.next() {
+            for (talk, found) in batch {
+                let t = rows[n]
+                layout.write(first + n, number: n + 1, t, conversation: talk, findings: found, audit: audits[t.id], sheet)
+                n += 1
+            }
+        }
+        if let error = texts.error { throw error }
         for (k, item) in card.items.enumerated() {
             let allowed = item.allowed.map(String.init)
             sheet.listValidation(rows: first...last, col: itemCols[k], values: allowed,
@@ -158,37 +169,88 @@ public struct AuditWorkbook {
         return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }
 
-    /// Writes a transcript's row of the audit sheet.
-    private static func writeRow(_ r: Int, number: Int, _ t: TranscriptRow, conversation: String, findings: String, audit: QAData.Audit?,
-                                 card: Scorecard, lang: Lang, _ sheet: XLSXSheet, _ col: (AuditColumn) -> Int) {
-        typealias Q = Catalog.QA
-        sheet.write(r, col(.no), .int(number))
-        sheet.write(r, col(.transcript), .text(t.externalID))
-        sheet.write(r, col(.channel), .text(Q.channel(t.channel).text(lang)))
-        sheet.write(r, col(.agent), .text(t.agent))
-        sheet.write(r, col(.customer), .text(t.customer ?? ""))
-        sheet.write(r, col(.started), .dateTime(t.started))
-        sheet.write(r, col(.conversation), .text(conversation), .wrap)
-        sheet.write(r, col(.findings), .text(findings), .wrap)
-        let itemCols = card.items.indices.map { col(.item($0)) }
-        for (k, item) in card.items.enumerated() {
-            if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+    /// What every row of the audit sheet shares, worked out once: columns, the pieces of the
+    /// live formulas, the texts of channels and of pass and fail.
+    struct RowLayout {
+        let card: Scorecard
+        let lang: Lang
+        let columns: [AuditColumn]
+        let itemCols: [Int]
+        let no: Int, transcript: Int, channel: Int, agent: Int, customer: Int, started: Int, conversation: Int, findings: Int
+        let total: Int, passed: Int, auditor: Int, comment: Int, key: Int
+        /// Each item's column letter, and its weight per point as the formula writes it.
+        let letters: [String]
+        let factors: [String]
+        let totalLetter: String
+        /// The columns of the critical items, with the score that fails them.
+        let critical: [(letter: String, fails: Int)]
+        let passMark: String
+        let channelText: [Channel: String]
+        let passText: String, failText: String
+
+        init(card: Scorecard, lang: Lang) {
+            self.card = card
+            self.lang = lang
+            let columns = AuditColumn.all(items: card.items.count)
+            self.columns = columns
+            func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+            itemCols = card.items.indices.map { col(.item($0)) }
+            (no, transcript, channel, agent) = (col(.no), col(.transcript), col(.channel), col(.agent))
+            (customer, started, conversation, findings) = (col(.customer), col(.started), col(.conversation), col(.findings))
+            (total, passed, auditor, comment, key) = (col(.total), col(.passed), col(.auditor), col(.comment), col(.key))
+            let letters = itemCols.map(columnLetter)
+            self.letters = letters
+            factors = card.items.map { Cell.numberText($0.weight / Double($0.top)) }
+            totalLetter = columnLetter(col(.total))
+            critical = card.items.enumerated().filter(\.element.critical).map { k, item in (letters[k], item.allowed.first!) }
+            passMark = Cell.numberText(card.passMark)
+            channelText = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0, Catalog.QA.channel($0).text(lang)) })
+            (passText, failText) = (Catalog.QA.pass(true).text(lang), Catalog.QA.pass(false).text(lang))
         }
-        // The total and pass/fail, live: they follow the auditor's scores as they are typed.
-        let cells = card.items.indices.map { "\(columnLetter(itemCols[$0]))\(r + 1)" }
-        let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(Cell.numberText(item.weight / Double(item.top)))" }
-        let totalCell = "\(columnLetter(col(.total)))\(r + 1)"
-        let result = audit.flatMap { card.score($0.scores) }
-        sheet.formula(r, col(.total), "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))",
-                      cached: result.map { .number($0.total) } ?? .text(""), .decimal)
-        let criticalFails = card.items.enumerated().filter(\.element.critical).map { k, item in "\(cells[k])=\(item.allowed.first!)" }
-        let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
-        let yes = Q.pass(true).text(lang), no = Q.pass(false).text(lang)
-        sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(Cell.numberText(card.passMark))),\"\(yes)\",\"\(no)\"))",
-                      cached: .text(result.map { Q.pass($0.passed).text(lang) } ?? ""))
-        sheet.write(r, col(.auditor), .text(audit?.auditor ?? ""), .input)
-        sheet.write(r, col(.comment), .text(audit?.comment ?? ""), .input)
-        sheet.write(r, col(.key), .int(t.id))
+
+        func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+
+        /// The total of row `r` (0-based), live: empty until every item is scored.
+        func totalFormula(_ r: Int) -> String {
+            let row = String(r + 1)
+            let cells = letters.map { $0 + row }
+            let weighted = zip(cells, factors).map { $0 + "*" + $1 }
+            return "=IF(COUNT(" + cells.joined(separator: ",") + ")<" + String(cells.count) + ",\"\",ROUND(" + weighted.joined(separator: "+") + ",2))"
+        }
+
+        /// Pass or fail of row `r`, live: a critical item at its lowest score fails whatever the total.
+        func passedFormula(_ r: Int) -> String {
+            let row = String(r + 1)
+            let totalCell = totalLetter + row
+            let fails: [String] = critical.map { $0.letter + row + "=" + String($0.fails) }
+            let failed = critical.isEmpty ? "FALSE" : "OR(" + fails.joined(separator: ",") + ")"
+            var f = "=IF(" + totalCell + "=\"\",\"\",IF(AND(NOT(" + failed + "),"
+            f += totalCell + ">=" + passMark + "),\"" + passText + "\",\"" + failText + "\"))"
+            return f
+        }
+
+        /// Writes a transcript's row.
+        func write(_ r: Int, number: Int, _ t: TranscriptRow, conversation talk: String, findings found: String, audit: QAData.Audit?,
+                   _ sheet: XLSXSheet) {
+            sheet.write(r, no, .int(number))
+            sheet.write(r, transcript, .text(t.externalID))
+            sheet.write(r, channel, .text(channelText[t.channel]!))
+            sheet.write(r, agent, .text(t.agent))
+            sheet.write(r, customer, .text(t.customer ?? ""))
+            sheet.write(r, started, .dateTime(t.started))
+            sheet.write(r, conversation, .text(talk), .wrap)
+            sheet.write(r, findings, .text(found), .wrap)
+            for (k, item) in card.items.enumerated() {
+                if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+            }
+            // The total and pass/fail, live: they follow the auditor's scores as they are typed.
+            let result = audit.flatMap { card.score($0.scores) }
+            sheet.formula(r, total, totalFormula(r), cached: result.map { .number($0.total) } ?? .text(""), .decimal)
+            sheet.formula(r, passed, passedFormula(r), cached: .text(result.map { $0.passed ? passText : failText } ?? ""))
+            sheet.write(r, auditor, .text(audit?.auditor ?? ""), .input)
+            sheet.write(r, comment, .text(audit?.comment ?? ""), .input)
+            sheet.write(r, key, .int(t.id))
+        }
     }
 
     /// The conversation in one cell: a line per utterance with its time and speaker

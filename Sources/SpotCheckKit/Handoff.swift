@@ -26,6 +26,23 @@ final class Handoff<Element>: @unchecked Sendable {
         batch.reserveCapacity(batchSize)
     }
 
+    /// Runs `make` on a thread of its own, putting its values into a new handoff that it
+    /// closes when `make` returns (or with the error it throws). `make` must share nothing
+    /// with the caller's thread but the handoff (and what neither changes).
+    static func start(batchSize: Int = 256, capacity: Int = 8, _ make: @escaping (Handoff<Element>) throws -> Void) -> Handoff<Element> {
+        let handoff = Handoff(batchSize: batchSize, capacity: capacity)
+        let job = Job {
+            do {
+                try make(handoff)
+                handoff.close(nil)
+            } catch {
+                handoff.close(error)
+            }
+        }
+        Thread { job.run() }.start()
+        return handoff
+    }
+
     /// Adds a value (the maker's side).
     func put(_ value: Element) throws {
         batch.append(value)
@@ -76,4 +93,10 @@ final class Handoff<Element>: @unchecked Sendable {
         while !closed { condition.wait() }
         condition.unlock()
     }
+}
+
+/// A job for a thread of its own.
+private final class Job: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
 }

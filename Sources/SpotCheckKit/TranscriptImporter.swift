@@ -151,13 +151,6 @@ public struct TranscriptImporter {
         }
     }
 
-    /// The reading of a file, run on a thread of its own; it touches nothing of the writing
-    /// side's but the ``Handoff``.
-    private final class Job: @unchecked Sendable {
-        let run: () -> Void
-        init(_ run: @escaping () -> Void) { self.run = run }
-    }
-
     /// An import in progress, inside its transaction: the stored transcripts, what was
     /// written, the problems found.
     private final class Session {
@@ -186,16 +179,9 @@ public struct TranscriptImporter {
             conflictsBefore = conflicts.count
             let writer = try QAData.Writer(file: reading.path, importedAt: stamp, db)
             var file = Outcome.File(path: reading.path, new: 0, known: 0, utterances: 0)
-            let handoff = Handoff<Built>()
-            let job = Job {
-                do {
-                    try read(reading.report) { d in if let b = reading.build(d) { try handoff.put(b) } }
-                    handoff.close(nil)
-                } catch {
-                    handoff.close(error)
-                }
+            let handoff = Handoff<Built>.start { handoff in
+                try read(reading.report) { d in if let b = reading.build(d) { try handoff.put(b) } }
             }
-            Thread { job.run() }.start()
             do {
                 while let batch = handoff.next() {
                     for b in batch { try write(b, writer, &file, path: reading.path) }

@@ -291,12 +291,15 @@ public enum QAData {
         public var finding: Finding
     }
 
-    /// The findings of a period (or of given transcripts), in transcript and time order.
-    public static func findings(period: String, _ db: Database) throws -> [StoredFinding] {
+    /// The findings of a period (of its transcripts drawn for audit only, when `sampled`), in
+    /// transcript and time order.
+    public static func findings(period: String, sampled: Bool = false, _ db: Database) throws -> [StoredFinding] {
         try Row.fetchAll(db, sql: """
             SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity,
                    f.span_start, f.span_end
-            FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
+            FROM findings f JOIN transcripts t ON t.id = f.transcript_id
+            \(sampled ? "JOIN qa_items i ON i.transcript_id = f.transcript_id" : "")
+            WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
             """, arguments: [period]).map { r in
             var phrase: BannedPhrase? = nil
             if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
@@ -326,6 +329,16 @@ public enum QAData {
     /// Transcripts already drawn for audit (ever).
     public static func sampled(_ db: Database) throws -> Set<Int> {
         Set(try Int.fetchAll(db, sql: "SELECT transcript_id FROM qa_items"))
+    }
+
+    /// The transcripts of a period drawn for audit, without utterances, in time order.
+    public static func sampledTranscripts(period: String, _ db: Database) throws -> [TranscriptRow] {
+        let statement = try db.makeStatement(sql: """
+            SELECT t.id, t.external_id, t.channel, t.agent, t.customer, t.started_ms, t.period, t.utterance_count, t.fingerprint
+            FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
+            """)
+        statement.arguments = [period]
+        return try transcripts(statement, db)
     }
 
     /// The sampled transcripts of a period.
