@@ -69,14 +69,12 @@ public struct AuditWorkbook {
         let qa = try ws.qa()
         let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
-        let (stored, findings, audits) = try ws.store().read { db in
-            (try QAData.sampledTranscripts(period: period.description, db), try QAData.findings(period: period.description, sampled: true, db),
-             try QAData.audits(period: period.description, db))
+        let (stored, audits) = try ws.store().read { db in
+            (try QAData.sampledTranscripts(period: period.description, db), try QAData.audits(period: period.description, db))
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
         guard !rows.isEmpty else { throw QAProblem(Catalog.QA.nothingSampled(period.description)) }
-        let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         let identity = try ws.identity()
         try ws.checkOutput(path)
         let copy = try ws.store().write { db in
@@ -117,15 +115,16 @@ public struct AuditWorkbook {
         let first = headerRow + 1, last = headerRow + rows.count
         let itemCols = card.items.indices.map { col(.item($0)) }
         let layout = RowLayout(card: card, lang: lang)
-        // Another thread reads each transcript's utterances and makes its row's texts while this
-        // one writes the rows before it: only a few rows' are held at a time.
+        // Another thread reads each transcript's utterances and findings and makes its row's
+        // texts while this one writes the rows before it: only a few rows' are held at a time.
         let store = try ws.store()
         let texts = Handoff<(conversation: String, findings: String)>.start(batchSize: 64) { texts in
             try store.read { db in
-                let reader = try QAData.UtteranceReader(db)
+                let utterances = try QAData.UtteranceReader(db), findings = try QAData.FindingReader(db)
                 for t in rows {
-                    let talk = AuditWorkbook.conversation(try reader.utterances(of: t.id), channel: t.channel, lang: lang)
-                    try texts.put((privacy(talk), privacy(Q.findingsText(findingsBy[t.id] ?? []).text(lang))))
+                    let talk = AuditWorkbook.conversation(try utterances.utterances(of: t.id), channel: t.channel, lang: lang)
+                    let found = Q.findingsText(try findings.findings(of: t.id)).text(lang)
+                    try texts.put((privacy(talk), privacy(found)))
                 }
             }
         }

@@ -291,22 +291,40 @@ public enum QAData {
         public var finding: Finding
     }
 
-    /// The findings of a period (of its transcripts drawn for audit only, when `sampled`), in
-    /// transcript and time order.
-    public static func findings(period: String, sampled: Bool = false, _ db: Database) throws -> [StoredFinding] {
+    /// The findings of a period, in transcript and time order.
+    public static func findings(period: String, _ db: Database) throws -> [StoredFinding] {
         try Row.fetchAll(db, sql: """
             SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity,
                    f.span_start, f.span_end
-            FROM findings f JOIN transcripts t ON t.id = f.transcript_id
-            \(sampled ? "JOIN qa_items i ON i.transcript_id = f.transcript_id" : "")
-            WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
-            """, arguments: [period]).map { r in
-            var phrase: BannedPhrase? = nil
-            if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
-            return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
-                                                                    at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
-                                                                    gapMs: r[6], phrase: phrase,
-                                                                    span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
+            FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
+            """, arguments: [period]).map(storedFinding)
+    }
+
+    /// A row of `SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern,
+    /// category, severity, span_start, span_end FROM findings`.
+    private static func storedFinding(_ r: Row) -> StoredFinding {
+        var phrase: BannedPhrase? = nil
+        if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
+        return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
+                                                                at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
+                                                                gapMs: r[6], phrase: phrase,
+                                                                span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
+    }
+
+    /// Reads transcripts' findings one transcript at a time, through one prepared statement.
+    public final class FindingReader {
+        private let statement: Statement
+
+        public init(_ db: Database) throws {
+            statement = try db.makeStatement(sql: """
+                SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end
+                FROM findings WHERE transcript_id = ? ORDER BY at_ms, id
+                """)
+        }
+
+        /// A transcript's findings in time order (as ``QAData/findings(period:_:)`` lists them).
+        public func findings(of transcript: Int) throws -> [Finding] {
+            try Row.fetchAll(statement, arguments: [transcript]).map { QAData.storedFinding($0).finding }
         }
     }
 
