@@ -66,7 +66,7 @@ public struct QAChecker {
                       perThread: Int = 2000) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
         guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return ([], []) }
         let threads = min(threads, max(1, span.count / perThread))
-        let parts = min(span.count, threads * 8)
+        let parts = min(span.count, threads * 16)
         let runs = (0..<parts).map { k in (span.lowerBound + span.count * k / parts)...(span.lowerBound + span.count * (k + 1) / parts - 1) }
         let work = CheckRuns(runs)
         func checkRuns(_ db: Database) throws {
