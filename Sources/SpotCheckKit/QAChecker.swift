@@ -38,13 +38,22 @@ public struct QAChecker {
         let store = try ws.store()
         let (rows, found) = try QAChecker.check(period: period.description, with: checks, store: store)
         guard !rows.isEmpty else { throw QAProblem(Catalog.QA.noTranscripts(period.description)) }
+        // The figures are summed on another core while this one writes the findings.
+        let stamp = ws.stamp
+        var summary: Summary? = nil
+        let summing = Helper { summary = QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: stamp) }
+        summing.start()
         var stored: [(transcript: Int, finding: Finding)] = []
         stored.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for (i, list) in found.enumerated() { for f in list { stored.append((rows[i].id, f)) } }
-        try store.write { db in
-            try QAData.replaceFindings(period: period.description, stored, checkedAt: ws.stamp, transcripts: rows.count, db)
+        let written = Result {
+            try store.write { db in
+                try QAData.replaceFindings(period: period.description, stored, checkedAt: stamp, transcripts: rows.count, db)
+            }
         }
-        return QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: ws.stamp)
+        _ = summing.join()
+        try written.get()
+        return summary!
     }
 
     /// Checks the period when it never was, or when transcripts were imported since; returns
