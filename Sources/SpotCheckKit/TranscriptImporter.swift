@@ -46,8 +46,8 @@ public struct TranscriptImporter {
     }
 
     /// Imports the files in one transaction. Each transcript is written as soon as its rows
-    /// are read, so memory stays flat however large the files; one thread reads and checks
-    /// while another writes. The first problem stops the writing (the rest is still read, so
+    /// are read, so only a few are held at a time (and the ids seen); one thread reads and
+    /// checks while another writes. The first problem stops the writing (the rest is still read, so
     /// that every problem is named) and the transaction is rolled back.
     public func run(files: [String], channel: Channel?) throws -> Outcome {
         let ws = workspace
