@@ -2,6 +2,8 @@
 //   spotcheck-bench after-sales ROWS FILE   a realistic after-sales CSV, every row in 2026-11's window
 //   spotcheck-bench chat MB TEXT PHRASES     MB megabytes of chat utterances (one per line: time, role,
 //                                           text) and a list of 1,000 phrases, some of them in the text
+//   spotcheck-bench dense MB PHRASES TEXT    MB megabytes of dense text: nearly all Chinese, most characters
+//                                           occurring in some phrase of PHRASES, a phrase now and then
 //   spotcheck-bench scan PHRASES TEXT T2S   the banned-phrase scan of every line of TEXT (folding on);
 //                                           prints matching lines, matches and seconds
 //   spotcheck-bench transcripts N FILE      a month (2026-11) of N transcripts as one CSV, one row per
@@ -11,7 +13,7 @@ import SpotCheckCore
 
 let args = CommandLine.arguments
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: spotcheck-bench after-sales ROWS FILE | chat MB TEXT PHRASES | scan PHRASES TEXT T2S | transcripts N FILE\n".utf8))
+    FileHandle.standardError.write(Data("usage: spotcheck-bench after-sales ROWS FILE | chat MB TEXT PHRASES | dense MB PHRASES TEXT | scan PHRASES TEXT T2S | transcripts N FILE\n".utf8))
     exit(2)
 }
 guard args.count >= 2 else { usage() }
@@ -123,6 +125,35 @@ case "chat":
     }
     out.close()
     try phrases.sorted().joined(separator: "\n").appending("\n").write(toFile: args[4], atomically: true, encoding: .utf8)
+case "dense":
+    // Text on which nothing can be skipped: lines of 20 to 80 characters, eight in ten drawn from
+    // the characters of the phrases (so the automaton keeps moving through partial matches), one
+    // in ten a common character outside them, one in ten a full-width comma or full stop, and a
+    // whole phrase in about one line in six. No ASCII but the line ends.
+    guard args.count == 5, let mb = Int(args[2]) else { usage() }
+    var rng = SeededGenerator(seed: 300)
+    let phrases = try String(contentsOfFile: args[3], encoding: .utf8).split(separator: "\n").map(String.init)
+    let inPhrases = Array(Set(phrases.joined().filter { $0 != "*" })).sorted()
+    let others = Array("的了是在我有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长")
+        .filter { !inPhrases.contains($0) }
+    let out = BufferedFile(args[4])
+    var size = 0
+    while size < mb << 20 {
+        var line = ""
+        for _ in 0..<(20 + rng.uniform(61)) {
+            switch rng.uniform(20) {
+            case 0: line.append("，")
+            case 1: line.append("。")
+            case 2, 3: line.append(others[rng.uniform(others.count)])
+            default: line.append(inPhrases[rng.uniform(inPhrases.count)])
+            }
+            if rng.uniform(300) == 0 { line += phrases[rng.uniform(phrases.count)].replacingOccurrences(of: "*", with: "") }
+        }
+        line.append("\n")
+        out.write(line)
+        size += line.utf8.count
+    }
+    out.close()
 case "scan":
     guard args.count == 5 else { usage() }
     let started = Date()

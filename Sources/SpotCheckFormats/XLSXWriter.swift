@@ -125,10 +125,17 @@ public final class XLSXWriter {
         }
     }
 
-    /// Adds a worksheet.
-    public func addSheet(_ name: String) -> XLSXSheet {
+    /// Adds a worksheet. A sheet whose rows are written `inOrder` (each row after the one
+    /// before, never back) is kept in constant memory: libxlsxwriter writes each row out when
+    /// the next one starts. Such a sheet should fix the widths of its wrapped columns before
+    /// writing rows, since a row's height is set when the row is done.
+    public func addSheet(_ name: String, inOrder: Bool = false) -> XLSXSheet {
+        // libxlsxwriter reads the option when a worksheet is added: only this sheet streams
+        // (the others keep shared strings, charts' cached values and writes in any order).
+        workbook.pointee.options.constant_memory = inOrder ? 1 : 0
         let ws = workbook_add_worksheet(workbook, name)!
-        let sheet = XLSXSheet(name: name, worksheet: ws, writer: self)
+        workbook.pointee.options.constant_memory = 0
+        let sheet = XLSXSheet(name: name, worksheet: ws, writer: self, inOrder: inOrder)
         sheets.append(sheet)
         return sheet
     }
@@ -221,18 +228,26 @@ public final class XLSXSheet {
     private var widths: [Int: Int] = [:]
     private var fixedWidths: Set<Int> = []
     private var columnWidths: [Int: Double] = [:]
-    private var wrapped: [Int: [(col: Int, text: String)]] = [:]
+    /// The display width of each line of the wrapped text cells, by row (rows of fixed height
+    /// left out), for the rows' heights.
+    private var wrapped: [Int: [(col: Int, lines: [Int])]] = [:]
     private var fixedRows: Set<Int> = []
     private var autoWidthLimits: [Int: ClosedRange<Int>] = [:]
+    /// Whether rows are written in order and kept in constant memory.
+    private let inOrder: Bool
+    /// The row being written, in a sheet written in order.
+    private var openRow = -1
 
-    init(name: String, worksheet: UnsafeMutablePointer<lxw_worksheet>, writer: XLSXWriter) {
+    init(name: String, worksheet: UnsafeMutablePointer<lxw_worksheet>, writer: XLSXWriter, inOrder: Bool) {
         self.name = name
         self.ws = worksheet
         self.writer = writer
+        self.inOrder = inOrder
     }
 
     /// Writes a value. Text and numbers widen the column's automatic width.
     public func write(_ row: Int, _ col: Int, _ value: XLSXValue, _ style: CellStyle = .plain) {
+        advance(to: row)
         let r = lxw_row_t(row), c = lxw_col_t(col)
         let f = writer.format(style)
         switch value {
@@ -240,8 +255,12 @@ public final class XLSXSheet {
         case .text(let raw):
             let s = fitted(raw, row: row, col: col)
             if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
-            note(col, s)
-            if style.wraps { wrapped[row, default: []].append((col, s)) }
+            // Each cell's text is measured once, for the column's width and the row's height.
+            let widen = !fixedWidths.contains(col), wraps = style.wraps && !fixedRows.contains(row)
+            guard widen || wraps else { break }
+            let lines = lineWidths(s)
+            if widen, let longest = lines.max(), longest > widths[col, default: 0] { widths[col] = longest }
+            if wraps { wrapped[row, default: []].append((col, lines)) }
         case .number(let d): worksheet_write_number(ws, r, c, d, f); note(col, Cell.numberText(d))
         case .int(let i): worksheet_write_number(ws, r, c, Double(i), f); note(col, String(i))
         case .day(let d):
@@ -258,12 +277,13 @@ public final class XLSXSheet {
     /// text longer than a cell holds is cut with a visible marker and noted.
     private func fitted(_ text: String, row: Int, col: Int) -> String {
         var s = text
-        if text.utf8.contains(0) {
+        if s.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             var scalars = String.UnicodeScalarView()
             for u in text.unicodeScalars { scalars.append(u == "\0" ? "\u{FFFD}" : u) }
             s = String(scalars)
         }
-        guard s.utf16.count > XLSXWriter.cellLimit else { return s }
+        // A UTF-16 unit takes at least one UTF-8 byte: short text needs no counting.
+        guard s.utf8.count > XLSXWriter.cellLimit, s.utf16.count > XLSXWriter.cellLimit else { return s }
         let marker = writer.truncationMarker
         let room = XLSXWriter.cellLimit - marker.utf16.count
         var kept = 0
@@ -288,6 +308,7 @@ public final class XLSXSheet {
     /// Writes a formula with its value cached, so it reads right before recalculation
     /// (in WPS, LibreOffice and viewers that do not recalculate).
     public func formula(_ row: Int, _ col: Int, _ formula: String, cached: FormulaValue, _ style: CellStyle = .plain) {
+        advance(to: row)
         switch cached {
         case .number(let d):
             worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(col), formula, writer.format(style), d)
@@ -315,7 +336,9 @@ public final class XLSXSheet {
 
     /// Sets a row's height in points.
     public func setRow(_ row: Int, height: Double) {
+        advance(to: row)
         fixedRows.insert(row)
+        wrapped[row] = nil
         worksheet_set_row(ws, lxw_row_t(row), height, nil)
     }
 
@@ -346,6 +369,7 @@ public final class XLSXSheet {
 
     /// Merges a range and writes text into it.
     public func merge(rows: ClosedRange<Int>, cols: ClosedRange<Int>, _ text: String, _ style: CellStyle = .plain) {
+        advance(to: rows.lowerBound)
         worksheet_merge_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
                               lxw_col_t(cols.upperBound), text, writer.format(style))
     }
@@ -432,13 +456,34 @@ public final class XLSXSheet {
         worksheet_insert_chart_opt(ws, lxw_row_t(at.row), lxw_col_t(at.col), chart, &options)
     }
 
-    private func note(_ col: Int, _ text: String) {
+    /// Widens a column's automatic width to a short text's (a number or a date), made only
+    /// when the column's width is not fixed.
+    private func note(_ col: Int, _ text: @autoclosure () -> String) {
         guard !fixedWidths.contains(col) else { return }
-        var longest = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            longest = max(longest, displayWidth(line))
+        if let longest = lineWidths(text()).max(), longest > widths[col, default: 0] { widths[col] = longest }
+    }
+
+    /// In a sheet written in order, finishes the rows before `row`: their heights are set now,
+    /// before libxlsxwriter writes them out.
+    private func advance(to row: Int) {
+        guard inOrder else { return }
+        precondition(row >= openRow, "sheet \(name): row \(row) written after row \(openRow)")
+        guard row > openRow else { return }
+        if let cells = wrapped.removeValue(forKey: openRow) { setHeight(openRow, cells) }
+        openRow = row
+    }
+
+    /// Gives a row with wrapped text the height its lines need: not every spreadsheet program
+    /// grows such rows by itself when it opens the file.
+    private func setHeight(_ row: Int, _ cells: [(col: Int, lines: [Int])]) {
+        var lines = 1
+        for (col, widths) in cells {
+            let width = max(4, (columnWidths[col] ?? 8.43) - 1)
+            var n = 0
+            for w in widths { n += max(1, Int((Double(w) / width).rounded(.up))) }
+            lines = max(lines, n)
         }
-        if longest > widths[col, default: 0] { widths[col] = longest }
+        if lines > 1 { worksheet_set_row(ws, lxw_row_t(row), min(409, Double(lines) * 14.5 + 3), nil) }
     }
 
     func applyAutoWidths() {
@@ -448,32 +493,59 @@ public final class XLSXSheet {
             columnWidths[col] = Double(width)
             worksheet_set_column(ws, lxw_col_t(col), lxw_col_t(col), Double(width), nil)
         }
-        // Rows with wrapped text get the height their lines need: not every spreadsheet
-        // program grows such rows by itself when it opens the file.
-        for (row, cells) in wrapped where !fixedRows.contains(row) {
-            var lines = 1
-            for (col, text) in cells {
-                let width = max(4, (columnWidths[col] ?? 8.43) - 1)
-                var n = 0
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    n += max(1, Int((Double(displayWidth(line)) / width).rounded(.up)))
-                }
-                lines = max(lines, n)
-            }
-            if lines > 1 { worksheet_set_row(ws, lxw_row_t(row), min(409, Double(lines) * 14.5 + 3), nil) }
-        }
+        for (row, cells) in wrapped where !fixedRows.contains(row) { setHeight(row, cells) }
     }
+}
+
+/// The display width (``displayWidth(_:)``) of each line of `text`, in one pass over its
+/// UTF-8 bytes. Lines end at a line feed, as splitting at the character "\n" ends them: a
+/// CR LF pair is one character and does not end a line.
+func lineWidths(_ text: String) -> [Int] {
+    var text = text
+    return text.withUTF8 { bytes in
+        var out: [Int] = []
+        var w = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
+                    out.append(w)
+                    w = 0
+                } else {
+                    w += 1
+                }
+                i += 1
+            } else if b < 0xE0 {
+                w += 1  // two bytes: below U+0800, narrow
+                i += 2
+            } else if b < 0xF0 {
+                let v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                w += isWide(v) ? 2 : 1
+                i += 3
+            } else {
+                let v = (UInt32(b & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                w += v >= 0x20000 ? 2 : 1
+                i += 4
+            }
+        }
+        out.append(w)
+        return out
+    }
+}
+
+/// Whether a code point is East Asian wide (two width units).
+@inline(__always)
+private func isWide(_ v: UInt32) -> Bool {
+    (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+        || (0xFFE0...0xFFE6).contains(v) || v >= 0x20000
 }
 
 /// Width of text in Excel character units: East Asian wide characters count two.
 public func displayWidth<S: StringProtocol>(_ s: S) -> Int {
     var w = 0
-    for u in s.unicodeScalars {
-        let v = u.value
-        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || v >= 0x20000
-        w += wide ? 2 : 1
-    }
+    for u in s.unicodeScalars { w += isWide(u.value) ? 2 : 1 }
     return w
 }

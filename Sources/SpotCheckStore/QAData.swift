@@ -89,12 +89,48 @@ public enum QAData {
         }
     }
 
-    /// The transcripts of a period, without utterances.
+    /// The transcripts of a period, without utterances, in time order (read through SQLite's
+    /// C API: a period holds a hundred thousand).
     public static func transcripts(period: String, _ db: Database) throws -> [TranscriptRow] {
-        try Row.fetchAll(db, sql: """
+        let statement = try db.makeStatement(sql: """
             SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
             WHERE period = ? ORDER BY started_ms, id
-            """, arguments: [period]).map(row)
+            """)
+        statement.arguments = [period]
+        return try transcripts(statement, db)
+    }
+
+    /// The transcripts of a period whose ids lie in `ids`, in id order.
+    public static func transcripts(period: String, in ids: ClosedRange<Int>, _ db: Database) throws -> [TranscriptRow] {
+        let statement = try db.makeStatement(sql: """
+            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
+            WHERE id BETWEEN ? AND ? AND period = ? ORDER BY id
+            """)
+        statement.arguments = [ids.lowerBound, ids.upperBound, period]
+        return try transcripts(statement, db)
+    }
+
+    /// The lowest and highest id of a period's transcripts; nil when it has none.
+    public static func idSpan(period: String, _ db: Database) throws -> ClosedRange<Int>? {
+        guard let r = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM transcripts WHERE period = ?", arguments: [period]),
+              let low: Int = r[0], let high: Int = r[1] else { return nil }
+        return low...high
+    }
+
+    private static func transcripts(_ statement: Statement, _ db: Database) throws -> [TranscriptRow] {
+        let s = statement.sqliteStatement
+        var out: [TranscriptRow] = []
+        func text(_ i: Int32) -> String? { sqlite3_column_text(s, i).map { String(cString: $0) } }
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { return out }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            out.append(TranscriptRow(id: Int(sqlite3_column_int64(s, 0)), externalID: text(1) ?? "", channel: text(2).flatMap(Channel.init) ?? .chat,
+                                     agent: text(3) ?? "", customer: text(4), started: LocalDateTime(milliseconds: sqlite3_column_int64(s, 5)),
+                                     period: text(6) ?? "", utteranceCount: Int(sqlite3_column_int64(s, 7)), fingerprint: sqlite3_column_int64(s, 8)))
+        }
     }
 
     /// Given transcripts, by id.
@@ -129,7 +165,31 @@ public enum QAData {
         }
         let statement = try db.makeStatement(sql: sql)
         statement.arguments = arguments
+        try forEachTranscript(statement, include: { _ in true }, db) { out[$0] = $1 }
+        return out
+    }
+
+    /// The utterances of the transcripts whose ids lie in `ids` and pass `include` (looked at
+    /// before a row is decoded), handed over transcript by transcript in id order as they are
+    /// read: only one transcript's are held. Connections reading ranges side by side read a
+    /// period on several cores.
+    public static func forEachTranscriptUtterances(in ids: ClosedRange<Int>, where include: (Int) -> Bool, _ db: Database,
+                                                   _ body: (_ transcript: Int, _ utterances: [Utterance]) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: """
+            SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id BETWEEN ? AND ?
+            ORDER BY transcript_id, seq
+            """)
+        statement.arguments = [ids.lowerBound, ids.upperBound]
+        try forEachTranscript(statement, include: include, db, body)
+    }
+
+    /// Steps a query of `transcript_id, seq, speaker, start_ms, end_ms, text` ordered by
+    /// transcript, handing over each transcript's utterances.
+    private static func forEachTranscript(_ statement: Statement, include: (Int) -> Bool, _ db: Database,
+                                          _ body: (_ transcript: Int, _ utterances: [Utterance]) throws -> Void) throws {
         let s = statement.sqliteStatement
+        var current = -1
+        var list: [Utterance] = []
         while true {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { break }
@@ -137,18 +197,56 @@ public enum QAData {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             let tid = Int(sqlite3_column_int64(s, 0))
-            let speaker: Speaker
-            switch sqlite3_column_text(s, 2).map({ $0[0] }) ?? 0 {
-            case 0x61: speaker = .agent
-            case 0x63: speaker = .customer
-            default: speaker = .system
+            if !include(tid) { continue }
+            if tid != current {
+                if current >= 0 { try body(current, list) }
+                current = tid
+                list = []
             }
-            let end: LocalDateTime? = sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : LocalDateTime(milliseconds: sqlite3_column_int64(s, 4))
-            let text = String(cString: sqlite3_column_text(s, 5))
-            out[tid, default: []].append(Utterance(seq: Int(sqlite3_column_int64(s, 1)), speaker: speaker,
-                                                   start: LocalDateTime(milliseconds: sqlite3_column_int64(s, 3)), end: end, text: text))
+            list.append(utterance(s))
         }
-        return out
+        if current >= 0 { try body(current, list) }
+    }
+
+    /// Reads transcripts' utterances one transcript at a time, through one prepared statement.
+    public final class UtteranceReader {
+        private let statement: Statement
+        private let db: Database
+
+        public init(_ db: Database) throws {
+            self.db = db
+            statement = try db.makeStatement(sql: "SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id = ? ORDER BY seq")
+        }
+
+        /// A transcript's utterances in order.
+        public func utterances(of transcript: Int) throws -> [Utterance] {
+            let s = statement.sqliteStatement
+            sqlite3_reset(s)
+            sqlite3_bind_int64(s, 1, Int64(transcript))
+            var out: [Utterance] = []
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { return out }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                out.append(QAData.utterance(s))
+            }
+        }
+    }
+
+    /// The utterance of a row of `SELECT transcript_id, seq, speaker, start_ms, end_ms, text`.
+    static func utterance(_ s: OpaquePointer) -> Utterance {
+        let speaker: Speaker
+        switch sqlite3_column_text(s, 2).map({ $0[0] }) ?? 0 {
+        case 0x61: speaker = .agent
+        case 0x63: speaker = .customer
+        default: speaker = .system
+        }
+        let end: LocalDateTime? = sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : LocalDateTime(milliseconds: sqlite3_column_int64(s, 4))
+        let text = String(cString: sqlite3_column_text(s, 5))
+        return Utterance(seq: Int(sqlite3_column_int64(s, 1)), speaker: speaker, start: LocalDateTime(milliseconds: sqlite3_column_int64(s, 3)),
+                         end: end, text: text)
     }
 
     /// Replaces the findings of a period's transcripts.
@@ -193,19 +291,40 @@ public enum QAData {
         public var finding: Finding
     }
 
-    /// The findings of a period (or of given transcripts), in transcript and time order.
+    /// The findings of a period, in transcript and time order.
     public static func findings(period: String, _ db: Database) throws -> [StoredFinding] {
         try Row.fetchAll(db, sql: """
             SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity,
                    f.span_start, f.span_end
             FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
-            """, arguments: [period]).map { r in
-            var phrase: BannedPhrase? = nil
-            if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
-            return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
-                                                                    at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
-                                                                    gapMs: r[6], phrase: phrase,
-                                                                    span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
+            """, arguments: [period]).map(storedFinding)
+    }
+
+    /// A row of `SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern,
+    /// category, severity, span_start, span_end FROM findings`.
+    private static func storedFinding(_ r: Row) -> StoredFinding {
+        var phrase: BannedPhrase? = nil
+        if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
+        return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
+                                                                at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
+                                                                gapMs: r[6], phrase: phrase,
+                                                                span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
+    }
+
+    /// Reads transcripts' findings one transcript at a time, through one prepared statement.
+    public final class FindingReader {
+        private let statement: Statement
+
+        public init(_ db: Database) throws {
+            statement = try db.makeStatement(sql: """
+                SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end
+                FROM findings WHERE transcript_id = ? ORDER BY at_ms, id
+                """)
+        }
+
+        /// A transcript's findings in time order (as ``QAData/findings(period:_:)`` lists them).
+        public func findings(of transcript: Int) throws -> [Finding] {
+            try Row.fetchAll(statement, arguments: [transcript]).map { QAData.storedFinding($0).finding }
         }
     }
 
@@ -228,6 +347,16 @@ public enum QAData {
     /// Transcripts already drawn for audit (ever).
     public static func sampled(_ db: Database) throws -> Set<Int> {
         Set(try Int.fetchAll(db, sql: "SELECT transcript_id FROM qa_items"))
+    }
+
+    /// The transcripts of a period drawn for audit, without utterances, in time order.
+    public static func sampledTranscripts(period: String, _ db: Database) throws -> [TranscriptRow] {
+        let statement = try db.makeStatement(sql: """
+            SELECT t.id, t.external_id, t.channel, t.agent, t.customer, t.started_ms, t.period, t.utterance_count, t.fingerprint
+            FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
+            """)
+        statement.arguments = [period]
+        return try transcripts(statement, db)
     }
 
     /// The sampled transcripts of a period.

@@ -76,6 +76,21 @@ public final class Store: Sendable {
         }
     }
 
+    /// A read-only connection of its own to the database, for reading on another thread
+    /// beside this store's connection (in WAL mode readers do not wait for each other).
+    public func readOnlyConnection() throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(Store.defaultBusyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
+        }
+        do { return try DatabaseQueue(path: path, configuration: config) } catch let error as DatabaseError {
+            if error.isBusy { throw StoreError.busy(path: path, seconds: Store.defaultBusyTimeout) }
+            throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
     /// The workspace's identity: a random id made when the database was created, carried
     /// (hidden) by every workbook exported from it, so a workbook from another workspace is
     /// recognised and refused.

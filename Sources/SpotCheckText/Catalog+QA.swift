@@ -144,10 +144,14 @@ extension Catalog {
         public static let itemName = Message("评分项", "Item")
         public static let totalExplained = Message("总分 = Σ 各项得分 ÷ 该项满分 × 权重（满分 100）。否决项给最低分时，无论总分多少均为不合格。",
                                                    "Total = Σ score ÷ the item's top score × weight (out of 100). A critical item given its lowest score fails the transcript whatever the total.")
-        /// One line of a conversation: `10:15:02 客服：您好`.
+        /// One line of a conversation: `10:15:02 客服：您好` (the time, a space, the speaker as
+        /// ``utteranceSpeaker(_:)`` writes it, the text).
         public static func utteranceLine(_ time: String, _ speaker: Message, _ text: String) -> Message {
-            Message("\(time) \(speaker.zh)：\(text)", "\(time) \(speaker.en): \(text)")
+            let label = utteranceSpeaker(speaker)
+            return Message(time + " " + label.zh + text, time + " " + label.en + text)
         }
+        /// The speaker as a line of a conversation shows it, between the time and the text.
+        public static func utteranceSpeaker(_ speaker: Message) -> Message { Message("\(speaker.zh)：", "\(speaker.en): ") }
         public static func truncated(_ n: Int) -> Message { Message("……（其余 \(n) 句未显示）", "… (\(n) more utterances not shown)") }
         public static let scorecardSheet = Message("评分标准", "Scorecard")
         public static let no = Message("序号", "No.")

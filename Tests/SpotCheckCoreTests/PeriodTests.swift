@@ -35,6 +35,9 @@ struct DayTests {
         #expect(t.minuteText == "2026-11-03 10:15")
         #expect(t.day == day("2026-11-03"))
         #expect(t.minuteOfDay == 615)
+        #expect(t.clockText == "10:15:02.250")
+        #expect(LocalDateTime(day: day("2026-11-03"), hour: 0)!.clockText == "00:00:00")
+        #expect(LocalDateTime(day: day("2026-11-03"), hour: 23, minute: 59, second: 59, millisecond: 9)!.clockText == "23:59:59.009")
     }
 }
 

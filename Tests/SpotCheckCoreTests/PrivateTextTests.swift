@@ -36,4 +36,19 @@ struct PrivateTextTests {
         #expect(PrivateText.mask("110105194912310021") == "110105194912310021")  // check digit is X
         #expect(PrivateText.mask("110105194913310020") == "110105194913310020")  // month 13
     }
+
+    @Test func onlyTheLinesWithANumberAreTouchedInAConversation() {
+        let talk = "10:15:02 客服：您好\n10:15:09 顾客：电话13812345678\r\n10:16:00 顾客：好的 2026 年\n０５７１-８８８８６６６６"
+        #expect(PrivateText.mask(talk) == "10:15:02 客服：您好\n10:15:09 顾客：电话138****5678\r\n10:16:00 顾客：好的 2026 年\n057*****6666")
+    }
+
+    /// The line-by-line fast path gives what looking at every character of the whole text gives.
+    @Test(arguments: [
+        "13812345678\n13812345678", "a13812345678\nb", "1381234\n5678", "138 1234\n 5678", "\n\n13812345678\n",
+        "1\u{0301}3812345678", "13812345678\u{0301}", "时间 10:15:02.250\n金额 1234", "订单\r\n3612345678901234567\r\n",
+        "＋８６ １３８１２３４５６７８\n x", "0571-88886666\n010 12345678\n11010519491231002X",
+    ])
+    func theFastPathAgreesWithTheWholeText(_ text: String) {
+        #expect(PrivateText.mask(text) == PrivateText.maskLine(text[...]))
+    }
 }

@@ -167,6 +167,45 @@ struct TranscriptImportTests {
         try rejects(w, "conflict.jsonl", [changed], channel: .call, [(1, nil, Q.conflicting("C1"))])
     }
 
+    /// Transcripts are written as their rows are read: a bad row after hundreds of good
+    /// transcripts (some of them written by then) still leaves the database as it was.
+    @Test func aBadRowLateInALargeFileChangesNothing() throws {
+        let w = try QAFixture.imported()
+        var lines = [QAFixture.chatHeader]
+        for n in 0..<600 {
+            lines.append("L\(n),王敏,tb_\(n),买家,2026-09-10 10:00:00,在吗")
+            lines.append("L\(n),王敏,tb_\(n),客服,2026-09-10 10:00:05,您好")
+        }
+        lines.append("L600,王敏,tb,主管,2026-09-10 10:00:00,在吗")
+        try rejects(w, "late.csv", lines, channel: .chat, [(1202, "发送方", Catalog.QA.unknownRole)])
+        // A bad second file undoes the good first one too.
+        let good = w.csv("good.csv", Array(lines.dropLast()))
+        let before = try w.snapshot()
+        #expect(throws: ImportError.self) { try importTranscripts(w, [good, "\(w.dir)/late.csv"], channel: .chat) }
+        #expect(try w.snapshot() == before)
+    }
+
+    /// A table whose transcripts' rows interleave (sorted by time, say) gives the transcripts
+    /// the same table sorted by transcript gives.
+    @Test func interleavedRowsAreReadAsWhenTheyComeTogether() throws {
+        let h = QAFixture.chatHeader
+        let together = [h, "A1,王敏,tb_a,买家,2026-09-03 10:00:00,在吗", "A1,王敏,tb_a,客服,2026-09-03 10:00:05,您好",
+                        "A2,王敏,tb_b,买家,2026-09-03 10:00:01,你好", "A2,王敏,tb_b,客服,2026-09-03 10:00:09,在的"]
+        let interleaved = [together[0], together[1], together[3], together[2], together[4]]
+        var stored: [[String]] = []
+        for lines in [together, interleaved] {
+            let w = try TestWorkspace()
+            let r = try importTranscripts(w, [w.csv("chat.csv", lines)], channel: .chat)
+            #expect(r.files.map { [$0.new, $0.utterances] } == [[2, 4]])
+            let snapshot = try w.snapshot()
+            stored.append((snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") })
+        }
+        #expect(stored[0].map { $0.replacingOccurrences(of: "chat.csv", with: "") } == stored[1].map { $0.replacingOccurrences(of: "chat.csv", with: "") })
+        // A bad row of an interleaved table is named as in any other.
+        let w = try TestWorkspace()
+        try rejects(w, "bad.csv", interleaved + ["A1,王敏,tb_a,主管,2026-09-03 10:00:10,在吗"], channel: .chat, [(6, "发送方", Catalog.QA.unknownRole)])
+    }
+
     @Test func gbkJSONLinesAreReadLikeAGBKCSV() throws {
         let w = try TestWorkspace()
         let path = "\(w.dir)/calls-gbk.jsonl"
@@ -259,6 +298,25 @@ struct QACheckTests {
         let again = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
         #expect(again == s)
         #expect(try w.snapshot() == before)
+    }
+
+    /// Threads reading runs of ids side by side, on connections of their own, find what one
+    /// thread finds, in the same order, also when another period's transcript sits between.
+    @Test func threadsReadingSideBySideFindWhatOneFinds() throws {
+        let w = try TestWorkspace()
+        try importTranscripts(w, [w.csv("chat.csv", QAFixture.chat)], channel: .chat)
+        try importTranscripts(w, [w.csv("october.csv", [QAFixture.chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗",
+                                                         "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的"])], channel: .chat)
+        try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
+        let checks = try w.on("2026-10-08").qa().checks
+        let store = try Store(path: w.db)
+        let one = try QAChecker.check(period: "2026-09", with: checks, store: store, threads: 1)
+        let three = try QAChecker.check(period: "2026-09", with: checks, store: store, threads: 3, perThread: 1)
+        #expect(one.rows.map(\.externalID) == ["Q1", "Q2", "C1", "C2", "C3"])
+        #expect(three.rows == one.rows && three.findings == one.findings)
+        #expect(one.findings.map(\.count) == [1, 2, 1, 2, 1])
+        let october = try QAChecker.check(period: "2026-10", with: checks, store: store, threads: 3, perThread: 1)
+        #expect(october.rows.map(\.externalID) == ["O1"] && october.findings.map(\.count) == [2])
     }
 
     @Test func aPeriodWithoutTranscriptsSaysSo() throws {
@@ -398,6 +456,38 @@ struct AuditWorkbookTests {
         let card = try book.rows("评分标准")
         #expect(card[2]!.prefix(5) == ["response", "及时响应（15秒内，含自动回复）", "流程合规性", "15", "0、5、10"])
         #expect(card[6] == ["no_banned", "未使用服务忌语", "话术规范性", "10", "0、10", "是"])
+    }
+
+    /// The conversation cell is built in place, line by line as the catalog writes a line,
+    /// and cut where a cell ends (UTF-16 units, as Excel counts them).
+    @Test func conversationLinesAreTheCatalogsInEitherLanguage() {
+        let t0 = LocalDateTime(day: Day(year: 2026, month: 9, day: 5)!, hour: 14)!
+        func utterance(_ n: Int, _ speaker: Speaker, _ text: String) -> Utterance {
+            Utterance(seq: n, speaker: speaker, start: t0.adding(milliseconds: Int64(n) * 1_250), end: n % 2 == 0 ? t0.adding(milliseconds: Int64(n) * 1_300) : nil,
+                      text: text)
+        }
+        let short = [utterance(0, .agent, "您好"), utterance(1, .customer, "喂 😀"), utterance(2, .system, "auto reply")]
+        let long = (0..<2_000).map { utterance($0, $0 % 3 == 0 ? .agent : .customer, "𠀀退款到哪了 \($0)") }
+        for lang in Lang.allCases {
+            for channel in [Channel.chat, .call] {
+                for u in [short, long] {
+                    // What the cell held before it was built in place.
+                    var expected = "", length = 0
+                    for (n, x) in u.enumerated() {
+                        let time = channel == .call ? "\(x.start.clockText)–\(x.finish.clockText)" : x.start.clockText
+                        let line = Catalog.QA.utteranceLine(time, Catalog.QA.speaker(x.speaker), x.text).text(lang)
+                        let added = line.utf16.count + (expected.isEmpty ? 0 : 1)
+                        if length + added > AuditWorkbook.cellLimit {
+                            expected += "\n" + Catalog.QA.truncated(u.count - n).text(lang)
+                            break
+                        }
+                        expected += (expected.isEmpty ? "" : "\n") + line
+                        length += added
+                    }
+                    #expect(AuditWorkbook.conversation(u, channel: channel, lang: lang) == expected)
+                }
+            }
+        }
     }
 
     @Test func aWorkbookScoredInAnotherProgramRoundTrips() throws {

@@ -92,10 +92,21 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `HH:MM:SS`, with `.mmm` when the milliseconds are not zero (times within a transcript).
+    /// Written byte by byte: the audit workbook writes one or two per utterance.
     public var clockText: String {
-        let t = time
-        let base = "\(pad2(t.hour)):\(pad2(t.minute)):\(pad2(t.second))"
-        return t.millisecond == 0 ? base : base + "." + pad3(t.millisecond)
+        let ms = millisecondOfDay
+        let fraction = ms % 1000
+        return String(unsafeUninitializedCapacity: fraction == 0 ? 8 : 12) { buf in
+            @inline(__always) func put(_ i: Int, _ v: Int, _ width: Int) {
+                var v = v
+                for k in stride(from: i + width - 1, through: i, by: -1) { buf[k] = UInt8(48 + v % 10); v /= 10 }
+            }
+            put(0, ms / 3_600_000, 2); buf[2] = 0x3A; put(3, ms / 60_000 % 60, 2); buf[5] = 0x3A; put(6, ms / 1000 % 60, 2)
+            guard fraction != 0 else { return 8 }
+            buf[8] = 0x2E
+            put(9, fraction, 3)
+            return 12
+        }
     }
 
     /// `YYYY-MM-DD HH:MM`.

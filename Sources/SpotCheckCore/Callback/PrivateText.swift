@@ -11,14 +11,67 @@
 /// `SF1381234567890`, a 19-digit order number) is not a phone and stays as it is.
 public enum PrivateText {
     /// `text` with every phone and ID number masked.
+    ///
+    /// Every number masked holds at least four digits in a row (a mobile's groups are 3-4-4,
+    /// a landline's own part seven or eight digits, an ID number 17), and none crosses a line
+    /// end, so only the lines holding such a run are looked at character by character; the
+    /// others (a conversation's time stamps, say) are copied as they are.
     public static func mask(_ text: String) -> String {
-        // Fast path: most cells hold fewer than seven digits and need nothing.
-        var digitCount = 0
-        for u in text.utf8 where u >= 0x30 && u <= 0x39 { digitCount += 1 }
-        if digitCount < 7 && !text.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) { return text }
-        let chars = Array(text)
+        var text = text
+        let lines: [Range<Int>] = text.withUTF8(linesWithDigitRuns)
+        if lines.isEmpty { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        let utf8 = text.utf8
+        var copied = utf8.startIndex
+        for line in lines {
+            let start = utf8.index(utf8.startIndex, offsetBy: line.lowerBound)
+            let end = utf8.index(start, offsetBy: line.count)
+            out += text[copied..<start]
+            out += maskLine(text[start..<end])
+            copied = end
+        }
+        out += text[copied...]
+        return out
+    }
+
+    /// The byte ranges of the lines (split at line feeds) that hold a run of four or more ASCII
+    /// or full-width digits: only those can hold a number to mask.
+    private static func linesWithDigitRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var lineStart = 0, run = 0, marked = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+            } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBC, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 {
+                run += 1  // U+FF10...U+FF19
+                i += 2
+            } else {
+                run = 0
+                if b == 0x0A {
+                    lineStart = i + 1
+                    marked = false
+                }
+            }
+            if run >= 4 && !marked {
+                marked = true
+                var end = i + 1
+                while end < n && bytes[end] != 0x0A { end += 1 }
+                found.append(lineStart..<end)
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// One line with every phone and ID number masked, character by character.
+    static func maskLine(_ line: Substring) -> String {
+        let chars = Array(line)
+        var out = ""
+        out.reserveCapacity(line.utf8.count)
         var i = 0
         while i < chars.count {
             let startsNumber = digit(chars[i]) != nil || (chars[i] == "+" || chars[i] == "＋")

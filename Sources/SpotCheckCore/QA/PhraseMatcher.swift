@@ -478,22 +478,36 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// Whether the clause break at bytes `start..<end` stands between single-character clauses
     /// (the rule is ``TextFolder/joinsSingleCharacters(before:after:)``; this only walks the bytes).
     private func joinsSingleCharacters(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int, _ end: Int) -> Bool {
-        let table = folder.table
-        func folded(_ cp: UInt32) -> UInt32 { cp < 0x10000 ? table[Int(cp)] : cp }
-        var back = start
-        let before = AnyIterator<UInt32> {
-            guard back > 0 else { return nil }
-            var j = back - 1
-            while j > 0 && base[j] & 0xC0 == 0x80 { j -= 1 }
-            back = j
-            return folded(PhraseMatcher.decode(base, n, &j))
+        // ``TextFolder/joinsSingleCharacters(before:after:)`` walked over the bytes in place:
+        // the scan asks at every break inside a partial match, so nothing is allocated.
+        folder.table.withUnsafeBufferPointer { table in
+            @inline(__always) func folded(_ cp: UInt32) -> UInt32 { cp < 0x10000 ? table[Int(cp)] : cp }
+            // The clause before the break, walking back: exactly one character.
+            var count = 0
+            var back = start
+            while back > 0 {
+                var j = back - 1
+                while j > 0 && base[j] & 0xC0 == 0x80 { j -= 1 }
+                back = j
+                let c = folded(PhraseMatcher.decode(base, n, &j))
+                if c == TextFolder.skip { continue }
+                if TextFolder.isClauseBreak(c) { break }
+                count += 1
+                if count == 2 { return false }
+            }
+            guard count == 1 else { return false }
+            // The clause after it: exactly one character too.
+            count = 0
+            var forward = end
+            while forward < n {
+                let c = folded(PhraseMatcher.decode(base, n, &forward))
+                if c == TextFolder.skip { continue }
+                if TextFolder.isClauseBreak(c) { break }
+                count += 1
+                if count == 2 { return false }
+            }
+            return count == 1
         }
-        var forward = end
-        let after = AnyIterator<UInt32> {
-            guard forward < n else { return nil }
-            return folded(PhraseMatcher.decode(base, n, &forward))
-        }
-        return TextFolder.joinsSingleCharacters(before: before, after: after)
     }
 
     /// Orders matches by position; hits arrive almost in order, so this is usually one pass.

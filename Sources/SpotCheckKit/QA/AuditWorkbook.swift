@@ -69,15 +69,12 @@ public struct AuditWorkbook {
         let qa = try ws.qa()
         let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
-        let (stored, utterances, findings, audits) = try ws.store().read { db in
-            let ids = try QAData.sampled(period: period.description, db)
-            return (try QAData.transcripts(ids: ids, db), try QAData.utterances(period: nil, ids: ids, db),
-                    try QAData.findings(period: period.description, db), try QAData.audits(period: period.description, db))
+        let (stored, audits) = try ws.store().read { db in
+            (try QAData.sampledTranscripts(period: period.description, db), try QAData.audits(period: period.description, db))
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
         let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
         guard !rows.isEmpty else { throw QAError(Catalog.QA.nothingSampled(period.description)) }
-        let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         let identity = try ws.identity()
         try ws.checkOutput(path)
         let copy = try ws.store().write { db in
@@ -87,10 +84,21 @@ public struct AuditWorkbook {
         typealias Q = Catalog.QA
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         let book = try ws.workbook(at: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
-        let sheet = book.addSheet(Q.auditSheet.text(lang))
+        // One row per sampled transcript, written in order: the sheet is kept in constant memory.
+        let sheet = book.addSheet(Q.auditSheet.text(lang), inOrder: true)
         let cardSheet = book.addSheet(Q.scorecardSheet.text(lang))
         let columns = AuditColumn.all(items: card.items.count)
         func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+        // Widths first: each row's height is set from them as the row is written.
+        sheet.setColumn(col(.conversation), width: 60)
+        sheet.setColumn(col(.findings), width: 36)
+        sheet.setColumn(col(.started), width: 17)
+        sheet.setColumn(col(.total), width: 8)
+        sheet.setColumn(col(.passed), width: 9)
+        sheet.setColumn(col(.auditor), width: 10)
+        sheet.setColumn(col(.comment), width: 30)
+        sheet.setColumn(col(.key), width: 10, hidden: true)
+        for k in card.items.indices { sheet.setColumn(col(.item(k)), width: 11) }
 
         sheet.merge(rows: 0...0, cols: 0...col(.findings), Q.auditTitle(period.description).text(lang) + "　"
                     + Q.auditHint(passMark: card.passMark).text(lang), .bold)
@@ -106,52 +114,35 @@ public struct AuditWorkbook {
         sheet.setRow(headerRow, height: 58)
         let first = headerRow + 1, last = headerRow + rows.count
         let itemCols = card.items.indices.map { col(.item($0)) }
-        for (n, t) in rows.enumerated() {
-            let r = first + n
-            sheet.write(r, col(.no), .int(n + 1))
-            sheet.write(r, col(.transcript), .text(t.externalID))
-            sheet.write(r, col(.channel), .text(Q.channel(t.channel).text(lang)))
-            sheet.write(r, col(.agent), .text(t.agent))
-            sheet.write(r, col(.customer), .text(t.customer ?? ""))
-            sheet.write(r, col(.started), .dateTime(t.started))
-            let talk = AuditWorkbook.conversation(utterances[t.id] ?? [], channel: t.channel, lang: lang)
-            sheet.write(r, col(.conversation), .text(privacy(talk)), .wrap)
-            sheet.write(r, col(.findings), .text(privacy(Q.findingsText(findingsBy[t.id] ?? []).text(lang))), .wrap)
-            let audit = audits[t.id]
-            for (k, item) in card.items.enumerated() {
-                if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+        let layout = RowLayout(card: card, lang: lang)
+        // Another thread reads each transcript's utterances and findings and makes its row's
+        // texts while this one writes the rows before it: only a few rows' are held at a time.
+        let store = try ws.store()
+        let texts = Handoff<(conversation: String, findings: String)>.start(batchSize: 64) { texts in
+            try store.read { db in
+                let utterances = try QAData.UtteranceReader(db), findings = try QAData.FindingReader(db)
+                for t in rows {
+                    let talk = AuditWorkbook.conversation(try utterances.utterances(of: t.id), channel: t.channel, lang: lang)
+                    let found = Q.findingsText(try findings.findings(of: t.id)).text(lang)
+                    try texts.put((privacy(talk), privacy(found)))
+                }
             }
-            // The total and pass/fail, live: they follow the auditor's scores as they are typed.
-            let cells = card.items.indices.map { "\(columnLetter(itemCols[$0]))\(r + 1)" }
-            let weighted = card.items.enumerated().map { k, item in "\(cells[k])*\(Cell.numberText(item.weight / Double(item.top)))" }
-            let totalCell = "\(columnLetter(col(.total)))\(r + 1)"
-            let result = audit.flatMap { card.score($0.scores) }
-            sheet.formula(r, col(.total), "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))",
-                          cached: result.map { .number($0.total) } ?? .text(""), .decimal)
-            let criticalFails = card.items.enumerated().filter(\.element.critical).map { k, item in "\(cells[k])=\(item.allowed.first!)" }
-            let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
-            let yes = Q.pass(true).text(lang), no = Q.pass(false).text(lang)
-            sheet.formula(r, col(.passed), "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(Cell.numberText(card.passMark))),\"\(yes)\",\"\(no)\"))",
-                          cached: .text(result.map { Q.pass($0.passed).text(lang) } ?? ""))
-            sheet.write(r, col(.auditor), .text(audit?.auditor ?? ""), .input)
-            sheet.write(r, col(.comment), .text(audit?.comment ?? ""), .input)
-            sheet.write(r, col(.key), .int(t.id))
         }
+        var n = 0
+        while let batch = texts.next() {
+            for (talk, found) in batch {
+                let t = rows[n]
+                layout.write(first + n, number: n + 1, t, conversation: talk, findings: found, audit: audits[t.id], sheet)
+                n += 1
+            }
+        }
+        if let error = texts.error { throw error }
         for (k, item) in card.items.enumerated() {
             let allowed = item.allowed.map(String.init)
             sheet.listValidation(rows: first...last, col: itemCols[k], values: allowed,
                                  prompt: (String(item.name.prefix(30)), Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)),
                                  error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
-            sheet.setColumn(itemCols[k], width: 11)
         }
-        sheet.setColumn(col(.conversation), width: 60)
-        sheet.setColumn(col(.findings), width: 36)
-        sheet.setColumn(col(.started), width: 17)
-        sheet.setColumn(col(.total), width: 8)
-        sheet.setColumn(col(.passed), width: 9)
-        sheet.setColumn(col(.auditor), width: 10)
-        sheet.setColumn(col(.comment), width: 30)
-        sheet.setColumn(col(.key), width: 10, hidden: true)
         sheet.freeze(rows: first, cols: 2)
         sheet.autofilter(row: headerRow, lastRow: last, cols: 0...(columns.count - 2))
         sheet.printLandscape(repeatingRows: first)
@@ -177,22 +168,134 @@ public struct AuditWorkbook {
         return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }
 
-    /// The conversation in one cell: a line per utterance with its time and speaker.
+    /// What every row of the audit sheet shares, worked out once: columns, the pieces of the
+    /// live formulas, the texts of channels and of pass and fail.
+    struct RowLayout {
+        let card: Scorecard
+        let lang: Lang
+        let columns: [AuditColumn]
+        let itemCols: [Int]
+        let no: Int, transcript: Int, channel: Int, agent: Int, customer: Int, started: Int, conversation: Int, findings: Int
+        let total: Int, passed: Int, auditor: Int, comment: Int, key: Int
+        /// Each item's column letter, and its weight per point as the formula writes it.
+        let letters: [String]
+        let factors: [String]
+        let totalLetter: String
+        /// The columns of the critical items, with the score that fails them.
+        let critical: [(letter: String, fails: Int)]
+        let passMark: String
+        let channelText: [Channel: String]
+        let passText: String, failText: String
+
+        init(card: Scorecard, lang: Lang) {
+            self.card = card
+            self.lang = lang
+            let columns = AuditColumn.all(items: card.items.count)
+            self.columns = columns
+            func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+            itemCols = card.items.indices.map { col(.item($0)) }
+            (no, transcript, channel, agent) = (col(.no), col(.transcript), col(.channel), col(.agent))
+            (customer, started, conversation, findings) = (col(.customer), col(.started), col(.conversation), col(.findings))
+            (total, passed, auditor, comment, key) = (col(.total), col(.passed), col(.auditor), col(.comment), col(.key))
+            let letters = itemCols.map(columnLetter)
+            self.letters = letters
+            factors = card.items.map { Cell.numberText($0.weight / Double($0.top)) }
+            totalLetter = columnLetter(col(.total))
+            critical = card.items.enumerated().filter(\.element.critical).map { k, item in (letters[k], item.allowed.first!) }
+            passMark = Cell.numberText(card.passMark)
+            channelText = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0, Catalog.QA.channel($0).text(lang)) })
+            (passText, failText) = (Catalog.QA.pass(true).text(lang), Catalog.QA.pass(false).text(lang))
+        }
+
+        func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
+
+        /// The total of row `r` (0-based), live: empty until every item is scored.
+        func totalFormula(_ r: Int) -> String {
+            let row = String(r + 1)
+            let cells = letters.map { $0 + row }
+            let weighted = zip(cells, factors).map { $0 + "*" + $1 }
+            return "=IF(COUNT(" + cells.joined(separator: ",") + ")<" + String(cells.count) + ",\"\",ROUND(" + weighted.joined(separator: "+") + ",2))"
+        }
+
+        /// Pass or fail of row `r`, live: a critical item at its lowest score fails whatever the total.
+        func passedFormula(_ r: Int) -> String {
+            let row = String(r + 1)
+            let totalCell = totalLetter + row
+            let fails: [String] = critical.map { $0.letter + row + "=" + String($0.fails) }
+            let failed = critical.isEmpty ? "FALSE" : "OR(" + fails.joined(separator: ",") + ")"
+            var f = "=IF(" + totalCell + "=\"\",\"\",IF(AND(NOT(" + failed + "),"
+            f += totalCell + ">=" + passMark + "),\"" + passText + "\",\"" + failText + "\"))"
+            return f
+        }
+
+        /// Writes a transcript's row.
+        func write(_ r: Int, number: Int, _ t: TranscriptRow, conversation talk: String, findings found: String, audit: QAData.Audit?,
+                   _ sheet: XLSXSheet) {
+            sheet.write(r, no, .int(number))
+            sheet.write(r, transcript, .text(t.externalID))
+            sheet.write(r, channel, .text(channelText[t.channel]!))
+            sheet.write(r, agent, .text(t.agent))
+            sheet.write(r, customer, .text(t.customer ?? ""))
+            sheet.write(r, started, .dateTime(t.started))
+            sheet.write(r, conversation, .text(talk), .wrap)
+            sheet.write(r, findings, .text(found), .wrap)
+            for (k, item) in card.items.enumerated() {
+                if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+            }
+            // The total and pass/fail, live: they follow the auditor's scores as they are typed.
+            let result = audit.flatMap { card.score($0.scores) }
+            sheet.formula(r, total, totalFormula(r), cached: result.map { .number($0.total) } ?? .text(""), .decimal)
+            sheet.formula(r, passed, passedFormula(r), cached: .text(result.map { $0.passed ? passText : failText } ?? ""))
+            sheet.write(r, auditor, .text(audit?.auditor ?? ""), .input)
+            sheet.write(r, comment, .text(audit?.comment ?? ""), .input)
+            sheet.write(r, key, .int(t.id))
+        }
+    }
+
+    /// The conversation in one cell: a line per utterance with its time and speaker
+    /// (``Catalog/QA/utteranceLine(_:_:_:)``), built in place: an export writes thousands.
     static func conversation(_ utterances: [Utterance], channel: Channel, lang: Lang) -> String {
+        let labels = lang == .en ? speakerLabels.en : speakerLabels.zh
         var out = ""
+        out.reserveCapacity(utterances.reduce(0) { $0 + $1.text.utf8.count + 32 })
         var length = 0  // of `out`, in UTF-16 units as Excel counts them
         for (n, u) in utterances.enumerated() {
-            let time = channel == .call ? "\(u.start.clockText)–\(u.finish.clockText)" : u.start.clockText
-            let line = Catalog.QA.utteranceLine(time, Catalog.QA.speaker(u.speaker), u.text).text(lang)
-            let added = line.utf16.count + (out.isEmpty ? 0 : 1)
+            let time = channel == .call ? u.start.clockText + "–" + u.finish.clockText : u.start.clockText
+            let label = labels[u.speaker]!
+            let added = utf16Count(time) + 1 + label.utf16Count + utf16Count(u.text) + (out.isEmpty ? 0 : 1)
             if length + added > cellLimit {
                 out += "\n" + Catalog.QA.truncated(utterances.count - n).text(lang)
                 break
             }
             if !out.isEmpty { out += "\n" }
-            out += line
+            out += time
+            out += " "
+            out += label.text
+            out += u.text
             length += added
         }
         return out
+    }
+
+    /// Each speaker as the lines of a conversation show it, in each language.
+    private static let speakerLabels: (zh: [Speaker: (text: String, utf16Count: Int)], en: [Speaker: (text: String, utf16Count: Int)]) = {
+        func labels(_ lang: Lang) -> [Speaker: (text: String, utf16Count: Int)] {
+            Dictionary(uniqueKeysWithValues: Speaker.allCases.map { s in
+                let text = Catalog.QA.utteranceSpeaker(Catalog.QA.speaker(s)).text(lang)
+                return (s, (text, text.utf16.count))
+            })
+        }
+        return (labels(.zh), labels(.en))
+    }()
+}
+
+/// The length of text in UTF-16 units (as Excel counts), from its UTF-8 bytes: one unit per
+/// scalar, two for a scalar beyond the BMP (four bytes).
+func utf16Count(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
+        return n
     }
 }

@@ -7,7 +7,7 @@ import SpotCheckText
 
 /// Runs every automatic check on every transcript of a period (`spotcheck qa check`) and
 /// stores the findings, replacing the period's earlier ones: checking twice gives the same
-/// findings. The checks run on all cores; reading and writing the store stay on one thread.
+/// findings. Reading and checking run on all cores; writing the findings stays on one thread.
 public struct QAChecker {
     let workspace: Workspace
 
@@ -30,24 +30,30 @@ public struct QAChecker {
         public var checkedAt: String
     }
 
-    /// Checks the period and stores the findings.
+    /// Checks the period and stores the findings. Every core reads a share of the period's
+    /// transcripts, on a connection of its own, and checks them as they come.
     public func run(period: YearMonth) throws -> Summary {
         let ws = workspace
         let checks = try ws.qa().checks
         let store = try ws.store()
-        let (rows, utterances) = try store.read { db in
-            (try QAData.transcripts(period: period.description, db), try QAData.utterances(period: period.description, db))
-        }
+        let (rows, found) = try QAChecker.check(period: period.description, with: checks, store: store)
         guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
-        let transcripts = rows.map { Transcript(channel: $0.channel, agent: $0.agent, utterances: utterances[$0.id] ?? []) }
-        let found = QAChecker.check(transcripts, with: checks)
+        // The figures are summed on another core while this one writes the findings.
+        let stamp = ws.stamp
+        var summary: Summary? = nil
+        let summing = Helper { summary = QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: stamp) }
+        summing.start()
         var stored: [(transcript: Int, finding: Finding)] = []
         stored.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for (i, list) in found.enumerated() { for f in list { stored.append((rows[i].id, f)) } }
-        try store.write { db in
-            try QAData.replaceFindings(period: period.description, stored, checkedAt: ws.stamp, transcripts: rows.count, db)
+        let written = Result {
+            try store.write { db in
+                try QAData.replaceFindings(period: period.description, stored, checkedAt: stamp, transcripts: rows.count, db)
+            }
         }
-        return QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: ws.stamp)
+        _ = summing.join()
+        try written.get()
+        return summary!
     }
 
     /// Checks the period when it never was, or when transcripts were imported since; returns
@@ -59,19 +65,50 @@ public struct QAChecker {
         return stale
     }
 
-    /// Runs the checks over transcripts in parallel, keeping their order.
-    public static func check(_ transcripts: [Transcript], with checks: TranscriptChecks) -> [[Finding]] {
-        let results = ResultSlots(count: transcripts.count)
-        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        // More chunks than threads, so that a slow chunk does not hold the others up.
-        let chunks = min(transcripts.count, threads * 8)
-        guard chunks > 0 else { return [] }
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lower = transcripts.count * c / chunks, upper = transcripts.count * (c + 1) / chunks
-            for i in lower..<upper { results.set(i, checks.check(transcripts[i])) }
+    /// Reads and checks a period's stored transcripts on every core. The period's ids are cut
+    /// into runs that threads take in turn, each reading its runs' transcripts and utterances
+    /// on a connection of its own (this thread on the store's) and checking them. The
+    /// transcripts in time order (as ``QAData/transcripts(period:_:)`` gives them), with their
+    /// findings.
+    /// A thread takes on at least `perThread` ids of the period.
+    static func check(period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
+                      perThread: Int = 2000) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
+        guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return ([], []) }
+        let threads = min(threads, max(1, span.count / perThread))
+        let parts = min(span.count, threads * 16)
+        let runs = (0..<parts).map { k in (span.lowerBound + span.count * k / parts)...(span.lowerBound + span.count * (k + 1) / parts - 1) }
+        let work = CheckRuns(runs)
+        func checkRuns(_ db: Database) throws {
+            while let (k, run) = work.next() {
+                let rows = try QAData.transcripts(period: period, in: run, db)
+                var position: [Int: Int] = [:]
+                for (i, r) in rows.enumerated() { position[r.id] = i }
+                var found = [[Finding]?](repeating: nil, count: rows.count)
+                try QAData.forEachTranscriptUtterances(in: run, where: { position[$0] != nil }, db) { id, utterances in
+                    let i = position[id]!
+                    found[i] = checks.check(Transcript(channel: rows[i].channel, agent: rows[i].agent, utterances: utterances))
+                }
+                // A transcript without utterances is checked as one.
+                work.done(k, zip(rows, found).map { r, f in (r, f ?? checks.check(Transcript(channel: r.channel, agent: r.agent, utterances: []))) })
+            }
         }
-        return results.values
+        let helpers = (1..<threads).map { _ in Helper { try store.readOnlyConnection().read(checkRuns) } }
+        for h in helpers { h.start() }
+        var failure: Error? = nil
+        do { try store.read(checkRuns) } catch {
+            work.stop()
+            failure = error
+        }
+        for h in helpers {
+            if let e = h.join(), failure == nil { failure = e }
+        }
+        if let failure { throw failure }
+        let all = work.results.sorted { ($0.0.started.milliseconds, $0.0.id) < ($1.0.started.milliseconds, $1.0.id) }
+        return (all.map(\.0), all.map(\.1))
     }
+
+    /// The threads the checks run on: the cores this process may use, at most eight.
+    static var threads: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
     static func summarize(period: YearMonth, rows: [TranscriptRow], findings: [[Finding]], checkedAt: String) -> Summary {
         var byRule = Dictionary(uniqueKeysWithValues: QARule.allCases.map { ($0.rawValue, 0) })
@@ -91,17 +128,67 @@ public struct QAChecker {
     }
 }
 
-/// One slot per transcript, each written by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[Finding]>
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [])
+/// The runs of transcript ids to check, taken in turn by the threads, and what each found.
+private final class CheckRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private let runs: [ClosedRange<Int>]
+    private var taken = 0
+    private var found: [[(TranscriptRow, [Finding])]]
+
+    init(_ runs: [ClosedRange<Int>]) {
+        self.runs = runs
+        found = Array(repeating: [], count: runs.count)
     }
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
+
+    /// The next run to check, with its number.
+    func next() -> (Int, ClosedRange<Int>)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < runs.count else { return nil }
+        taken += 1
+        return (taken - 1, runs[taken - 1])
     }
-    func set(_ i: Int, _ v: [Finding]) { slots[i] = v }
-    var values: [[Finding]] { Array(slots) }
+
+    /// What a run's transcripts gave.
+    func done(_ k: Int, _ results: [(TranscriptRow, [Finding])]) {
+        lock.lock()
+        found[k] = results
+        lock.unlock()
+    }
+
+    /// Every run's transcripts with their findings, in id order.
+    var results: [(TranscriptRow, [Finding])] {
+        lock.lock()
+        defer { lock.unlock() }
+        return found.flatMap { $0 }
+    }
+
+    /// No more runs are handed out (a thread failed).
+    func stop() {
+        lock.lock()
+        taken = runs.count
+        lock.unlock()
+    }
+}
+
+/// A thread that runs a job and keeps its error until joined.
+private final class Helper: @unchecked Sendable {
+    private let job: () throws -> Void
+    private let done = DispatchSemaphore(value: 0)
+    private var error: Error?
+
+    init(_ job: @escaping () throws -> Void) { self.job = job }
+
+    func start() {
+        Thread { [self] in
+            do { try job() } catch { self.error = error }
+            done.signal()
+        }.start()
+    }
+
+    /// Waits for the job to end; its error, if any.
+    func join() -> Error? {
+        done.wait()
+        return error
+    }
 }

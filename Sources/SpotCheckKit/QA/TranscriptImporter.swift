@@ -45,70 +45,196 @@ public struct TranscriptImporter {
         }
     }
 
+    /// Imports the files in one transaction. Each transcript is written as soon as its rows
+    /// are read, so only a few are held at a time (and the ids seen); one thread reads and
+    /// checks while another writes. The first problem stops the writing (the rest is still read, so
+    /// that every problem is named) and the transaction is rolled back.
     public func run(files: [String], channel: Channel?) throws -> Outcome {
-        var problems: [(String, RowIssue)] = []
-        var parsed: [(path: String, transcripts: [(id: String, row: Int, customer: String?, transcript: Transcript)])] = []
-        for path in files {
-            let drafts: [Draft]
-            let lower = path.lowercased()
-            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-                drafts = try readJSONLines(path, issues: &problems)
-            } else {
-                drafts = try readTable(path, issues: &problems)
-            }
-            var transcripts: [(String, Int, String?, Transcript)] = []
-            // A file without channels is one problem, not one per transcript.
-            if channel == nil, let first = drafts.first(where: { $0.channel == nil }) {
-                problems.append((path, RowIssue(row: first.firstRow, column: nil, value: nil, reason: Catalog.QA.noChannel)))
-            }
-            for d in drafts where d.channel != nil || channel != nil {
-                if let t = build(d, defaultChannel: channel, file: path, issues: &problems) { transcripts.append((d.id, d.firstRow, d.customer, t)) }
-            }
-            parsed.append((path, transcripts))
-        }
-        if !problems.isEmpty { throw ImportError(issues: Array(problems.prefix(SheetImporter.listedIssues)), totalBadRows: problems.count, canSkipBad: false) }
-
         let ws = workspace
         return try ws.store().write { db in
-            var known = try QAData.known(db)
-            var files: [Outcome.File] = []
-            var conflicts: [(String, RowIssue)] = []
-            for (path, transcripts) in parsed {
-                let writer = try QAData.Writer(file: path, importedAt: ws.stamp, db)
-                var file = Outcome.File(path: path, new: 0, known: 0, utterances: 0)
-                for (id, row, customer, t) in transcripts {
-                    let fp = TranscriptImporter.fingerprint(t, customer: customer)
-                    let key = t.channel.rawValue + "\u{1F}" + id
-                    if let k = known[key] {
-                        if k.fingerprint == fp { file.known += 1 } else {
-                            conflicts.append((path, RowIssue(row: row, column: nil, value: id, reason: Catalog.QA.conflicting(id))))
-                        }
-                        continue
-                    }
-                    let newID = try writer.insert(externalID: id, customer: customer, fingerprint: fp, t)
-                    known[key] = (newID, fp)
-                    file.new += 1
-                    file.utterances += t.utterances.count
-                }
-                try writer.finish(new: file.new, known: file.known, utterances: file.utterances)
-                files.append(file)
+            let session = Session(db: db, stamp: ws.stamp, known: try QAData.known(db))
+            for path in files { try importFile(path, channel: channel, session) }
+            if !session.problems.isEmpty {
+                throw ImportError(issues: Array(session.problems.prefix(SheetImporter.listedIssues)), totalBadRows: session.problems.count,
+                                    canSkipBad: false)
             }
-            if !conflicts.isEmpty { throw ImportError(issues: Array(conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: conflicts.count, canSkipBad: false) }
-            return Outcome(files: files)
+            if !session.conflicts.isEmpty {
+                throw ImportError(issues: Array(session.conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: session.conflicts.count,
+                                    canSkipBad: false)
+            }
+            return Outcome(files: session.files)
+        }
+    }
+
+    /// Imports one file. A table whose transcripts' rows come together is written transcript
+    /// by transcript; one whose rows interleave (a transcript's rows again after another's)
+    /// is read again whole, its writes so far undone.
+    private func importFile(_ path: String, channel: Channel?, _ session: Session) throws {
+        let lower = path.lowercased()
+        let reading = FileReading(importer: self, path: path, defaultChannel: channel, anyBefore: !session.problems.isEmpty)
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            try session.transfer(reading) { report, emit in
+                try readJSONLines(path, anyBefore: reading.anyBefore, report: report, emit: emit)
+            }
+            return
+        }
+        var interleaved = false
+        try session.db.inSavepoint {
+            do {
+                try session.transfer(reading) { report, emit in try readTable(path, whole: false, report: report, emit: emit) }
+            } catch is Interleaved {
+                interleaved = true
+                session.abandon()
+                return .rollback
+            }
+            return .commit
+        }
+        guard interleaved else { return }
+        let again = FileReading(importer: self, path: path, defaultChannel: channel, anyBefore: reading.anyBefore)
+        try session.transfer(again) { report, emit in try readTable(path, whole: true, report: report, emit: emit) }
+    }
+
+    /// A table's transcript whose rows came again after another transcript's.
+    private struct Interleaved: Error {}
+
+    /// A transcript read, checked and fingerprinted, ready to be written.
+    private struct Built {
+        var id: String
+        var row: Int
+        var customer: String?
+        var transcript: Transcript
+        var fingerprint: Int64
+    }
+
+    /// The reading side of a file's import: builds each transcript read and keeps the file's
+    /// problems, in the order they are listed.
+    private final class FileReading: @unchecked Sendable {
+        let importer: TranscriptImporter
+        let path: String
+        let defaultChannel: Channel?
+        /// Whether earlier files had problems.
+        let anyBefore: Bool
+        /// Problems of the file's rows, in row order; then the first transcript without a
+        /// channel; then the problems of its transcripts, in the order they first appear.
+        var readIssues: [(String, RowIssue)] = []
+        var withoutChannel: Int?
+        var buildIssues: [(String, RowIssue)] = []
+
+        init(importer: TranscriptImporter, path: String, defaultChannel: Channel?, anyBefore: Bool) {
+            self.importer = importer
+            self.path = path
+            self.defaultChannel = defaultChannel
+            self.anyBefore = anyBefore
+        }
+
+        /// Whether a problem was found: nothing more needs writing, the import will fail.
+        var failing: Bool { anyBefore || !readIssues.isEmpty || withoutChannel != nil || !buildIssues.isEmpty }
+
+        func report(_ issue: (String, RowIssue)) { readIssues.append(issue) }
+
+        /// The transcript of a draft read whole, or nil with its problems noted.
+        func build(_ d: Draft) -> Built? {
+            // A file without channels is one problem, not one per transcript.
+            guard let channel = d.channel ?? defaultChannel else {
+                if withoutChannel == nil { withoutChannel = d.firstRow }
+                return nil
+            }
+            guard let t = importer.build(d, channel: channel, file: path, issues: &buildIssues), !failing else { return nil }
+            return Built(id: d.id, row: d.firstRow, customer: d.customer, transcript: t,
+                         fingerprint: TranscriptImporter.fingerprint(t, customer: d.customer))
+        }
+
+        /// The file's problems in order.
+        var problems: [(String, RowIssue)] {
+            readIssues + (withoutChannel.map { [(path, RowIssue(row: $0, column: nil, value: nil, reason: Catalog.QA.noChannel))] } ?? [])
+                + buildIssues
+        }
+    }
+
+    /// An import in progress, inside its transaction: the stored transcripts, what was
+    /// written, the problems found.
+    private final class Session {
+        let db: Database
+        let stamp: String
+        /// Stored transcripts by channel and external id, those of this import included.
+        var known: [String: (id: Int, fingerprint: Int64)]
+        var problems: [(String, RowIssue)] = []
+        var conflicts: [(String, RowIssue)] = []
+        var files: [Outcome.File] = []
+        /// What the file being written did: for ``abandon()``.
+        private var added: [String] = []
+        private var conflictsBefore = 0
+
+        init(db: Database, stamp: String, known: [String: (id: Int, fingerprint: Int64)]) {
+            self.db = db
+            self.stamp = stamp
+            self.known = known
+        }
+
+        /// Reads a file on another thread (`read` reports problems and hands over each draft)
+        /// while this one writes its transcripts, then completes its record and problems.
+        func transfer(_ reading: FileReading,
+                      read: @escaping (_ report: ((String, RowIssue)) -> Void, _ emit: (Draft) throws -> Void) throws -> Void) throws {
+            added = []
+            conflictsBefore = conflicts.count
+            let writer = try QAData.Writer(file: reading.path, importedAt: stamp, db)
+            var file = Outcome.File(path: reading.path, new: 0, known: 0, utterances: 0)
+            let handoff = Handoff<Built>.start { handoff in
+                try read(reading.report) { d in if let b = reading.build(d) { try handoff.put(b) } }
+            }
+            do {
+                while let batch = handoff.next() {
+                    for b in batch { try write(b, writer, &file, path: reading.path) }
+                }
+            } catch {
+                handoff.cancel()
+                throw error
+            }
+            if let error = handoff.error { throw error }
+            if !reading.failing { try writer.finish(new: file.new, known: file.known, utterances: file.utterances) }
+            files.append(file)
+            problems += reading.problems
+        }
+
+        private func write(_ b: Built, _ writer: QAData.Writer, _ file: inout Outcome.File, path: String) throws {
+            let key = b.transcript.channel.rawValue + "\u{1F}" + b.id
+            if let k = known[key] {
+                if k.fingerprint == b.fingerprint { file.known += 1 } else {
+                    conflicts.append((path, RowIssue(row: b.row, column: nil, value: b.id, reason: Catalog.QA.conflicting(b.id))))
+                }
+                return
+            }
+            let newID = try writer.insert(externalID: b.id, customer: b.customer, fingerprint: b.fingerprint, b.transcript)
+            known[key] = (newID, b.fingerprint)
+            added.append(key)
+            file.new += 1
+            file.utterances += b.transcript.utterances.count
+        }
+
+        /// Forgets what the file being written did (its writes are rolled back by the caller).
+        func abandon() {
+            for key in added { known[key] = nil }
+            conflicts.removeSubrange(conflictsBefore...)
         }
     }
 
     // MARK: Reading
 
-    private func readTable(_ path: String, issues: inout [(String, RowIssue)]) throws -> [Draft] {
+    /// Reads a table, handing each transcript to `emit` once its rows are read: as soon as
+    /// another transcript's row comes when not `whole` (throwing ``Interleaved`` when a
+    /// transcript's rows come again later), else after the last row.
+    private func readTable(_ path: String, whole: Bool, report: ((String, RowIssue)) -> Void, emit: (Draft) throws -> Void) throws {
         let file = try TabularFile(path: path)
         var mapping: [TranscriptColumns.Field: Int]? = nil
+        var at = FieldColumns()
         var headers: [String] = []
         var firstHeaders: [String]? = nil
-        // Drafts in file order; a transcript's rows usually come together, so the last one
-        // is looked at first. Drafts are changed in place (no copy of their rows per row).
+        // Drafts in file order (only the last one when not `whole`); a transcript's rows
+        // usually come together, so the last one is looked at first. Drafts are changed in
+        // place (no copy of their rows per row).
         var drafts: [Draft] = []
         var index: [String: Int] = [:]
+        var emitted: Set<String> = []
         var roles: [String: Speaker] = [:]
         var timeHeaders = (start: "", end: "")
         try file.forEachRow { row, cells in
@@ -119,63 +245,96 @@ public struct TranscriptImporter {
                 let map = qa.columns.map(headers: h)
                 if [.transcript, .agent, .role, .time, .text].allSatisfy({ map[$0] != nil }) {
                     mapping = map
+                    at = FieldColumns(map)
                     headers = h
                     timeHeaders = (h[map[.time]!], map[.end].map { h[$0] } ?? TranscriptColumns.Field.end.rawValue)
                 }
                 return
             }
-            func cell(_ f: TranscriptColumns.Field) -> Cell { m[f].flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
+            func cell(_ c: Int) -> Cell { c >= 0 && c < cells.count ? cells[c] : .empty }
             func problem(_ f: TranscriptColumns.Field?, _ reason: Message) {
-                issues.append((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] }, value: f.map { cell($0).text }, reason: reason)))
+                report((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] }, value: f.map { cell(m[$0] ?? -1).text },
+                                       reason: reason)))
             }
-            guard let id = RowParser.clean(cell(.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
+            guard let id = RowParser.clean(cell(at.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
             let k: Int
-            if let last = drafts.indices.last, drafts[last].id == id { k = last } else if let known = index[id] { k = known } else {
+            if let last = drafts.indices.last, drafts[last].id == id { k = last } else if whole, let known = index[id] { k = known } else {
+                if !whole {
+                    if emitted.contains(id) { throw Interleaved() }
+                    if let done = drafts.popLast() {
+                        emitted.insert(done.id)
+                        try emit(done)
+                    }
+                } else {
+                    index[id] = drafts.count
+                }
                 k = drafts.count
-                index[id] = k
                 drafts.append(Draft(id: id, firstRow: row, timeHeaders: timeHeaders))
             }
-            if drafts[k].agent == nil { drafts[k].agent = RowParser.clean(cell(.agent).text).map(qa.columns.agentName) }
-            if drafts[k].customer == nil { drafts[k].customer = RowParser.clean(cell(.customer).text) }
-            if drafts[k].channel == nil, let c = RowParser.clean(cell(.channel).text) {
+            if drafts[k].agent == nil { drafts[k].agent = RowParser.clean(cell(at.agent).text).map(qa.columns.agentName) }
+            if drafts[k].customer == nil { drafts[k].customer = RowParser.clean(cell(at.customer).text) }
+            if drafts[k].channel == nil, let c = RowParser.clean(cell(at.channel).text) {
                 if let ch = qa.columns.channels[ColumnMap.normalize(c)] { drafts[k].channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
             }
-            if drafts[k].startedAt == nil, !cell(.startedAt).isBlank {
-                if let p = try? DateText.parse(cell(.startedAt)) { drafts[k].startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
+            if drafts[k].startedAt == nil, !cell(at.startedAt).isBlank {
+                if let p = try? DateText.parse(cell(at.startedAt)) { drafts[k].startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
             }
-            let roleText = cell(.role).text
+            let roleText = cell(at.role).text
             let speaker: Speaker
             if let known = roles[roleText] { speaker = known } else {
                 guard let s = qa.columns.roles[ColumnMap.normalize(roleText)] else { problem(.role, Catalog.QA.unknownRole); return }
                 roles[roleText] = s
                 speaker = s
             }
-            guard let text = RowParser.clean(cell(.text).text) else { problem(.text, Catalog.QA.emptyText); return }
-            drafts[k].rows.append((row, 0, speaker, cell(.time), cell(.end), text))
+            guard let text = RowParser.clean(cell(at.text).text) else { problem(.text, Catalog.QA.emptyText); return }
+            drafts[k].rows.append((row, 0, speaker, cell(at.time), cell(at.end), text))
         }
         guard mapping != nil else {
             if firstHeaders == nil { throw FileError(file: path, message: Catalog.File.empty) }
             let accepted = TranscriptColumns.Field.allCases.map { f in Array((qa.columns.headers.aliases[f] ?? []).prefix(3)) }
             throw FileError(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
         }
-        if drafts.isEmpty { throw FileError(file: path, message: Catalog.File.headerOnly) }
-        return drafts
+        if drafts.isEmpty && emitted.isEmpty { throw FileError(file: path, message: Catalog.File.headerOnly) }
+        for d in drafts { try emit(d) }
     }
 
-    private func readJSONLines(_ path: String, issues: inout [(String, RowIssue)]) throws -> [Draft] {
+    /// The column of each field in a table (-1: none), looked up once per file.
+    private struct FieldColumns {
+        var transcript = -1, agent = -1, customer = -1, channel = -1, startedAt = -1, role = -1, time = -1, end = -1, text = -1
+
+        init() {}
+
+        init(_ map: [TranscriptColumns.Field: Int]) {
+            transcript = map[.transcript] ?? -1
+            agent = map[.agent] ?? -1
+            customer = map[.customer] ?? -1
+            channel = map[.channel] ?? -1
+            startedAt = map[.startedAt] ?? -1
+            role = map[.role] ?? -1
+            time = map[.time] ?? -1
+            end = map[.end] ?? -1
+            text = map[.text] ?? -1
+        }
+    }
+
+    /// Reads JSON Lines, handing each line's transcript to `emit`. `anyBefore`: whether earlier
+    /// files had problems (a file of no transcript is then not called empty).
+    private func readJSONLines(_ path: String, anyBefore: Bool, report: ((String, RowIssue)) -> Void,
+                               emit: (Draft) throws -> Void) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw FileError(file: path, message: Catalog.File.notFound(path)) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard !data.isEmpty else { throw FileError(file: path, message: Catalog.File.empty) }
         // UTF-8 or GBK/GB18030, detected as a CSV's encoding is.
         let text = try TextFile.decode([UInt8](data), path: path).text
-        var drafts: [Draft] = []
+        var any = false, reported = 0
         // Lines end in \n or \r\n (a single Character in Swift).
         for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let row = n + 1
             let trimmed = line.trimmingASCIIWhitespace()
             if trimmed.isEmpty { continue }
             func problem(_ field: String?, _ value: String?, _ reason: Message) {
-                issues.append((path, RowIssue(row: row, column: field, value: value, reason: reason)))
+                reported += 1
+                report((path, RowIssue(row: row, column: field, value: value, reason: reason)))
             }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
                 problem(nil, String(trimmed.prefix(40)), Catalog.QA.badJSON); continue
@@ -207,19 +366,18 @@ public struct TranscriptImporter {
                 }
                 d.rows.append((row, k, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text))
             }
-            drafts.append(d)
+            any = true
+            try emit(d)
         }
-        if drafts.isEmpty && issues.isEmpty { throw FileError(file: path, message: Catalog.File.empty) }
-        return drafts
+        if !any && reported == 0 && !anyBefore { throw FileError(file: path, message: Catalog.File.empty) }
     }
 
     /// A transcript from what was read, or nil with its problems appended.
-    private func build(_ d: Draft, defaultChannel: Channel?, file: String, issues: inout [(String, RowIssue)]) -> Transcript? {
+    private func build(_ d: Draft, channel: Channel, file: String, issues: inout [(String, RowIssue)]) -> Transcript? {
         let before = issues.count
         func problem(_ row: Int, _ column: String?, _ value: String?, _ reason: Message) {
             issues.append((file, RowIssue(row: row, column: column, value: value, reason: reason)))
         }
-        guard let channel = d.channel ?? defaultChannel else { return nil }
         guard let agent = d.agent else { problem(d.firstRow, nil, d.id, Catalog.QA.noAgent); return nil }
         var utterances: [Utterance] = []
         var previous: LocalDateTime? = nil
