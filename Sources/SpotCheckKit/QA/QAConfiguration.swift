@@ -130,7 +130,7 @@ public struct TranscriptColumns: Sendable {
                 guard let value = T(rawValue: k) else {
                     throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "\(key).\(k)", Catalog.Config.unknownName(T.allCases.map(\.rawValue))))
                 }
-                for w in list + [k] { out[ColumnMap.normalize(w)] = value }
+                for w in list + [k] { out[HeaderText.normalize(w)] = value }
             }
             return out
         }

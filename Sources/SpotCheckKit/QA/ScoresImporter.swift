@@ -233,7 +233,7 @@ public struct ScoresImporter {
             else if isHeader(Q.channelHeader) { c.channel = i }
             else if isHeader(Q.auditor) { c.auditor = i }
             else if isHeader(Q.comment) { c.comment = i }
-            else if let item = card.items.first(where: { ColumnMap.normalize($0.name) == ColumnMap.normalize(text) || $0.id == text }), c.items[item.id] == nil {
+            else if let item = card.items.first(where: { HeaderText.normalize($0.name) == HeaderText.normalize(text) || $0.id == text }), c.items[item.id] == nil {
                 c.items[item.id] = i
             }
         }

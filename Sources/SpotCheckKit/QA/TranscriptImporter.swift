@@ -55,11 +55,11 @@ public struct TranscriptImporter {
             let session = Session(db: db, stamp: ws.stamp, known: try QAData.known(db))
             for path in files { try importFile(path, channel: channel, session) }
             if !session.problems.isEmpty {
-                throw ImportError(issues: Array(session.problems.prefix(SheetImporter.listedIssues)), totalBadRows: session.problems.count,
+                throw ImportError(issues: Array(session.problems.prefix(ImportError.listedIssues)), totalBadRows: session.problems.count,
                                     canSkipBad: false)
             }
             if !session.conflicts.isEmpty {
-                throw ImportError(issues: Array(session.conflicts.prefix(SheetImporter.listedIssues)), totalBadRows: session.conflicts.count,
+                throw ImportError(issues: Array(session.conflicts.prefix(ImportError.listedIssues)), totalBadRows: session.conflicts.count,
                                     canSkipBad: false)
             }
             return Outcome(files: session.files)
@@ -256,7 +256,7 @@ public struct TranscriptImporter {
                 report((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] }, value: f.map { cell(m[$0] ?? -1).text },
                                        reason: reason)))
             }
-            guard let id = RowParser.clean(cell(at.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
+            guard let id = CellText.clean(cell(at.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
             let k: Int
             if let last = drafts.indices.last, drafts[last].id == id { k = last } else if whole, let known = index[id] { k = known } else {
                 if !whole {
@@ -271,10 +271,10 @@ public struct TranscriptImporter {
                 k = drafts.count
                 drafts.append(Draft(id: id, firstRow: row, timeHeaders: timeHeaders))
             }
-            if drafts[k].agent == nil { drafts[k].agent = RowParser.clean(cell(at.agent).text).map(qa.columns.agentName) }
-            if drafts[k].customer == nil { drafts[k].customer = RowParser.clean(cell(at.customer).text) }
-            if drafts[k].channel == nil, let c = RowParser.clean(cell(at.channel).text) {
-                if let ch = qa.columns.channels[ColumnMap.normalize(c)] { drafts[k].channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
+            if drafts[k].agent == nil { drafts[k].agent = CellText.clean(cell(at.agent).text).map(qa.columns.agentName) }
+            if drafts[k].customer == nil { drafts[k].customer = CellText.clean(cell(at.customer).text) }
+            if drafts[k].channel == nil, let c = CellText.clean(cell(at.channel).text) {
+                if let ch = qa.columns.channels[HeaderText.normalize(c)] { drafts[k].channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
             }
             if drafts[k].startedAt == nil, !cell(at.startedAt).isBlank {
                 if let p = try? DateText.parse(cell(at.startedAt)) { drafts[k].startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
@@ -282,11 +282,11 @@ public struct TranscriptImporter {
             let roleText = cell(at.role).text
             let speaker: Speaker
             if let known = roles[roleText] { speaker = known } else {
-                guard let s = qa.columns.roles[ColumnMap.normalize(roleText)] else { problem(.role, Catalog.QA.unknownRole); return }
+                guard let s = qa.columns.roles[HeaderText.normalize(roleText)] else { problem(.role, Catalog.QA.unknownRole); return }
                 roles[roleText] = s
                 speaker = s
             }
-            guard let text = RowParser.clean(cell(at.text).text) else { problem(.text, Catalog.QA.emptyText); return }
+            guard let text = CellText.clean(cell(at.text).text) else { problem(.text, Catalog.QA.emptyText); return }
             drafts[k].rows.append((row, 0, speaker, cell(at.time), cell(at.end), text))
         }
         guard mapping != nil else {
@@ -340,14 +340,14 @@ public struct TranscriptImporter {
                 problem(nil, String(trimmed.prefix(40)), Catalog.QA.badJSON); continue
             }
             func string(_ k: String) -> String? {
-                if let s = object[k] as? String { return RowParser.clean(s) }
+                if let s = object[k] as? String { return CellText.clean(s) }
                 if let n = object[k] as? NSNumber { return n.stringValue }
                 return nil
             }
             guard let id = string("id") ?? string("transcript_id") else { problem("id", nil, Catalog.QA.jsonField("id")); continue }
             var d = Draft(id: id, firstRow: row, agent: string("agent").map(qa.columns.agentName), customer: string("customer"))
             if let c = string("channel") {
-                if let ch = qa.columns.channels[ColumnMap.normalize(c)] { d.channel = ch } else { problem("channel", c, Catalog.QA.unknownChannel) }
+                if let ch = qa.columns.channels[HeaderText.normalize(c)] { d.channel = ch } else { problem("channel", c, Catalog.QA.unknownChannel) }
             }
             if let s = string("started_at") {
                 if let p = try? DateText.parse(s) { d.startedAt = p.moment } else { problem("started_at", s, Catalog.QA.badTime) }
@@ -357,8 +357,8 @@ public struct TranscriptImporter {
             for (k, u) in utterances.enumerated() {
                 let field = "utterances[\(k)]"
                 let roleText = (u["role"] as? String) ?? (u["speaker"] as? String) ?? ""
-                guard let speaker = qa.columns.roles[ColumnMap.normalize(roleText)] else { problem("\(field).role", roleText, Catalog.QA.unknownRole); continue }
-                guard let text = (u["text"] as? String).flatMap(RowParser.clean) else { problem("\(field).text", nil, Catalog.QA.emptyText); continue }
+                guard let speaker = qa.columns.roles[HeaderText.normalize(roleText)] else { problem("\(field).role", roleText, Catalog.QA.unknownRole); continue }
+                guard let text = (u["text"] as? String).flatMap(CellText.clean) else { problem("\(field).text", nil, Catalog.QA.emptyText); continue }
                 func cell(_ v: Any?) -> Cell {
                     if let n = v as? NSNumber { return .text(n.stringValue) }
                     if let s = v as? String { return .text(s) }

@@ -21,8 +21,8 @@ enum FilledWorkbook {
 
     /// Whether header text names a column, in Chinese or English (compared normalized).
     static func isHeader(_ text: String, _ name: Message) -> Bool {
-        let t = ColumnMap.normalize(text)
-        return t == ColumnMap.normalize(name.zh) || t == ColumnMap.normalize(name.en)
+        let t = HeaderText.normalize(text)
+        return t == HeaderText.normalize(name.zh) || t == HeaderText.normalize(name.en)
     }
 
     /// A whole number from a cell: a number (or a date serial), or text.
@@ -39,7 +39,7 @@ enum FilledWorkbook {
         switch cell {
         case .number(let d): return d.rounded() == d && abs(d) < 1e9 ? Int(d) : nil
         case .text(let s):
-            var t = ColumnMap.normalize(s)  // full-width digits and spaces folded
+            var t = HeaderText.normalize(s)  // full-width digits and spaces folded
             if t.hasSuffix("分") { t.removeLast() }
             return Int(t)
         default: return nil

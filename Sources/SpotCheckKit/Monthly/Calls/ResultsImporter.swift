@@ -177,7 +177,7 @@ public struct ResultsImporter {
             }
             seen[e.customer] = e.row
             let expected = ResultsImporter.visibleCustomer(view.context)
-            for c in [CallListColumn.customer, .phone, .buyerID] where ColumnMap.normalize(e.visible[c] ?? "") != ColumnMap.normalize(expected[c] ?? "") {
+            for c in [CallListColumn.customer, .phone, .buyerID] where HeaderText.normalize(e.visible[c] ?? "") != HeaderText.normalize(expected[c] ?? "") {
                 problems.append(.init(sheet: list.sheet, row: e.row, column: list.headers[c] ?? c.header.text(workspace.lang), value: e.visible[c],
                                       reason: Catalog.Calls.rowMoved(expected: expected[c] ?? "", item: view.item.itemNo)))
                 break
@@ -412,7 +412,7 @@ public struct ResultsImporter {
         case .bool(let b): return b
         case .number(let d): return d == 1 ? true : d == 0 ? false : nil
         case .text(let s):
-            switch ColumnMap.normalize(s) {
+            switch HeaderText.normalize(s) {
             case "是", "yes", "y", "true", "1", "√", "✓", "✔", "已留言", "已发": return true
             case "否", "no", "n", "false", "0", "×", "未留言": return false
             default: return nil
@@ -422,10 +422,10 @@ public struct ResultsImporter {
     }
 
     static func result(_ cell: Cell) -> AttemptResult? {
-        let t = ColumnMap.normalize(cell.text)
+        let t = HeaderText.normalize(cell.text)
         for r in AttemptResult.allCases {
             let r1 = Catalog.Call.result(r)
-            if t == ColumnMap.normalize(r1.zh) || t == ColumnMap.normalize(r1.en) || t == r.rawValue { return r }
+            if t == HeaderText.normalize(r1.zh) || t == HeaderText.normalize(r1.en) || t == r.rawValue { return r }
         }
         let synonyms: [String: AttemptResult] = [
             "无人接听": .noAnswer, "未接听": .noAnswer, "没人接": .noAnswer, "占线": .busy, "通话中": .busy, "关机": .poweredOff,
@@ -436,10 +436,10 @@ public struct ResultsImporter {
     }
 
     static func complaint(_ cell: Cell) -> ComplaintHandling? {
-        let t = ColumnMap.normalize(cell.text)
+        let t = HeaderText.normalize(cell.text)
         for c in ComplaintHandling.allCases {
             let m = Catalog.Call.complaint(c)
-            if t == ColumnMap.normalize(m.zh) || t == ColumnMap.normalize(m.en) || t == c.rawValue { return c }
+            if t == HeaderText.normalize(m.zh) || t == HeaderText.normalize(m.en) || t == c.rawValue { return c }
         }
         if t.hasPrefix("当场") { return .resolved }
         if t.hasPrefix("升级") { return .escalated }

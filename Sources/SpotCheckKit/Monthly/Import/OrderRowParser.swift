@@ -33,7 +33,7 @@ struct OrderRowParser {
         func text(_ f: SheetField) -> String? {
             guard let c = cell(f) else { return nil }
             if case .error = c { issue(f, Catalog.Import.errorCell); return nil }
-            return RowParser.clean(c.text)
+            return CellText.clean(c.text)
         }
 
         guard let order = text(.orderNo) else {
@@ -41,7 +41,7 @@ struct OrderRowParser {
             return nil
         }
         if case .number(let d)? = cell(.orderNo), d >= 1e15 { issue(.orderNo, Catalog.Import.orderDigitsLost) }
-        if RowParser.looksScientific(order) { issue(.orderNo, Catalog.Import.orderDigitsLost) }
+        if CellText.looksScientific(order) { issue(.orderNo, Catalog.Import.orderDigitsLost) }
         let buyer = text(.buyerID)
         var phone: PhoneNumber? = nil
         var alternates: [PhoneNumber] = []
@@ -84,7 +84,7 @@ struct OrderRowParser {
     /// The first date column filled in, read as the time of payment; one that does not read is an issue.
     private func paidAt(row: Int, cells: [Cell], issues: inout [RowIssue]) -> DateText.Parsed? {
         for f in dateFields {
-            guard let c = cell(f, cells), RowParser.clean(c.text) != nil else { continue }
+            guard let c = cell(f, cells), CellText.clean(c.text) != nil else { continue }
             do { return try DateText.parse(c) } catch {
                 let reason: Message
                 switch error {

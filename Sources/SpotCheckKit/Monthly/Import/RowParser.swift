@@ -51,11 +51,11 @@ struct RowParser {
         func text(_ f: SheetField) -> String? {
             guard let c = cell(f) else { return nil }
             if case .error = c { issue(f, c, Catalog.Import.errorCell); return nil }
-            return RowParser.clean(c.text)
+            return CellText.clean(c.text)
         }
         func date(_ f: SheetField) -> DateText.Parsed? {
             guard let c = cell(f) else { return nil }
-            if case .text(let s) = c, RowParser.clean(s) == nil { return nil }
+            if case .text(let s) = c, CellText.clean(s) == nil { return nil }
             do { return try DateText.parse(c) } catch {
                 switch error {
                 case .unrecognized: issue(f, c, Catalog.Import.badDate)
@@ -77,7 +77,7 @@ struct RowParser {
         var order = text(.orderNo)
         if let c = cell(.orderNo) {
             if case .number(let d) = c, d >= 1e15 { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
-            else if let o = order, RowParser.looksScientific(o) { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
+            else if let o = order, CellText.looksScientific(o) { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
         }
         // Dates by field ordinal (a small fixed array: no dictionary per row).
         var purchase: DateText.Parsed? = nil, handled: DateText.Parsed? = nil, last: DateText.Parsed? = nil
@@ -154,9 +154,4 @@ struct RowParser {
     /// A date as stored: `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` when it had a time.
     static func stamp(_ p: DateText.Parsed) -> String { p.moment.isoText(withTime: p.hasTime) }
 
-    /// Cell text as imported (``CellText/clean(_:)``).
-    @inline(__always) static func clean(_ s: String) -> String? { CellText.clean(s) }
-
-    /// A long number Excel has rounded (``CellText/looksScientific(_:)``).
-    static func looksScientific(_ s: String) -> Bool { CellText.looksScientific(s) }
 }

@@ -122,26 +122,23 @@ public struct ColumnMap: Sendable {
                 throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "platforms.\(key)",
                                                                          Catalog.Config.unknownName(Platform.allCases.map(\.rawValue))))
             }
-            map.platformSignatures[platform] = Set(p.signature_headers.map(ColumnMap.normalize))
+            map.platformSignatures[platform] = Set(p.signature_headers.map(HeaderText.normalize))
         }
         return map
     }
-
-    /// Header text as compared (``HeaderAliases/normalize(_:)``).
-    public static func normalize(_ header: String) -> String { HeaderText.normalize(header) }
 
     /// Maps a header row to fields: for each field, the column of its best alias.
     public func map(headers row: [String]) -> [SheetField: Int] { headers.map(headers: row) }
 
     /// The seller centre a header row comes from, by its signature headers; nil when unknown.
     public func platform(headers row: [String]) -> Platform? {
-        Platform.detect(normalizedHeaders: Set(row.map(ColumnMap.normalize)), signatures: platformSignatures)
+        Platform.detect(normalizedHeaders: Set(row.map(HeaderText.normalize)), signatures: platformSignatures)
     }
 
     /// Whether a row is a totals row (合计/总计/小计) that exports put under the data.
     public static func isTotalsRow(_ cells: [Cell]) -> Bool {
         guard let first = cells.first(where: { !$0.isBlank }), case .text(let t) = first else { return false }
-        let s = normalize(t)
+        let s = HeaderText.normalize(t)
         return s.hasPrefix("合计") || s.hasPrefix("总计") || s.hasPrefix("小计")
     }
 

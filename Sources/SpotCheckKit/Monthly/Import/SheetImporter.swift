@@ -69,8 +69,6 @@ public struct ImportProgress: Sendable {
 /// Imports the month's sheets (售后 / 快递 / 评价 / VIP) into the store, atomically.
 public struct SheetImporter {
     let workspace: Workspace
-    /// Problems listed in an error before the rest are only counted.
-    public static let listedIssues = ImportError.listedIssues
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
@@ -261,7 +259,7 @@ struct ImportedFiles {
         reader.wait()
         if let error = reader.error { throw error }
         badRows += reader.rejected
-        for i in reader.issues where issues.count < SheetImporter.listedIssues { issues.append((path, i)) }
+        for i in reader.issues where issues.count < ImportError.listedIssues { issues.append((path, i)) }
         try SheetImporter.finish(&report, importRow: &importRow, file: file, reader: reader, db)
         if let r = report.rejectsFile { rejects.append((r, reader.headers, reader.rejects)) }
         reports.append(report)

@@ -132,7 +132,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
                 }
             } else {
                 rejected += 1
-                for i in rowIssues where issues.count < SheetImporter.listedIssues { issues.append(i) }
+                for i in rowIssues where issues.count < ImportError.listedIssues { issues.append(i) }
                 if skipBad { rejects.append((row, cells, rowIssues)) }
             }
             if let progress, read % 65_536 == 0 {

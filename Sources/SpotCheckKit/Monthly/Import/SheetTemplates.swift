@@ -67,7 +67,7 @@ public struct SheetTemplates {
         let out = try fields(kind).map { field -> Column in
             let aliases = columns.aliases[field] ?? []
             if let preferred = preferredHeader(field, kind: kind),
-               aliases.contains(where: { ColumnMap.normalize($0) == ColumnMap.normalize(preferred) }) {
+               aliases.contains(where: { HeaderText.normalize($0) == HeaderText.normalize(preferred) }) {
                 return Column(field: field, header: preferred)
             }
             guard let first = aliases.first else {
