@@ -177,13 +177,9 @@ public struct AuditWorkbook {
         let itemCols: [Int]
         let no: Int, transcript: Int, channel: Int, agent: Int, customer: Int, started: Int, conversation: Int, findings: Int
         let total: Int, passed: Int, auditor: Int, comment: Int, key: Int
-        /// Each item's column letter, and its weight per point as the formula writes it.
+        /// Each item's column letter.
         let letters: [String]
-        let factors: [String]
         let totalLetter: String
-        /// The columns of the critical items, with the score that fails them.
-        let critical: [(letter: String, fails: Int)]
-        let passMark: String
         let channelText: [Channel: String]
         let passText: String, failText: String
 
@@ -199,33 +195,23 @@ public struct AuditWorkbook {
             (total, passed, auditor, comment, key) = (col(.total), col(.passed), col(.auditor), col(.comment), col(.key))
             let letters = itemCols.map(columnLetter)
             self.letters = letters
-            factors = card.items.map { Cell.numberText($0.weight / Double($0.top)) }
             totalLetter = columnLetter(col(.total))
-            critical = card.items.enumerated().filter(\.element.critical).map { k, item in (letters[k], item.allowed.first!) }
-            passMark = Cell.numberText(card.passMark)
             channelText = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0, Catalog.QA.channel($0).text(lang)) })
             (passText, failText) = (Catalog.QA.pass(true).text(lang), Catalog.QA.pass(false).text(lang))
         }
 
         func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
 
-        /// The total of row `r` (0-based), live: empty until every item is scored.
+        /// The total of row `r` (0-based), live: the scorecard's rule as a formula (``Scorecard/totalFormula(itemCells:)``).
         func totalFormula(_ r: Int) -> String {
             let row = String(r + 1)
-            let cells = letters.map { $0 + row }
-            let weighted = zip(cells, factors).map { $0 + "*" + $1 }
-            return "=IF(COUNT(" + cells.joined(separator: ",") + ")<" + String(cells.count) + ",\"\",ROUND(" + weighted.joined(separator: "+") + ",2))"
+            return card.totalFormula(itemCells: letters.map { $0 + row })
         }
 
-        /// Pass or fail of row `r`, live: a critical item at its lowest score fails whatever the total.
+        /// Pass or fail of row `r`, live (``Scorecard/passFormula(totalCell:itemCells:pass:fail:)``).
         func passedFormula(_ r: Int) -> String {
             let row = String(r + 1)
-            let totalCell = totalLetter + row
-            let fails: [String] = critical.map { $0.letter + row + "=" + String($0.fails) }
-            let failed = critical.isEmpty ? "FALSE" : "OR(" + fails.joined(separator: ",") + ")"
-            var f = "=IF(" + totalCell + "=\"\",\"\",IF(AND(NOT(" + failed + "),"
-            f += totalCell + ">=" + passMark + "),\"" + passText + "\",\"" + failText + "\"))"
-            return f
+            return card.passFormula(totalCell: totalLetter + row, itemCells: letters.map { $0 + row }, pass: passText, fail: failText)
         }
 
         /// Writes a transcript's row.
