@@ -25,7 +25,7 @@ struct QACLITests {
         #expect(check.status == 0, "\(check.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any]
         #expect(json["transcripts"] as? Int == 278)
-        let byRule = json["byRule"] as! [String: Int]
+        let byRule = json["by_rule"] as! [String: Int]
         #expect(byRule.values.reduce(0, +) == json["findings"] as? Int)
         #expect(QARuleNames.all.allSatisfy { (byRule[$0] ?? 0) > 0 }, "every rule has hits in the demo month: \(byRule)")
         let text = try s.run(["qa", "check", "--period", "2026-09"], today: "2026-10-08")

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Figures a command prints with `--json`: pretty-printed, keys sorted, as the Swift names
-/// spell them (`drawId`, `byRule`), the same for every command.
+/// Figures a command prints with `--json`: pretty-printed, keys sorted, every key in
+/// snake_case (`draw_id`, `by_rule`), the same for every command.
 public protocol JSONOutput: Encodable {}
 
 extension JSONOutput {
@@ -9,6 +9,7 @@ extension JSONOutput {
     public func json() -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try! e.encode(self), as: UTF8.self)
     }
 }
