@@ -94,13 +94,18 @@ let package = Package(
         .testTarget(name: "SpotCheckCoreTests", dependencies: ["SpotCheckCore"]),
         .testTarget(
             name: "SpotCheckFormatsTests",
-            dependencies: ["SpotCheckFormats", "SpotCheckCore", "SpotCheckText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "SpotCheckFormats", "SpotCheckCore", "SpotCheckText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "SpotCheckKitTests",
             dependencies: [
-                "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText", "PlatformExports",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText",
+                "PlatformExports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Runs the built `spotcheck` as a user would.

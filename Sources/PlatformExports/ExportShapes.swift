@@ -36,7 +36,8 @@ public struct ExportTable: Sendable {
             if let t = totals { csv.row(t) }
             if case .csvGBK = encoding { try csv.writeGB18030(to: path) } else { try csv.write(to: path) }
         case .xlsx(let sheetName):
-            let book = try XLSXWriter(path: path, created: LocalDateTime(day: Day(year: 2026, month: 10, day: 25)!, hour: 10)!)
+            let book = try XLSXWriter(
+                path: path, created: LocalDateTime(day: Day(year: 2026, month: 10, day: 25)!, hour: 10)!)
             let sheet = book.addSheet(sheetName)
             for (c, h) in headers.enumerated() { sheet.write(0, c, .text(h), .header) }
             for (r, row) in (rows + (totals.map { [$0] } ?? [])).enumerated() {
@@ -61,8 +62,11 @@ public struct ExportOrder: Sendable {
     public var status: String
     public var completed: LocalDateTime?
 
-    public init(orderNo: String, buyer: String? = nil, name: String? = nil, phone: String? = nil, product: String, amountFen: Int64,
-                created: LocalDateTime, paid: LocalDateTime?, status: String, completed: LocalDateTime? = nil) {
+    public init(
+        orderNo: String, buyer: String? = nil, name: String? = nil, phone: String? = nil, product: String,
+        amountFen: Int64,
+        created: LocalDateTime, paid: LocalDateTime?, status: String, completed: LocalDateTime? = nil
+    ) {
         self.orderNo = orderNo
         self.buyer = buyer
         self.name = name
@@ -93,9 +97,12 @@ public struct ExportAfterSale: Sendable {
     public var handler: String
     public var status: String
 
-    public init(caseNo: String, orderNo: String, buyer: String? = nil, name: String? = nil, phone: String? = nil, product: String,
-                amountFen: Int64, applied: LocalDateTime, done: LocalDateTime?, type: String, reason: String, handler: String,
-                status: String) {
+    public init(
+        caseNo: String, orderNo: String, buyer: String? = nil, name: String? = nil, phone: String? = nil,
+        product: String,
+        amountFen: Int64, applied: LocalDateTime, done: LocalDateTime?, type: String, reason: String, handler: String,
+        status: String
+    ) {
         self.caseNo = caseNo
         self.orderNo = orderNo
         self.buyer = buyer
@@ -125,8 +132,11 @@ public struct ExportCourierCase: Sendable {
     public var result: String
     public var handled: Day?
 
-    public init(registered: Day, orderNo: String, trackingNo: String, courier: String, name: String?, phone: String?, problem: String,
-                handler: String, result: String, handled: Day?) {
+    public init(
+        registered: Day, orderNo: String, trackingNo: String, courier: String, name: String?, phone: String?,
+        problem: String,
+        handler: String, result: String, handled: Day?
+    ) {
         self.registered = registered
         self.orderNo = orderNo
         self.trackingNo = trackingNo

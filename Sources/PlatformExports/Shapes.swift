@@ -20,14 +20,17 @@ public enum PlatformExport {
     public static func taobaoOrders(_ orders: [ExportOrder]) -> ExportTable {
         let h = taobaoOrderHeaders
         let rows = orders.map { o in
-            row(h, [
-                "订单编号": "=\"\(o.orderNo)\"", "买家会员名": o.buyer, "买家支付宝账号": o.buyer.map { _ in "138****0000" },
-                "买家应付货款": yuan(o.amountFen), "买家应付邮费": "0.00", "总金额": yuan(o.amountFen), "买家实际支付金额": yuan(o.amountFen),
-                "订单状态": o.status, "收货人姓名": o.name, "收货地址 ": "浙江省 杭州市 ***", "运送方式": "快递",
-                "联系手机": o.phone.map { "'" + $0 }, "订单创建时间": stamp(o.created), "订单付款时间 ": stamp(o.paid),
-                "宝贝标题 ": o.product, "宝贝种类 ": "1", "物流公司": "中通快递", "宝贝总数量": "1", "店铺Id": "100200300",
-                "店铺名称": "暖居家纺旗舰店", "是否手机订单": "手机订单", "确认收货时间": stamp(o.completed), "主订单编号": "=\"\(o.orderNo)\"",
-            ])
+            row(
+                h,
+                [
+                    "订单编号": "=\"\(o.orderNo)\"", "买家会员名": o.buyer, "买家支付宝账号": o.buyer.map { _ in "138****0000" },
+                    "买家应付货款": yuan(o.amountFen), "买家应付邮费": "0.00", "总金额": yuan(o.amountFen),
+                    "买家实际支付金额": yuan(o.amountFen),
+                    "订单状态": o.status, "收货人姓名": o.name, "收货地址 ": "浙江省 杭州市 ***", "运送方式": "快递",
+                    "联系手机": o.phone.map { "'" + $0 }, "订单创建时间": stamp(o.created), "订单付款时间 ": stamp(o.paid),
+                    "宝贝标题 ": o.product, "宝贝种类 ": "1", "物流公司": "中通快递", "宝贝总数量": "1", "店铺Id": "100200300",
+                    "店铺名称": "暖居家纺旗舰店", "是否手机订单": "手机订单", "确认收货时间": stamp(o.completed), "主订单编号": "=\"\(o.orderNo)\"",
+                ])
         }
         return ExportTable(headers: h, rows: rows, totals: nil, encoding: .csvGBK)
     }
@@ -46,19 +49,24 @@ public enum PlatformExport {
     public static func taobaoRefunds(_ cases: [ExportAfterSale], totals: Bool = true) -> ExportTable {
         let h = taobaoRefundHeaders
         let rows = cases.map { c in
-            row(h, [
-                "订单编号": "=\"\(c.orderNo)\"", "退款编号": c.caseNo, "支付宝交易号": "2026" + c.caseNo, "商品编码": "SKU-\(c.product.count)",
-                "退款完结时间": stamp(c.done), "买家实际支付金额": yuan(c.amountFen), "宝贝标题": c.product, "买家退款金额": yuan(c.amountFen),
-                "手工退款/系统退款": "系统退款", "是否需要退货": c.type.contains("退货") ? "是" : "否", "退款的申请时间": stamp(c.applied),
-                "退款状态": c.status, "货物状态": "买家已收到货", "客服介入状态": "客服未介入", "卖家真实姓名": "王店长",
-                "卖家退货地址": "浙江省杭州市余杭区仓前街道 1 号", "卖家邮编": "311121", "卖家电话": "0571-88886666", "卖家手机": "13900000000",
-                "买家退款原因": c.reason, "责任方": "卖家", "售中或售后": "售后", "完结时间": stamp(c.done), "部分退款/全部退款": "全部退款",
-                "审核操作人": c.handler, "退款操作人": c.handler, "业务类型": "退款",
-            ])
+            row(
+                h,
+                [
+                    "订单编号": "=\"\(c.orderNo)\"", "退款编号": c.caseNo, "支付宝交易号": "2026" + c.caseNo,
+                    "商品编码": "SKU-\(c.product.count)",
+                    "退款完结时间": stamp(c.done), "买家实际支付金额": yuan(c.amountFen), "宝贝标题": c.product,
+                    "买家退款金额": yuan(c.amountFen),
+                    "手工退款/系统退款": "系统退款", "是否需要退货": c.type.contains("退货") ? "是" : "否", "退款的申请时间": stamp(c.applied),
+                    "退款状态": c.status, "货物状态": "买家已收到货", "客服介入状态": "客服未介入", "卖家真实姓名": "王店长",
+                    "卖家退货地址": "浙江省杭州市余杭区仓前街道 1 号", "卖家邮编": "311121", "卖家电话": "0571-88886666", "卖家手机": "13900000000",
+                    "买家退款原因": c.reason, "责任方": "卖家", "售中或售后": "售后", "完结时间": stamp(c.done), "部分退款/全部退款": "全部退款",
+                    "审核操作人": c.handler, "退款操作人": c.handler, "业务类型": "退款",
+                ])
         }
         let sum = cases.reduce(Int64(0)) { $0 + $1.amountFen }
-        return ExportTable(headers: h, rows: rows, totals: totals ? row(h, ["订单编号": "合计", "买家退款金额": yuan(sum)]) : nil,
-                           encoding: .csvGBK)
+        return ExportTable(
+            headers: h, rows: rows, totals: totals ? row(h, ["订单编号": "合计", "买家退款金额": yuan(sum)]) : nil,
+            encoding: .csvGBK)
     }
 
     /// 淘宝 退款 export, the older shape (c. 2017–2019) with the buyer nick (买家会员名称).
@@ -72,13 +80,19 @@ public enum PlatformExport {
 
     public static func taobaoRefundsOld(_ cases: [ExportAfterSale]) -> ExportTable {
         let h = taobaoRefundOldHeaders
-        return ExportTable(headers: h, rows: cases.map { c in
-            row(h, [
-                "订单编号": c.orderNo, "退款编号": c.caseNo, "退款完结时间": stamp(c.done), "买家会员名称": c.buyer, "宝贝标题": c.product,
-                "买家实际支付金额": yuan(c.amountFen), "买家退款金额": yuan(c.amountFen), "退款的申请时间": stamp(c.applied),
-                "退款状态": c.status, "卖家手机": "13900000000", "买家退款原因": c.reason, "审核操作人": c.handler, "退款操作人": c.handler,
-            ])
-        }, totals: nil, encoding: .csvGBK)
+        return ExportTable(
+            headers: h,
+            rows: cases.map { c in
+                row(
+                    h,
+                    [
+                        "订单编号": c.orderNo, "退款编号": c.caseNo, "退款完结时间": stamp(c.done), "买家会员名称": c.buyer,
+                        "宝贝标题": c.product,
+                        "买家实际支付金额": yuan(c.amountFen), "买家退款金额": yuan(c.amountFen), "退款的申请时间": stamp(c.applied),
+                        "退款状态": c.status, "卖家手机": "13900000000", "买家退款原因": c.reason, "审核操作人": c.handler,
+                        "退款操作人": c.handler,
+                    ])
+            }, totals: nil, encoding: .csvGBK)
     }
 
     /// Reviews as a review-export tool writes them (千牛 has no official export).
@@ -86,9 +100,16 @@ public enum PlatformExport {
 
     public static func taobaoReviews(_ reviews: [ExportReview]) -> ExportTable {
         let h = taobaoReviewHeaders
-        return ExportTable(headers: h, rows: reviews.enumerated().map { i, r in
-            row(h, ["序号": String(i + 1), "用户昵称": r.buyer, "评价时间": stamp(r.at), "评价类型": r.level, "SKU": r.sku, "初评内容": r.text])
-        }, totals: nil, encoding: .xlsx(sheet: "评价"))
+        return ExportTable(
+            headers: h,
+            rows: reviews.enumerated().map { i, r in
+                row(
+                    h,
+                    [
+                        "序号": String(i + 1), "用户昵称": r.buyer, "评价时间": stamp(r.at), "评价类型": r.level, "SKU": r.sku,
+                        "初评内容": r.text,
+                    ])
+            }, totals: nil, encoding: .xlsx(sheet: "评价"))
     }
 
     // MARK: JD
@@ -102,15 +123,20 @@ public enum PlatformExport {
 
     public static func jdOrders(_ orders: [ExportOrder]) -> ExportTable {
         let h = jdOrderHeaders
-        return ExportTable(headers: h, rows: orders.map { o in
-            row(h, [
-                "订单号": o.orderNo, "商品ID": "100012345678", "商品名称": o.product, "订购数量": "1", "支付方式": "在线支付",
-                "下单时间": stamp(o.created), "京东价": yuan(o.amountFen), "订单金额": yuan(o.amountFen), "结算金额": yuan(o.amountFen),
-                "应付金额": yuan(o.amountFen), "订单状态": o.status, "订单类型": "普通订单", "下单帐号": o.buyer, "客户姓名": o.name,
-                "客户地址": "北京 朝阳区 ****", "联系电话": o.phone, "付款确认时间": stamp(o.paid), "订单完成时间": stamp(o.completed),
-                "订单来源": "移动端", "订单渠道": "京东",
-            ])
-        }, totals: nil, encoding: .xlsx(sheet: "订单"))
+        return ExportTable(
+            headers: h,
+            rows: orders.map { o in
+                row(
+                    h,
+                    [
+                        "订单号": o.orderNo, "商品ID": "100012345678", "商品名称": o.product, "订购数量": "1", "支付方式": "在线支付",
+                        "下单时间": stamp(o.created), "京东价": yuan(o.amountFen), "订单金额": yuan(o.amountFen),
+                        "结算金额": yuan(o.amountFen),
+                        "应付金额": yuan(o.amountFen), "订单状态": o.status, "订单类型": "普通订单", "下单帐号": o.buyer, "客户姓名": o.name,
+                        "客户地址": "北京 朝阳区 ****", "联系电话": o.phone, "付款确认时间": stamp(o.paid), "订单完成时间": stamp(o.completed),
+                        "订单来源": "移动端", "订单渠道": "京东",
+                    ])
+            }, totals: nil, encoding: .xlsx(sheet: "订单"))
     }
 
     /// 京东 售后服务单 export. No public reader was found: the set is reconstructed from JD's
@@ -122,14 +148,20 @@ public enum PlatformExport {
 
     public static func jdService(_ cases: [ExportAfterSale]) -> ExportTable {
         let h = jdServiceHeaders
-        return ExportTable(headers: h, rows: cases.map { c in
-            row(h, [
-                "服务单号": c.caseNo, "申请单号": "A" + c.caseNo, "订单号": c.orderNo, "商品编号": "100012345678", "商品名称": c.product,
-                "申请数量": "1", "客户期望": c.type, "服务单状态": c.status, "申请时间": stamp(c.applied), "客户账号": c.buyer,
-                "客户姓名": c.name, "联系电话": c.phone, "问题描述": c.reason, "审核人": c.handler, "审核时间": stamp(c.done),
-                "处理结果": c.done == nil ? nil : "已处理", "处理人": c.handler, "完成时间": stamp(c.done), "退款金额": yuan(c.amountFen),
-            ])
-        }, totals: nil, encoding: .xlsx(sheet: "服务单"))
+        return ExportTable(
+            headers: h,
+            rows: cases.map { c in
+                row(
+                    h,
+                    [
+                        "服务单号": c.caseNo, "申请单号": "A" + c.caseNo, "订单号": c.orderNo, "商品编号": "100012345678",
+                        "商品名称": c.product,
+                        "申请数量": "1", "客户期望": c.type, "服务单状态": c.status, "申请时间": stamp(c.applied), "客户账号": c.buyer,
+                        "客户姓名": c.name, "联系电话": c.phone, "问题描述": c.reason, "审核人": c.handler, "审核时间": stamp(c.done),
+                        "处理结果": c.done == nil ? nil : "已处理", "处理人": c.handler, "完成时间": stamp(c.done),
+                        "退款金额": yuan(c.amountFen),
+                    ])
+            }, totals: nil, encoding: .xlsx(sheet: "服务单"))
     }
 
     // MARK: Pinduoduo
@@ -145,15 +177,20 @@ public enum PlatformExport {
     public static func pddOrders(_ orders: [ExportOrder]) -> ExportTable {
         let h = pddOrderHeaders
         func t(_ s: String?) -> String? { s.map { $0 + "\t" } }
-        return ExportTable(headers: h, rows: orders.map { o in
-            row(h, [
-                "订单成交时间": t(stamp(o.paid ?? o.created)), "商品": o.product, "订单号": t(o.orderNo), "订单状态": o.status,
-                "商品总价(元)": t(yuan(o.amountFen)), "邮费(元)": t("0"), "用户实付金额(元)": t(yuan(o.amountFen)),
-                "商家实收金额(元)": t(yuan(o.amountFen)), "商品数量(件)": t("1"), "支付时间": t(stamp(o.paid)),
-                "确认收货时间": t(stamp(o.completed)), "商品id": t("381234567890"), "售后状态": "无售后或售后取消", "省": "广东省", "市": "深圳市",
-                "区": "南山区",
-            ])
-        }, totals: nil, encoding: .csvUTF8BOM)
+        return ExportTable(
+            headers: h,
+            rows: orders.map { o in
+                row(
+                    h,
+                    [
+                        "订单成交时间": t(stamp(o.paid ?? o.created)), "商品": o.product, "订单号": t(o.orderNo), "订单状态": o.status,
+                        "商品总价(元)": t(yuan(o.amountFen)), "邮费(元)": t("0"), "用户实付金额(元)": t(yuan(o.amountFen)),
+                        "商家实收金额(元)": t(yuan(o.amountFen)), "商品数量(件)": t("1"), "支付时间": t(stamp(o.paid)),
+                        "确认收货时间": t(stamp(o.completed)), "商品id": t("381234567890"), "售后状态": "无售后或售后取消", "省": "广东省",
+                        "市": "深圳市",
+                        "区": "南山区",
+                    ])
+            }, totals: nil, encoding: .csvUTF8BOM)
     }
 
     /// 拼多多 售后 export (售后编号 and 订单编号 confirmed; the rest the usual reconstruction;
@@ -165,13 +202,18 @@ public enum PlatformExport {
 
     public static func pddAfterSales(_ cases: [ExportAfterSale]) -> ExportTable {
         let h = pddAfterSaleHeaders
-        return ExportTable(headers: h, rows: cases.map { c in
-            row(h, [
-                "售后编号": c.caseNo + "\t", "订单编号": c.orderNo + "\t", "商品名称": c.product, "商品ID": "381234567890\t",
-                "售后类型": c.type, "售后状态": c.status, "申请时间": stamp(c.applied), "退款金额(元)": yuan(c.amountFen), "退款原因": c.reason,
-                "处理人": c.handler, "完结时间": stamp(c.done),
-            ])
-        }, totals: nil, encoding: .csvUTF8BOM)
+        return ExportTable(
+            headers: h,
+            rows: cases.map { c in
+                row(
+                    h,
+                    [
+                        "售后编号": c.caseNo + "\t", "订单编号": c.orderNo + "\t", "商品名称": c.product, "商品ID": "381234567890\t",
+                        "售后类型": c.type, "售后状态": c.status, "申请时间": stamp(c.applied), "退款金额(元)": yuan(c.amountFen),
+                        "退款原因": c.reason,
+                        "处理人": c.handler, "完结时间": stamp(c.done),
+                    ])
+            }, totals: nil, encoding: .csvUTF8BOM)
     }
 
     // MARK: 抖店 (Douyin)
@@ -191,16 +233,22 @@ public enum PlatformExport {
 
     public static func douyinOrders(_ orders: [ExportOrder]) -> ExportTable {
         let h = douyinOrderHeaders
-        return ExportTable(headers: h, rows: orders.map { o in
-            row(h, empty: "-", [
-                "主订单编号": "\t" + o.orderNo, "子订单编号": "\t" + o.orderNo + "1", "支付方式": "抖音支付", "选购商品": o.product,
-                "商品ID": "\t3601234567890123456", "商品数量": "1", "商品金额": yuan(o.amountFen), "订单提交时间": stamp(o.created),
-                "支付完成时间": stamp(o.paid), "订单完成时间": stamp(o.completed), "APP渠道": "抖音", "订单状态": o.status,
-                "订单类型": "普通订单", "订单应付金额": yuan(o.amountFen), "运费": "0.00", "收件人": o.name ?? "#Vt3kQ2#aB9xLmZ0pQ==#",
-                "收件人手机号": o.phone ?? "$1Xq9fP0$kK2nR8sT4vW==$", "省": "四川省", "市": "成都市", "区": "武侯区",
-                "详细地址": "##8fKq2LmN0pR4sT6vX8zA==##", "快递信息": "JT5112345678901-极兔速递", "流量来源": "商品卡",
-            ])
-        }, totals: nil, encoding: .csvUTF8BOM)
+        return ExportTable(
+            headers: h,
+            rows: orders.map { o in
+                row(
+                    h, empty: "-",
+                    [
+                        "主订单编号": "\t" + o.orderNo, "子订单编号": "\t" + o.orderNo + "1", "支付方式": "抖音支付", "选购商品": o.product,
+                        "商品ID": "\t3601234567890123456", "商品数量": "1", "商品金额": yuan(o.amountFen),
+                        "订单提交时间": stamp(o.created),
+                        "支付完成时间": stamp(o.paid), "订单完成时间": stamp(o.completed), "APP渠道": "抖音", "订单状态": o.status,
+                        "订单类型": "普通订单", "订单应付金额": yuan(o.amountFen), "运费": "0.00",
+                        "收件人": o.name ?? "#Vt3kQ2#aB9xLmZ0pQ==#",
+                        "收件人手机号": o.phone ?? "$1Xq9fP0$kK2nR8sT4vW==$", "省": "四川省", "市": "成都市", "区": "武侯区",
+                        "详细地址": "##8fKq2LmN0pR4sT6vX8zA==##", "快递信息": "JT5112345678901-极兔速递", "流量来源": "商品卡",
+                    ])
+            }, totals: nil, encoding: .csvUTF8BOM)
     }
 
     /// 抖店 售后 export (50 columns, full-width （元）): no buyer or phone; 订单号 is the main order.
@@ -215,14 +263,19 @@ public enum PlatformExport {
 
     public static func douyinAfterSales(_ cases: [ExportAfterSale]) -> ExportTable {
         let h = douyinAfterSaleHeaders
-        return ExportTable(headers: h, rows: cases.map { c in
-            row(h, empty: "-", [
-                "售后单号": c.caseNo, "订单号": c.orderNo, "商品单号": c.orderNo + "1", "商品名称": c.product, "商品ID": "3601234567890123456",
-                "应付金额（元）": yuan(c.amountFen), "商品发货状态": "已发货", "售后类型": c.type, "退商品金额（元）": yuan(c.amountFen),
-                "售后状态": c.status, "售后申请时间": stamp(c.applied), "退款方式": "原路退回", "售后原因": c.reason,
-                "商家退货联系人姓名": "王店长", "商家退货联系人电话": "13900000000", "售后完结时间": stamp(c.done), "操作人": c.handler,
-            ])
-        }, totals: nil, encoding: .xlsx(sheet: "售后单"))
+        return ExportTable(
+            headers: h,
+            rows: cases.map { c in
+                row(
+                    h, empty: "-",
+                    [
+                        "售后单号": c.caseNo, "订单号": c.orderNo, "商品单号": c.orderNo + "1", "商品名称": c.product,
+                        "商品ID": "3601234567890123456",
+                        "应付金额（元）": yuan(c.amountFen), "商品发货状态": "已发货", "售后类型": c.type, "退商品金额（元）": yuan(c.amountFen),
+                        "售后状态": c.status, "售后申请时间": stamp(c.applied), "退款方式": "原路退回", "售后原因": c.reason,
+                        "商家退货联系人姓名": "王店长", "商家退货联系人电话": "13900000000", "售后完结时间": stamp(c.done), "操作人": c.handler,
+                    ])
+            }, totals: nil, encoding: .xlsx(sheet: "售后单"))
     }
 
     // MARK: The shop's own courier register
@@ -234,12 +287,18 @@ public enum PlatformExport {
 
     public static func courierRegister(_ cases: [ExportCourierCase], platformName: (String) -> String) -> ExportTable {
         let h = courierRegisterHeaders
-        return ExportTable(headers: h, rows: cases.map { c in
-            row(h, [
-                "登记日期": c.registered.description, "平台": platformName(c.orderNo), "订单号": c.orderNo, "快递单号": c.trackingNo,
-                "快递公司": c.courier, "收件人": c.name, "联系电话": c.phone, "异常类型": c.problem, "登记人": "客服小周", "处理人": c.handler,
-                "处理结果": c.result, "处理时间": c.handled?.description,
-            ])
-        }, totals: row(h, ["登记日期": "合计", "订单号": "\(cases.count) 单"]), encoding: .xlsx(sheet: "异常件"))
+        return ExportTable(
+            headers: h,
+            rows: cases.map { c in
+                row(
+                    h,
+                    [
+                        "登记日期": c.registered.description, "平台": platformName(c.orderNo), "订单号": c.orderNo,
+                        "快递单号": c.trackingNo,
+                        "快递公司": c.courier, "收件人": c.name, "联系电话": c.phone, "异常类型": c.problem, "登记人": "客服小周",
+                        "处理人": c.handler,
+                        "处理结果": c.result, "处理时间": c.handled?.description,
+                    ])
+            }, totals: row(h, ["登记日期": "合计", "订单号": "\(cases.count) 单"]), encoding: .xlsx(sheet: "异常件"))
     }
 }

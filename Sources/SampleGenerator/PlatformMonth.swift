@@ -66,18 +66,22 @@ private final class PlatformMonth {
         try write(PlatformExport.taobaoOrders(tbOrders), "淘宝-ExportOrderList202610251000.csv")
         let tbRefunds = (0..<18).map { i -> ExportAfterSale in
             let o = tbLatest[i]
-            let applied = LocalDateTime(milliseconds: (o.paid ?? o.created).milliseconds
-                                            + Int64(2 + g.uniform(3)) * 86_400_000)
+            let applied = LocalDateTime(
+                milliseconds: (o.paid ?? o.created).milliseconds
+                    + Int64(2 + g.uniform(3)) * 86_400_000)
             let open = i % 6 == 5
-            return ExportAfterSale(caseNo: digits(15, first: "2"), orderNo: o.orderNo, product: o.product,
-                                   amountFen: o.amountFen, applied: applied,
-                                   done: open ? nil : LocalDateTime(milliseconds: applied.milliseconds + 86_400_000),
-                                   type: i % 3 == 0 ? "退货退款" : "仅退款", reason: pick(reasons), handler: pick(handlers),
-                                   status: open ? "退款待处理" : "退款成功")
+            return ExportAfterSale(
+                caseNo: digits(15, first: "2"), orderNo: o.orderNo, product: o.product,
+                amountFen: o.amountFen, applied: applied,
+                done: open ? nil : LocalDateTime(milliseconds: applied.milliseconds + 86_400_000),
+                type: i % 3 == 0 ? "退货退款" : "仅退款", reason: pick(reasons), handler: pick(handlers),
+                status: open ? "退款待处理" : "退款成功")
         }
         try write(PlatformExport.taobaoRefunds(tbRefunds), "淘宝-退款导出.csv")
-        let reviewTexts = [("差评", "洗了一次就起球，太失望了"), ("中评", "还行，有点色差"), ("差评", "客服回复太慢"),
-                           ("好评", "质量很好，第二次买了")]
+        let reviewTexts = [
+            ("差评", "洗了一次就起球，太失望了"), ("中评", "还行，有点色差"), ("差评", "客服回复太慢"),
+            ("好评", "质量很好，第二次买了"),
+        ]
         let reviews = (18..<26).map { i -> ExportReview in
             let (level, text) = pick(reviewTexts)
             // The review tool masks some nicknames: those reviewers can be reached by nobody.
@@ -99,11 +103,12 @@ private final class PlatformMonth {
             let shownPhone = i % 10 < 5 ? masked(p) : i % 10 < 8 ? p : privacy(p)
             let buyer = "tb" + digits(9, first: "8")
             func order(_ t: LocalDateTime, fen: Int64, status: String = "交易成功") -> ExportOrder {
-                ExportOrder(orderNo: digits(19, first: "4"), buyer: buyer,
-                            name: i % 10 < 5 ? String(name.prefix(1)) + "**" : name,
-                            phone: shownPhone, product: pick(products), amountFen: fen, created: t,
-                            paid: status == "等待买家付款" ? nil : t,
-                            status: status, completed: status == "交易成功" ? t : nil)
+                ExportOrder(
+                    orderNo: digits(19, first: "4"), buyer: buyer,
+                    name: i % 10 < 5 ? String(name.prefix(1)) + "**" : name,
+                    phone: shownPhone, product: pick(products), amountFen: fen, created: t,
+                    paid: status == "等待买家付款" ? nil : t,
+                    status: status, completed: status == "交易成功" ? t : nil)
             }
             var mine: [ExportOrder]
             switch i {
@@ -113,14 +118,20 @@ private final class PlatformMonth {
             case 31: mine = [order(at(3, 15), fen: 79_999)]  // 799.99: not VIP
             case 32:  // the day after the cut-off: not VIP
                 mine = [order(at(5, 1), fen: 98_800), order(at(6, 28, 9), fen: 30_000)]
-            case 33...37: mine = [order(at(3 + (i - 33) % 4, 10), fen: Int64(60_000 + g.uniform(200_000))),
-                                  order(at(3 + (i - 33) % 4, 20), fen: 40_000)]
+            case 33...37:
+                mine = [
+                    order(at(3 + (i - 33) % 4, 10), fen: Int64(60_000 + g.uniform(200_000))),
+                    order(at(3 + (i - 33) % 4, 20), fen: 40_000),
+                ]
             case 38:  // a closed order is no purchase
                 mine = [order(at(4, 8), fen: 50_000), order(at(4, 9), fen: 150_000, status: "交易关闭")]
             case 39: mine = [order(at(3, 3), fen: 90_000), order(at(8, 18), fen: 60_000)]  // bought in August: not VIP
             default:
-                mine = [order(inWindow(), fen: Int64(9_900 + g.uniform(60_000)),
-                              status: pick(["交易成功", "交易成功", "卖家已发货，等待买家确认"]))]
+                mine = [
+                    order(
+                        inWindow(), fen: Int64(9_900 + g.uniform(60_000)),
+                        status: pick(["交易成功", "交易成功", "卖家已发货，等待买家确认"]))
+                ]
                 if i % 4 == 0 { mine.insert(order(at(5, 1 + i % 28), fen: Int64(19_900 + g.uniform(30_000))), at: 0) }
             }
             if i == 0 { mine.append(order(inWindow(), fen: 29_900, status: "等待买家付款")) }
@@ -136,20 +147,22 @@ private final class PlatformMonth {
         for i in 0..<15 {
             let p = phone()
             let t = inWindow()
-            jdOrders.append(ExportOrder(
-                orderNo: digits(12, first: "3"), buyer: "jd_" + digits(6, first: "5"), name: pick(surnames) + "*",
-                phone: i % 3 == 0 ? masked(p) : p + "转" + String(1000 + g.uniform(9000)), product: pick(products),
-                amountFen: Int64(15_900 + g.uniform(50_000)), created: t, paid: t, status: "完成", completed: t))
+            jdOrders.append(
+                ExportOrder(
+                    orderNo: digits(12, first: "3"), buyer: "jd_" + digits(6, first: "5"), name: pick(surnames) + "*",
+                    phone: i % 3 == 0 ? masked(p) : p + "转" + String(1000 + g.uniform(9000)), product: pick(products),
+                    amountFen: Int64(15_900 + g.uniform(50_000)), created: t, paid: t, status: "完成", completed: t))
         }
         try write(PlatformExport.jdOrders(jdOrders), "京东-订单导出.xlsx")
         let jdCases = (0..<10).map { i -> ExportAfterSale in
             let o = jdOrders[i]
             let applied = LocalDateTime(milliseconds: o.created.milliseconds + 3 * 86_400_000)
-            return ExportAfterSale(caseNo: digits(10, first: "7"), orderNo: o.orderNo, buyer: o.buyer, name: o.name,
-                                   phone: o.phone, product: o.product, amountFen: o.amountFen, applied: applied,
-                                   done: LocalDateTime(milliseconds: applied.milliseconds + 86_400_000),
-                                   type: pick(["退货", "换货", "维修"]), reason: pick(reasons), handler: pick(handlers),
-                                   status: "完成")
+            return ExportAfterSale(
+                caseNo: digits(10, first: "7"), orderNo: o.orderNo, buyer: o.buyer, name: o.name,
+                phone: o.phone, product: o.product, amountFen: o.amountFen, applied: applied,
+                done: LocalDateTime(milliseconds: applied.milliseconds + 86_400_000),
+                type: pick(["退货", "换货", "维修"]), reason: pick(reasons), handler: pick(handlers),
+                status: "完成")
         }
         try write(PlatformExport.jdService(jdCases), "京东-售后服务单.xlsx")
         return jdOrders
@@ -162,19 +175,22 @@ private final class PlatformMonth {
             let t = inWindow()
             let d = t.day
             let prefix = String(format: "%02d%02d%02d", d.year % 100, d.month, d.dayOfMonth)
-            pddOrders.append(ExportOrder(orderNo: prefix + "-" + digits(15, first: "6"), product: pick(products),
-                                         amountFen: Int64(5_900 + g.uniform(30_000)), created: t, paid: t,
-                                         status: "已签收", completed: t))
+            pddOrders.append(
+                ExportOrder(
+                    orderNo: prefix + "-" + digits(15, first: "6"), product: pick(products),
+                    amountFen: Int64(5_900 + g.uniform(30_000)), created: t, paid: t,
+                    status: "已签收", completed: t))
         }
         try write(PlatformExport.pddOrders(pddOrders), "拼多多-订单导出.csv")
         let pddCases = (0..<10).map { i -> ExportAfterSale in
             let o = pddOrders[i]
             let applied = LocalDateTime(milliseconds: o.created.milliseconds + 2 * 86_400_000)
-            return ExportAfterSale(caseNo: digits(12, first: "9"), orderNo: o.orderNo, product: o.product,
-                                   amountFen: o.amountFen, applied: applied,
-                                   done: i == 9 ? nil : LocalDateTime(milliseconds: applied.milliseconds + 86_400_000),
-                                   type: pick(["仅退款", "退货退款"]), reason: pick(reasons), handler: pick(handlers),
-                                   status: i == 9 ? "待商家处理" : "退款成功")
+            return ExportAfterSale(
+                caseNo: digits(12, first: "9"), orderNo: o.orderNo, product: o.product,
+                amountFen: o.amountFen, applied: applied,
+                done: i == 9 ? nil : LocalDateTime(milliseconds: applied.milliseconds + 86_400_000),
+                type: pick(["仅退款", "退货退款"]), reason: pick(reasons), handler: pick(handlers),
+                status: i == 9 ? "待商家处理" : "退款成功")
         }
         try write(PlatformExport.pddAfterSales(pddCases), "拼多多-售后导出.csv")
         return pddOrders
@@ -185,19 +201,22 @@ private final class PlatformMonth {
         var dyOrders: [ExportOrder] = []
         for _ in 0..<15 {
             let t = inWindow()
-            dyOrders.append(ExportOrder(orderNo: digits(19, first: "6"), product: pick(products),
-                                        amountFen: Int64(8_900 + g.uniform(40_000)),
-                                        created: t, paid: t, status: "已完成", completed: t))
+            dyOrders.append(
+                ExportOrder(
+                    orderNo: digits(19, first: "6"), product: pick(products),
+                    amountFen: Int64(8_900 + g.uniform(40_000)),
+                    created: t, paid: t, status: "已完成", completed: t))
         }
         try write(PlatformExport.douyinOrders(dyOrders), "抖店-订单导出.csv")
         let dyCases = (0..<10).map { i -> ExportAfterSale in
             let o = dyOrders[i]
             let applied = LocalDateTime(milliseconds: o.created.milliseconds + 86_400_000)
-            return ExportAfterSale(caseNo: digits(19, first: "7"), orderNo: o.orderNo, product: o.product,
-                                   amountFen: o.amountFen, applied: applied,
-                                   done: LocalDateTime(milliseconds: applied.milliseconds + 2 * 86_400_000),
-                                   type: pick(["退货退款", "已发货退款", "未发货退款"]), reason: pick(reasons),
-                                   handler: pick(handlers), status: "同意退款，退款成功")
+            return ExportAfterSale(
+                caseNo: digits(19, first: "7"), orderNo: o.orderNo, product: o.product,
+                amountFen: o.amountFen, applied: applied,
+                done: LocalDateTime(milliseconds: applied.milliseconds + 2 * 86_400_000),
+                type: pick(["退货退款", "已发货退款", "未发货退款"]), reason: pick(reasons),
+                handler: pick(handlers), status: "同意退款，退款成功")
         }
         try write(PlatformExport.douyinAfterSales(dyCases), "抖店-售后导出.xlsx")
     }
@@ -212,11 +231,13 @@ private final class PlatformMonth {
             let registered = o.created.day.adding(days: 1)
             var number = phone()
             if k == 4 { number += "/" + phone() }  // two numbers in one cell
-            courierCases.append(ExportCourierCase(
-                registered: registered, orderNo: o.orderNo, trackingNo: digits(15, first: "7"), courier: pick(couriers),
-                name: pick(surnames) + pick(given), phone: k < 4 ? nil : number, problem: pick(problems),
-                handler: pick(handlers), result: pick(["已补发", "已理赔", "已重新派送"]),
-                handled: k == 9 ? nil : registered.adding(days: 1)))
+            courierCases.append(
+                ExportCourierCase(
+                    registered: registered, orderNo: o.orderNo, trackingNo: digits(15, first: "7"),
+                    courier: pick(couriers),
+                    name: pick(surnames) + pick(given), phone: k < 4 ? nil : number, problem: pick(problems),
+                    handler: pick(handlers), result: pick(["已补发", "已理赔", "已重新派送"]),
+                    handled: k == 9 ? nil : registered.adding(days: 1)))
         }
         let platformOf: (String) -> String = { no in
             no.contains("-") ? "拼多多" : no.count == 12 ? "京东" : "淘宝"

@@ -58,20 +58,28 @@ let qaAgents = [
     Agent(name: "赵琳", chats: 4, calls: 0, slip: 0.0, noGreeting: 0.25, noClosing: 0.0, late: 0.0, deadAir: 0.0),
 ]
 
-let chatGreetings = ["亲，您好，欢迎光临棉语家纺，请问有什么可以帮您？", "您好，我是售后客服，请问有什么可以帮您的呢？", "您好亲，在的，请问遇到什么问题了呢？",
-                     "亲亲您好，很高兴为您服务~"]
+let chatGreetings = [
+    "亲，您好，欢迎光临棉语家纺，请问有什么可以帮您？", "您好，我是售后客服，请问有什么可以帮您的呢？", "您好亲，在的，请问遇到什么问题了呢？",
+    "亲亲您好，很高兴为您服务~",
+]
 let chatNoGreeting = ["订单号发一下", "什么问题", "嗯，说吧"]
-let chatClosings = ["感谢您的耐心等待，祝您生活愉快，再见~", "好的亲，有需要随时联系我们，祝您购物愉快！", "谢谢亲的理解，后续有问题随时找我哦",
-                    "不客气亲，感谢您对棉语家纺的支持！"]
+let chatClosings = [
+    "感谢您的耐心等待，祝您生活愉快，再见~", "好的亲，有需要随时联系我们，祝您购物愉快！", "谢谢亲的理解，后续有问题随时找我哦",
+    "不客气亲，感谢您对棉语家纺的支持！",
+]
 let chatNoClosing = ["好的", "嗯嗯", "已备注"]
 let autoReply = "您好，欢迎光临棉语家纺旗舰店，客服小棉马上为您服务，请稍候~"
 
 /// A conversation's middle: what the customer asks and how a good agent answers.
 let scenarios: [[(String, String)]] = [
-    [("我买的四件套尺码拍错了，能换1.8米的吗", "可以的亲，麻烦您在订单里申请换货，选择尺码拍错，我这边马上为您审核"),
-     ("换货运费谁出呀", "尺码拍错的话寄回运费需要亲自己承担哦，新的商品我们包邮给您发出")],
-    [("羽绒被收到有一股味道", "非常抱歉给您带来不好的体验，新被子刚拆封可能有轻微气味，建议通风晾晒1-2天"),
-     ("晾了两天还是有味道", "理解您的心情，我这边帮您申请退换，您看是换一条还是直接退款呢")],
+    [
+        ("我买的四件套尺码拍错了，能换1.8米的吗", "可以的亲，麻烦您在订单里申请换货，选择尺码拍错，我这边马上为您审核"),
+        ("换货运费谁出呀", "尺码拍错的话寄回运费需要亲自己承担哦，新的商品我们包邮给您发出"),
+    ],
+    [
+        ("羽绒被收到有一股味道", "非常抱歉给您带来不好的体验，新被子刚拆封可能有轻微气味，建议通风晾晒1-2天"),
+        ("晾了两天还是有味道", "理解您的心情，我这边帮您申请退换，您看是换一条还是直接退款呢"),
+    ],
     [("快递三天没更新了", "亲，我帮您查一下物流，是中通快递对吧"), ("对，单号你们那边应该有", "查到了，包裹在转运中心滞留，我已经联系快递加急处理，明天内会有更新")],
     [("枕套少发了一个", "实在抱歉亲，麻烦您拍一下收到的商品和包装给我"), ("[图片]", "收到了，确实少发一个枕套，我马上为您补发，今天就安排出库")],
     [("凉席颜色和图片不一样", "亲，不同显示器会有一点色差，方便拍个实物照片给我看看吗"), ("[图片] 你看这差得也太多了", "确实色差比较明显，给您申请退货退款，运费我们承担")],
@@ -82,22 +90,22 @@ let scenarios: [[(String, String)]] = [
 
 /// What a careless agent says instead, with the check each should trigger (or not).
 let slips = [
-    "这个我也不清楚，你问快递吧",           // 不清楚
-    "这是规定，我有什么办法",               // 这是规定 + 我有什么办法
-    "沒辦法，系統就是這樣設置的",           // 没办法, traditional
-    "没-办-法，活动价不能再改了",           // 没办法, punctuation inside
-    "你到售后部门问问吧",                   // 你到*部门问问, within the bound
-    "不是告诉你了吗，要先拍照片",           // 不是告诉你了
-    "你不是说不要了吗",                     // 你不是说*吗
-    "不 清 楚，仓库那边发的",               // 不清楚, spaced
-    "这个我真的不知道",                     // 不知道
-    "你怎么连这个也不懂，页面上写着的",     // 你怎么连这个也不懂
+    "这个我也不清楚，你问快递吧",  // 不清楚
+    "这是规定，我有什么办法",  // 这是规定 + 我有什么办法
+    "沒辦法，系統就是這樣設置的",  // 没办法, traditional
+    "没-办-法，活动价不能再改了",  // 没办法, punctuation inside
+    "你到售后部门问问吧",  // 你到*部门问问, within the bound
+    "不是告诉你了吗，要先拍照片",  // 不是告诉你了
+    "你不是说不要了吗",  // 你不是说*吗
+    "不 清 楚，仓库那边发的",  // 不清楚, spaced
+    "这个我真的不知道",  // 不知道
+    "你怎么连这个也不懂，页面上写着的",  // 你怎么连这个也不懂
 ]
 let nearMisses = [
-    "如有不清楚的地方，随时联系我哦",                     // exception
-    "不知道您方便什么时候在家收货呢？",                   // exception
-    "您可以到我们公司总部那边的售后服务部门问问看进度",   // wildcard past its bound
-    "有办法的，我马上帮您处理",                           // 办法, not 没办法
+    "如有不清楚的地方，随时联系我哦",  // exception
+    "不知道您方便什么时候在家收货呢？",  // exception
+    "您可以到我们公司总部那边的售后服务部门问问看进度",  // wildcard past its bound
+    "有办法的，我马上帮您处理",  // 办法, not 没办法
 ]
 let customerComplaints = ["上次问客服也说不清楚，没办法", "你们是不是不知道怎么处理", "我都听不见你说什么，大点声"]
 
@@ -122,14 +130,21 @@ let customerComplaints = ["上次问客服也说不清楚，没办法", "你们�
         first = lines.count > 1 ? qaSeconds(10, 60) : qaSeconds(2, 12)
     }
     t = first
-    lines.append(Line(speaker: "客服", at: t, text: qaChance(a.noGreeting) ? qaPick(chatNoGreeting) : qaPick(chatGreetings)))
+    lines.append(
+        Line(speaker: "客服", at: t, text: qaChance(a.noGreeting) ? qaPick(chatNoGreeting) : qaPick(chatGreetings)))
     for (question, answer) in qaPick(scenarios) {
         t += qaSeconds(5, 40)
         let complaint = qaChance(0.06)
         lines.append(Line(speaker: "买家", at: t, text: complaint ? qaPick(customerComplaints) : question))
         t += qaSeconds(3, 25)
         let said: String
-        if qaChance(a.slip) { said = qaPick(slips) } else if qaChance(0.08) { said = qaPick(nearMisses) } else { said = answer }
+        if qaChance(a.slip) {
+            said = qaPick(slips)
+        } else if qaChance(0.08) {
+            said = qaPick(nearMisses)
+        } else {
+            said = answer
+        }
         lines.append(Line(speaker: "客服", at: t, text: said))
     }
     t += qaSeconds(10, 60)
@@ -190,7 +205,11 @@ let callClosings = ["感谢您的来电，祝您生活愉快，再见", "好的�
             continue
         }
         var gap = qaSeconds(0.3, 2.2)
-        if qaChance(a.deadAir) { gap = qaChance(0.35) ? 3.001 : qaSeconds(4, 12) } else if number % 13 == 6 { gap = 3.0 }
+        if qaChance(a.deadAir) {
+            gap = qaChance(0.35) ? 3.001 : qaSeconds(4, 12)
+        } else if number % 13 == 6 {
+            gap = 3.0
+        }
         let said = qaChance(a.slip) ? qaPick(slips) : (qaChance(0.05) ? qaPick(nearMisses) : answer)
         say("坐席", said, after: gap)
         owedGap = qaSeconds(0.4, 1.8)
@@ -202,7 +221,9 @@ let callClosings = ["感谢您的来电，祝您生活愉快，再见", "好的�
 
 /// A moment in September's working hours.
 @MainActor func qaStart(day d: Int) -> LocalDateTime {
-    LocalDateTime(day: Day(year: 2026, month: 9, day: d)!, hour: 9 + qaRng.uniform(12), minute: qaRng.uniform(60), second: qaRng.uniform(60))!
+    LocalDateTime(
+        day: Day(year: 2026, month: 9, day: d)!, hour: 9 + qaRng.uniform(12), minute: qaRng.uniform(60),
+        second: qaRng.uniform(60))!
 }
 
 @MainActor func writeTranscripts() throws {
@@ -216,12 +237,16 @@ let callClosings = ["感谢您的来电，祝您生活愉快，再见", "好的�
         for _ in 0..<a.chats {
             n += 1
             let start = qaStart(day: 1 + qaRng.uniform(30))
-            sessions.append((start, "QN2609" + String(100_000 + n * 37), "棉语家纺:" + a.name, qaPick(buyers), chatSession(a)))
+            sessions.append(
+                (start, "QN2609" + String(100_000 + n * 37), "棉语家纺:" + a.name, qaPick(buyers), chatSession(a)))
         }
     }
     for (start, id, agent, buyer, lines) in sessions.sorted(by: { $0.0 < $1.0 }) {
         for l in lines {
-            chat.row([id, agent, buyer, l.speaker, start.adding(milliseconds: Int64((l.at * 1000).rounded())).description, l.text])
+            chat.row([
+                id, agent, buyer, l.speaker, start.adding(milliseconds: Int64((l.at * 1000).rounded())).description,
+                l.text,
+            ])
         }
     }
     try write(chat, "2026-09/聊天记录.csv")
@@ -235,7 +260,11 @@ let callClosings = ["感谢您的来电，祝您生活愉快，再见", "好的�
         for _ in 0..<a.calls {
             c += 1
             let start = qaStart(day: 1 + qaRng.uniform(30))
-            calls.append((start, "CALL-0926-" + String(5000 + c), a, "1" + String(3_800_000_000 + qaRng.uniform(99_999_999)).prefix(10), call(a, number: c)))
+            calls.append(
+                (
+                    start, "CALL-0926-" + String(5000 + c), a,
+                    "1" + String(3_800_000_000 + qaRng.uniform(99_999_999)).prefix(10), call(a, number: c)
+                ))
         }
     }
     for (i, (start, id, a, phone, lines)) in calls.sorted(by: { $0.0 < $1.0 }).enumerated() {
@@ -243,22 +272,28 @@ let callClosings = ["感谢您的来电，祝您生活愉快，再见", "好的�
         if i % 9 == 4 {
             // Typed up from a recording the ASR missed: absolute times in an XLSX.
             for l in lines {
-                handTyped.append([.text(id), .text(a.name), .text(masked), .text(l.speaker),
-                                  .text(start.adding(milliseconds: Int64((l.at * 1000).rounded())).description),
-                                  .text(start.adding(milliseconds: Int64((l.end! * 1000).rounded())).description), .text(l.text)])
+                handTyped.append([
+                    .text(id), .text(a.name), .text(masked), .text(l.speaker),
+                    .text(start.adding(milliseconds: Int64((l.at * 1000).rounded())).description),
+                    .text(start.adding(milliseconds: Int64((l.end! * 1000).rounded())).description), .text(l.text),
+                ])
             }
             continue
         }
         let utterances = lines.map { l -> [String: Any] in
             ["role": l.speaker == "坐席" ? "agent" : "customer", "start": l.at, "end": l.end!, "text": l.text]
         }
-        let object: [String: Any] = ["id": id, "channel": "call", "agent": a.name, "customer": masked, "started_at": start.description,
-                                     "utterances": utterances]
+        let object: [String: Any] = [
+            "id": id, "channel": "call", "agent": a.name, "customer": masked, "started_at": start.description,
+            "utterances": utterances,
+        ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         jsonl += String(decoding: data, as: UTF8.self) + "\n"
     }
     let path = "\(outDir)/2026-09/通话转写.jsonl"
     try jsonl.write(toFile: path, atomically: true, encoding: .utf8)
     print("wrote \(path)")
-    try xlsx("2026-09/通话录音补录.xlsx", sheet: "补录", headers: ["通话编号", "坐席", "客户", "角色", "开始时间", "结束时间", "识别文本"], rows: handTyped)
+    try xlsx(
+        "2026-09/通话录音补录.xlsx", sheet: "补录", headers: ["通话编号", "坐席", "客户", "角色", "开始时间", "结束时间", "识别文本"], rows: handTyped
+    )
 }

@@ -23,7 +23,9 @@ extension Satisfaction {
     }
 
     /// ``meets(_:)`` as a formula over the satisfaction's cell and the target's cell.
-    public static func meetsFormula(value: String, target: String, yes: String, no: String, notAvailable: String) -> String {
+    public static func meetsFormula(
+        value: String, target: String, yes: String, no: String, notAvailable: String
+    ) -> String {
         "=IF(ISNUMBER(\(value)),IF(\(value)>=\(target),\(ExcelFormula.text(yes)),\(ExcelFormula.text(no))),\(ExcelFormula.text(notAvailable)))"
     }
 }
@@ -32,14 +34,19 @@ extension Scorecard {
     /// ``score(_:)``'s total as a formula over the item cells (in item order): blank until every
     /// item has a score, then the weighted sum rounded to two places.
     public func totalFormula(itemCells cells: [String]) -> String {
-        let weighted = items.indices.map { k in "\(cells[k])*\(ExcelFormula.number(items[k].weight / Double(items[k].top)))" }
-        return "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))"
+        let weighted = items.indices.map { k in
+            "\(cells[k])*\(ExcelFormula.number(items[k].weight / Double(items[k].top)))"
+        }
+        return
+            "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))"
     }
 
     /// ``score(_:)``'s pass or fail as a formula: blank without a total; a pass when no critical
     /// item has its lowest score and the total reaches the pass mark.
     public func passFormula(totalCell: String, itemCells cells: [String], pass: String, fail: String) -> String {
-        let criticalFails = items.indices.filter { items[$0].critical }.map { "\(cells[$0])=\(items[$0].allowed.first!)" }
+        let criticalFails = items.indices.filter { items[$0].critical }.map {
+            "\(cells[$0])=\(items[$0].allowed.first!)"
+        }
         let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
         return "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(ExcelFormula.number(passMark))),"
             + "\(ExcelFormula.text(pass)),\(ExcelFormula.text(fail))))"

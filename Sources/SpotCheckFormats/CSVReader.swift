@@ -1,9 +1,10 @@
+import SpotCheckText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SpotCheckText
 
 /// Reads a CSV file as Excel writes it: comma-separated, fields optionally quoted with `"`
 /// (a quote inside is doubled), quoted fields may hold commas and line breaks, lines end in
@@ -39,7 +40,9 @@ public final class CSVReader {
     /// its fields. The array is reused between calls: copy what you keep.
     public func forEachRow(_ body: (_ row: Int, _ fields: [String]) throws -> Void) throws {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno)))) }
+        guard fd >= 0 else {
+            throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno))))
+        }
         defer { close(fd) }
 
         var raw = [UInt8](repeating: 0, count: chunkSize)
@@ -54,7 +57,9 @@ public final class CSVReader {
 
         func readChunk() throws {
             let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
-            guard n >= 0 else { throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno)))) }
+            guard n >= 0 else {
+                throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno))))
+            }
             bytesRead += n
             if n == 0 { eof = true }
             try raw.withUnsafeBufferPointer { all in
@@ -68,7 +73,9 @@ public final class CSVReader {
                 }
                 if let d = decoder {
                     do { try d.decode(chunk, final: eof, into: &buf) } catch let e as GB18030Decoder.InvalidBytes {
-                        throw FileError(file: path, message: Catalog.File.badEncoding(TextEncoding.gb18030.rawValue, offset: e.offset))
+                        throw FileError(
+                            file: path,
+                            message: Catalog.File.badEncoding(TextEncoding.gb18030.rawValue, offset: e.offset))
                     }
                 } else {
                     buf.append(contentsOf: chunk)
@@ -106,8 +113,10 @@ public final class CSVReader {
     // One function: the CSV import's per-byte inner loop over quoted and plain fields.
     /// Parses one record starting at `p`; returns the index after it, or nil when the buffer
     /// ends inside the record and more input may follow.
-    private func parseRecord(_ b: UnsafeBufferPointer<UInt8>, from p0: Int, eof: Bool, row: Int,
-                             into fields: inout [String]) throws -> Int? {
+    private func parseRecord(
+        _ b: UnsafeBufferPointer<UInt8>, from p0: Int, eof: Bool, row: Int,
+        into fields: inout [String]
+    ) throws -> Int? {
         fields.removeAll(keepingCapacity: true)
         let n = b.count
         var p = p0
@@ -127,7 +136,11 @@ public final class CSVReader {
                 var high: UInt8 = 0
                 var nul = false
                 while true {
-                    if q >= n { if eof { throw FileError(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row)) }; return nil }
+                    if q >= n {
+                        if eof {
+                            throw FileError(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row))
+                        }; return nil
+                    }
                     let c = b[q]
                     high |= c
                     if c == 0 { nul = true }
@@ -146,9 +159,11 @@ public final class CSVReader {
                         scratch.append(b[k])
                         k += (b[k] == quote) ? 2 : 1
                     }
-                    value = try makeString(UnsafeBufferPointer(start: nil, count: 0), bytes: scratch, high: high, row: row)
+                    value = try makeString(
+                        UnsafeBufferPointer(start: nil, count: 0), bytes: scratch, high: high, row: row)
                 } else {
-                    value = try makeString(UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), bytes: nil, high: high, row: row)
+                    value = try makeString(
+                        UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), bytes: nil, high: high, row: row)
                 }
                 if nul { throw nulProblem(row: row, column: fields.count) }
                 p = q + 1
@@ -204,18 +219,22 @@ public final class CSVReader {
     }
 
     @inline(__always)
-    private func makeString(_ slice: UnsafeBufferPointer<UInt8>, bytes: [UInt8]?, high: UInt8, row: Int) throws -> String {
+    private func makeString(
+        _ slice: UnsafeBufferPointer<UInt8>, bytes: [UInt8]?, high: UInt8, row: Int
+    ) throws -> String {
         if let bytes {
             if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
             guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw FileError(file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
+                throw FileError(
+                    file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
             }
             return s
         }
         if slice.isEmpty { return "" }
         if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
         guard let s = String(validating: slice, as: UTF8.self) else {
-            throw FileError(file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
+            throw FileError(
+                file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
         }
         return s
     }

@@ -25,7 +25,9 @@ public struct CSVWriter {
 
     /// The field with a leading apostrophe when Excel would take it for a formula.
     static func neutralized(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return field }
+        guard let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return field
+        }
         return "'" + field
     }
 
@@ -48,7 +50,10 @@ public struct CSVWriter {
     }
 
     static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ") || s.hasSuffix(" ") else { return s }
+        guard
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ")
+                || s.hasSuffix(" ")
+        else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -39,7 +39,9 @@ public enum DateText {
         var s = Array(text.trimmingASCIIWhitespace().unicodeScalars)
         if s.isEmpty { return nil }
         // Full-width digits and separators, as some sheets have them.
-        for i in s.indices where s[i].value >= 0xFF01 && s[i].value <= 0xFF5E { s[i] = Unicode.Scalar(s[i].value - 0xFEE0)! }
+        for i in s.indices where s[i].value >= 0xFF01 && s[i].value <= 0xFF5E {
+            s[i] = Unicode.Scalar(s[i].value - 0xFEE0)!
+        }
         var p = Scanner(s)
         // A bare number: yyyymmdd or an Excel serial (as a CSV saved from a "General" column has it).
         if s.allSatisfy({ isDigit($0) || $0 == "." }), s.filter({ $0 == "." }).count <= 1 {
@@ -49,7 +51,8 @@ public enum DateText {
                 return Parsed(moment: LocalDateTime(day: day)!, hasTime: false)
             }
             if let serial = Double(String(String.UnicodeScalarView(s))), serial >= 61, serial < 2_958_466,
-               s.prefix(while: isDigit).count == 5 {
+                s.prefix(while: isDigit).count == 5
+            {
                 return try parse(Cell.date(serial))
             }
             throw .unrecognized
@@ -87,7 +90,9 @@ public enum DateText {
         p.skipSpaces()
         guard p.atEnd else { throw .unrecognized }
         if pm && hour < 12 { hour += 12 }
-        guard let t = LocalDateTime(day: day, hour: hour, minute: minute, second: second, millisecond: ms) else { throw .badTime }
+        guard let t = LocalDateTime(day: day, hour: hour, minute: minute, second: second, millisecond: ms) else {
+            throw .badTime
+        }
         return Parsed(moment: t, hasTime: true)
     }
 
@@ -109,9 +114,13 @@ public enum DateText {
                 return v
             }
             guard let y = num(0, 4), let m = num(5, 2), let dd = num(8, 2) else { return nil }
-            guard (1...12).contains(m), (1...31).contains(dd), let day = Day(year: y, month: m, day: dd) else { return .failure(.noSuchDate) }
+            guard (1...12).contains(m), (1...31).contains(dd), let day = Day(year: y, month: m, day: dd) else {
+                return .failure(.noSuchDate)
+            }
             if n == 10 { return .success(Parsed(moment: LocalDateTime(day: day)!, hasTime: false)) }
-            guard b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A, let h = num(11, 2), let mi = num(14, 2) else { return nil }
+            guard b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A, let h = num(11, 2), let mi = num(14, 2) else {
+                return nil
+            }
             var sec = 0, ms = 0
             if n >= 19 {
                 guard b[16] == 0x3A, let s = num(17, 2) else { return nil }
@@ -121,7 +130,9 @@ public enum DateText {
                 guard b[19] == 0x2E, let f = num(20, n - 20) else { return nil }
                 ms = n == 21 ? f * 100 : n == 22 ? f * 10 : f
             }
-            guard let t = LocalDateTime(day: day, hour: h, minute: mi, second: sec, millisecond: ms) else { return .failure(.badTime) }
+            guard let t = LocalDateTime(day: day, hour: h, minute: mi, second: sec, millisecond: ms) else {
+                return .failure(.badTime)
+            }
             return .success(Parsed(moment: t, hasTime: true))
         }
         switch outcome {

@@ -1,10 +1,11 @@
 import CExpat
+import SpotCheckText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SpotCheckText
 
 /// What one XML part's events do. Subclasses override the events they need and call
 /// ``fail(_:)`` to stop the parse with a problem (issue 7: nothing silently wrong).
@@ -81,15 +82,18 @@ final class ExpatParser {
         XML_SetHashSalt(p, UInt.random(in: 1...UInt.max))
         XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER)
         XML_SetUserData(p, Unmanaged.passUnretained(self).toOpaque())
-        XML_SetElementHandler(p, { ud, name, attributes in
-            let me = ExpatParser.from(ud)
-            me.handler.start(name!, Attributes(base: attributes!))
-            me.afterEvent()
-        }, { ud, name in
-            let me = ExpatParser.from(ud)
-            me.handler.end(name!)
-            me.afterEvent()
-        })
+        XML_SetElementHandler(
+            p,
+            { ud, name, attributes in
+                let me = ExpatParser.from(ud)
+                me.handler.start(name!, Attributes(base: attributes!))
+                me.afterEvent()
+            },
+            { ud, name in
+                let me = ExpatParser.from(ud)
+                me.handler.end(name!)
+                me.afterEvent()
+            })
         XML_SetCharacterDataHandler(p) { ud, s, len in
             let me = ExpatParser.from(ud)
             s!.withMemoryRebound(to: UInt8.self, capacity: Int(len)) {
@@ -129,8 +133,9 @@ final class ExpatParser {
         repeat {
             let n = min(chunk.count - offset, 1 << 30)
             let last = final && offset + n == chunk.count
-            let status = XML_Parse(parser, chunk.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) },
-                                   Int32(n), last ? 1 : 0)
+            let status = XML_Parse(
+                parser, chunk.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) },
+                Int32(n), last ? 1 : 0)
             if let p = handler.problem ?? refusal { throw p }
             guard status == XML_STATUS_OK else {
                 let code = XML_GetErrorCode(parser)

@@ -1,9 +1,10 @@
+import SpotCheckText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SpotCheckText
 
 /// Writing output files safely: to a temporary file beside the target, readable by its
 /// owner only, then renamed into place in one step, so a kill, a crash or a full disk never
@@ -14,7 +15,9 @@ public enum OutputPath {
         let (dir, name) = split(path)
         var template = Array("\(dir)/.\(name).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno)))) }
+        guard fd >= 0 else {
+            throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
+        }
         close(fd)
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }

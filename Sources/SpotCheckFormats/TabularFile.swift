@@ -1,9 +1,10 @@
+import SpotCheckText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SpotCheckText
 
 /// A sheet of rows from a CSV or XLSX file, chosen by the file's extension and checked
 /// against its content: a workbook renamed `.csv`, a CSV renamed `.xlsx`, an old `.xls`
@@ -41,10 +42,11 @@ public final class TabularFile {
         fileSize = Int(st.st_size)
         if fileSize == 0 { throw FileError(file: path, message: Catalog.File.empty) }
         let magic = TabularFile.sniff(path)
-        let ext = path.split(separator: "/").last.flatMap { name -> String? in
-            guard let dot = name.lastIndex(of: ".") else { return nil }
-            return String(name[name.index(after: dot)...]).lowercased()
-        } ?? ""
+        let ext =
+            path.split(separator: "/").last.flatMap { name -> String? in
+                guard let dot = name.lastIndex(of: ".") else { return nil }
+                return String(name[name.index(after: dot)...]).lowercased()
+            } ?? ""
         switch ext {
         case "csv", "txt":
             switch magic {
@@ -57,7 +59,9 @@ public final class TabularFile {
             switch magic {
             case .zip:
                 let reader = try XLSXReader(path: path)
-                guard let name = reader.resolveSheet(sheet) else { throw FileError(file: path, message: Catalog.File.noSheets) }
+                guard let name = reader.resolveSheet(sheet) else {
+                    throw FileError(file: path, message: Catalog.File.noSheets)
+                }
                 if !reader.sheetNames.contains(name) {
                     throw FileError(file: path, message: Catalog.File.sheetNotFound(name, available: reader.sheetNames))
                 }

@@ -13,7 +13,8 @@ public enum TextFile {
             if encoding == .utf8 {
                 // A byte that is not UTF-8 further on is an error, never a silent U+FFFD.
                 if let bad = TextEncoding.firstInvalidUTF8(body) {
-                    throw FileError(file: path, message: Catalog.File.badEncoding(TextEncoding.utf8.rawValue, offset: bom + bad))
+                    throw FileError(
+                        file: path, message: Catalog.File.badEncoding(TextEncoding.utf8.rawValue, offset: bom + bad))
                 }
                 return (String(decoding: body, as: UTF8.self), encoding)
             }
@@ -21,7 +22,8 @@ public enum TextFile {
             do {
                 try GB18030Decoder().decode(body, final: true, into: &utf8)
             } catch let e as GB18030Decoder.InvalidBytes {
-                throw FileError(file: path, message: Catalog.File.badEncoding(TextEncoding.gb18030.rawValue, offset: e.offset))
+                throw FileError(
+                    file: path, message: Catalog.File.badEncoding(TextEncoding.gb18030.rawValue, offset: e.offset))
             }
             return (String(decoding: utf8, as: UTF8.self), encoding)
         }

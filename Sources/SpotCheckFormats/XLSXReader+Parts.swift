@@ -64,7 +64,11 @@ final class SharedStringsHandler: XMLPartHandler {
                 return fail(FileError(file: file, message: Catalog.File.tooManySharedStrings(limit)))
             }
             strings.ends.append(UInt32(strings.bytes.count))  // the part's size bounds the bytes below 4 GiB
-        } else if xmlNameIs(name, "t") { inText = false } else if xmlNameIs(name, "rPh") { phoneticDepth -= 1 }
+        } else if xmlNameIs(name, "t") {
+            inText = false
+        } else if xmlNameIs(name, "rPh") {
+            phoneticDepth -= 1
+        }
     }
     override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard inText else { return }
@@ -129,4 +133,3 @@ final class StylesHandler: XMLPartHandler {
         return false
     }
 }
-

@@ -56,8 +56,10 @@ final class SheetHandler: XMLPartHandler {
                 // Rows come in order, each once (ECMA-376 §18.3.1.73): anything else is damage,
                 // and would let a small file repeat one row without end.
                 guard n > rowNumber else {
-                    return fail(FileError(file: file, row: n,
-                                            message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
+                    return fail(
+                        FileError(
+                            file: file, row: n,
+                            message: Catalog.File.rowOutOfOrder(n, after: rowNumber)))
                 }
                 rowNumber = n
             } else {
@@ -144,7 +146,8 @@ final class SheetHandler: XMLPartHandler {
         // A formula saved without its result (openpyxl does this) that is only a text
         // literal, like ="3612…" guarding an order number: take the literal.
         if text.isEmpty, formula.count >= 2, formula.first == 0x22, formula.last == 0x22,
-           !formula.dropFirst().dropLast().contains(0x22) {
+            !formula.dropFirst().dropLast().contains(0x22)
+        {
             text = String(decoding: formula.dropFirst().dropLast(), as: UTF8.self)
             kind = .formulaText
         }
@@ -170,7 +173,9 @@ final class SheetHandler: XMLPartHandler {
                 cell = text.isEmpty ? .empty : .text(text)
             }
         case .number:
-            if text.isEmpty { cell = .empty } else if let d = Double(text), d.isFinite {
+            if text.isEmpty {
+                cell = .empty
+            } else if let d = Double(text), d.isFinite {
                 cell = dateStyles.contains(cellStyle) ? .date(d) : .number(d)
             } else {
                 // Not a finite number (NaN, inf, garbage): what the file says, as text.

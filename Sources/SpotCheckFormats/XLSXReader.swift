@@ -112,8 +112,10 @@ public final class XLSXReader {
 
     /// Inflates a part chunk by chunk into expat, calling `drain` after each chunk; false when
     /// the package has no such part. `limit` bounds the inflated size (nil: any length).
-    private static func parse(_ name: String, of archive: Archive, file: String, limit: Int?,
-                              with handler: XMLPartHandler, drain: () throws -> Void = {}) throws -> Bool {
+    private static func parse(
+        _ name: String, of archive: Archive, file: String, limit: Int?,
+        with handler: XMLPartHandler, drain: () throws -> Void = {}
+    ) throws -> Bool {
         guard let entry = archive[name] else { return false }
         let parser = try ExpatParser(part: name, file: file, handler: handler)
         var inflated = 0

@@ -1,11 +1,12 @@
 import CXlsxWriter
+import SpotCheckCore
+import SpotCheckText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SpotCheckCore
-import SpotCheckText
 
 /// A value to write into a cell.
 public enum XLSXValue: Sendable, Equatable {
@@ -93,8 +94,10 @@ public final class XLSXWriter {
     /// Nothing is written at `path` until ``close()`` succeeds: the workbook goes to a
     /// temporary file beside it (readable by its owner only), which then replaces `path` in
     /// one rename, so an earlier file survives a kill, a crash or a full disk.
-    public init(path: String, created: LocalDateTime? = nil, title: String? = nil,
-                truncationMarker: String = Catalog.File.truncationMarker.zh) throws {
+    public init(
+        path: String, created: LocalDateTime? = nil, title: String? = nil,
+        truncationMarker: String = Catalog.File.truncationMarker.zh
+    ) throws {
         self.path = path
         self.truncationMarker = truncationMarker
         temporaryPath = try OutputPath.temporary(beside: path)
@@ -267,7 +270,8 @@ public final class XLSXSheet {
             worksheet_write_number(ws, r, c, ExcelDate.serial(of: d), writer.format(style == .plain ? .date : style))
             note(col, "2026-11-03")
         case .dateTime(let t):
-            worksheet_write_number(ws, r, c, ExcelDate.serial(of: t), writer.format(style == .plain ? .dateTime : style))
+            worksheet_write_number(
+                ws, r, c, ExcelDate.serial(of: t), writer.format(style == .plain ? .dateTime : style))
             note(col, "2026-11-03 10:15")
         case .bool(let b): worksheet_write_boolean(ws, r, c, b ? 1 : 0, f)
         }
@@ -328,7 +332,8 @@ public final class XLSXSheet {
         columnWidths[col] = width
         var options = lxw_row_col_options()
         options.hidden = hidden ? 1 : 0
-        worksheet_set_column_opt(ws, lxw_col_t(col), lxw_col_t(col), width, style.flatMap { writer.format($0) }, &options)
+        worksheet_set_column_opt(
+            ws, lxw_col_t(col), lxw_col_t(col), width, style.flatMap { writer.format($0) }, &options)
     }
 
     /// Lets a column take the width of its widest text, within `limits`.
@@ -364,19 +369,23 @@ public final class XLSXSheet {
 
     /// Turns on filter buttons on the header row `row` over columns `cols`, down to `lastRow`.
     public func autofilter(row: Int, lastRow: Int, cols: ClosedRange<Int>) {
-        worksheet_autofilter(ws, lxw_row_t(row), lxw_col_t(cols.lowerBound), lxw_row_t(max(row, lastRow)), lxw_col_t(cols.upperBound))
+        worksheet_autofilter(
+            ws, lxw_row_t(row), lxw_col_t(cols.lowerBound), lxw_row_t(max(row, lastRow)), lxw_col_t(cols.upperBound))
     }
 
     /// Merges a range and writes text into it.
     public func merge(rows: ClosedRange<Int>, cols: ClosedRange<Int>, _ text: String, _ style: CellStyle = .plain) {
         advance(to: rows.lowerBound)
-        worksheet_merge_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
-                              lxw_col_t(cols.upperBound), text, writer.format(style))
+        worksheet_merge_range(
+            ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
+            lxw_col_t(cols.upperBound), text, writer.format(style))
     }
 
     /// A drop-down list on a range: `values` (at most 255 characters together).
-    public func listValidation(rows: ClosedRange<Int>, col: Int, values: [String], prompt: (title: String, text: String)? = nil,
-                               error: (title: String, text: String)? = nil) {
+    public func listValidation(
+        rows: ClosedRange<Int>, col: Int, values: [String], prompt: (title: String, text: String)? = nil,
+        error: (title: String, text: String)? = nil
+    ) {
         var v = lxw_data_validation()
         v.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
         let cValues = values.map { strdup($0) } + [nil]
@@ -384,7 +393,9 @@ public final class XLSXSheet {
         var owned: [UnsafeMutablePointer<CChar>?] = []
         defer { cValues.forEach { free($0) }; owned.forEach { free($0) } }
         func dup(_ s: String) -> UnsafeMutablePointer<CChar>? { let p = strdup(s); owned.append(p); return p }
-        if let prompt { v.input_title = dup(String(prompt.title.prefix(32))); v.input_message = dup(String(prompt.text.prefix(255))) }
+        if let prompt {
+            v.input_title = dup(String(prompt.title.prefix(32))); v.input_message = dup(String(prompt.text.prefix(255)))
+        }
         if let error {
             v.error_title = dup(String(error.title.prefix(32)))
             v.error_message = dup(String(error.text.prefix(255)))
@@ -392,7 +403,8 @@ public final class XLSXSheet {
         v.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
         list.withUnsafeMutableBufferPointer { buf in
             v.value_list = buf.baseAddress
-            worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
+            worksheet_data_validation_range(
+                ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
         }
     }
 
@@ -404,7 +416,8 @@ public final class XLSXSheet {
         defer { free(t); free(m) }
         v.input_title = t
         v.input_message = m
-        worksheet_data_validation_range(ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
+        worksheet_data_validation_range(
+            ws, lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &v)
     }
 
     /// Kinds of chart.
@@ -413,9 +426,11 @@ public final class XLSXSheet {
     }
 
     /// Inserts a chart of one series whose categories and values are ranges of `source`.
-    public func chart(_ kind: ChartKind, title: String, source: XLSXSheet, categories: (rows: ClosedRange<Int>, col: Int),
-                      values: (rows: ClosedRange<Int>, col: Int), seriesName: String? = nil, at: (row: Int, col: Int),
-                      size: (width: Int, height: Int) = (480, 288), valueRange: ClosedRange<Double>? = nil, valueFormat: String? = nil) {
+    public func chart(
+        _ kind: ChartKind, title: String, source: XLSXSheet, categories: (rows: ClosedRange<Int>, col: Int),
+        values: (rows: ClosedRange<Int>, col: Int), seriesName: String? = nil, at: (row: Int, col: Int),
+        size: (width: Int, height: Int) = (480, 288), valueRange: ClosedRange<Double>? = nil, valueFormat: String? = nil
+    ) {
         let type: Int
         switch kind {
         case .column: type = Int(LXW_CHART_COLUMN.rawValue)

@@ -30,33 +30,44 @@ public enum Changes {
 
     /// Records a new copy of a workbook; its token is made of what it is and the change
     /// number, so the same steps on the same data give the same token (the demo relies on it).
-    public static func recordCopy(kind: WorkbookCopy.Kind, drawID: Int64?, period: String, exportedAt: String, _ db: Database) throws
-        -> WorkbookCopy {
+    public static func recordCopy(
+        kind: WorkbookCopy.Kind, drawID: Int64?, period: String, exportedAt: String, _ db: Database
+    ) throws
+        -> WorkbookCopy
+    {
         let seq = try next(db)
         let token = "\(kind.rawValue)-\(drawID.map { "\($0)-" } ?? "")\(seq)"
-        try db.execute(sql: "INSERT INTO workbook_copies(token, kind, draw_id, period, seq, exported_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [token, kind.rawValue, drawID, period, seq, exportedAt])
+        try db.execute(
+            sql:
+                "INSERT INTO workbook_copies(token, kind, draw_id, period, seq, exported_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [token, kind.rawValue, drawID, period, seq, exportedAt])
         return WorkbookCopy(token: token, kind: kind, drawID: drawID, period: period, seq: seq, exportedAt: exportedAt)
     }
 
     /// A copy by its token, if this workspace exported it.
     public static func copy(token: String, _ db: Database) throws -> WorkbookCopy? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT kind, draw_id, period, seq, exported_at FROM workbook_copies WHERE token = ?",
-                                       arguments: [token]),
-              let kind = WorkbookCopy.Kind(rawValue: r[0]) else { return nil }
+        guard
+            let r = try Row.fetchOne(
+                db, sql: "SELECT kind, draw_id, period, seq, exported_at FROM workbook_copies WHERE token = ?",
+                arguments: [token]),
+            let kind = WorkbookCopy.Kind(rawValue: r[0])
+        else { return nil }
         return WorkbookCopy(token: token, kind: kind, drawID: r[1], period: r[2], seq: r[3], exportedAt: r[4])
     }
 
     /// Where an audit's scores came from.
     public static func auditProvenance(_ db: Database) throws -> [Int: Provenance] {
         var out: [Int: Provenance] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, seq, copy FROM audits") { out[r[0]] = Provenance(seq: r[1], copy: r[2]) }
+        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, seq, copy FROM audits") {
+            out[r[0]] = Provenance(seq: r[1], copy: r[2])
+        }
         return out
     }
 
     /// Marks an audit as recorded by a change of a copy.
     public static func markAudit(_ transcript: Int, seq: Int64, copy: String?, _ db: Database) throws {
-        try db.execute(sql: "UPDATE audits SET seq = ?, copy = ? WHERE transcript_id = ?", arguments: [seq, copy, transcript])
+        try db.execute(
+            sql: "UPDATE audits SET seq = ?, copy = ? WHERE transcript_id = ?", arguments: [seq, copy, transcript])
     }
 }
 

@@ -52,10 +52,11 @@ public enum OrderData {
 
         public init(importID: Int64, _ db: Database) throws {
             self.importID = importID
-            statement = try db.makeStatement(sql: """
-                INSERT INTO orders(import_id, customer_id, fingerprint, source_row, paid_day, amount_fen, purchase, route, fields)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO orders(import_id, customer_id, fingerprint, source_row, paid_day, amount_fen, purchase, route, fields)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
         }
 
         /// Inserts one order row.
@@ -78,11 +79,13 @@ public enum OrderData {
     /// The orders of the customers on a draw, in import order: their fields, by customer.
     public static func fields(draw: Int64, _ db: Database) throws -> [Int: [RecordFields]] {
         var out: [Int: [RecordFields]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT customer_id, fields FROM orders
-            WHERE customer_id IN (SELECT customer_id FROM draw_items WHERE draw_id = ?)
-            ORDER BY id
-            """, arguments: [draw])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT customer_id, fields FROM orders
+                WHERE customer_id IN (SELECT customer_id FROM draw_items WHERE draw_id = ?)
+                ORDER BY id
+                """, arguments: [draw])
         while let row = try rows.next() { out[row[0], default: []].append(RecordFields(packed: row[1])) }
         return out
     }
@@ -90,22 +93,29 @@ public enum OrderData {
     /// Every customer's purchases: total paid and last purchase day, over the orders that
     /// count as purchases and carry a day.
     public static func purchases(_ db: Database) throws -> [CustomerPurchases] {
-        try Row.fetchAll(db, sql: """
-            SELECT customer_id, sum(coalesce(amount_fen, 0)), max(paid_day), count(*) FROM orders
-            WHERE purchase = 1 AND paid_day IS NOT NULL
-            GROUP BY customer_id ORDER BY customer_id
-            """).map { CustomerPurchases(customer: $0[0], totalFen: $0[1], lastDay: Day(ordinal: $0[2]), orders: $0[3]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT customer_id, sum(coalesce(amount_fen, 0)), max(paid_day), count(*) FROM orders
+                WHERE purchase = 1 AND paid_day IS NOT NULL
+                GROUP BY customer_id ORDER BY customer_id
+                """
+        ).map { CustomerPurchases(customer: $0[0], totalFen: $0[1], lastDay: Day(ordinal: $0[2]), orders: $0[3]) }
     }
 
     /// The fields of each customer's latest purchase (for the derived VIP list's rows).
     public static func latestFields(customers: [Int], _ db: Database) throws -> [Int: RecordFields] {
         var out: [Int: RecordFields] = [:]
-        for chunk in stride(from: 0, to: customers.count, by: 500).map({ Array(customers[$0..<min($0 + 500, customers.count)]) }) {
+        for chunk in stride(from: 0, to: customers.count, by: 500).map({
+            Array(customers[$0..<min($0 + 500, customers.count)])
+        }) {
             let marks = chunk.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT customer_id, fields FROM orders WHERE customer_id IN (\(marks)) AND purchase = 1
-                ORDER BY paid_day, id
-                """, arguments: StatementArguments(chunk))
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT customer_id, fields FROM orders WHERE customer_id IN (\(marks)) AND purchase = 1
+                    ORDER BY paid_day, id
+                    """, arguments: StatementArguments(chunk))
             while let row = try rows.next() {
                 let c: Int = row[0]
                 let f = RecordFields(packed: row[1])
@@ -122,8 +132,12 @@ extension RecordFields {
     /// platform) taken from `other`.
     public func filled(from other: RecordFields) -> RecordFields {
         var f = self
-        if f.buyerID == nil || f.buyerID.map(Masking.isMasked) == true, let b = other.buyerID, !Masking.isMasked(b) { f.buyerID = b }
-        if f.phone == nil || f.phone.map({ PhoneNumber(stored: $0).isMasked }) == true, let p = other.phone { f.phone = p }
+        if f.buyerID == nil || f.buyerID.map(Masking.isMasked) == true, let b = other.buyerID, !Masking.isMasked(b) {
+            f.buyerID = b
+        }
+        if f.phone == nil || f.phone.map({ PhoneNumber(stored: $0).isMasked }) == true, let p = other.phone {
+            f.phone = p
+        }
         if f.name == nil || f.name.map(Masking.isMasked) == true, let n = other.name { f.name = n }
         if f.alternatePhones == nil { f.alternatePhones = other.alternatePhones }
         if f.platform == nil { f.platform = other.platform }

@@ -37,14 +37,20 @@ public enum QAData {
         /// Starts the record of a file's import.
         public init(file: String, importedAt: String, _ db: Database) throws {
             self.db = db
-            try db.execute(sql: "INSERT INTO qa_imports(file_name, imported_at, transcripts_new, transcripts_known, utterances) VALUES (?, ?, 0, 0, 0)",
-                           arguments: [file, importedAt])
+            try db.execute(
+                sql:
+                    "INSERT INTO qa_imports(file_name, imported_at, transcripts_new, transcripts_known, utterances) VALUES (?, ?, 0, 0, 0)",
+                arguments: [file, importedAt])
             importID = db.lastInsertedRowID
-            transcript = try db.makeStatement(sql: """
-                INSERT INTO transcripts(import_id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            utterance = try db.makeStatement(sql: "INSERT INTO utterances(transcript_id, seq, speaker, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?, ?)")
+            transcript = try db.makeStatement(
+                sql: """
+                    INSERT INTO transcripts(import_id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            utterance = try db.makeStatement(
+                sql:
+                    "INSERT INTO utterances(transcript_id, seq, speaker, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?, ?)"
+            )
         }
 
         /// Writes one transcript; returns its id.
@@ -83,8 +89,10 @@ public enum QAData {
             if new == 0 {
                 try db.execute(sql: "DELETE FROM qa_imports WHERE id = ?", arguments: [importID])
             } else {
-                try db.execute(sql: "UPDATE qa_imports SET transcripts_new = ?, transcripts_known = ?, utterances = ? WHERE id = ?",
-                               arguments: [new, known, utterances, importID])
+                try db.execute(
+                    sql:
+                        "UPDATE qa_imports SET transcripts_new = ?, transcripts_known = ?, utterances = ? WHERE id = ?",
+                    arguments: [new, known, utterances, importID])
             }
         }
     }
@@ -92,28 +100,33 @@ public enum QAData {
     /// The transcripts of a period, without utterances, in time order (read through SQLite's
     /// C API: a period holds a hundred thousand).
     public static func transcripts(period: String, _ db: Database) throws -> [TranscriptRow] {
-        let statement = try db.makeStatement(sql: """
-            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
-            WHERE period = ? ORDER BY started_ms, id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
+                WHERE period = ? ORDER BY started_ms, id
+                """)
         statement.arguments = [period]
         return try transcripts(statement, db)
     }
 
     /// The transcripts of a period whose ids lie in `ids`, in id order.
     public static func transcripts(period: String, in ids: ClosedRange<Int>, _ db: Database) throws -> [TranscriptRow] {
-        let statement = try db.makeStatement(sql: """
-            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
-            WHERE id BETWEEN ? AND ? AND period = ? ORDER BY id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
+                WHERE id BETWEEN ? AND ? AND period = ? ORDER BY id
+                """)
         statement.arguments = [ids.lowerBound, ids.upperBound, period]
         return try transcripts(statement, db)
     }
 
     /// The lowest and highest id of a period's transcripts; nil when it has none.
     public static func idSpan(period: String, _ db: Database) throws -> ClosedRange<Int>? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM transcripts WHERE period = ?", arguments: [period]),
-              let low: Int = r[0], let high: Int = r[1] else { return nil }
+        guard
+            let r = try Row.fetchOne(
+                db, sql: "SELECT min(id), max(id) FROM transcripts WHERE period = ?", arguments: [period]),
+            let low: Int = r[0], let high: Int = r[1]
+        else { return nil }
         return low...high
     }
 
@@ -125,26 +138,37 @@ public enum QAData {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { return out }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
-            out.append(TranscriptRow(id: Int(sqlite3_column_int64(s, 0)), externalID: text(1) ?? "", channel: text(2).flatMap(Channel.init) ?? .chat,
-                                     agent: text(3) ?? "", customer: text(4), started: LocalDateTime(milliseconds: sqlite3_column_int64(s, 5)),
-                                     period: text(6) ?? "", utteranceCount: Int(sqlite3_column_int64(s, 7)), fingerprint: sqlite3_column_int64(s, 8)))
+            out.append(
+                TranscriptRow(
+                    id: Int(sqlite3_column_int64(s, 0)), externalID: text(1) ?? "",
+                    channel: text(2).flatMap(Channel.init) ?? .chat,
+                    agent: text(3) ?? "", customer: text(4),
+                    started: LocalDateTime(milliseconds: sqlite3_column_int64(s, 5)),
+                    period: text(6) ?? "", utteranceCount: Int(sqlite3_column_int64(s, 7)),
+                    fingerprint: sqlite3_column_int64(s, 8)))
         }
     }
 
     /// Given transcripts, by id.
     public static func transcripts(ids: [Int], _ db: Database) throws -> [TranscriptRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: """
-            SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
-            WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY started_ms, id
-            """).map(row)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
+                WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY started_ms, id
+                """
+        ).map(row)
     }
 
     private static func row(_ r: Row) -> TranscriptRow {
-        TranscriptRow(id: r[0], externalID: r[1], channel: Channel(rawValue: r[2]) ?? .chat, agent: r[3], customer: r[4],
-                      started: LocalDateTime(milliseconds: r[5]), period: r[6], utteranceCount: r[7], fingerprint: r[8])
+        TranscriptRow(
+            id: r[0], externalID: r[1], channel: Channel(rawValue: r[2]) ?? .chat, agent: r[3], customer: r[4],
+            started: LocalDateTime(milliseconds: r[5]), period: r[6], utteranceCount: r[7], fingerprint: r[8])
     }
 
     /// The utterances of the transcripts of a period (or of given transcripts), grouped by
@@ -155,7 +179,8 @@ public enum QAData {
         var arguments: StatementArguments = []
         if let ids {
             guard !ids.isEmpty else { return [:] }
-            sql = "SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY transcript_id, seq"
+            sql =
+                "SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY transcript_id, seq"
         } else {
             sql = """
                 SELECT u.transcript_id, u.seq, u.speaker, u.start_ms, u.end_ms, u.text FROM utterances u
@@ -173,20 +198,25 @@ public enum QAData {
     /// before a row is decoded), handed over transcript by transcript in id order as they are
     /// read: only one transcript's are held. Connections reading ranges side by side read a
     /// period on several cores.
-    public static func forEachTranscriptUtterances(in ids: ClosedRange<Int>, where include: (Int) -> Bool, _ db: Database,
-                                                   _ body: (_ transcript: Int, _ utterances: [Utterance]) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: """
-            SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id BETWEEN ? AND ?
-            ORDER BY transcript_id, seq
-            """)
+    public static func forEachTranscriptUtterances(
+        in ids: ClosedRange<Int>, where include: (Int) -> Bool, _ db: Database,
+        _ body: (_ transcript: Int, _ utterances: [Utterance]) throws -> Void
+    ) throws {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id BETWEEN ? AND ?
+                ORDER BY transcript_id, seq
+                """)
         statement.arguments = [ids.lowerBound, ids.upperBound]
         try forEachTranscript(statement, include: include, db, body)
     }
 
     /// Steps a query of `transcript_id, seq, speaker, start_ms, end_ms, text` ordered by
     /// transcript, handing over each transcript's utterances.
-    private static func forEachTranscript(_ statement: Statement, include: (Int) -> Bool, _ db: Database,
-                                          _ body: (_ transcript: Int, _ utterances: [Utterance]) throws -> Void) throws {
+    private static func forEachTranscript(
+        _ statement: Statement, include: (Int) -> Bool, _ db: Database,
+        _ body: (_ transcript: Int, _ utterances: [Utterance]) throws -> Void
+    ) throws {
         let s = statement.sqliteStatement
         var current = -1
         var list: [Utterance] = []
@@ -194,7 +224,9 @@ public enum QAData {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             let tid = Int(sqlite3_column_int64(s, 0))
             if !include(tid) { continue }
@@ -215,7 +247,10 @@ public enum QAData {
 
         public init(_ db: Database) throws {
             self.db = db
-            statement = try db.makeStatement(sql: "SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id = ? ORDER BY seq")
+            statement = try db.makeStatement(
+                sql:
+                    "SELECT transcript_id, seq, speaker, start_ms, end_ms, text FROM utterances WHERE transcript_id = ? ORDER BY seq"
+            )
         }
 
         /// A transcript's utterances in order.
@@ -228,7 +263,9 @@ public enum QAData {
                 let code = sqlite3_step(s)
                 if code == SQLITE_DONE { return out }
                 guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 out.append(QAData.utterance(s))
             }
@@ -243,20 +280,28 @@ public enum QAData {
         case 0x63: speaker = .customer
         default: speaker = .system
         }
-        let end: LocalDateTime? = sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : LocalDateTime(milliseconds: sqlite3_column_int64(s, 4))
+        let end: LocalDateTime? =
+            sqlite3_column_type(s, 4) == SQLITE_NULL ? nil : LocalDateTime(milliseconds: sqlite3_column_int64(s, 4))
         let text = String(cString: sqlite3_column_text(s, 5))
-        return Utterance(seq: Int(sqlite3_column_int64(s, 1)), speaker: speaker, start: LocalDateTime(milliseconds: sqlite3_column_int64(s, 3)),
-                         end: end, text: text)
+        return Utterance(
+            seq: Int(sqlite3_column_int64(s, 1)), speaker: speaker,
+            start: LocalDateTime(milliseconds: sqlite3_column_int64(s, 3)),
+            end: end, text: text)
     }
 
     /// Replaces the findings of a period's transcripts.
-    public static func replaceFindings(period: String, _ findings: [(transcript: Int, finding: Finding)], checkedAt: String, transcripts: Int,
-                                       _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM findings WHERE transcript_id IN (SELECT id FROM transcripts WHERE period = ?)", arguments: [period])
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    public static func replaceFindings(
+        period: String, _ findings: [(transcript: Int, finding: Finding)], checkedAt: String, transcripts: Int,
+        _ db: Database
+    ) throws {
+        try db.execute(
+            sql: "DELETE FROM findings WHERE transcript_id IN (SELECT id FROM transcripts WHERE period = ?)",
+            arguments: [period])
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let s = statement.sqliteStatement
         for (t, f) in findings {
             sqlite3_reset(s)
@@ -279,10 +324,11 @@ public enum QAData {
             }
             try stepDone(s, db)
         }
-        try db.execute(sql: """
-            INSERT INTO qa_checks(period, checked_at, transcripts, findings) VALUES (?, ?, ?, ?)
-            ON CONFLICT(period) DO UPDATE SET checked_at = excluded.checked_at, transcripts = excluded.transcripts, findings = excluded.findings
-            """, arguments: [period, checkedAt, transcripts, findings.count])
+        try db.execute(
+            sql: """
+                INSERT INTO qa_checks(period, checked_at, transcripts, findings) VALUES (?, ?, ?, ?)
+                ON CONFLICT(period) DO UPDATE SET checked_at = excluded.checked_at, transcripts = excluded.transcripts, findings = excluded.findings
+                """, arguments: [period, checkedAt, transcripts, findings.count])
     }
 
     /// A stored finding.
@@ -293,11 +339,14 @@ public enum QAData {
 
     /// The findings of a period, in transcript and time order.
     public static func findings(period: String, _ db: Database) throws -> [StoredFinding] {
-        try Row.fetchAll(db, sql: """
-            SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity,
-                   f.span_start, f.span_end
-            FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
-            """, arguments: [period]).map(storedFinding)
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.transcript_id, f.rule, f.seq, f.at_ms, f.matched, f.excerpt, f.gap_ms, f.pattern, f.category, f.severity,
+                       f.span_start, f.span_end
+                FROM findings f JOIN transcripts t ON t.id = f.transcript_id WHERE t.period = ? ORDER BY t.started_ms, f.transcript_id, f.at_ms, f.id
+                """, arguments: [period]
+        ).map(storedFinding)
     }
 
     /// A row of `SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern,
@@ -305,10 +354,13 @@ public enum QAData {
     private static func storedFinding(_ r: Row) -> StoredFinding {
         var phrase: BannedPhrase? = nil
         if let p: String = r[7] { phrase = BannedPhrase(pattern: p, category: r[8] ?? "", severity: r[9] ?? 1) }
-        return StoredFinding(transcript: r[0], finding: Finding(rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
-                                                                at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
-                                                                gapMs: r[6], phrase: phrase,
-                                                                span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
+        return StoredFinding(
+            transcript: r[0],
+            finding: Finding(
+                rule: QARule(rawValue: r[1]) ?? .bannedPhrase, utterance: r[2],
+                at: LocalDateTime(milliseconds: r[3]), matched: r[4], excerpt: r[5],
+                gapMs: r[6], phrase: phrase,
+                span: (r[10] as Int?).flatMap { a in (r[11] as Int?).map { a..<$0 } }))
     }
 
     /// Reads transcripts' findings one transcript at a time, through one prepared statement.
@@ -316,10 +368,11 @@ public enum QAData {
         private let statement: Statement
 
         public init(_ db: Database) throws {
-            statement = try db.makeStatement(sql: """
-                SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end
-                FROM findings WHERE transcript_id = ? ORDER BY at_ms, id
-                """)
+            statement = try db.makeStatement(
+                sql: """
+                    SELECT transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end
+                    FROM findings WHERE transcript_id = ? ORDER BY at_ms, id
+                    """)
         }
 
         /// A transcript's findings in time order (as ``QAData/findings(period:_:)`` lists them).
@@ -330,15 +383,20 @@ public enum QAData {
 
     /// Whether a period has transcripts its last check did not see (or was never checked).
     public static func needsCheck(period: String, _ db: Database) throws -> Bool {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM transcripts WHERE period = ?", arguments: [period]) ?? 0
+        let count =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM transcripts WHERE period = ?", arguments: [period]) ?? 0
         guard count > 0 else { return false }
-        return try Int.fetchOne(db, sql: "SELECT transcripts FROM qa_checks WHERE period = ?", arguments: [period]) != count
+        return try Int.fetchOne(db, sql: "SELECT transcripts FROM qa_checks WHERE period = ?", arguments: [period])
+            != count
     }
 
     /// The external id and channel of every transcript drawn for audit, by id.
     public static func sampledExternalIDs(_ db: Database) throws -> [Int: (id: String, channel: Channel)] {
         var out: [Int: (String, Channel)] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT t.id, t.external_id, t.channel FROM transcripts t JOIN qa_items i ON i.transcript_id = t.id") {
+        for r in try Row.fetchAll(
+            db,
+            sql: "SELECT t.id, t.external_id, t.channel FROM transcripts t JOIN qa_items i ON i.transcript_id = t.id")
+        {
             out[r[0]] = (r[1], Channel(rawValue: r[2]) ?? .chat)
         }
         return out
@@ -351,28 +409,36 @@ public enum QAData {
 
     /// The transcripts of a period drawn for audit, without utterances, in time order.
     public static func sampledTranscripts(period: String, _ db: Database) throws -> [TranscriptRow] {
-        let statement = try db.makeStatement(sql: """
-            SELECT t.id, t.external_id, t.channel, t.agent, t.customer, t.started_ms, t.period, t.utterance_count, t.fingerprint
-            FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT t.id, t.external_id, t.channel, t.agent, t.customer, t.started_ms, t.period, t.utterance_count, t.fingerprint
+                FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
+                """)
         statement.arguments = [period]
         return try transcripts(statement, db)
     }
 
     /// The sampled transcripts of a period.
     public static func sampled(period: String, _ db: Database) throws -> [Int] {
-        try Int.fetchAll(db, sql: """
-            SELECT i.transcript_id FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
-            """, arguments: [period])
+        try Int.fetchAll(
+            db,
+            sql: """
+                SELECT i.transcript_id FROM qa_items i JOIN transcripts t ON t.id = i.transcript_id WHERE t.period = ? ORDER BY t.started_ms, t.id
+                """, arguments: [period])
     }
 
     /// Records a draw.
-    public static func recordDraw(period: String, seed: UInt64, rate: Double, drawnAt: String, drawnBy: String, transcripts: [Int],
-                                  _ db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO qa_draws(period, seed, rate, drawn_at, drawn_by, drawn) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [period, Int64(bitPattern: seed), rate, drawnAt, drawnBy, transcripts.count])
+    public static func recordDraw(
+        period: String, seed: UInt64, rate: Double, drawnAt: String, drawnBy: String, transcripts: [Int],
+        _ db: Database
+    ) throws -> Int64 {
+        try db.execute(
+            sql: "INSERT INTO qa_draws(period, seed, rate, drawn_at, drawn_by, drawn) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [period, Int64(bitPattern: seed), rate, drawnAt, drawnBy, transcripts.count])
         let id = db.lastInsertedRowID
-        for t in transcripts { try db.execute(sql: "INSERT INTO qa_items(transcript_id, draw_id) VALUES (?, ?)", arguments: [t, id]) }
+        for t in transcripts {
+            try db.execute(sql: "INSERT INTO qa_items(transcript_id, draw_id) VALUES (?, ?)", arguments: [t, id])
+        }
         return id
     }
 
@@ -396,10 +462,14 @@ public enum QAData {
         let of = period == nil ? "" : " WHERE transcript_id IN (SELECT id FROM transcripts WHERE period = ?)"
         let arguments: StatementArguments = period.map { [$0] } ?? []
         var out: [Int: Audit] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, auditor, comment FROM audits" + of, arguments: arguments) {
+        for r in try Row.fetchAll(
+            db, sql: "SELECT transcript_id, auditor, comment FROM audits" + of, arguments: arguments)
+        {
             out[r[0]] = Audit(transcript: r[0], auditor: r[1], comment: r[2], scores: [:])
         }
-        for r in try Row.fetchAll(db, sql: "SELECT transcript_id, item, score FROM audit_scores" + of, arguments: arguments) {
+        for r in try Row.fetchAll(
+            db, sql: "SELECT transcript_id, item, score FROM audit_scores" + of, arguments: arguments)
+        {
             out[r[0]]?.scores[r[1]] = r[2]
         }
         return out
@@ -407,9 +477,14 @@ public enum QAData {
 
     /// The audit of one transcript.
     public static func audit(transcript: Int, _ db: Database) throws -> Audit? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT auditor, comment FROM audits WHERE transcript_id = ?", arguments: [transcript]) else { return nil }
+        guard
+            let r = try Row.fetchOne(
+                db, sql: "SELECT auditor, comment FROM audits WHERE transcript_id = ?", arguments: [transcript])
+        else { return nil }
         var a = Audit(transcript: transcript, auditor: r[0], comment: r[1], scores: [:])
-        for s in try Row.fetchAll(db, sql: "SELECT item, score FROM audit_scores WHERE transcript_id = ?", arguments: [transcript]) { a.scores[s[0]] = s[1] }
+        for s in try Row.fetchAll(
+            db, sql: "SELECT item, score FROM audit_scores WHERE transcript_id = ?", arguments: [transcript])
+        { a.scores[s[0]] = s[1] }
         return a
     }
 
@@ -422,13 +497,16 @@ public enum QAData {
     /// Stores an audit; returns whether anything changed.
     public static func saveAudit(_ a: Audit, scoredAt: String, _ db: Database) throws -> Bool {
         if try audit(transcript: a.transcript, db) == a { return false }
-        try db.execute(sql: """
-            INSERT INTO audits(transcript_id, auditor, comment, scored_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(transcript_id) DO UPDATE SET auditor = excluded.auditor, comment = excluded.comment, scored_at = excluded.scored_at
-            """, arguments: [a.transcript, a.auditor, a.comment, scoredAt])
+        try db.execute(
+            sql: """
+                INSERT INTO audits(transcript_id, auditor, comment, scored_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(transcript_id) DO UPDATE SET auditor = excluded.auditor, comment = excluded.comment, scored_at = excluded.scored_at
+                """, arguments: [a.transcript, a.auditor, a.comment, scoredAt])
         try db.execute(sql: "DELETE FROM audit_scores WHERE transcript_id = ?", arguments: [a.transcript])
         for (item, score) in a.scores.sorted(by: { $0.key < $1.key }) {
-            try db.execute(sql: "INSERT INTO audit_scores(transcript_id, item, score) VALUES (?, ?, ?)", arguments: [a.transcript, item, score])
+            try db.execute(
+                sql: "INSERT INTO audit_scores(transcript_id, item, score) VALUES (?, ?, ?)",
+                arguments: [a.transcript, item, score])
         }
         return true
     }
@@ -439,8 +517,10 @@ public enum QAData {
 func bindText(_ s: OpaquePointer, _ index: Int32, _ text: String?) {
     guard var text else { sqlite3_bind_null(s, index); return }
     text.withUTF8 { buf in
-        _ = sqlite3_bind_text(s, index, UnsafeRawPointer(buf.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
-                              Int32(buf.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        _ = sqlite3_bind_text(
+            s, index,
+            UnsafeRawPointer(buf.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self),
+            Int32(buf.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
     }
 }
 
@@ -449,6 +529,7 @@ func bindText(_ s: OpaquePointer, _ index: Int32, _ text: String?) {
 func stepDone(_ s: OpaquePointer, _ db: Database) throws {
     let code = sqlite3_step(s)
     guard code == SQLITE_DONE else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

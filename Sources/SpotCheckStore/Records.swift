@@ -17,8 +17,10 @@ public struct ImportRow: Codable, FetchableRecord, MutablePersistableRecord, Sen
     public var rowsKnown: Int
     public var rowsRejected: Int
 
-    public init(id: Int64? = nil, kind: String, fileName: String, fileSize: Int64, sheet: String?, encoding: String?,
-                vipMonth: String?, importedAt: String, rowsRead: Int, rowsNew: Int, rowsKnown: Int, rowsRejected: Int) {
+    public init(
+        id: Int64? = nil, kind: String, fileName: String, fileSize: Int64, sheet: String?, encoding: String?,
+        vipMonth: String?, importedAt: String, rowsRead: Int, rowsNew: Int, rowsKnown: Int, rowsRejected: Int
+    ) {
         self.id = id
         self.kind = kind
         self.fileName = fileName
@@ -60,9 +62,12 @@ public struct DrawRow: Codable, FetchableRecord, MutablePersistableRecord, Senda
     public var supersededAt: String?
     public var supersededBy: Int64?
 
-    public init(id: Int64? = nil, month: YearMonth, seed: Int64, size: Int, minimum: Int, reserveRatio: Double, reserveCount: Int,
-                lookbackMonths: Int, cutoffDay: Int, deadlineDay: Int, drawnAt: String, drawnBy: String, today: String,
-                summary: String, supersededAt: String? = nil, supersededBy: Int64? = nil) {
+    public init(
+        id: Int64? = nil, month: YearMonth, seed: Int64, size: Int, minimum: Int, reserveRatio: Double,
+        reserveCount: Int,
+        lookbackMonths: Int, cutoffDay: Int, deadlineDay: Int, drawnAt: String, drawnBy: String, today: String,
+        summary: String, supersededAt: String? = nil, supersededBy: Int64? = nil
+    ) {
         self.id = id
         self.month = month
         self.seed = seed
@@ -109,7 +114,10 @@ public struct DrawItemRow: Codable, FetchableRecord, PersistableRecord, Sendable
     /// A reserve brought into play (derived from the calls).
     public var inPlay: Bool
 
-    public init(drawId: Int64, itemNo: Int, customerId: Int, isReserve: Bool, stratum: SourceKind, sources: Int, inPlay: Bool = false) {
+    public init(
+        drawId: Int64, itemNo: Int, customerId: Int, isReserve: Bool, stratum: SourceKind, sources: Int,
+        inPlay: Bool = false
+    ) {
         self.drawId = drawId
         self.itemNo = itemNo
         self.customerId = customerId
@@ -190,8 +198,11 @@ public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// The token of the workbook copy that recorded it; nil for `spotcheck call`.
     public var copy: String?
 
-    public init(id: Int64? = nil, drawId: Int64, itemNo: Int, attemptAt: LocalDateTime, result: AttemptResult, caller: String?, source: String,
-                recordedAt: String, seq: Int64 = 0, copy: String? = nil) {
+    public init(
+        id: Int64? = nil, drawId: Int64, itemNo: Int, attemptAt: LocalDateTime, result: AttemptResult, caller: String?,
+        source: String,
+        recordedAt: String, seq: Int64 = 0, copy: String? = nil
+    ) {
         self.seq = seq
         self.copy = copy
         self.id = id
@@ -209,9 +220,13 @@ public struct AttemptRow: Codable, FetchableRecord, MutablePersistableRecord, Se
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Whether this attempt (to the second) is already recorded.
-    public static func exists(draw: Int64, item: Int, at: LocalDateTime, result: AttemptResult, _ db: Database) throws -> Bool {
-        try AttemptRow.filter(sql: "draw_id = ? AND item_no = ? AND attempt_at = ? AND result = ?",
-                              arguments: [draw, item, at.wholeSeconds, result]).fetchCount(db) > 0
+    public static func exists(
+        draw: Int64, item: Int, at: LocalDateTime, result: AttemptResult, _ db: Database
+    ) throws -> Bool {
+        try AttemptRow.filter(
+            sql: "draw_id = ? AND item_no = ? AND attempt_at = ? AND result = ?",
+            arguments: [draw, item, at.wholeSeconds, result]
+        ).fetchCount(db) > 0
     }
 
     /// How many attempts a draw has.
@@ -245,8 +260,11 @@ public struct CaseRow: Codable, FetchableRecord, PersistableRecord, Sendable, Eq
     /// The token of the workbook copy that made that change; nil for `spotcheck call`.
     public var copy: String?
 
-    public init(drawId: Int64, itemNo: Int, score: Int? = nil, praise: String? = nil, note: String? = nil,
-                complaint: ComplaintHandling? = nil, repliedAt: LocalDateTime? = nil, imLeft: Bool = false, caller: String? = nil, status: String = "open", updatedAt: String) {
+    public init(
+        drawId: Int64, itemNo: Int, score: Int? = nil, praise: String? = nil, note: String? = nil,
+        complaint: ComplaintHandling? = nil, repliedAt: LocalDateTime? = nil, imLeft: Bool = false,
+        caller: String? = nil, status: String = "open", updatedAt: String
+    ) {
         self.drawId = drawId
         self.itemNo = itemNo
         self.score = score
@@ -299,6 +317,7 @@ public struct SubmissionRow: Codable, FetchableRecord, MutablePersistableRecord,
 
     /// The latest submission of a month's current draw, if any.
     public static func latest(month: YearMonth, draw: Int64, _ db: Database) throws -> SubmissionRow? {
-        try SubmissionRow.filter(sql: "month = ? AND draw_id = ?", arguments: [month, draw]).order(sql: "id DESC").fetchOne(db)
+        try SubmissionRow.filter(sql: "month = ? AND draw_id = ?", arguments: [month, draw]).order(sql: "id DESC")
+            .fetchOne(db)
     }
 }

@@ -27,10 +27,13 @@ public struct RecordFields: Sendable, Equatable {
     /// The seller centre the sheet was exported from (a `Platform` raw value).
     public var platform: String?
 
-    public init(buyerID: String? = nil, phone: String? = nil, name: String? = nil, orderNo: String? = nil, product: String? = nil,
-                purchaseAt: String? = nil, situation: String? = nil, handler: String? = nil, handledAt: String? = nil,
-                reviewLevel: String? = nil, refundStatus: String? = nil, courier: String? = nil, trackingNo: String? = nil,
-                spent: String? = nil, lastPurchase: String? = nil, alternatePhones: String? = nil, platform: String? = nil) {
+    public init(
+        buyerID: String? = nil, phone: String? = nil, name: String? = nil, orderNo: String? = nil,
+        product: String? = nil,
+        purchaseAt: String? = nil, situation: String? = nil, handler: String? = nil, handledAt: String? = nil,
+        reviewLevel: String? = nil, refundStatus: String? = nil, courier: String? = nil, trackingNo: String? = nil,
+        spent: String? = nil, lastPurchase: String? = nil, alternatePhones: String? = nil, platform: String? = nil
+    ) {
         self.alternatePhones = alternatePhones
         self.platform = platform
         self.buyerID = buyerID
@@ -54,18 +57,24 @@ public struct RecordFields: Sendable, Equatable {
     public var contactRoute: ContactRoute {
         // The stored phone is normalized: digits (and `-extension`), or masked with `*`.
         let full = phone.map(PhoneNumber.init(stored:))
-        return ContactRoute.of(phone: full, orderNo: orderNo, platform: platform.flatMap(Platform.init(rawValue:)), buyerID: buyerID)
+        return ContactRoute.of(
+            phone: full, orderNo: orderNo, platform: platform.flatMap(Platform.init(rawValue:)), buyerID: buyerID)
     }
 
     /// The column names the fields had, in packing order (for tools and tests).
-    public static let names = ["buyer_id", "phone", "name", "order_no", "product", "purchase_at", "situation", "handler", "handled_at",
-                               "review_level", "refund_status", "courier", "tracking_no", "spent", "last_purchase", "alternate_phones",
-                               "platform"]
+    public static let names = [
+        "buyer_id", "phone", "name", "order_no", "product", "purchase_at", "situation", "handler", "handled_at",
+        "review_level", "refund_status", "courier", "tracking_no", "spent", "last_purchase", "alternate_phones",
+        "platform",
+    ]
 
     /// The fields in packing order.
     public var all: [String?] {
-        [buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel, refundStatus, courier,
-         trackingNo, spent, lastPurchase, alternatePhones, platform]
+        [
+            buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel,
+            refundStatus, courier,
+            trackingNo, spent, lastPurchase, alternatePhones, platform,
+        ]
     }
 
     /// The fields joined by the unit separator (U+001F); a missing field is empty. A unit
@@ -80,8 +89,11 @@ public struct RecordFields: Sendable, Equatable {
     }
 
     private var packedBase: String {
-        let parts = (buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel, refundStatus,
-                     courier, trackingNo, spent, lastPurchase)
+        let parts = (
+            buyerID, phone, name, orderNo, product, purchaseAt, situation, handler, handledAt, reviewLevel,
+            refundStatus,
+            courier, trackingNo, spent, lastPurchase
+        )
         var total = 14
         total += parts.0?.utf8.count ?? 0; total += parts.1?.utf8.count ?? 0; total += parts.2?.utf8.count ?? 0
         total += parts.3?.utf8.count ?? 0; total += parts.4?.utf8.count ?? 0; total += parts.5?.utf8.count ?? 0
@@ -101,20 +113,27 @@ public struct RecordFields: Sendable, Equatable {
                 }
                 if !last { buf[at] = 0x1F; at += 1 }
             }
-            put(parts.0); put(parts.1); put(parts.2); put(parts.3); put(parts.4); put(parts.5); put(parts.6); put(parts.7)
-            put(parts.8); put(parts.9); put(parts.10); put(parts.11); put(parts.12); put(parts.13); put(parts.14, last: true)
+            put(parts.0); put(parts.1); put(parts.2); put(parts.3); put(parts.4); put(parts.5); put(parts.6);
+            put(parts.7)
+            put(parts.8); put(parts.9); put(parts.10); put(parts.11); put(parts.12); put(parts.13);
+            put(parts.14, last: true)
             return at
         }
     }
 
     /// Unpacks ``packed``.
     public init(packed: String) {
-        var parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+        var parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? nil : String($0)
+        }
         if parts.count < 17 { parts += Array(repeating: nil, count: 17 - parts.count) }
-        self.init(buyerID: parts[0], phone: parts[1], name: parts[2], orderNo: parts[3], product: parts[4], purchaseAt: parts[5],
-                  situation: parts[6], handler: parts[7], handledAt: parts[8], reviewLevel: parts[9], refundStatus: parts[10],
-                  courier: parts[11], trackingNo: parts[12], spent: parts[13], lastPurchase: parts[14], alternatePhones: parts[15],
-                  platform: parts[16])
+        self.init(
+            buyerID: parts[0], phone: parts[1], name: parts[2], orderNo: parts[3], product: parts[4],
+            purchaseAt: parts[5],
+            situation: parts[6], handler: parts[7], handledAt: parts[8], reviewLevel: parts[9], refundStatus: parts[10],
+            courier: parts[11], trackingNo: parts[12], spent: parts[13], lastPurchase: parts[14],
+            alternatePhones: parts[15],
+            platform: parts[16])
     }
 }
 
@@ -131,8 +150,10 @@ public struct NewRecord: Sendable {
     /// How the record's customer can be reached.
     public var route: ContactRoute
 
-    public init(kind: SourceKind, customer: Int = 0, fingerprint: Int64 = 0, eventDay: Day? = nil, vipMonth: YearMonth? = nil,
-                sourceRow: Int, fields: RecordFields) {
+    public init(
+        kind: SourceKind, customer: Int = 0, fingerprint: Int64 = 0, eventDay: Day? = nil, vipMonth: YearMonth? = nil,
+        sourceRow: Int, fields: RecordFields
+    ) {
         self.kind = kind
         self.customer = customer
         self.fingerprint = fingerprint
@@ -161,14 +182,17 @@ public enum SheetData {
 
     /// Stores the next free customer number.
     public static func setNextCustomer(_ n: Int, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('next_customer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [String(n)])
+        try db.execute(
+            sql:
+                "INSERT INTO meta(key, value) VALUES ('next_customer', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [String(n)])
     }
 
     /// Fingerprints of the rows already stored for a kind.
     public static func fingerprints(kind: SourceKind, _ db: Database) throws -> Set<Int64> {
         var set = Set<Int64>()
-        let rows = try Int64.fetchCursor(db, sql: "SELECT fingerprint FROM records WHERE kind = ?", arguments: [kind.code])
+        let rows = try Int64.fetchCursor(
+            db, sql: "SELECT fingerprint FROM records WHERE kind = ?", arguments: [kind.code])
         while let f = try rows.next() { set.insert(f) }
         return set
     }
@@ -201,7 +225,8 @@ public enum SheetData {
             scratch.append(0x3A)  // ":"
             scratch.append(contentsOf: value.utf8)
             try scratch.withUnsafeBufferPointer { buf in
-                sqlite3_bind_text(s, 1, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), nil)
+                sqlite3_bind_text(
+                    s, 1, UnsafeRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buf.count), nil)
                 sqlite3_bind_int64(s, 2, Int64(customer))
                 try stepDone(s, db)
             }
@@ -216,10 +241,11 @@ public enum SheetData {
         let insert = try db.makeStatement(sql: "INSERT INTO merge_map(old, new) VALUES (?, ?)")
         for (old, new) in merges { try insert.execute(arguments: [old, new]) }
         for table in ["records", "customer_keys", "draw_items", "orders"] {
-            try db.execute(sql: """
-                UPDATE \(table) SET customer_id = (SELECT new FROM merge_map WHERE old = \(table).customer_id)
-                WHERE customer_id IN (SELECT old FROM merge_map)
-                """)
+            try db.execute(
+                sql: """
+                    UPDATE \(table) SET customer_id = (SELECT new FROM merge_map WHERE old = \(table).customer_id)
+                    WHERE customer_id IN (SELECT old FROM merge_map)
+                    """)
         }
         try db.execute(sql: "DELETE FROM merge_map")
     }
@@ -234,10 +260,11 @@ public enum SheetData {
         public init(importID: Int64, _ db: Database) throws {
             self.importID = importID
             self.db = db
-            statement = try db.makeStatement(sql: """
-                INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
         }
 
         /// Inserts one row.
@@ -260,7 +287,8 @@ public enum SheetData {
     /// The index the month's pool is read through: it covers the pool query, so a draw reads
     /// the narrow index and never the wide rows. The v1 migration creates it from this text:
     /// never change it; add a migration instead.
-    static let poolIndexSQL = "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint, route)"
+    static let poolIndexSQL =
+        "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint, route)"
 
     /// Drops the pool index before a bulk load that adds many rows: building it once
     /// afterwards (``restorePoolIndex(_:)``, in the same transaction) costs less than
@@ -279,9 +307,12 @@ public enum SheetData {
 
     /// Removes the imports of a kind, file name and VIP month, with their records (a derived VIP
     /// list being replaced); returns how many records went.
-    public static func removeImports(kind: SourceKind, fileName: String, vipMonth: YearMonth, _ db: Database) throws -> Int {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM imports WHERE kind = ? AND file_name = ? AND vip_month = ?",
-                                     arguments: [kind.rawValue, fileName, vipMonth.description])
+    public static func removeImports(
+        kind: SourceKind, fileName: String, vipMonth: YearMonth, _ db: Database
+    ) throws -> Int {
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT id FROM imports WHERE kind = ? AND file_name = ? AND vip_month = ?",
+            arguments: [kind.rawValue, fileName, vipMonth.description])
         var removed = 0
         for id in ids {
             try db.execute(sql: "DELETE FROM records WHERE import_id = ?", arguments: [id])
@@ -297,35 +328,50 @@ public enum SheetData {
     }
 
     /// The pool rows of a month: every record dated in the window, plus the VIP lists of the month.
-    public static func poolRows(window: ClosedRange<Day>, month: YearMonth, _ db: Database) throws
-        -> [(customer: Int, kind: Int, fingerprint: Int64, route: ContactRoute)] {
+    public static func poolRows(
+        window: ClosedRange<Day>, month: YearMonth, _ db: Database
+    ) throws
+        -> [(customer: Int, kind: Int, fingerprint: Int64, route: ContactRoute)]
+    {
         var out: [(Int, Int, Int64, ContactRoute)] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
-            UNION ALL
-            SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
-            """, arguments: [window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
-        while let row = try rows.next() { out.append((row[0], row[1], row[2], ContactRoute(rawValue: row[3]) ?? .none)) }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
+                UNION ALL
+                SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
+                """, arguments: [window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
+        while let row = try rows.next() {
+            out.append((row[0], row[1], row[2], ContactRoute(rawValue: row[3]) ?? .none))
+        }
         return out
     }
 
     /// Records, in import order, of the customers on a draw, in that draw's month pool.
-    public static func records(draw: Int64, window: ClosedRange<Day>, month: YearMonth, _ db: Database) throws -> [SheetRecord] {
-        try SheetRecord.fetchAll(db, sql: """
-            SELECT r.* FROM records r
-            WHERE r.customer_id IN (SELECT customer_id FROM draw_items WHERE draw_id = ?)
-              AND ((r.event_day BETWEEN ? AND ?) OR r.vip_month = ?)
-            ORDER BY r.id
-            """, arguments: [draw, window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
+    public static func records(
+        draw: Int64, window: ClosedRange<Day>, month: YearMonth, _ db: Database
+    ) throws -> [SheetRecord] {
+        try SheetRecord.fetchAll(
+            db,
+            sql: """
+                SELECT r.* FROM records r
+                WHERE r.customer_id IN (SELECT customer_id FROM draw_items WHERE draw_id = ?)
+                  AND ((r.event_day BETWEEN ? AND ?) OR r.vip_month = ?)
+                ORDER BY r.id
+                """, arguments: [draw, window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
     }
 
     /// The customers of the current draws of `months`, main lists and reserves (``History``
     /// decides who counts as spot-checked).
-    public static func drawnCustomers(months: ClosedRange<YearMonth>, _ db: Database) throws -> [History.DrawnCustomer] {
-        try Row.fetchAll(db, sql: """
-            SELECT i.customer_id, i.is_reserve, i.in_play FROM draw_items i JOIN draws d ON d.id = i.draw_id
-            WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ?
-            """, arguments: [months.lowerBound.description, months.upperBound.description]).map {
+    public static func drawnCustomers(months: ClosedRange<YearMonth>, _ db: Database) throws -> [History.DrawnCustomer]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.customer_id, i.is_reserve, i.in_play FROM draw_items i JOIN draws d ON d.id = i.draw_id
+                WHERE d.superseded_at IS NULL AND d.month BETWEEN ? AND ?
+                """, arguments: [months.lowerBound.description, months.upperBound.description]
+        ).map {
             History.DrawnCustomer(customer: $0[0], isReserve: $0[1], inPlay: $0[2])
         }
     }

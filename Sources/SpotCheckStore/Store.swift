@@ -27,8 +27,10 @@ public final class Store: Sendable {
 
     /// Opens (or, with `create`, creates) the database at `path` and migrates it.
     /// `onWait` is called once when the database is busy and the command starts waiting.
-    public init(path: String, create: Bool = false, busyTimeout: Double = Store.defaultBusyTimeout,
-                onWait: (@Sendable () -> Void)? = nil) throws {
+    public init(
+        path: String, create: Bool = false, busyTimeout: Double = Store.defaultBusyTimeout,
+        onWait: (@Sendable () -> Void)? = nil
+    ) throws {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !create && !exists { throw StoreError.missing(path: path) }
@@ -45,7 +47,8 @@ public final class Store: Sendable {
             return true
         }
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
+            try db.execute(
+                sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
         }
         do {
             dbQueue = try DatabaseQueue(path: path, configuration: config)

@@ -63,14 +63,30 @@ extension Catalog {
         public static func hoursText(_ workday: Message, _ restDay: Message) -> Message {
             Message("工作日 \(workday.zh)；节假日/周末 \(restDay.zh)", "workdays \(workday.en); weekends/holidays \(restDay.en)")
         }
-        public static let resultPrompt = (Message("拨打结果", "Result"), Message("请从下拉列表选择本次拨打结果", "Pick the result of this attempt"))
-        public static let resultError = (Message("无效的结果", "Invalid result"), Message("请从下拉列表中选择", "Pick a value from the list"))
-        public static let scorePrompt = (Message("评分", "Score"), Message("5 非常满意 4 满意 3 一般 2 不满意 1 非常不满意；接通后拒绝评分记 3 分", "5 very satisfied … 1 very dissatisfied; refusal after connecting counts as 3"))
-        public static let scoreError = (Message("无效的评分", "Invalid score"), Message("评分只能是 1 到 5 的整数", "The score is a whole number from 1 to 5"))
-        public static let timePrompt = (Message("拨打时间", "Time"), Message("填写拨打的日期和时间，如 2026-11-24 10:30", "Date and time of the call, e.g. 2026-11-24 10:30"))
+        public static let resultPrompt = (
+            Message("拨打结果", "Result"), Message("请从下拉列表选择本次拨打结果", "Pick the result of this attempt")
+        )
+        public static let resultError = (
+            Message("无效的结果", "Invalid result"), Message("请从下拉列表中选择", "Pick a value from the list")
+        )
+        public static let scorePrompt = (
+            Message("评分", "Score"),
+            Message(
+                "5 非常满意 4 满意 3 一般 2 不满意 1 非常不满意；接通后拒绝评分记 3 分",
+                "5 very satisfied … 1 very dissatisfied; refusal after connecting counts as 3")
+        )
+        public static let scoreError = (
+            Message("无效的评分", "Invalid score"), Message("评分只能是 1 到 5 的整数", "The score is a whole number from 1 to 5")
+        )
+        public static let timePrompt = (
+            Message("拨打时间", "Time"),
+            Message("填写拨打的日期和时间，如 2026-11-24 10:30", "Date and time of the call, e.g. 2026-11-24 10:30")
+        )
 
         // Cover sheet.
-        public static func title(_ month: String) -> Message { Message("\(month) 服务回访抽查名单", "Service spot-check call list, \(month)") }
+        public static func title(_ month: String) -> Message {
+            Message("\(month) 服务回访抽查名单", "Service spot-check call list, \(month)")
+        }
         public static let month = Message("抽查月份", "Month")
         public static let window = Message("抽查区间", "Window")
         public static let seed = Message("随机种子", "Seed")
@@ -99,9 +115,12 @@ extension Catalog {
         public static func deadlineWith(_ day: String, _ left: Message) -> Message {
             Message("\(day)（\(left.zh)）", "\(day) (\(left.en))")
         }
-        public static func daysLeft(_ n: Int) -> Message { n == 0 ? Message("今天到期", "due today") : Message("剩余 \(n) 天", "\(n) day(s) left") }
+        public static func daysLeft(_ n: Int) -> Message {
+            n == 0 ? Message("今天到期", "due today") : Message("剩余 \(n) 天", "\(n) day(s) left")
+        }
         public static func late(_ n: Int) -> Message { Message("已逾期 \(n) 天", "\(n) day(s) late") }
-        public static let belowMinimum = Message("候选客户不足最低要求，已全部抽取", "fewer eligible customers than the minimum: all were taken")
+        public static let belowMinimum = Message(
+            "候选客户不足最低要求，已全部抽取", "fewer eligible customers than the minimum: all were taken")
         public static let hoursTitle = Message("回访时段（避开客户休息时间）", "Calling hours (avoid customers' rest time)")
         public static let calendarTitle = Message("截止日前每天可拨打时段", "Calling hours day by day until the deadline")
         public static func dayLine(_ day: String, _ weekday: Message, _ kind: Message, _ spans: String) -> Message {
@@ -123,16 +142,30 @@ extension Catalog {
         public static let uncovered = Message("（日历未覆盖，按周末/工作日）", "(not in the calendar: by weekday)")
         public static let rulesTitle = Message("填写说明", "How to fill in")
         public static let rules: [Message] = [
-            Message("每次拨打填写时间和结果；同一时间段（上午/下午13-17点/晚上17-20点）或同一天内重复拨打不算不同时段。",
-                    "Fill in the time and result of every attempt; attempts in the same part of the same day do not count as different periods."),
-            Message("联系不上（无人接听/占线/关机/停机）：分时间段 3 次及以上仍联系不上，且旺旺留言或短信未回复，结束抽查，不计入打分。",
-                    "Unreachable: after 3+ attempts in different periods and an unanswered IM/SMS, the case ends and is not counted."),
-            Message("拒接（未接通）：分时间段 2 次及以上仍拒接，结束抽查，不计入打分。",
-                    "Rejected without answering: after 2+ attempts in different periods, the case ends and is not counted."),
-            Message("已接通后客户拒绝或挂机、不愿打分：结束抽查，记 3 分。", "Connected then refused or hung up, or no score given: the case ends and counts as 3."),
-            Message("5 分记录表扬；4 分记录建议；3 分记录改进意见；2、1 分记录不满意原因。", "5: record praise; 4: the suggestion; 3: what to improve; 2 or 1: the reasons."),
-            Message("当场无法解决的投诉按售后流程升级，半小时内回复客户，并填写回复时间。", "A complaint not resolved on the spot is escalated; reply within 30 minutes and fill in the reply time."),
-            Message("正选客户结束且不计入打分时，按序号启用下一位备选客户。", "When a main-list case ends uncounted, bring in the next reserve by number."),
+            Message(
+                "每次拨打填写时间和结果；同一时间段（上午/下午13-17点/晚上17-20点）或同一天内重复拨打不算不同时段。",
+                "Fill in the time and result of every attempt; attempts in the same part of the same day do not count as different periods."
+            ),
+            Message(
+                "联系不上（无人接听/占线/关机/停机）：分时间段 3 次及以上仍联系不上，且旺旺留言或短信未回复，结束抽查，不计入打分。",
+                "Unreachable: after 3+ attempts in different periods and an unanswered IM/SMS, the case ends and is not counted."
+            ),
+            Message(
+                "拒接（未接通）：分时间段 2 次及以上仍拒接，结束抽查，不计入打分。",
+                "Rejected without answering: after 2+ attempts in different periods, the case ends and is not counted."),
+            Message(
+                "已接通后客户拒绝或挂机、不愿打分：结束抽查，记 3 分。",
+                "Connected then refused or hung up, or no score given: the case ends and counts as 3."),
+            Message(
+                "5 分记录表扬；4 分记录建议；3 分记录改进意见；2、1 分记录不满意原因。",
+                "5: record praise; 4: the suggestion; 3: what to improve; 2 or 1: the reasons."),
+            Message(
+                "当场无法解决的投诉按售后流程升级，半小时内回复客户，并填写回复时间。",
+                "A complaint not resolved on the spot is escalated; reply within 30 minutes and fill in the reply time."
+            ),
+            Message(
+                "正选客户结束且不计入打分时，按序号启用下一位备选客户。",
+                "When a main-list case ends uncounted, bring in the next reserve by number."),
         ]
         public static let notes = Message("说明", "Notes")
     }
@@ -151,7 +184,9 @@ extension Catalog {
         public static func spent(_ s: String) -> Message { Message("累计消费 \(s)", "spent \(s)") }
         public static func lastPurchase(_ s: String) -> Message { Message("最近购买 \(s)", "last bought \(s)") }
         /// A review: its rating, then its text.
-        public static func review(level: String, text: String) -> Message { Message("\(level)：\(text)", "\(level): \(text)") }
+        public static func review(level: String, text: String) -> Message {
+            Message("\(level)：\(text)", "\(level): \(text)")
+        }
         public static let vipCustomer = Message("VIP客户", "VIP customer")
         /// Text from a sheet, the same in both languages.
         public static func data(_ s: String) -> Message { Message(s, s) }

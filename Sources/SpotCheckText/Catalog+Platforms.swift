@@ -14,7 +14,8 @@ extension Catalog.Names {
 
 extension Catalog.Import {
     public static func unknownPlatform(_ name: String) -> Message {
-        Message("无法识别的平台「\(name)」：可用 taobao、jd、pdd、douyin", "unknown platform \"\(name)\": use taobao, jd, pdd or douyin")
+        Message(
+            "无法识别的平台「\(name)」：可用 taobao、jd、pdd、douyin", "unknown platform \"\(name)\": use taobao, jd, pdd or douyin")
     }
     public static func platformOf(_ file: String, _ platform: Message) -> Message {
         Message("\(file)：\(platform.zh)导出", "\(file): a \(platform.en) export")
@@ -48,11 +49,14 @@ extension Catalog.CallList {
 
 extension Catalog.Sample {
     public static func routes(phone: Int, platform: Int, im: Int) -> Message {
-        Message("联系方式：手机 \(phone) 位，平台隐私号 \(platform) 位，旺旺 \(im) 位",
-                "contact routes: phone \(phone), platform privacy number \(platform), IM \(im)")
+        Message(
+            "联系方式：手机 \(phone) 位，平台隐私号 \(platform) 位，旺旺 \(im) 位",
+            "contact routes: phone \(phone), platform privacy number \(platform), IM \(im)")
     }
     public static func noContactRoute(_ n: Int) -> Message {
-        Message("\(n) 位客户没有完整手机号、没有可走平台隐私号的订单、也没有旺旺号，无法联系，未参与抽取（仍计入客户池）",
-                "\(n) customer(s) have no full phone, no order on a known platform and no buyer ID: no route reaches them, so they were left out of the draw (still counted in the pool)")
+        Message(
+            "\(n) 位客户没有完整手机号、没有可走平台隐私号的订单、也没有旺旺号，无法联系，未参与抽取（仍计入客户池）",
+            "\(n) customer(s) have no full phone, no order on a known platform and no buyer ID: no route reaches them, so they were left out of the draw (still counted in the pool)"
+        )
     }
 }

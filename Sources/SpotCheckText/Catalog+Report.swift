@@ -5,7 +5,9 @@ extension Catalog {
     public enum Report {
         public static let detailSheet = Message("服务抽查明细表", "Spot-check detail")
         public static let summarySheet = Message("服务抽查汇总表", "Spot-check summary")
-        public static func title(_ month: String) -> Message { Message("\(month) 服务抽查汇总表", "Service spot-check summary, \(month)") }
+        public static func title(_ month: String) -> Message {
+            Message("\(month) 服务抽查汇总表", "Service spot-check summary, \(month)")
+        }
 
         // Detail columns.
         public static let attemptsLog = Message("拨打记录", "Attempts")
@@ -21,11 +23,15 @@ extension Catalog {
             switch e {
             case .onTime: return Message("按时回复", "on time")
             case .late: return Message("超时回复", "late")
-            case .open: return e.isOverdue(at: now) ? Message("未回复（已超时）", "not replied (overdue)") : Message("待回复", "awaiting reply")
+            case .open:
+                return e.isOverdue(at: now)
+                    ? Message("未回复（已超时）", "not replied (overdue)") : Message("待回复", "awaiting reply")
             }
         }
         public static func attemptLine(_ at: String, _ result: Message, outside: Bool) -> Message {
-            outside ? Message("\(at) \(result.zh)（时段外）", "\(at) \(result.en) (outside hours)") : Message("\(at) \(result.zh)", "\(at) \(result.en)")
+            outside
+                ? Message("\(at) \(result.zh)（时段外）", "\(at) \(result.en) (outside hours)")
+                : Message("\(at) \(result.zh)", "\(at) \(result.en)")
         }
 
         // Summary.
@@ -39,8 +45,10 @@ extension Catalog {
         public static let excludedRejected = Message("不计入：拒接", "Not counted: rejected")
         public static let openCases = Message("进行中", "Open")
         public static let satisfaction = Message("服务满意度", "Satisfaction")
-        public static let formulaText = Message("服务满意度 = 客户打分总和 ÷ 抽查回访总和（计入打分的回访数；联系不上、拒接不计入，接通后拒绝记 3 分）",
-                                                "satisfaction = sum of scores ÷ number of counted cases (unreachable and rejected are not counted; a refusal counts as 3)")
+        public static let formulaText = Message(
+            "服务满意度 = 客户打分总和 ÷ 抽查回访总和（计入打分的回访数；联系不上、拒接不计入，接通后拒绝记 3 分）",
+            "satisfaction = sum of scores ÷ number of counted cases (unreachable and rejected are not counted; a refusal counts as 3)"
+        )
         public static let scoreSum = Message("客户打分总和", "Sum of scores")
         public static let target = Message("目标", "Target")
         public static let meetsTarget = Message("是否达标", "Meets the target")
@@ -70,8 +78,11 @@ extension Catalog {
         public static func yesNo(_ b: Bool) -> Message { b ? Call.yes : Call.no }
         public static func written(_ path: String, cases: Int, masked: Bool) -> Message {
             masked
-                ? Message("服务抽查报表已写入 \(path)：\(cases) 个个案（手机号已隐藏中间四位）", "report written to \(path): \(cases) cases (phones masked)")
-                : Message("服务抽查报表已写入 \(path)：\(cases) 个个案（含完整手机号）", "report written to \(path): \(cases) cases (full phones)")
+                ? Message(
+                    "服务抽查报表已写入 \(path)：\(cases) 个个案（手机号已隐藏中间四位）",
+                    "report written to \(path): \(cases) cases (phones masked)")
+                : Message(
+                    "服务抽查报表已写入 \(path)：\(cases) 个个案（含完整手机号）", "report written to \(path): \(cases) cases (full phones)")
         }
     }
 }

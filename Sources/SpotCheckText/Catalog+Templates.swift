@@ -45,7 +45,8 @@ extension Catalog {
         public static let product = Message("购买的商品（宝贝标题）", "The product bought (listing title)")
         public static let purchaseDate = Message("下单或付款日期", "The day the order was placed or paid")
         public static let afterSalesSituation = Message(
-            "问题与处理经过：退货、换货、退款、质量问题等，回访话术会引用", "What went wrong and what was done (return, exchange, "
+            "问题与处理经过：退货、换货、退款、质量问题等，回访话术会引用",
+            "What went wrong and what was done (return, exchange, "
                 + "refund, quality…); the call script quotes it")
         public static let courierSituation = Message(
             "快递异常类型：从下拉列表选择（丢件/破损/延误/错发/漏发/拒收/其他）",
@@ -54,15 +55,18 @@ extension Catalog {
         public static let handler = Message(
             "处理此单的售后客服（按人统计满意度，直接填写姓名）",
             "The after-sales agent who handled the case (satisfaction is broken down by agent; type the name)")
-        public static let handledDate = Message("处理完结的日期（决定记录属于哪个月）",
-                                                "The day the case was closed (places the record in a month)")
+        public static let handledDate = Message(
+            "处理完结的日期（决定记录属于哪个月）",
+            "The day the case was closed (places the record in a month)")
         public static let appliedDate = Message(
             "登记或客户反馈的日期（尚未处理完时按此日期归月）", "The day the case was registered (places the record when not yet closed)")
-        public static let reviewDate = Message("评价的日期（决定记录属于哪个月）",
-                                               "The day of the review (places the record in a month)")
+        public static let reviewDate = Message(
+            "评价的日期（决定记录属于哪个月）",
+            "The day of the review (places the record in a month)")
         public static let reviewLevel = Message("好评/中评/差评：从下拉列表选择", "Good, neutral or bad review: choose from the list")
         public static let refundStatus = Message(
-            "退款中/退款成功/退款关闭/换货/补发：从下拉列表选择", "Refund status (in progress, refunded, closed, exchange, "
+            "退款中/退款成功/退款关闭/换货/补发：从下拉列表选择",
+            "Refund status (in progress, refunded, closed, exchange, "
                 + "re-shipped): choose from the list")
         public static let courier = Message("快递公司", "The courier company")
         public static let trackingNo = Message("快递运单号（文本格式）", "The tracking number (text)")
@@ -82,22 +86,25 @@ extension Catalog {
             Message("已写入模板：\(path)", "template written: \(path)")
         }
         /// A template would overwrite a file (the error names the file).
-        public static let exists = Message("文件已存在，未作改动；要覆盖请加 --force",
-                                           "the file already exists; nothing written (add --force to overwrite it)")
+        public static let exists = Message(
+            "文件已存在，未作改动；要覆盖请加 --force",
+            "the file already exists; nothing written (add --force to overwrite it)")
         /// The output folder cannot be made (the error names the folder).
         public static func notFolder(_ reason: String) -> Message {
             Message("无法建立文件夹：\(reason)", "cannot create the folder: \(reason)")
         }
         /// The configuration names no header for a field a template needs.
         public static func noHeader(_ location: String, field: String) -> Message {
-            Message("\(location) 中字段 \(field) 没有任何列名，无法生成模板",
-                    "\(location) gives field \(field) no header; cannot write the template")
+            Message(
+                "\(location) 中字段 \(field) 没有任何列名，无法生成模板",
+                "\(location) gives field \(field) no header; cannot write the template")
         }
         /// A template header would be read as another field.
         public static func headerClash(_ location: String, header: String, field: String, other: String) -> Message {
-            Message("\(location)：列名「\(header)」属于 \(field)，但导入时会被当作 \(other)；请在配置中去掉重复的列名",
-                    "\(location): header \"\(header)\" is given to \(field) but would import as \(other); "
-                        + "remove the duplicate from the configuration")
+            Message(
+                "\(location)：列名「\(header)」属于 \(field)，但导入时会被当作 \(other)；请在配置中去掉重复的列名",
+                "\(location): header \"\(header)\" is given to \(field) but would import as \(other); "
+                    + "remove the duplicate from the configuration")
         }
     }
 }

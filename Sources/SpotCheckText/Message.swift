@@ -45,7 +45,9 @@ extension Catalog {
 
 extension Array where Element == Message {
     /// Joins messages with the list separator of `lang`.
-    public func joined(_ lang: Lang) -> String { map { $0.text(lang) }.joined(separator: Catalog.listSeparator.text(lang)) }
+    public func joined(_ lang: Lang) -> String {
+        map { $0.text(lang) }.joined(separator: Catalog.listSeparator.text(lang))
+    }
 }
 
 /// Formats an integer with thousands separators (1,234,567).

@@ -25,7 +25,8 @@ struct DemoCommand: ParsableCommand {
         /// `vip derive` after the imports (the month's files include order exports).
         struct DeriveVIP: Decodable { var min_spend: String?; var inactive_months: Int? }
         struct Month: Decodable {
-            var month: String; var today: String; var seed: UInt64; var files: [File]; var results: Results?; var derive_vip: DeriveVIP?
+            var month: String; var today: String; var seed: UInt64; var files: [File]; var results: Results?;
+            var derive_vip: DeriveVIP?
         }
         struct Transcripts: Decodable { var file: String; var channel: Channel }
         struct QA: Decodable {
@@ -40,9 +41,11 @@ struct DemoCommand: ParsableCommand {
         try guarded(global.lang) {
             let output = Output(lang: global.lang)
             let samplesDir = try locateSamples()
-            let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(samplesDir)/manifest.json")))
+            let manifest = try JSONDecoder().decode(
+                Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(samplesDir)/manifest.json")))
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spotcheck-demo-\(getpid())").path
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spotcheck-demo-\(getpid())")
+                .path
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             let db = "\(scratch)/spotcheck.db"
@@ -59,8 +62,11 @@ struct DemoCommand: ParsableCommand {
                         try ImportCommand.perform(OrderImportRequest(files: [file]), in: ws, output: output)
                         continue
                     }
-                    guard let kind = SourceKind(rawValue: f.kind) else { throw UserError(Catalog.Import.unknownKind(f.kind)) }
-                    try ImportCommand.perform(ImportRequest(kind: kind, files: [file], month: month), in: ws, output: output)
+                    guard let kind = SourceKind(rawValue: f.kind) else {
+                        throw UserError(Catalog.Import.unknownKind(f.kind))
+                    }
+                    try ImportCommand.perform(
+                        ImportRequest(kind: kind, files: [file], month: month), in: ws, output: output)
                 }
                 if let d = m.derive_vip {
                     var rule = VIPDerivation()
@@ -68,7 +74,8 @@ struct DemoCommand: ParsableCommand {
                     if let n = d.inactive_months { rule.inactiveMonths = n }
                     try VIPDeriveCommand.perform(VIPDeriveRequest(month: month, rule: rule), in: ws, output: output)
                 }
-                try SampleCommand.perform(MonthlyDraw.Request(month: month, seed: m.seed, drawnBy: "demo"), in: ws, output: output)
+                try SampleCommand.perform(
+                    MonthlyDraw.Request(month: month, seed: m.seed, drawnBy: "demo"), in: ws, output: output)
                 try CallListCommand.perform(month: month, to: path(.callList, m.month), in: ws, output: output)
                 // The callers' filled list comes back; the month's figures go to the sales manager.
                 if let results = m.results {
@@ -77,7 +84,8 @@ struct DemoCommand: ParsableCommand {
                     output.say(Catalog.CLI.demoStep(Catalog.CLI.demoResults(m.month, results.today).text(global.lang)))
                     try ResultsImportCommand.perform(file: "\(samplesDir)/\(results.file)", in: after, output: output)
                     try StatusCommand.perform(month: month, in: after, output: output)
-                    try ReportCommand.perform(month: month, to: path(.report, m.month), showPhones: false, in: after, output: output)
+                    try ReportCommand.perform(
+                        month: month, to: path(.report, m.month), showPhones: false, in: after, output: output)
                 }
             }
             if let qa = manifest.qa { try runQA(qa, samples: samplesDir, db: db, output: output) }
@@ -93,9 +101,12 @@ struct DemoCommand: ParsableCommand {
         let ws = try workspace(db, on: qa.today)
         output.say("")
         output.say(Catalog.CLI.demoStep(Catalog.CLI.demoQA(qa.period).text(global.lang)))
-        for f in qa.files { try QAImportCommand.perform(files: ["\(samples)/\(f.file)"], channel: f.channel, in: ws, output: output) }
+        for f in qa.files {
+            try QAImportCommand.perform(files: ["\(samples)/\(f.file)"], channel: f.channel, in: ws, output: output)
+        }
         try QACheckCommand.perform(period: period, json: false, in: ws, output: output)
-        try QASampleCommand.perform(period: period, rate: nil, seed: qa.seed, by: "demo", json: false, in: ws, output: output)
+        try QASampleCommand.perform(
+            period: period, rate: nil, seed: qa.seed, by: "demo", json: false, in: ws, output: output)
         try QAExportAuditCommand.perform(period: period, to: path(.audit, qa.period), in: ws, output: output)
         var last = ws
         if let scores = qa.scores {
@@ -110,8 +121,9 @@ struct DemoCommand: ParsableCommand {
     /// The demo's workspace on a day of the manifest, at 09:00.
     private func workspace(_ db: String, on day: String) throws -> Workspace {
         guard let d = try? DateText.parse(day) else { throw UserError(Catalog.Config.badToday(day)) }
-        return try Workspace(dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!,
-                             nowIsDayOnly: true)
+        return try Workspace(
+            dbPath: db, configDirectory: global.config, lang: global.lang, now: LocalDateTime(day: d.day, hour: 9)!,
+            nowIsDayOnly: true)
     }
 
     /// Where an output file of a month goes.
@@ -121,7 +133,8 @@ struct DemoCommand: ParsableCommand {
 
     private func locateSamples() throws -> String {
         var tried: [String] = []
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         for candidate in [samples, "Samples", here.appendingPathComponent("Samples").path].compactMap({ $0 }) {
             tried.append(candidate)
             if FileManager.default.fileExists(atPath: "\(candidate)/manifest.json") { return candidate }

@@ -22,13 +22,16 @@ struct CallListCommand: ParsableCommand {
     @Option(name: monthNames, help: monthHelp)
     var month: String?
 
-    @Option(name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"]))
+    @Option(
+        name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"]))
     var output: String
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try CallListCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), to: output, in: ws, output: Output(lang: global.lang))
+            try CallListCommand.perform(
+                month: try resolveMonth(month, in: ws, Output(lang: global.lang)), to: output, in: ws,
+                output: Output(lang: global.lang))
         }
     }
 

@@ -48,8 +48,9 @@ struct GlobalOptions: ParsableArguments {
             if Output.stderrIsTerminal { Output(lang: lang).note(Catalog.Config.waitingForDatabase) }
         }
         let clock = try now()
-        return try Workspace(dbPath: dbPath, configDirectory: config, lang: lang, now: clock.moment, nowIsDayOnly: clock.dayOnly,
-                             logger: logger, onBusy: onBusy)
+        return try Workspace(
+            dbPath: dbPath, configDirectory: config, lang: lang, now: clock.moment, nowIsDayOnly: clock.dayOnly,
+            logger: logger, onBusy: onBusy)
     }
 }
 
@@ -77,14 +78,16 @@ extension GlobalOptions {
 extension GlobalOptions {
     /// The language asked for on a command line that may not parse (`--lang en` or `--lang=en`).
     static func requestedLang(_ arguments: [String]) -> Lang {
-        zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || arguments.contains("--lang=en") ? .en : .zh
+        zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" }
+            || arguments.contains("--lang=en") ? .en : .zh
     }
 }
 
 /// `--month` (and QA's `--period`, the same thing): every command that works on a month takes it.
 let monthNames: NameSpecification = [.customLong("month"), .customLong("period")]
-let monthHelp = ArgumentHelp("月份 YYYY-MM，默认为今天所在抽查区间的月份 (the month; default: the month whose window holds today).",
-                             valueName: "YYYY-MM")
+let monthHelp = ArgumentHelp(
+    "月份 YYYY-MM，默认为今天所在抽查区间的月份 (the month; default: the month whose window holds today).",
+    valueName: "YYYY-MM")
 
 /// The month given, or the month whose window holds today (and the user is told so).
 func resolveMonth(_ text: String?, in ws: Workspace, _ out: Output) throws -> YearMonth {

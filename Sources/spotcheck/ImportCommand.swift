@@ -4,7 +4,6 @@ import SpotCheckCore
 import SpotCheckKit
 import SpotCheckText
 
-
 /// `spotcheck import`: imports the month's sheets.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,24 +12,38 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "after-sales 售后 | courier 快递 | reviews 评价 | vip | orders 订单导出 (the order lookup, and what `vip derive` reads)",
-            completion: Choice<ImportKind>.completion, transform: Choice<ImportKind>.parse)
+    @Option(
+        name: .long,
+        help:
+            "after-sales 售后 | courier 快递 | reviews 评价 | vip | orders 订单导出 (the order lookup, and what `vip derive` reads)",
+        completion: Choice<ImportKind>.completion, transform: Choice<ImportKind>.parse)
     var kind: ImportKind
 
     @Option(name: .long, help: "要读取的工作表，默认第一个 (the worksheet to read in an XLSX file).")
     var sheet: String?
 
-    @Option(name: .long, help: "YYYY-MM：VIP 名单所属月份，默认今天所在区间的月份；其他表格用来提示区间外的行 (the month a VIP list belongs to; for other sheets, rows outside it are pointed out).")
+    @Option(
+        name: .long,
+        help:
+            "YYYY-MM：VIP 名单所属月份，默认今天所在区间的月份；其他表格用来提示区间外的行 (the month a VIP list belongs to; for other sheets, rows outside it are pointed out)."
+    )
     var month: String?
 
-    @Flag(name: .long, help: "导入正确的行，有误的行及原因写入输入文件旁的 FILE.rejects.csv (import the good rows, write the bad ones with reasons beside the input).")
+    @Flag(
+        name: .long,
+        help:
+            "导入正确的行，有误的行及原因写入输入文件旁的 FILE.rejects.csv (import the good rows, write the bad ones with reasons beside the input)."
+    )
     var skipBad = false
 
-    @Option(name: .long, help: "taobao | jd | pdd | douyin：文件来自哪个平台，默认按表头判断 (the seller centre; default: told by the headers).",
-            completion: Choice<Platform>.completion, transform: Choice<Platform>.parse)
+    @Option(
+        name: .long,
+        help: "taobao | jd | pdd | douyin：文件来自哪个平台，默认按表头判断 (the seller centre; default: told by the headers).",
+        completion: Choice<Platform>.completion, transform: Choice<Platform>.parse)
     var platform: Platform?
 
-    @Argument(help: ArgumentHelp("CSV 或 XLSX 文件 (CSV or XLSX files)."), completion: .file(extensions: ["csv", "xlsx", "txt"]))
+    @Argument(
+        help: ArgumentHelp("CSV 或 XLSX 文件 (CSV or XLSX files)."), completion: .file(extensions: ["csv", "xlsx", "txt"]))
     var files: [String]
 
     func run() throws {
@@ -42,8 +55,9 @@ struct ImportCommand: ParsableCommand {
                 return try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
             }
             let ws = try global.workspace()
-            let request = ImportRequest(kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad,
-                                        platform: given)
+            let request = ImportRequest(
+                kind: kind, files: files, sheet: sheet, month: try month.map(parseMonth), skipBad: skipBad,
+                platform: given)
             try ImportCommand.perform(request, in: ws, output: Output(lang: global.lang))
         }
     }
@@ -61,8 +75,10 @@ struct ImportCommand: ParsableCommand {
         say(report.files, sheet: Catalog.Names.sheet(report.kind), out)
         if !report.unchanged {
             let by = report.mergesByKey
-            out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
-                                             phone: by[.phone] ?? 0, order: by[.order] ?? 0))
+            out.say(
+                Catalog.Import.customers(
+                    touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
+                    phone: by[.phone] ?? 0, order: by[.order] ?? 0))
         }
         for n in report.notes { out.note(n) }
     }
@@ -73,8 +89,10 @@ struct ImportCommand: ParsableCommand {
         say(report.files, sheet: Catalog.Names.orders, out)
         if !report.unchanged {
             let by = report.mergesByKey
-            out.say(Catalog.Import.customers(touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
-                                             phone: by[.phone] ?? 0, order: by[.order] ?? 0))
+            out.say(
+                Catalog.Import.customers(
+                    touched: report.customers, merged: report.merges, buyer: by[.buyer] ?? 0,
+                    phone: by[.phone] ?? 0, order: by[.order] ?? 0))
             out.say(Catalog.Import.ordersSummary(matched: report.matched, withPhone: report.withPhone))
         }
     }
@@ -85,8 +103,10 @@ struct ImportCommand: ParsableCommand {
             if f.new == 0 && f.rejected == 0 {
                 out.say(Catalog.Import.nothingNew(file: f.file))
             } else {
-                out.say(Catalog.Import.fileSummary(file: f.file, sheet: sheet, format: f.format, read: f.read, new: f.new,
-                                                   known: f.known, blank: f.blank, rejected: f.rejected))
+                out.say(
+                    Catalog.Import.fileSummary(
+                        file: f.file, sheet: sheet, format: f.format, read: f.read, new: f.new,
+                        known: f.known, blank: f.blank, rejected: f.rejected))
             }
             if let p = f.platform { out.note(Catalog.Import.platformOf(f.file, Catalog.Names.platform(p))) }
             if f.totals > 0 { out.note(Catalog.Import.totalsSkipped(f.totals)) }

@@ -33,7 +33,9 @@ struct Output {
     /// Rewrites the progress line on a terminal.
     func progress(_ m: Message?) {
         guard Output.stderrIsTerminal else { return }
-        if let m { FileHandle.standardError.write(Data(("\r\u{1B}[K" + m.text(lang)).utf8)) } else {
+        if let m {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + m.text(lang)).utf8))
+        } else {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }
     }

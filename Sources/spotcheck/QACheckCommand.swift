@@ -17,7 +17,9 @@ struct QACheckCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QACheckCommand.perform(period: try resolveMonth(period, in: ws, Output(lang: global.lang)), json: json, in: ws, output: Output(lang: global.lang))
+            try QACheckCommand.perform(
+                period: try resolveMonth(period, in: ws, Output(lang: global.lang)), json: json, in: ws,
+                output: Output(lang: global.lang))
         }
     }
 
@@ -30,7 +32,9 @@ struct QACheckCommand: ParsableCommand {
         for rule in QARule.allCases { out.say(Q.line(Q.rule(rule).text(out.lang), s.byRule[rule.rawValue] ?? 0)) }
         out.say(Q.byAgent)
         for a in s.agents {
-            let parts = QARule.allCases.compactMap { r in a.byRule[r.rawValue].map { Q.rule(r).text(out.lang) + " " + String($0) } }
+            let parts = QARule.allCases.compactMap { r in
+                a.byRule[r.rawValue].map { Q.rule(r).text(out.lang) + " " + String($0) }
+            }
             out.say(Q.agentLine(a.agent, transcripts: a.transcripts, findings: a.findings, parts: parts))
         }
     }

@@ -11,11 +11,14 @@ struct QAImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "chat 聊天 | call 通话：文件没有渠道列时使用 (for files without a channel column).",
-            completion: Choice<Channel>.completion, transform: Choice<Channel>.parse)
+    @Option(
+        name: .long, help: "chat 聊天 | call 通话：文件没有渠道列时使用 (for files without a channel column).",
+        completion: Choice<Channel>.completion, transform: Choice<Channel>.parse)
     var channel: Channel?
 
-    @Argument(help: "会话文件：CSV、XLSX 或 JSONL (transcript files).", completion: .file(extensions: ["csv", "xlsx", "jsonl", "json", "txt"]))
+    @Argument(
+        help: "会话文件：CSV、XLSX 或 JSONL (transcript files).",
+        completion: .file(extensions: ["csv", "xlsx", "jsonl", "json", "txt"]))
     var files: [String]
 
     func run() throws {
@@ -28,7 +31,9 @@ struct QAImportCommand: ParsableCommand {
     static func perform(files: [String], channel: Channel?, in ws: Workspace, output out: Output) throws {
         let r = try TranscriptImporter(workspace: ws).run(files: files, channel: channel)
         for f in r.files {
-            if f.new == 0 { out.say(Catalog.QA.unchanged(f.path)) } else {
+            if f.new == 0 {
+                out.say(Catalog.QA.unchanged(f.path))
+            } else {
                 out.say(Catalog.QA.imported(file: f.path, new: f.new, known: f.known, utterances: f.utterances))
             }
         }

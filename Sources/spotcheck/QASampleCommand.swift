@@ -7,7 +7,8 @@ import SpotCheckText
 struct QASampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "按服务量随机抽检会话 (draw the audit sample: per agent, the rate of their transcripts rounded up, at least one).")
+        abstract:
+            "按服务量随机抽检会话 (draw the audit sample: per agent, the rate of their transcripts rounded up, at least one).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -20,17 +21,25 @@ struct QASampleCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try QASampleCommand.perform(period: try resolveMonth(period, in: ws, Output(lang: global.lang)), rate: rate, seed: seed, by: by ?? GlobalOptions.userName, json: json, in: ws,
-                                        output: Output(lang: global.lang))
+            try QASampleCommand.perform(
+                period: try resolveMonth(period, in: ws, Output(lang: global.lang)), rate: rate, seed: seed,
+                by: by ?? GlobalOptions.userName, json: json, in: ws,
+                output: Output(lang: global.lang))
         }
     }
 
-    static func perform(period: YearMonth, rate: Double?, seed: UInt64?, by: String, json: Bool, in ws: Workspace, output out: Output) throws {
+    static func perform(
+        period: YearMonth, rate: Double?, seed: UInt64?, by: String, json: Bool, in ws: Workspace, output out: Output
+    ) throws {
         let s = try AuditSample(workspace: ws).run(period: period, rate: rate, seed: seed, drawnBy: by)
         if json { out.say(s.json()); return }
-        if s.drawn == 0 { out.say(Catalog.QA.nothingToDraw(s.period)) } else {
+        if s.drawn == 0 {
+            out.say(Catalog.QA.nothingToDraw(s.period))
+        } else {
             out.say(Catalog.QA.sampled(period: s.period, drawn: s.drawn, seed: s.seed, rate: s.rate))
         }
-        for a in s.agents { out.say(Catalog.QA.sampledAgent(a.agent, volume: a.volume, drawn: a.drawn, total: a.sampled)) }
+        for a in s.agents {
+            out.say(Catalog.QA.sampledAgent(a.agent, volume: a.volume, drawn: a.drawn, total: a.sampled))
+        }
     }
 }

@@ -18,9 +18,12 @@ struct QAScoresImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "已评分的抽检评分表 XLSX (the scored audit workbook).", completion: .file(extensions: ["xlsx"])) var file: String
+    @Argument(help: "已评分的抽检评分表 XLSX (the scored audit workbook).", completion: .file(extensions: ["xlsx"])) var file:
+        String
 
-    @Flag(name: .long, help: "即使与导出后记录的评分冲突也按此表更新，并列出被替换的内容 (apply the workbook over later scores and list what it replaced).")
+    @Flag(
+        name: .long,
+        help: "即使与导出后记录的评分冲突也按此表更新，并列出被替换的内容 (apply the workbook over later scores and list what it replaced).")
     var replace = false
 
     func run() throws {
@@ -33,9 +36,13 @@ struct QAScoresImportCommand: ParsableCommand {
     static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
         let r = try ScoresImporter(workspace: ws).run(file: file, replace: replace)
         for c in r.replaced {
-            out.note(Catalog.Calls.replacedLine(sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
+            out.note(
+                Catalog.Calls.replacedLine(
+                    sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
         }
-        if r.unchanged { out.say(Catalog.QA.scoresUnchanged(file)) } else {
+        if r.unchanged {
+            out.say(Catalog.QA.scoresUnchanged(file))
+        } else {
             out.say(Catalog.QA.scoresImported(file: file, scored: r.scored, changed: r.changed))
         }
         if r.withdrawn > 0 { out.note(Catalog.QA.scoresWithdrawn(r.withdrawn)) }

@@ -12,17 +12,23 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(name: monthNames, help: monthHelp) var month: String?
-    @Option(name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"])) var output: String
+    @Option(
+        name: .shortAndLong, help: "要写入的 XLSX 文件 (the XLSX file to write).", completion: .file(extensions: ["xlsx"]))
+    var output: String
     @Flag(name: .long, help: "显示完整手机号，默认显示为 138****5678 (show full phone numbers).") var showPhones = false
 
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try ReportCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), to: output, showPhones: showPhones, in: ws, output: Output(lang: global.lang))
+            try ReportCommand.perform(
+                month: try resolveMonth(month, in: ws, Output(lang: global.lang)), to: output, showPhones: showPhones,
+                in: ws, output: Output(lang: global.lang))
         }
     }
 
-    static func perform(month: YearMonth, to path: String, showPhones: Bool, in ws: Workspace, output out: Output) throws {
+    static func perform(
+        month: YearMonth, to path: String, showPhones: Bool, in ws: Workspace, output out: Output
+    ) throws {
         let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: showPhones)
         out.say(Catalog.Report.written(path, cases: r.cases, masked: !showPhones))
         for w in r.warnings { out.warn(w) }

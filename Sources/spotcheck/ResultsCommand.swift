@@ -20,7 +20,8 @@ struct ResultsImportCommand: ParsableCommand {
 
     @Argument(help: "已填写的回访名单 XLSX (the filled call list).", completion: .file(extensions: ["xlsx"])) var file: String
 
-    @Flag(name: .long, help: "即使与导出后的记录冲突也按名单更新，并列出被替换的内容 (apply the list over later records and list what it replaced).")
+    @Flag(
+        name: .long, help: "即使与导出后的记录冲突也按名单更新，并列出被替换的内容 (apply the list over later records and list what it replaced).")
     var replace = false
 
     func run() throws {
@@ -33,13 +34,17 @@ struct ResultsImportCommand: ParsableCommand {
     static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
         let r = try ResultsImporter(workspace: ws).run(file: file, replace: replace)
         for c in r.replaced {
-            out.note(Catalog.Calls.replacedLine(sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
+            out.note(
+                Catalog.Calls.replacedLine(
+                    sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
         }
         if r.unchanged {
             out.say(Catalog.Calls.listUnchanged(file))
         } else {
-            out.say(Catalog.Calls.imported(file: file, month: r.month.description, rows: r.filledRows, added: r.added, removed: r.removed,
-                                           cases: r.casesUpdated))
+            out.say(
+                Catalog.Calls.imported(
+                    file: file, month: r.month.description, rows: r.filledRows, added: r.added, removed: r.removed,
+                    cases: r.casesUpdated))
         }
         if r.outsideHours > 0 { out.warn(Catalog.Status.outsideHours(r.outsideHours)) }
         for (item, name) in r.newlyInPlay { out.note(Catalog.Calls.reserveIn(item: item, name: name)) }

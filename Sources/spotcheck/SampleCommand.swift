@@ -38,28 +38,39 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            let request = MonthlyDraw.Request(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), size: size, reserveRatio: reserveRatio, seed: seed,
-                                              redraw: redraw, discardCalls: discardCalls, drawnBy: by ?? GlobalOptions.userName)
+            let request = MonthlyDraw.Request(
+                month: try resolveMonth(month, in: ws, Output(lang: global.lang)), size: size,
+                reserveRatio: reserveRatio, seed: seed,
+                redraw: redraw, discardCalls: discardCalls, drawnBy: by ?? GlobalOptions.userName)
             try SampleCommand.perform(request, in: ws, output: Output(lang: global.lang), json: json)
         }
     }
 
     /// Draws and prints the figures (shared with the demo).
-    static func perform(_ request: MonthlyDraw.Request, in ws: Workspace, output out: Output, json: Bool = false) throws {
+    static func perform(_ request: MonthlyDraw.Request, in ws: Workspace, output out: Output, json: Bool = false) throws
+    {
         let s = try MonthlyDraw(workspace: ws).run(request)
         let lang = out.lang
-        if json { out.say(s.json()) } else {
+        if json {
+            out.say(s.json())
+        } else {
             func pairs(_ d: [String: Int]) -> String {
                 Catalog.Sample.counts(SourceKind.allCases.compactMap { k in d[k.rawValue].map { (k, $0) } }, lang: lang)
             }
-            out.say(Catalog.Sample.header(month: s.month, window: "\(s.window.from) – \(s.window.to)", drawID: s.drawId, seed: s.seed))
+            out.say(
+                Catalog.Sample.header(
+                    month: s.month, window: "\(s.window.from) – \(s.window.to)", drawID: s.drawId, seed: s.seed))
             out.say(Catalog.Sample.pool(customers: s.poolCustomers, bySource: pairs(s.poolBySource)))
             out.say(Catalog.Sample.rows(pairs(s.rowsBySource)))
             out.say(Catalog.Sample.merged(s.mergedAcrossSheets))
             out.say(Catalog.Sample.excluded(s.excludedByHistory, months: s.lookbackMonths))
-            out.say(Catalog.Sample.drawn(main: s.drawn, minimum: s.minimum, byStratum: pairs(s.drawnByStratum), reserves: s.reserves))
+            out.say(
+                Catalog.Sample.drawn(
+                    main: s.drawn, minimum: s.minimum, byStratum: pairs(s.drawnByStratum), reserves: s.reserves))
             out.say(Catalog.Sample.drawnBySource(pairs(s.drawnBySource)))
-            if let r = s.contactRoutes { out.say(Catalog.Sample.routes(phone: r["phone"] ?? 0, platform: r["platform"] ?? 0, im: r["im"] ?? 0)) }
+            if let r = s.contactRoutes {
+                out.say(Catalog.Sample.routes(phone: r["phone"] ?? 0, platform: r["platform"] ?? 0, im: r["im"] ?? 0))
+            }
             if let left = s.daysLeft { out.say(Catalog.Sample.deadline(s.deadline, daysLeft: left)) }
         }
         if let late = s.daysLate { out.warn(Catalog.Sample.late(s.deadline, daysLate: late)) }

@@ -8,10 +8,15 @@ struct SpotCheckCommand: ParsableCommand {
         commandName: "spotcheck",
         abstract: "SpotCheck 售后服务质检：服务回访抽查与客服质检 (after-sales spot-checks and QA).",
         usage: "spotcheck [--db PATH] [--config DIR] [--lang zh|en] [--today YYYY-MM-DD] <command>",
-        discussion: "The database defaults to ./spotcheck.db (or $SPOTCHECK_DB); the configuration to the spotcheck-config/ folder beside it (made by `init`), else the built-in defaults.",
+        discussion:
+            "The database defaults to ./spotcheck.db (or $SPOTCHECK_DB); the configuration to the spotcheck-config/ folder beside it (made by `init`), else the built-in defaults.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, ImportCommand.self, SampleCommand.self, ExportCommand.self, CallCommand.self, ResultsCommand.self,
-                      StatusCommand.self, ReportCommand.self, SubmitCommand.self, VIPCommand.self, QACommand.self, TemplatesCommand.self, DemoCommand.self]
+        subcommands: [
+            InitCommand.self, ImportCommand.self, SampleCommand.self, ExportCommand.self, CallCommand.self,
+            ResultsCommand.self,
+            StatusCommand.self, ReportCommand.self, SubmitCommand.self, VIPCommand.self, QACommand.self,
+            TemplatesCommand.self, DemoCommand.self,
+        ]
     )
 
     /// Global options may stand before the command (`spotcheck --db x.db import …`).

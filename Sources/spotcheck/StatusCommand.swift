@@ -17,7 +17,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try StatusCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), in: ws, output: Output(lang: global.lang), json: json)
+            try StatusCommand.perform(
+                month: try resolveMonth(month, in: ws, Output(lang: global.lang)), in: ws,
+                output: Output(lang: global.lang), json: json)
         }
     }
 
@@ -34,14 +36,21 @@ struct StatusCommand: ParsableCommand {
         }
         out.say(S.called(s.called, of: s.rows))
         out.say(S.counted(s.counted, minimum: s.minimum))
-        out.say(S.ended(scored: s.scored, refused: s.refused, unreachable: s.unreachable, rejected: s.rejected, open: s.open))
+        out.say(
+            S.ended(
+                scored: s.scored, refused: s.refused, unreachable: s.unreachable, rejected: s.rejected, open: s.open))
         out.say(S.reserves(s.reservesInPlay, total: s.reserves))
         let value = s.satisfaction.map { String(format: "%.2f", $0) } ?? S.notAvailable.text(out.lang)
         out.say(S.satisfaction(value, target: String(format: "%.1f", s.target)))
         let open = s.escalations.filter { $0.state == "open" || $0.state == "overdue" }
-        out.say(S.escalations(open: open.count, overdue: s.escalations.filter { $0.state == "overdue" }.count,
-                              onTime: s.escalations.filter { $0.state == "on-time" }.count, late: s.escalations.filter { $0.state == "late" }.count))
-        for e in open { out.say(S.escalationLine(item: e.item, name: e.customer, due: e.due, overdue: e.state == "overdue")) }
+        out.say(
+            S.escalations(
+                open: open.count, overdue: s.escalations.filter { $0.state == "overdue" }.count,
+                onTime: s.escalations.filter { $0.state == "on-time" }.count,
+                late: s.escalations.filter { $0.state == "late" }.count))
+        for e in open {
+            out.say(S.escalationLine(item: e.item, name: e.customer, due: e.due, overdue: e.state == "overdue"))
+        }
         out.say(S.outsideHours(s.attemptsOutsideHours))
     }
 }

@@ -17,16 +17,20 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             let ws = try global.workspace()
-            try SubmitCommand.perform(month: try resolveMonth(month, in: ws, Output(lang: global.lang)), by: by ?? GlobalOptions.userName, in: ws,
-                                      output: Output(lang: global.lang))
+            try SubmitCommand.perform(
+                month: try resolveMonth(month, in: ws, Output(lang: global.lang)), by: by ?? GlobalOptions.userName,
+                in: ws,
+                output: Output(lang: global.lang))
         }
     }
 
     static func perform(month: YearMonth, by: String, in ws: Workspace, output out: Output) throws {
         let o = try MonthSubmission(workspace: ws).submit(month: month, by: by)
         let s = o.submission
-        out.say(Catalog.Status.submitted(at: s.submittedAt.minuteText, by: s.submittedBy, deadline: o.deadline.description,
-                                         daysLate: s.daysLate))
+        out.say(
+            Catalog.Status.submitted(
+                at: s.submittedAt.minuteText, by: s.submittedBy, deadline: o.deadline.description,
+                daysLate: s.daysLate))
         if o.shortOfMinimum > 0 || o.openCases > 0 {
             out.warn(Catalog.Status.submittedShort(short: o.shortOfMinimum, open: o.openCases))
         }

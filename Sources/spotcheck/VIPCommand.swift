@@ -31,20 +31,25 @@ struct VIPDeriveCommand: ParsableCommand {
     func run() throws {
         try guarded(global.lang) {
             guard let minimum = Money.fen(minSpend) else { throw UserError(Catalog.VIP.badMinimum(minSpend)) }
-            guard (1...36).contains(inactiveMonths) else { throw UserError(Catalog.VIP.badInactiveMonths(inactiveMonths)) }
+            guard (1...36).contains(inactiveMonths) else {
+                throw UserError(Catalog.VIP.badInactiveMonths(inactiveMonths))
+            }
             let ws = try global.workspace()
             let month = try resolveMonth(month, in: ws, Output(lang: global.lang))
             let rule = VIPDerivation(minimumFen: minimum, inactiveMonths: inactiveMonths)
-            try VIPDeriveCommand.perform(VIPDeriveRequest(month: month, rule: rule), in: ws, output: Output(lang: global.lang))
+            try VIPDeriveCommand.perform(
+                VIPDeriveRequest(month: month, rule: rule), in: ws, output: Output(lang: global.lang))
         }
     }
 
     /// Derives and prints what happened (shared with the demo).
     static func perform(_ request: VIPDeriveRequest, in ws: Workspace, output out: Output) throws {
         let report = try VIPDeriver(workspace: ws).run(request)
-        out.say(Catalog.VIP.derived(month: report.month.description, selected: report.selected, buyers: report.buyers,
-                                    minimum: Money.yuanText(request.rule.minimumFen), months: request.rule.inactiveMonths,
-                                    cutoff: report.cutoff.description))
+        out.say(
+            Catalog.VIP.derived(
+                month: report.month.description, selected: report.selected, buyers: report.buyers,
+                minimum: Money.yuanText(request.rule.minimumFen), months: request.rule.inactiveMonths,
+                cutoff: report.cutoff.description))
         if report.replaced > 0 { out.note(Catalog.VIP.replaced(report.replaced)) }
         if report.selected == 0 { out.warn(Catalog.VIP.noneQualify) }
     }

@@ -19,7 +19,9 @@ struct CommandLineTests {
 
     @Test func aWrongChoiceExits64NamingTheClosestValue() throws {
         let s = try Scratch()
-        let r = try s.run(["call", "--month", "2026-09", "--item", "1", "--at", "2026-09-20 10:00", "--result", "scord"])
+        let r = try s.run([
+            "call", "--month", "2026-09", "--item", "1", "--at", "2026-09-20 10:00", "--result", "scord",
+        ])
         #expect(r.status == 64)
         #expect(r.stderr.contains("无法识别「scord」。您是否要输入「scored」？"))
         let en = try s.run(["--lang", "en", "qa", "import", "--channel", "chats", "x.csv"])

@@ -10,7 +10,8 @@ struct QACLITests {
         let s = try Scratch()
         try s.run(["init", "--demo"])
         for (channel, file) in [("chat", "聊天记录.csv"), ("call", "通话转写.jsonl"), ("call", "通话录音补录.xlsx")] {
-            let r = try s.run(["qa", "import", "--channel", channel, "\(samples)/2026-09/\(file)"], today: "2026-10-08")
+            let r = try s.run(
+                ["qa", "import", "--channel", channel, "\(samples)/2026-09/\(file)"], today: "2026-10-08")
             #expect(r.status == 0, "\(r.stderr)")
         }
         return s
@@ -18,7 +19,8 @@ struct QACLITests {
 
     @Test func importCheckSampleExportScoresAndReport() throws {
         let s = try imported()
-        let again = try s.run(["qa", "import", "--channel", "chat", "\(samples)/2026-09/聊天记录.csv"], today: "2026-10-08")
+        let again = try s.run(
+            ["qa", "import", "--channel", "chat", "\(samples)/2026-09/聊天记录.csv"], today: "2026-10-08")
         #expect(again.stdout.contains("的会话此前已全部导入，数据库未改变"))
 
         let check = try s.run(["qa", "check", "--period", "2026-09", "--json"], today: "2026-10-08")
@@ -27,19 +29,25 @@ struct QACLITests {
         #expect(json["transcripts"] as? Int == 278)
         let byRule = json["by_rule"] as! [String: Int]
         #expect(byRule.values.reduce(0, +) == json["findings"] as? Int)
-        #expect(QARuleNames.all.allSatisfy { (byRule[$0] ?? 0) > 0 }, "every rule has hits in the demo month: \(byRule)")
+        #expect(
+            QARuleNames.all.allSatisfy { (byRule[$0] ?? 0) > 0 }, "every rule has hits in the demo month: \(byRule)")
         let text = try s.run(["qa", "check", "--period", "2026-09"], today: "2026-10-08")
         #expect(text.stdout.contains("2026-09 自动质检：检查会话 278 个"))
         #expect(text.stdout.contains("  赵琳：会话 4 个"))
 
-        let sample = try s.run(["qa", "sample", "--period", "2026-09", "--seed", "20261008", "--json"], today: "2026-10-08")
+        let sample = try s.run(
+            ["qa", "sample", "--period", "2026-09", "--seed", "20261008", "--json"], today: "2026-10-08")
         let drawn = try JSONSerialization.jsonObject(with: Data(sample.stdout.utf8)) as! [String: Any]
         let agents = drawn["agents"] as! [[String: Any]]
-        #expect(agents.map { "\($0["agent"]!):\($0["volume"]!):\($0["drawn"]!)" } == ["刘洋:66:14", "张婷:78:16", "王敏:92:19", "赵琳:4:1", "陈静:38:8"])
+        #expect(
+            agents.map { "\($0["agent"]!):\($0["volume"]!):\($0["drawn"]!)" } == [
+                "刘洋:66:14", "张婷:78:16", "王敏:92:19", "赵琳:4:1", "陈静:38:8",
+            ])
         let none = try s.run(["qa", "sample", "--period", "2026-09"], today: "2026-10-09")
         #expect(none.stdout.contains("每位客服都已抽够应抽数量，本次未抽取（数据库未改变）"))
 
-        let export = try s.run(["qa", "export", "audit", "--period", "2026-09", "-o", "audit.xlsx"], today: "2026-10-08")
+        let export = try s.run(
+            ["qa", "export", "audit", "--period", "2026-09", "-o", "audit.xlsx"], today: "2026-10-08")
         #expect(export.stdout.contains("抽检评分表已写入 audit.xlsx：58 个会话"), "\(export.stdout)\(export.stderr)")
         // The demo's scored workbook is this draw's (same files, same seed).
         let scores = try s.run(["qa", "scores", "import", "\(samples)/2026-09/抽检评分表-已评分.xlsx"], today: "2026-10-15")
@@ -55,7 +63,8 @@ struct QACLITests {
     @Test func aBadTranscriptFileExitsNonZeroAndChangesNothing() throws {
         let s = try imported()
         let before = s.bytes("spotcheck.db")
-        let bad = s.write("bad.csv", "会话ID,客服,发送方,发送时间,消息内容\nZ1,王敏,买家,2026-09-03 10:00:10,在吗\nZ1,王敏,客服,2026-09-03 10:00:05,您好\n")
+        let bad = s.write(
+            "bad.csv", "会话ID,客服,发送方,发送时间,消息内容\nZ1,王敏,买家,2026-09-03 10:00:10,在吗\nZ1,王敏,客服,2026-09-03 10:00:05,您好\n")
         let r = try s.run(["qa", "import", "--channel", "chat", bad], today: "2026-10-08")
         #expect(r.status == 1)
         #expect(r.stderr.contains("错误：有 1 处数据有误，未导入任何会话（数据库未改变）"))
@@ -63,11 +72,13 @@ struct QACLITests {
         #expect(s.bytes("spotcheck.db") == before)
         let en = try s.run(["--lang", "en", "qa", "import", bad], today: "2026-10-08")
         #expect(en.status == 1)
-        #expect(en.stderr.contains("the file has no channel column: give --channel chat or --channel call"), "\(en.stderr)")
+        #expect(
+            en.stderr.contains("the file has no channel column: give --channel chat or --channel call"), "\(en.stderr)")
         let period = try s.run(["qa", "report", "--period", "2026-07", "-o", "x.xlsx"], today: "2026-10-08")
         #expect(period.status == 1)
         #expect(period.stderr.contains("2026-07 没有任何会话记录。请先用 spotcheck qa import 导入"))
-        let unsampled = try s.run(["qa", "export", "audit", "--period", "2026-09", "-o", "a.xlsx"], today: "2026-10-08")
+        let unsampled = try s.run(
+            ["qa", "export", "audit", "--period", "2026-09", "-o", "a.xlsx"], today: "2026-10-08")
         #expect(unsampled.status == 1)
         #expect(unsampled.stderr.contains("2026-09 还没有抽检。请先运行 spotcheck qa sample --period 2026-09"))
         let rate = try s.run(["qa", "sample", "--period", "2026-09", "--rate", "0"], today: "2026-10-08")
@@ -77,5 +88,8 @@ struct QACLITests {
 
 /// The rules' names in the JSON output.
 enum QARuleNames {
-    static let all = ["banned-phrase", "silence-reprompt", "silence-apology", "dead-air", "first-response", "no-greeting", "no-closing"]
+    static let all = [
+        "banned-phrase", "silence-reprompt", "silence-apology", "dead-air", "first-response", "no-greeting",
+        "no-closing",
+    ]
 }

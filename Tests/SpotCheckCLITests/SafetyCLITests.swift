@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpotCheckFormats
 
 /// The demo's September drawn in a fresh workspace (`init`, or `init --demo`).
@@ -8,8 +9,14 @@ private func septemberDrawn(demo: Bool) throws -> Scratch {
     try s.run(demo ? ["init", "--demo"] : ["init"])
     let samples = "\(repositoryRoot)/Samples"
     for (month, today, seed, files) in [
-        ("2026-08", "2026-08-26", "20260826", ["after-sales": "售后问题处理表.csv", "courier": "快递件处理表.xlsx", "reviews": "评价收集表.csv", "vip": "VIP客户名单.xlsx"]),
-        ("2026-09", "2026-09-25", "20260925", ["after-sales": "售后问题处理表.xlsx", "courier": "快递件处理表.csv", "reviews": "评价收集表.xlsx", "vip": "VIP客户名单.csv"]),
+        (
+            "2026-08", "2026-08-26", "20260826",
+            ["after-sales": "售后问题处理表.csv", "courier": "快递件处理表.xlsx", "reviews": "评价收集表.csv", "vip": "VIP客户名单.xlsx"]
+        ),
+        (
+            "2026-09", "2026-09-25", "20260925",
+            ["after-sales": "售后问题处理表.xlsx", "courier": "快递件处理表.csv", "reviews": "评价收集表.xlsx", "vip": "VIP客户名单.csv"]
+        ),
     ] {
         for (kind, file) in files.sorted(by: { $0.key < $1.key }) {
             try s.run(["import", "--kind", kind, "--month", month, "\(samples)/\(month)/\(file)"], today: today)
@@ -23,7 +30,8 @@ private func septemberDrawn(demo: Bool) throws -> Scratch {
 struct SafetyCLITests {
     @Test func aListOfAnotherWorkspaceIsRefusedNamingItsMonthAndSeed() throws {
         let s = try septemberDrawn(demo: false)
-        let r = try s.run(["results", "import", "\(repositoryRoot)/Samples/2026-09/回访名单-已填写.xlsx"], today: "2026-10-08")
+        let r = try s.run(
+            ["results", "import", "\(repositoryRoot)/Samples/2026-09/回访名单-已填写.xlsx"], today: "2026-10-08")
         #expect(r.status == 1)
         #expect(r.stderr.contains("这份名单来自另一个工作区（2026-09 的抽样，随机种子 20260925），不属于当前数据库；未导入任何数据"), "\(r.stderr)")
         let status = try s.run(["status", "--month", "2026-09", "--json"], today: "2026-10-08")
@@ -61,7 +69,9 @@ struct SafetyCLITests {
             p.waitUntilExit()
             // Whatever the moment: the file there is a whole workbook, the old one or a new one.
             let now = try #require(s.bytes("名单.xlsx"))
-            if now != good { #expect(try XLSXReader(path: "\(s.dir)/名单.xlsx").sheetNames == ["说明", "回访名单", "_spotcheck"]) }
+            if now != good {
+                #expect(try XLSXReader(path: "\(s.dir)/名单.xlsx").sheetNames == ["说明", "回访名单", "_spotcheck"])
+            }
         }
         #expect(killedBeforeTheEnd > 0)
         #expect(try XLSXReader(path: "\(s.dir)/名单.xlsx").sheetNames.count == 3)
@@ -72,12 +82,15 @@ struct SafetyCLITests {
         // Another writer holds the database for two seconds.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        holder.arguments = ["-c", """
+        holder.arguments = [
+            "-c",
+            """
             import sqlite3, sys, time
             c = sqlite3.connect(sys.argv[1], isolation_level=None)
             c.execute("BEGIN IMMEDIATE"); c.execute("UPDATE meta SET value = value WHERE key = 'change_seq'")
             print("locked", flush=True); time.sleep(2); c.execute("COMMIT")
-            """, "\(s.dir)/spotcheck.db"]
+            """, "\(s.dir)/spotcheck.db",
+        ]
         let out = Pipe()
         holder.standardOutput = out
         try holder.run()
@@ -88,7 +101,9 @@ struct SafetyCLITests {
         #expect(holder.isRunning)
         // A write waits for the other command, then goes on.
         let start = Date()
-        let write = try s.run(["call", "--month", "2026-09", "--item", "1", "--at", "2026-09-25 10:30", "--result", "no-answer"])
+        let write = try s.run([
+            "call", "--month", "2026-09", "--item", "1", "--at", "2026-09-25 10:30", "--result", "no-answer",
+        ])
         #expect(write.status == 0, "\(write.stderr)")
         #expect(Date().timeIntervalSince(start) > 0.5)
         #expect(!write.stderr.contains("内部错误"))

@@ -11,7 +11,10 @@ struct CLITests {
         #expect(initRun.status == 0)
         #expect(initRun.stdout.contains("已创建工作区：数据库 spotcheck.db"))
         #expect(FileManager.default.fileExists(atPath: "\(s.dir)/spotcheck-config/columns.json"))
-        for (kind, file) in [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"), ("vip", "VIP客户名单.csv")] {
+        for (kind, file) in [
+            ("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"),
+            ("vip", "VIP客户名单.csv"),
+        ] {
             let r = try s.run(["import", "--kind", kind, "--month", "2026-09", "\(samples)/2026-09/\(file)"])
             #expect(r.status == 0, "\(kind): \(r.stderr)")
         }
@@ -28,7 +31,10 @@ struct CLITests {
         #expect(summary["days_left"] as? Int == 2)
         #expect(summary["deadline"] as? String == "2026-09-27")
         #expect(summary["drawn_by"] as? String == "组长")
-        #expect((summary["pool_by_source"] as? [String: Int])?.keys.sorted() == ["after-sales", "courier", "reviews", "vip"])
+        #expect(
+            (summary["pool_by_source"] as? [String: Int])?.keys.sorted() == [
+                "after-sales", "courier", "reviews", "vip",
+            ])
 
         let export = try s.run(["export", "call-list", "--month", "2026-09", "-o", "名单.xlsx"])
         #expect(export.status == 0, "\(export.stderr)")
@@ -72,11 +78,14 @@ struct CLITests {
         let s = try Scratch()
         #expect(try s.run(["--db", "shop.db", "init"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: "\(s.dir)/shop.db"))
-        let r = try s.run(["--db", "shop.db", "--lang", "en", "import", "--kind", "reviews", "\(samples)/2026-08/评价收集表.csv"])
+        let r = try s.run([
+            "--db", "shop.db", "--lang", "en", "import", "--kind", "reviews", "\(samples)/2026-08/评价收集表.csv",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("review sheet "))
         #expect(r.stdout.contains("read 50 rows, 50 new"))
-        let env = try s.run(["import", "--kind", "reviews", "\(samples)/2026-08/评价收集表.csv"], env: ["SPOTCHECK_DB": "shop.db"])
+        let env = try s.run(
+            ["import", "--kind", "reviews", "\(samples)/2026-08/评价收集表.csv"], env: ["SPOTCHECK_DB": "shop.db"])
         #expect(env.status == 0 && env.stdout.contains("此前已全部导入"))
     }
 
@@ -86,20 +95,45 @@ struct CLITests {
         try s.run(["import", "--kind", "after-sales", "\(samples)/2026-08/售后问题处理表.csv"])
         let before = s.bytes("spotcheck.db")
         let cases: [([String], String)] = [
-            (["import", "--kind", "complaints", "x.csv"], "无法识别「complaints」。您是否要输入「courier」？可用：after-sales、courier、reviews、vip、orders"),
-            (["import", "--kind", "after-sales", s.write("missing.csv", "客户,商品\n张丽,被子\n")], "missing.csv：找不到必需的列：买家ID（旺旺号）/手机号/订单号 其中之一；处理日期/登记/申请日期 其中之一（售后问题处理表）。文件中的表头：客户、商品。"),
-            (["import", "--kind", "after-sales", s.write("baddate.csv", "客户,手机号,处理日期\n张丽,13812345678,2026-11-31\n")],
-             "baddate.csv 第 2 行，列「处理日期」，值「2026-11-31」：日期不存在"),
+            (
+                ["import", "--kind", "complaints", "x.csv"],
+                "无法识别「complaints」。您是否要输入「courier」？可用：after-sales、courier、reviews、vip、orders"
+            ),
+            (
+                ["import", "--kind", "after-sales", s.write("missing.csv", "客户,商品\n张丽,被子\n")],
+                "missing.csv：找不到必需的列：买家ID（旺旺号）/手机号/订单号 其中之一；处理日期/登记/申请日期 其中之一（售后问题处理表）。文件中的表头：客户、商品。"
+            ),
+            (
+                [
+                    "import", "--kind", "after-sales",
+                    s.write("baddate.csv", "客户,手机号,处理日期\n张丽,13812345678,2026-11-31\n"),
+                ],
+                "baddate.csv 第 2 行，列「处理日期」，值「2026-11-31」：日期不存在"
+            ),
             (["import", "--kind", "after-sales", s.write("empty.csv", "")], "empty.csv：文件是空的"),
             (["import", "--kind", "after-sales", s.write("header.csv", "客户,手机号,处理日期\n")], "header.csv：文件只有表头，没有数据行"),
-            (["import", "--kind", "after-sales", s.write("fake.xlsx", "客户,手机号,处理日期\n张丽,13812345678,2026-11-03\n")], "但内容不是 XLSX 工作簿"),
+            (
+                ["import", "--kind", "after-sales", s.write("fake.xlsx", "客户,手机号,处理日期\n张丽,13812345678,2026-11-03\n")],
+                "但内容不是 XLSX 工作簿"
+            ),
             (["import", "--kind", "after-sales", "nothere.csv"], "错误：nothere.csv：找不到文件"),
             (["sample", "--month", "2026-09", "--size", "10"], "错误：抽查数量 10 低于最低要求 50"),
             (["sample", "--month", "2026-13"], "错误：无法识别的月份「2026-13」"),
             (["export", "call-list", "--month", "2026-12", "-o", "x.xlsx"], "错误：2026-12 还没有抽样"),
-            (["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "scored", "--score", "5"], "错误：2026-08 还没有抽样"),
-            (["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "scored"], "错误：结果是“已接通并评分”，但没有填写评分（1–5）"),
-            (["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "answered"], "错误：命令行参数有误（说明见下方）；运行 spotcheck --help 或 spotcheck <命令> --help 查看用法\nError: The value 'answered' is invalid for '--result <result>'"),
+            (
+                [
+                    "call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "scored",
+                    "--score", "5",
+                ], "错误：2026-08 还没有抽样"
+            ),
+            (
+                ["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "scored"],
+                "错误：结果是“已接通并评分”，但没有填写评分（1–5）"
+            ),
+            (
+                ["call", "--month", "2026-08", "--item", "1", "--at", "2026-08-28 10:00", "--result", "answered"],
+                "错误：命令行参数有误（说明见下方）；运行 spotcheck --help 或 spotcheck <命令> --help 查看用法\nError: The value 'answered' is invalid for '--result <result>'"
+            ),
             (["results", "import", "nothere.xlsx"], "找不到文件"),
             (["status", "--month", "2026-08"], "错误：2026-08 还没有抽样"),
             (["report", "--month", "2026-08", "-o", "r.xlsx"], "错误：2026-08 还没有抽样"),
@@ -145,7 +179,7 @@ struct CLITests {
         #expect(r.stdout.contains("== 2026-09 客服质检"))
         #expect(FileManager.default.fileExists(atPath: "\(s.dir)/out/抽检评分表-2026-09.xlsx"))
         let qa = try Book("\(s.dir)/out/质检报表-2026-09.xlsx")
-        #expect(try qa.rows("质检明细表").count == 56)   // the header and the 55 scored transcripts
+        #expect(try qa.rows("质检明细表").count == 56)  // the header and the 55 scored transcripts
         #expect(try qa.rows("问题明细").count == 132)
     }
 }
@@ -159,10 +193,27 @@ struct CLICallsTests {
     func drawn(demo: Bool = true) throws -> Scratch {
         let s = try Scratch()
         try s.run(demo ? ["init", "--demo"] : ["init"])
-        for (month, today, seed, files) in [("2026-08", "2026-08-26", "20260826", [("after-sales", "售后问题处理表.csv"), ("courier", "快递件处理表.xlsx"), ("reviews", "评价收集表.csv"), ("vip", "VIP客户名单.xlsx")]),
-                                            ("2026-09", "2026-09-25", "20260925", [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"), ("vip", "VIP客户名单.csv")])] {
+        for (month, today, seed, files) in [
+            (
+                "2026-08", "2026-08-26", "20260826",
+                [
+                    ("after-sales", "售后问题处理表.csv"), ("courier", "快递件处理表.xlsx"), ("reviews", "评价收集表.csv"),
+                    ("vip", "VIP客户名单.xlsx"),
+                ]
+            ),
+            (
+                "2026-09", "2026-09-25", "20260925",
+                [
+                    ("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv"), ("reviews", "评价收集表.xlsx"),
+                    ("vip", "VIP客户名单.csv"),
+                ]
+            ),
+        ] {
             for (kind, file) in files {
-                #expect(try s.run(["import", "--kind", kind, "--month", month, "\(samples)/\(month)/\(file)"], today: today).status == 0)
+                #expect(
+                    try s.run(
+                        ["import", "--kind", kind, "--month", month, "\(samples)/\(month)/\(file)"], today: today
+                    ).status == 0)
             }
             #expect(try s.run(["sample", "--month", month, "--seed", seed], today: today).status == 0)
         }
@@ -196,7 +247,8 @@ struct CLICallsTests {
         #expect(report.stdout.contains("服务抽查报表已写入 报表.xlsx：57 个个案（手机号已隐藏中间四位）"))
         let book = try Book("\(s.dir)/报表.xlsx")
         let summary = try book.rows("服务抽查汇总表")
-        let figures = Dictionary(summary.values.filter { $0.count >= 2 }.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+        let figures = Dictionary(
+            summary.values.filter { $0.count >= 2 }.map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
         #expect(figures["计入打分的回访数"] == "47")
         #expect(figures["已启用备选"] == "7")
         let satisfaction = Double(figures["服务满意度"] ?? "")!
@@ -209,12 +261,20 @@ struct CLICallsTests {
 
     @Test func callsFromTheCommandLine() throws {
         let s = try drawn()
-        let a = try s.run(["call", "--month", "2026-09", "--item", "1", "--at", "2026-09-26 09:30", "--result", "no-answer", "--caller", "李娜"], today: "2026-09-26")
+        let a = try s.run(
+            [
+                "call", "--month", "2026-09", "--item", "1", "--at", "2026-09-26 09:30", "--result", "no-answer",
+                "--caller", "李娜",
+            ], today: "2026-09-26")
         #expect(a.status == 0)
         #expect(a.stdout.contains("第 1 号"))
-        #expect(a.stderr.contains("2026-09-26 09:30 不在可拨打时段内"))   // 中秋: rest-day hours start at 10:00
-        let b = try s.run(["call", "--month", "2026-09", "--item", "1", "--at", "2026-09-28 10:15", "--result", "scored", "--score", "4",
-                           "--note", "发货再快点"], today: "2026-09-28")
+        #expect(a.stderr.contains("2026-09-26 09:30 不在可拨打时段内"))  // 中秋: rest-day hours start at 10:00
+        let b = try s.run(
+            [
+                "call", "--month", "2026-09", "--item", "1", "--at", "2026-09-28 10:15", "--result", "scored",
+                "--score", "4",
+                "--note", "发货再快点",
+            ], today: "2026-09-28")
         #expect(b.status == 0)
         #expect(b.stdout.contains("第 1 号个案状态：已评分（4 分）"))
         let st = try s.run(["status", "--month", "2026-09", "--json"], today: "2026-09-28")

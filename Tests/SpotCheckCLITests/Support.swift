@@ -1,13 +1,17 @@
 import Foundation
-@testable import SpotCheckFormats
 import ZIPFoundation
 
+@testable import SpotCheckFormats
+
 /// The repository root.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 
 /// The built `spotcheck` beside the test bundle.
 let spotcheckBinary: String = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("spotcheck").path
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "spotcheck"
+    ).path
     if FileManager.default.isExecutableFile(atPath: beside) { return beside }
     return "\(repositoryRoot)/.build/debug/spotcheck"
 }()
@@ -49,7 +53,9 @@ final class Scratch {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     func write(_ name: String, _ text: String) -> String {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpotCheckCore
 
 private func t(_ s: String) -> LocalDateTime {
@@ -6,7 +7,8 @@ private func t(_ s: String) -> LocalDateTime {
     let parts = s.split(separator: " ")
     let d = parts[0].split(separator: "-").map { Int($0)! }
     let hm = parts[1].split(separator: ":").map { Int($0)! }
-    return LocalDateTime(day: Day(year: d[0], month: d[1], day: d[2])!, hour: hm[0], minute: hm[1], second: hm.count > 2 ? hm[2] : 0)!
+    return LocalDateTime(
+        day: Day(year: d[0], month: d[1], day: d[2])!, hour: hm[0], minute: hm[1], second: hm.count > 2 ? hm[2] : 0)!
 }
 
 /// The 2026 calendar of SPEC.
@@ -19,7 +21,9 @@ let calendar2026: HolidayCalendar = {
     span("元旦", (1, 1), (1, 3)); span("春节", (2, 15), (2, 23)); span("清明节", (4, 4), (4, 6)); span("劳动节", (5, 1), (5, 5))
     span("端午节", (6, 19), (6, 21)); span("中秋节", (9, 25), (9, 27)); span("国庆节", (10, 1), (10, 7))
     var work: [Day: String] = [:]
-    for (m, d) in [(1, 4), (2, 14), (2, 28), (5, 9), (9, 20), (10, 10)] { work[Day(year: 2026, month: m, day: d)!] = "调休" }
+    for (m, d) in [(1, 4), (2, 14), (2, 28), (5, 9), (9, 20), (10, 10)] {
+        work[Day(year: 2026, month: m, day: d)!] = "调休"
+    }
     return HolidayCalendar(holidays: holidays, makeUpWorkdays: work, coveredYears: [2026])
 }()
 
@@ -28,20 +32,20 @@ struct CallingHoursTests {
     let hours = CallingHours.standard
 
     @Test func workdayHoursWithTheLunchGap() {
-        #expect(hours.allows(t("2026-11-24 09:00"), calendar: calendar2026))       // a Tuesday, 09:00 opens
+        #expect(hours.allows(t("2026-11-24 09:00"), calendar: calendar2026))  // a Tuesday, 09:00 opens
         #expect(!hours.allows(t("2026-11-24 08:59"), calendar: calendar2026))
         #expect(hours.allows(t("2026-11-24 11:59"), calendar: calendar2026))
-        #expect(!hours.allows(t("2026-11-24 12:00"), calendar: calendar2026))      // the lunch gap
+        #expect(!hours.allows(t("2026-11-24 12:00"), calendar: calendar2026))  // the lunch gap
         #expect(!hours.allows(t("2026-11-24 12:30"), calendar: calendar2026))
         #expect(hours.allows(t("2026-11-24 13:00"), calendar: calendar2026))
         #expect(hours.allows(t("2026-11-24 19:59"), calendar: calendar2026))
-        #expect(!hours.allows(t("2026-11-24 20:00"), calendar: calendar2026))      // 20:00 sharp is outside
+        #expect(!hours.allows(t("2026-11-24 20:00"), calendar: calendar2026))  // 20:00 sharp is outside
     }
 
     @Test func holidaysAndWeekendsStartAtTen() {
-        #expect(!hours.allows(t("2026-10-02 09:30"), calendar: calendar2026))      // 国庆, a Friday
+        #expect(!hours.allows(t("2026-10-02 09:30"), calendar: calendar2026))  // 国庆, a Friday
         #expect(hours.allows(t("2026-10-02 10:00"), calendar: calendar2026))
-        #expect(!hours.allows(t("2026-11-28 09:30"), calendar: calendar2026))      // a Saturday
+        #expect(!hours.allows(t("2026-11-28 09:30"), calendar: calendar2026))  // a Saturday
         #expect(hours.allows(t("2026-11-28 10:30"), calendar: calendar2026))
         #expect(calendar2026.kind(of: Day(year: 2026, month: 10, day: 2)!) == .holiday("国庆节"))
     }
@@ -51,15 +55,15 @@ struct CallingHoursTests {
         #expect(saturday.isWeekend)
         #expect(calendar2026.kind(of: saturday) == .makeUpWorkday("调休"))
         #expect(hours.allows(t("2026-10-10 09:30"), calendar: calendar2026))
-        #expect(hours.allows(t("2026-09-20 09:00"), calendar: calendar2026))       // a Sunday worked for 国庆
+        #expect(hours.allows(t("2026-09-20 09:00"), calendar: calendar2026))  // a Sunday worked for 国庆
     }
 
     @Test func aYearOutsideTheCalendarFallsBackToWeekdays() {
-        let newYear2027 = Day(year: 2027, month: 1, day: 1)!                       // a Friday; not in the 2026 calendar
+        let newYear2027 = Day(year: 2027, month: 1, day: 1)!  // a Friday; not in the 2026 calendar
         #expect(!calendar2026.covers(newYear2027))
         #expect(calendar2026.kind(of: newYear2027) == .workday)
         #expect(hours.allows(t("2027-01-01 09:30"), calendar: calendar2026))
-        #expect(!hours.allows(t("2027-01-02 09:30"), calendar: calendar2026))      // Saturday
+        #expect(!hours.allows(t("2027-01-02 09:30"), calendar: calendar2026))  // Saturday
     }
 
     @Test func spansParse() {
@@ -89,13 +93,15 @@ struct PeriodTests2 {
 @Suite("Ending a case")
 struct CaseRulesTests {
     func evaluate(_ attempts: [(String, AttemptResult)], score: Int? = nil, imLeft: Bool = false) -> CaseEvaluation {
-        CaseRules.evaluate(CallRecord(attempts: attempts.map { CallAttempt(at: t($0.0), result: $0.1) }, score: score, imLeft: imLeft),
-                           hours: .standard, calendar: calendar2026)
+        CaseRules.evaluate(
+            CallRecord(attempts: attempts.map { CallAttempt(at: t($0.0), result: $0.1) }, score: score, imLeft: imLeft),
+            hours: .standard, calendar: calendar2026)
     }
 
     @Test func scoredAndRefused() {
         #expect(evaluate([("2026-11-24 10:00", .scored)], score: 5).status == .scored(5))
-        #expect(evaluate([("2026-11-24 10:00", .noAnswer), ("2026-11-24 15:00", .scored)], score: 2).status == .scored(2))
+        #expect(
+            evaluate([("2026-11-24 10:00", .noAnswer), ("2026-11-24 15:00", .scored)], score: 2).status == .scored(2))
         let refused = evaluate([("2026-11-24 10:00", .refusedAfterConnect)])
         #expect(refused.status == .refused)
         #expect(refused.status.countedScore == 3)
@@ -103,20 +109,29 @@ struct CaseRulesTests {
     }
 
     @Test func threeAttemptsInTheSamePeriodDoNotEndACase() {
-        let e = evaluate([("2026-11-24 09:10", .noAnswer), ("2026-11-24 10:20", .busy), ("2026-11-24 11:30", .poweredOff)], imLeft: true)
+        let e = evaluate(
+            [("2026-11-24 09:10", .noAnswer), ("2026-11-24 10:20", .busy), ("2026-11-24 11:30", .poweredOff)],
+            imLeft: true)
         #expect(e.status == .open)
         #expect(e.unreachablePeriods == 1)
     }
 
     @Test func unreachableNeedsThreePeriodsAndAnIMLeft() {
-        let three = [("2026-11-24 09:10", AttemptResult.noAnswer), ("2026-11-24 14:00", .busy), ("2026-11-25 18:30", .outOfService)]
+        let three = [
+            ("2026-11-24 09:10", AttemptResult.noAnswer), ("2026-11-24 14:00", .busy),
+            ("2026-11-25 18:30", .outOfService),
+        ]
         #expect(evaluate(three, imLeft: false).status == .open)
         let e = evaluate(three, imLeft: true)
         #expect(e.status == .unreachable)
         #expect(e.endedAt == t("2026-11-25 18:30"))
         #expect(e.status.countedScore == nil && e.status.isExcluded)
         // Two days, same part of the day: different periods.
-        #expect(evaluate([("2026-11-24 09:10", .noAnswer), ("2026-11-25 09:10", .noAnswer), ("2026-11-26 09:10", .noAnswer)], imLeft: true).status == .unreachable)
+        #expect(
+            evaluate(
+                [("2026-11-24 09:10", .noAnswer), ("2026-11-25 09:10", .noAnswer), ("2026-11-26 09:10", .noAnswer)],
+                imLeft: true
+            ).status == .unreachable)
     }
 
     @Test func rejectedNeedsTwoPeriods() {
@@ -127,7 +142,9 @@ struct CaseRulesTests {
     }
 
     @Test func outOfHoursAttemptsAreFlaggedAndDoNotCount() {
-        let e = evaluate([("2026-11-24 08:30", .rejected), ("2026-11-24 20:00", .rejected), ("2026-11-24 12:10", .rejected)])
+        let e = evaluate([
+            ("2026-11-24 08:30", .rejected), ("2026-11-24 20:00", .rejected), ("2026-11-24 12:10", .rejected),
+        ])
         #expect(e.status == .open)
         #expect(e.outsideHours == 3)
         #expect(e.attempts.map(\.withinHours) == [false, false, false])
@@ -144,7 +161,9 @@ struct CaseRulesTests {
     }
 
     @Test func anIMLeftLaterEndsTheCase() {
-        let e = evaluate([("2026-11-24 09:10", .noAnswer), ("2026-11-24 14:00", .noAnswer), ("2026-11-24 18:00", .noAnswer)], imLeft: true)
+        let e = evaluate(
+            [("2026-11-24 09:10", .noAnswer), ("2026-11-24 14:00", .noAnswer), ("2026-11-24 18:00", .noAnswer)],
+            imLeft: true)
         #expect(e.status == .unreachable)
     }
 }
@@ -153,8 +172,12 @@ struct CaseRulesTests {
 struct MetricTests {
     @Test func replyWithinThirtyMinutes() {
         let call = t("2026-11-24 10:00")
-        #expect(Escalation(callAt: call, repliedAt: t("2026-11-24 10:30")) == .onTime(due: t("2026-11-24 10:30"), repliedAt: t("2026-11-24 10:30")))
-        #expect(Escalation(callAt: call, repliedAt: t("2026-11-24 10:31")) == .late(due: t("2026-11-24 10:30"), repliedAt: t("2026-11-24 10:31")))
+        #expect(
+            Escalation(callAt: call, repliedAt: t("2026-11-24 10:30"))
+                == .onTime(due: t("2026-11-24 10:30"), repliedAt: t("2026-11-24 10:30")))
+        #expect(
+            Escalation(callAt: call, repliedAt: t("2026-11-24 10:31"))
+                == .late(due: t("2026-11-24 10:30"), repliedAt: t("2026-11-24 10:31")))
         let open = Escalation(callAt: call, repliedAt: nil)
         #expect(open == .open(due: t("2026-11-24 10:30")))
         #expect(!open.isOverdue(at: t("2026-11-24 10:30")))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpotCheckCore
 
 /// A small evaluator of the formulas SpotCheck writes (IF, AND, OR, NOT, COUNT, ROUND, ISNUMBER,
@@ -130,7 +131,9 @@ struct FormulaEvaluator {
         case "AND": return .bool(arguments().allSatisfy { ($0.number ?? 0) != 0 })
         case "OR": return .bool(arguments().contains { ($0.number ?? 0) != 0 })
         case "NOT": return .bool((arguments()[0].number ?? 0) == 0)
-        case "COUNT": return .number(Double(arguments().filter { if case .number = $0 { return true } else { return false } }.count))
+        case "COUNT":
+            return .number(
+                Double(arguments().filter { if case .number = $0 { return true } else { return false } }.count))
         case "ISNUMBER": if case .number = arguments()[0] { return .bool(true) } else { return .bool(false) }
         case "ROUND":
             let a = arguments()
@@ -154,21 +157,27 @@ struct ExcelFormulaTests {
             if let value = rule.value { #expect(v == .number(value)) } else { #expect(v == .text("无")) }
             for target in [3.0, 3.5, 4.0, 4.6] {
                 var m = FormulaEvaluator(cells: ["V": v, "T": .number(target)])
-                let meets = m.evaluate(Satisfaction.meetsFormula(value: "V", target: "T", yes: "是", no: "否", notAvailable: "无"))
+                let meets = m.evaluate(
+                    Satisfaction.meetsFormula(value: "V", target: "T", yes: "是", no: "否", notAvailable: "无"))
                 #expect(meets == .text(rule.meets(target).map { $0 ? "是" : "否" } ?? "无"))
             }
         }
     }
 
     @Test func theScorecardsTotalAndPassAsFormulasAreTheRule() {
-        let card = Scorecard(items: [
-            .init(id: "greeting", name: "问候", category: "服务规范", weight: 10, allowed: [0, 1, 2], critical: false),
-            .init(id: "no_banned", name: "未使用服务忌语", category: "服务规范", weight: 30, allowed: [0, 3], critical: true),
-            .init(id: "response", name: "响应", category: "效率", weight: 25, allowed: [0, 1, 2, 3, 4, 5], critical: false),
-            .init(id: "solved", name: "解决问题", category: "专业", weight: 35, allowed: [0, 1, 2, 3], critical: false),
-        ], passMark: 80)
+        let card = Scorecard(
+            items: [
+                .init(id: "greeting", name: "问候", category: "服务规范", weight: 10, allowed: [0, 1, 2], critical: false),
+                .init(id: "no_banned", name: "未使用服务忌语", category: "服务规范", weight: 30, allowed: [0, 3], critical: true),
+                .init(
+                    id: "response", name: "响应", category: "效率", weight: 25, allowed: [0, 1, 2, 3, 4, 5], critical: false
+                ),
+                .init(id: "solved", name: "解决问题", category: "专业", weight: 35, allowed: [0, 1, 2, 3], critical: false),
+            ], passMark: 80)
         let cells = ["A1", "B1", "C1", "D1"]
-        let cases: [[Int]?] = [[2, 3, 5, 3], [2, 0, 5, 3], [1, 3, 4, 2], [0, 3, 3, 3], [2, 3, 5, 2], [1, 3, 5, 3], nil]
+        let cases: [[Int]?] = [
+            [2, 3, 5, 3], [2, 0, 5, 3], [1, 3, 4, 2], [0, 3, 3, 3], [2, 3, 5, 2], [1, 3, 5, 3], nil,
+        ]
         for scores in cases {
             var values: [String: FormulaEvaluator.Value] = [:]
             if let scores { for (c, s) in zip(cells, scores) { values[c] = .number(Double(s)) } }
@@ -177,7 +186,8 @@ struct ExcelFormulaTests {
             values["T1"] = total
             var p = FormulaEvaluator(cells: values)
             let passed = p.evaluate(card.passFormula(totalCell: "T1", itemCells: cells, pass: "合格", fail: "不合格"))
-            let rule = scores.flatMap { s in card.score(Dictionary(uniqueKeysWithValues: zip(card.items.map(\.id), s))) }
+            let rule = scores.flatMap { s in card.score(Dictionary(uniqueKeysWithValues: zip(card.items.map(\.id), s)))
+            }
             #expect(total == (rule.map { .number($0.total) } ?? .text("")), "\(String(describing: scores))")
             #expect(passed == .text(rule.map { $0.passed ? "合格" : "不合格" } ?? ""), "\(String(describing: scores))")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpotCheckCore
 
 @Suite("Phone numbers")
@@ -40,7 +41,10 @@ struct PhoneTests {
 @Suite("Identity merge")
 struct IdentityTests {
     @Test func keysComeFromBuyerAndPhoneButNeverAMaskedPhone() {
-        #expect(Array(IdentityKey.keys(buyerID: " Tb_Lily ", phone: .full("13812345678"))) == [.buyer("tb_lily"), .phone("13812345678")])
+        #expect(
+            Array(IdentityKey.keys(buyerID: " Tb_Lily ", phone: .full("13812345678"))) == [
+                .buyer("tb_lily"), .phone("13812345678"),
+            ])
         #expect(Array(IdentityKey.keys(buyerID: nil, phone: .masked("138****5678"))) == [])
         #expect(Array(IdentityKey.keys(buyerID: "ＡＢＣ１２", phone: nil)) == [.buyer("abc12")])
         #expect(Array(IdentityKey.keys(buyerID: "  ", phone: nil)) == [])
@@ -52,13 +56,17 @@ struct IdentityTests {
 
     @Test func maskedBuyerIDsAndOrdersNeverIdentifyButOrderNumbersDo() {
         #expect(Array(IdentityKey.keys(buyerID: "t**2", phone: nil)) == [])
-        #expect(Array(IdentityKey.keys(buyerID: "张**", phone: .masked("138****5678"), order: "3612345678901234567"))
+        #expect(
+            Array(IdentityKey.keys(buyerID: "张**", phone: .masked("138****5678"), order: "3612345678901234567"))
                 == [.order("3612345678901234567")])
         #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: "36123****34567")) == [])
         for placeholder in ["无", "暂无", "0", "/", "123"] {
             #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: placeholder)) == [])
         }
-        #expect(Array(IdentityKey.keys(buyerID: nil, phone: nil, order: "260517-607198974342268")) == [.order("260517-607198974342268")])
+        #expect(
+            Array(IdentityKey.keys(buyerID: nil, phone: nil, order: "260517-607198974342268")) == [
+                .order("260517-607198974342268")
+            ])
         // Three buyers the export shows as t**2 stay three customers.
         var r = IdentityResolver(known: [:], nextCustomer: 1)
         let ids = (0..<3).map { _ in r.resolve(IdentityKey.keys(buyerID: "t**2", phone: nil)) }
@@ -72,14 +80,16 @@ struct IdentityTests {
         #expect(vip.customer == refund.customer)
         // A courier row with the phone and the order links the phone to the same customer.
         let phoneOnly = r.resolveRecord(IdentityKey.keys(buyerID: nil, phone: .full("13900000001")))
-        let both = r.resolveRecord(IdentityKey.keys(buyerID: nil, phone: .full("13900000001"), order: "3612345678901234567"))
+        let both = r.resolveRecord(
+            IdentityKey.keys(buyerID: nil, phone: .full("13900000001"), order: "3612345678901234567"))
         #expect(both.mergedOn == [.order])
         #expect(r.find(phoneOnly.customer) == r.find(vip.customer))
     }
 
     @Test func everyNumberOfACellIdentifiesAndAnExtensionMakesAnotherCustomer() {
         var r = IdentityResolver(known: [:], nextCustomer: 1)
-        let two = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("13096713058"), alternates: [.full("18794965824")]))
+        let two = r.resolve(
+            IdentityKey.keys(buyerID: nil, phone: .full("13096713058"), alternates: [.full("18794965824")]))
         #expect(r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18794965824"))) == two)
         let a = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18735643633-7298")))
         let b = r.resolve(IdentityKey.keys(buyerID: nil, phone: .full("18735643633-7299")))
@@ -90,10 +100,10 @@ struct IdentityTests {
 
     @Test func mergesByBuyerOrPhoneTransitively() {
         var r = IdentityResolver(known: [:], nextCustomer: 1)
-        let a = r.resolve(KeyPair(buyer: "lily", phone: "13800000001"))   // after-sales
-        let b = r.resolve(KeyPair(phone: "13800000002"))                  // courier, other person
-        let c = r.resolve(KeyPair(buyer: "lily"))                         // review by Lily
-        let d = r.resolve(KeyPair(buyer: "wang", phone: "13800000002"))   // VIP list: same as b
+        let a = r.resolve(KeyPair(buyer: "lily", phone: "13800000001"))  // after-sales
+        let b = r.resolve(KeyPair(phone: "13800000002"))  // courier, other person
+        let c = r.resolve(KeyPair(buyer: "lily"))  // review by Lily
+        let d = r.resolve(KeyPair(buyer: "wang", phone: "13800000002"))  // VIP list: same as b
         #expect(a == 1 && b == 2 && c == 1 && d == 2)
         // A record that links the two customers merges them; the older number survives.
         let e = r.resolve(KeyPair(buyer: "wang", phone: "13800000001"))
@@ -102,7 +112,9 @@ struct IdentityTests {
         #expect(r.find(2) == 1)
         // Every key was new once; the record that linked the two customers brought none.
         #expect(r.resolveRecord(KeyPair(buyer: "wang", phone: "13800000001")).newKeys == KeyPair())
-        #expect(r.resolveRecord(KeyPair(buyer: "zhao", phone: "13800000002")) == .init(customer: 1, newKeys: KeyPair(buyer: "zhao")))
+        #expect(
+            r.resolveRecord(KeyPair(buyer: "zhao", phone: "13800000002"))
+                == .init(customer: 1, newKeys: KeyPair(buyer: "zhao")))
     }
 
     @Test func maskedPhonesNeverMerge() {
@@ -122,8 +134,11 @@ struct IdentityTests {
         #expect(r.resolve(KeyPair(buyer: "lily", phone: "13800000009")) == 7)
         #expect(r.merges() == [9: 7])
         // Landline 021… and 21… are different keys.
-        #expect(r.resolveRecord(KeyPair(phone: "02165123456")) == .init(customer: 11, newKeys: KeyPair(phone: "02165123456")))
-        #expect(r.resolveRecord(KeyPair(phone: "2165123456")) == .init(customer: 12, newKeys: KeyPair(phone: "2165123456")))
+        #expect(
+            r.resolveRecord(KeyPair(phone: "02165123456"))
+                == .init(customer: 11, newKeys: KeyPair(phone: "02165123456")))
+        #expect(
+            r.resolveRecord(KeyPair(phone: "2165123456")) == .init(customer: 12, newKeys: KeyPair(phone: "2165123456")))
         #expect(r.resolveRecord(KeyPair(buyer: "lily")) == .init(customer: 7, newKeys: KeyPair()))
     }
 

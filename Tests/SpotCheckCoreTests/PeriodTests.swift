@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpotCheckCore
 
 private func day(_ s: String) -> Day {
@@ -37,7 +38,9 @@ struct DayTests {
         #expect(t.minuteOfDay == 615)
         #expect(t.clockText == "10:15:02.250")
         #expect(LocalDateTime(day: day("2026-11-03"), hour: 0)!.clockText == "00:00:00")
-        #expect(LocalDateTime(day: day("2026-11-03"), hour: 23, minute: 59, second: 59, millisecond: 9)!.clockText == "23:59:59.009")
+        #expect(
+            LocalDateTime(day: day("2026-11-03"), hour: 23, minute: 59, second: 59, millisecond: 9)!.clockText
+                == "23:59:59.009")
     }
 }
 
@@ -83,7 +86,9 @@ struct PeriodTests {
     }
 
     @Test func everyDayOfTwoYearsBelongsToExactlyOneWindow() {
-        for rules in [PeriodRules(), PeriodRules(cutoffDay: 30, deadlineDay: 30), PeriodRules(cutoffDay: 1, deadlineDay: 3)] {
+        for rules in [
+            PeriodRules(), PeriodRules(cutoffDay: 30, deadlineDay: 30), PeriodRules(cutoffDay: 1, deadlineDay: 3),
+        ] {
             var d = day("2025-12-01")
             while d <= day("2027-12-31") {
                 let m = rules.month(containing: d)
@@ -98,15 +103,19 @@ struct PeriodTests {
     @Test func deadlineAndDaysLeft() {
         let m = month("2026-11")
         #expect(rules.deadline(of: m) == day("2026-11-27"))
-        #expect(rules.deadlineStatus(of: m, today: day("2026-11-23")) == .onTime(deadline: day("2026-11-27"), daysLeft: 4))
-        #expect(rules.deadlineStatus(of: m, today: day("2026-11-27")) == .onTime(deadline: day("2026-11-27"), daysLeft: 0))
-        #expect(rules.deadlineStatus(of: m, today: day("2026-11-30")) == .late(deadline: day("2026-11-27"), daysLate: 3))
+        #expect(
+            rules.deadlineStatus(of: m, today: day("2026-11-23")) == .onTime(deadline: day("2026-11-27"), daysLeft: 4))
+        #expect(
+            rules.deadlineStatus(of: m, today: day("2026-11-27")) == .onTime(deadline: day("2026-11-27"), daysLeft: 0))
+        #expect(
+            rules.deadlineStatus(of: m, today: day("2026-11-30")) == .late(deadline: day("2026-11-27"), daysLate: 3))
     }
 
     @Test func validatesRules() {
         #expect(PeriodRules().validate().isEmpty)
         #expect(PeriodRules(cutoffDay: 0, deadlineDay: 27).validate() == [.cutoffOutOfRange(0)])
-        #expect(PeriodRules(cutoffDay: 26, deadlineDay: 20).validate() == [.deadlineBeforeCutoff(cutoff: 26, deadline: 20)])
+        #expect(
+            PeriodRules(cutoffDay: 26, deadlineDay: 20).validate() == [.deadlineBeforeCutoff(cutoff: 26, deadline: 20)])
     }
 }
 
@@ -121,7 +130,9 @@ struct AttemptTimeTests {
     @Test func notAfterNowExactlyNowIsFine() {
         let now = moment(2026, 11, 24, 10, 30)
         #expect(rules.attemptProblem(at: now, month: november, now: now) == nil)
-        #expect(rules.attemptProblem(at: moment(2026, 11, 24, 10, 30, ms: 1), month: november, now: now) == .afterNow(now: now))
+        #expect(
+            rules.attemptProblem(at: moment(2026, 11, 24, 10, 30, ms: 1), month: november, now: now)
+                == .afterNow(now: now))
         #expect(rules.attemptProblem(at: moment(2027, 11, 24, 10, 0), month: november, now: now) == .afterNow(now: now))
     }
 
@@ -129,7 +140,8 @@ struct AttemptTimeTests {
         let now = moment(2026, 12, 5, 9, 0)
         let window = Day(year: 2026, month: 10, day: 27)!...Day(year: 2026, month: 11, day: 26)!
         #expect(rules.attemptProblem(at: moment(2026, 10, 27, 0, 0), month: november, now: now) == nil)
-        #expect(rules.attemptProblem(at: moment(2026, 10, 26, 23, 59), month: november, now: now) == .beforeWindow(window))
+        #expect(
+            rules.attemptProblem(at: moment(2026, 10, 26, 23, 59), month: november, now: now) == .beforeWindow(window))
         // After the cut-off and past the deadline: callers go on calling.
         #expect(rules.attemptProblem(at: moment(2026, 12, 2, 10, 0), month: november, now: now) == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpotCheckCore
 
 @Suite("Masking phone and ID numbers in free text")
@@ -39,7 +40,9 @@ struct PrivateTextTests {
 
     @Test func onlyTheLinesWithANumberAreTouchedInAConversation() {
         let talk = "10:15:02 客服：您好\n10:15:09 顾客：电话13812345678\r\n10:16:00 顾客：好的 2026 年\n０５７１-８８８８６６６６"
-        #expect(PrivateText.mask(talk) == "10:15:02 客服：您好\n10:15:09 顾客：电话138****5678\r\n10:16:00 顾客：好的 2026 年\n057*****6666")
+        #expect(
+            PrivateText.mask(talk) == "10:15:02 客服：您好\n10:15:09 顾客：电话138****5678\r\n10:16:00 顾客：好的 2026 年\n057*****6666"
+        )
     }
 
     /// The line-by-line fast path gives what looking at every character of the whole text gives.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpotCheckCore
 
 @Suite("Proportional allocation")
@@ -26,7 +27,8 @@ struct AllocationTests {
         #expect(Allocation.proportional(total: 12, sizes: [3, 3, 4, 0]) == [3, 3, 4, 0])
         // Stratum 0 has 2 but its remainder would win the last seats: they go elsewhere.
         #expect(Allocation.proportional(total: 9, sizes: [2, 4, 4, 0]) == [2, 4, 3, 0])
-        #expect(Allocation.proportional(total: 9, sizes: [2, 4, 4, 0]).enumerated().allSatisfy { $1 <= [2, 4, 4, 0][$0] })
+        #expect(
+            Allocation.proportional(total: 9, sizes: [2, 4, 4, 0]).enumerated().allSatisfy { $1 <= [2, 4, 4, 0][$0] })
     }
 
     @Test func fewerSeatsThanStrata() {
@@ -61,7 +63,8 @@ struct GeneratorTests {
         #expect(sa != (0..<5).map { _ in c.next() })
         // Pinned: a change here changes every stored draw.
         var d = SeededGenerator(seed: 1)
-        #expect((0..<6).map { _ in d.uniform(100) } == [57, 22, 0, 83, 71, 62])  // checked against a Python xoshiro256** reference
+        // Checked against a Python xoshiro256** reference.
+        #expect((0..<6).map { _ in d.uniform(100) } == [57, 22, 0, 83, 71, 62])
     }
 }
 
@@ -83,8 +86,11 @@ struct SampleDrawTests {
     }
 
     @Test func drawsTheSizeStratifiedWithReservesAndNoRepeats() throws {
-        let p = pool([(100, [.afterSales]), (40, [.courier]), (30, [.reviews]), (6, [.vip]), (4, [.afterSales, .reviews])])
-        let r = try SampleDraw.draw(pool: p, excluded: [], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 7))
+        let p = pool([
+            (100, [.afterSales]), (40, [.courier]), (30, [.reviews]), (6, [.vip]), (4, [.afterSales, .reviews]),
+        ])
+        let r = try SampleDraw.draw(
+            pool: p, excluded: [], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 7))
         #expect(r.main.count == 50)
         #expect(r.reserves.count == 10)
         #expect(r.main.map(\.rank) == Array(1...50))
@@ -115,7 +121,8 @@ struct SampleDrawTests {
     @Test func historyIsExcludedAndCounted() throws {
         let p = pool([(60, [.afterSales]), (10, [.courier])])
         let excluded: Set<Int> = Set(1...15).union([61, 62, 999])
-        let r = try SampleDraw.draw(pool: p, excluded: excluded, options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
+        let r = try SampleDraw.draw(
+            pool: p, excluded: excluded, options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
         #expect(r.excludedByHistory == 17)
         #expect(r.eligible == 53)
         let drawn = Set(r.main.map(\.customer) + r.reserves.map(\.customer))
@@ -125,7 +132,8 @@ struct SampleDrawTests {
 
     @Test func aPoolBelowTheMinimumIsTakenWholeAndFlagged() throws {
         let p = pool([(20, [.afterSales]), (5, [.reviews])])
-        let r = try SampleDraw.draw(pool: p, excluded: [3], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
+        let r = try SampleDraw.draw(
+            pool: p, excluded: [3], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
         #expect(r.belowMinimum)
         #expect(r.main.count == 24)
         #expect(r.reserves.isEmpty)
@@ -141,13 +149,16 @@ struct SampleDrawTests {
 
     @Test func rejectsBadOptions() {
         #expect(throws: DrawViolation.sizeBelowMinimum(size: 30, minimum: 50)) {
-            try SampleDraw.draw(pool: [], excluded: [], options: DrawOptions(size: 30, minimum: 50, reserveRatio: 0.2, seed: 0))
+            try SampleDraw.draw(
+                pool: [], excluded: [], options: DrawOptions(size: 30, minimum: 50, reserveRatio: 0.2, seed: 0))
         }
         #expect(throws: DrawViolation.minimumBelowOne(0)) {
-            try SampleDraw.draw(pool: [], excluded: [], options: DrawOptions(size: 30, minimum: 0, reserveRatio: 0.2, seed: 0))
+            try SampleDraw.draw(
+                pool: [], excluded: [], options: DrawOptions(size: 30, minimum: 0, reserveRatio: 0.2, seed: 0))
         }
         #expect(throws: DrawViolation.reserveRatioOutOfRange(1.5)) {
-            try SampleDraw.draw(pool: [], excluded: [], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 1.5, seed: 0))
+            try SampleDraw.draw(
+                pool: [], excluded: [], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 1.5, seed: 0))
         }
     }
 }
@@ -156,14 +167,20 @@ struct SampleDrawTests {
 struct ContactRouteRuleTests {
     @Test func aRecordIsReachedByPhoneThenPlatformThenIM() {
         #expect(ContactRoute.of(phone: .full("13812345678"), orderNo: nil, platform: nil, buyerID: nil) == .phone)
-        #expect(ContactRoute.of(phone: .masked("138****5678"), orderNo: "3612345678901234567", platform: .taobao, buyerID: "tb") == .platform)
+        #expect(
+            ContactRoute.of(
+                phone: .masked("138****5678"), orderNo: "3612345678901234567", platform: .taobao, buyerID: "tb")
+                == .platform)
         #expect(ContactRoute.of(phone: nil, orderNo: "361", platform: nil, buyerID: "tb") == .im)
         #expect(ContactRoute.of(phone: nil, orderNo: "361", platform: nil, buyerID: "t**2") == .none)
     }
 
     @Test func customersNoRouteReachesAreNotDrawnButStayInThePool() throws {
-        let pool = (1...10).map { PoolCustomer(id: $0, sources: SourceSet(.afterSales), sortKey: Int64($0), route: $0 <= 3 ? .none : .phone) }
-        let r = try SampleDraw.draw(pool: pool, excluded: [4], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
+        let pool = (1...10).map {
+            PoolCustomer(id: $0, sources: SourceSet(.afterSales), sortKey: Int64($0), route: $0 <= 3 ? .none : .phone)
+        }
+        let r = try SampleDraw.draw(
+            pool: pool, excluded: [4], options: DrawOptions(size: 50, minimum: 50, reserveRatio: 0.2, seed: 1))
         #expect(r.poolCustomers == 10)
         #expect(r.noContactRoute == 3)
         #expect(r.excludedByHistory == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpotCheckFormats
 
 @Suite("CSV as Excel writes it")

@@ -1,10 +1,13 @@
-import Testing
 import SpotCheckCore
+import Testing
+
 @testable import SpotCheckFormats
 
 @Suite("Dates as exports write them")
 struct DateTextTests {
-    func parsed(_ s: String) throws -> String? { try DateText.parse(s).map { $0.hasTime ? $0.moment.description : $0.day.description } }
+    func parsed(_ s: String) throws -> String? {
+        try DateText.parse(s).map { $0.hasTime ? $0.moment.description : $0.day.description }
+    }
 
     @Test(arguments: [
         ("2026-11-03", "2026-11-03"),

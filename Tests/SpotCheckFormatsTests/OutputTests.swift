@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import SpotCheckCore
 import SpotCheckText
+import Testing
+
 @testable import SpotCheckFormats
 
 @Suite("Writing output files safely")
@@ -50,8 +51,10 @@ struct OutputTests {
         #expect(throws: FileError.self) { try XLSXWriter(path: "/nonexistent-folder/x.xlsx") }
     }
 
-    @Test(arguments: [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1+1", "'+1+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-                      ("\tx", "'\tx"), ("\rx", "'\rx"), ("张三", "张三"), ("a=b", "a=b")])
+    @Test(arguments: [
+        ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1+1", "'+1+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"), ("\rx", "'\rx"), ("张三", "张三"), ("a=b", "a=b"),
+    ])
     func fieldsExcelWouldRunAreNeutralised(_ field: String, _ written: String) {
         #expect(CSVWriter.neutralized(field) == written)
     }

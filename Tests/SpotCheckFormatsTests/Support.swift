@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+
 @testable import SpotCheckFormats
 
 /// A temporary folder for one test, removed when the value goes away.
@@ -19,7 +20,8 @@ final class TempDir {
 }
 
 /// The repository's Tests/Fixtures folder.
-let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures").path
 
 /// All rows of a file.
 func rows(_ path: String, sheet: String? = nil) throws -> [(Int, [Cell])] {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import SpotCheckCore
+import Testing
+
 @testable import SpotCheckFormats
 
 @Suite("XLSX read and write")
@@ -17,14 +18,14 @@ struct XLSXTests {
         #expect(zhang[0] == .text("张丽"))
         #expect(zhang[1] == .number(13812345678))
         #expect(zhang[1].text == "13812345678")
-        #expect(zhang[5].text == "2026-10-20")                 // a date-formatted number
+        #expect(zhang[5].text == "2026-10-20")  // a date-formatted number
         #expect(zhang[8].text == "2026-11-03 14:30:00")
         if case .date = zhang[5] {} else { Issue.record("purchase date should be a date cell, got \(zhang[5])") }
         #expect(all[3].1[8] == .text("2026年11月5日"))
         #expect(all[4].1[2] == .empty)
-        #expect(all[4].1[8].text == "2026-11-10")               // custom 年月日 format is a date
-        #expect(all[5].1[3] == .text("3612345678901234570"))    // a ="…" formula without a cached value
-        #expect(all[5].1[8] == .number(46332))                 // General format: a plain number
+        #expect(all[4].1[8].text == "2026-11-10")  // custom 年月日 format is a date
+        #expect(all[5].1[3] == .text("3612345678901234570"))  // a ="…" formula without a cached value
+        #expect(all[5].1[8] == .number(46332))  // General format: a plain number
         let summary = try rows(path, sheet: "汇总")
         #expect(summary.count == 1)
         #expect(summary[0].1[0] == .text("合计"))
@@ -33,7 +34,9 @@ struct XLSXTests {
     }
 
     @Test func aMissingSheetNamesTheOnesThereAre() throws {
-        do { _ = try rows("\(fixtures)/openpyxl-after-sales.xlsx", sheet: "十一月") ; Issue.record("no error") } catch let e as FileError {
+        do { _ = try rows("\(fixtures)/openpyxl-after-sales.xlsx", sheet: "十一月"); Issue.record("no error") } catch let e
+            as FileError
+        {
             #expect(e.message.zh == "工作簿中没有名为「十一月」的工作表；现有工作表：售后登记、汇总")
         }
     }
@@ -41,7 +44,8 @@ struct XLSXTests {
     @Test func writerRoundTripsValuesAndStructure() throws {
         let dir = TempDir()
         let path = "\(dir.path)/w.xlsx"
-        let book = try XLSXWriter(path: path, created: LocalDateTime(day: Day(year: 2026, month: 11, day: 25)!, hour: 9)!)
+        let book = try XLSXWriter(
+            path: path, created: LocalDateTime(day: Day(year: 2026, month: 11, day: 25)!, hour: 9)!)
         let s = book.addSheet("回访名单")
         s.write(0, 0, .text("序号"), .header)
         s.write(0, 1, .text("购买日期"), .header)
@@ -71,20 +75,24 @@ struct XLSXTests {
     @Test func theSameContentWritesTheSameFile() throws {
         let dir = TempDir()
         func write(_ p: String) throws {
-            let book = try XLSXWriter(path: p, created: LocalDateTime(day: Day(year: 2026, month: 11, day: 25)!, hour: 9)!)
+            let book = try XLSXWriter(
+                path: p, created: LocalDateTime(day: Day(year: 2026, month: 11, day: 25)!, hour: 9)!)
             book.addSheet("名单").write(0, 0, .text("张丽"))
             try book.close()
         }
         try write("\(dir.path)/a.xlsx")
         try write("\(dir.path)/b.xlsx")
-        #expect(FileManager.default.contents(atPath: "\(dir.path)/a.xlsx") == FileManager.default.contents(atPath: "\(dir.path)/b.xlsx"))
+        #expect(
+            FileManager.default.contents(atPath: "\(dir.path)/a.xlsx")
+                == FileManager.default.contents(atPath: "\(dir.path)/b.xlsx"))
     }
 
     @Test func chineseTextCountsDoubleWidth() {
         #expect(displayWidth("abc") == 3)
         #expect(displayWidth("回访名单") == 8)
         #expect(displayWidth("138****5678") == 11)
-        #expect(columnLetter(0) == "A" && columnLetter(25) == "Z" && columnLetter(26) == "AA" && columnLetter(29) == "AD")
+        #expect(
+            columnLetter(0) == "A" && columnLetter(25) == "Z" && columnLetter(26) == "AA" && columnLetter(29) == "AD")
         #expect(columnIndex("AD") == 29)
     }
 }

@@ -1,21 +1,40 @@
 import Foundation
-import Testing
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
+import Testing
+
+@testable import SpotCheckKit
 
 @Suite("Call list workbook")
 struct CallListTests {
     /// 58 after-sales customers, one of them (张丽) also in the courier and review sheets.
     func workspace() throws -> TestWorkspace {
         let w = try TestWorkspace()
-        try w.importFiles(.afterSales, [w.csv("a.csv", [afterSalesHeader,
-            "张丽,138 1234 5678,tb_lily,3612345678901234567,纯棉四件套,2026/10/20,尺码不符退换,王敏,2026-11-03"]
-            + (1...57).map { "客户\($0),139\(String(format: "%08d", $0)),buyer\($0),\(800 + $0),羽绒被,2026-10-01,起球,张婷,2026-11-05" })])
-        try w.importFiles(.courier, [w.csv("c.csv", ["登记日期,买家旺旺,收货人,联系电话,订单号,快递公司,运单号,异常类型,处理人",
-            "2026-11-06,tb_lily,张丽,138****5678,3612345678901234599,中通快递,75123,丢件,刘洋"])])
+        try w.importFiles(
+            .afterSales,
+            [
+                w.csv(
+                    "a.csv",
+                    [
+                        afterSalesHeader,
+                        "张丽,138 1234 5678,tb_lily,3612345678901234567,纯棉四件套,2026/10/20,尺码不符退换,王敏,2026-11-03",
+                    ]
+                        + (1...57).map {
+                            "客户\($0),139\(String(format: "%08d", $0)),buyer\($0),\(800 + $0),羽绒被,2026-10-01,起球,张婷,2026-11-05"
+                        })
+            ])
+        try w.importFiles(
+            .courier,
+            [
+                w.csv(
+                    "c.csv",
+                    [
+                        "登记日期,买家旺旺,收货人,联系电话,订单号,快递公司,运单号,异常类型,处理人",
+                        "2026-11-06,tb_lily,张丽,138****5678,3612345678901234599,中通快递,75123,丢件,刘洋",
+                    ])
+            ])
         try w.importFiles(.reviews, [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容", "2026-11-07 20:00,tb_lily,差评,物流太慢"])])
         return w
     }
@@ -25,14 +44,18 @@ struct CallListTests {
         let s = try w.draw("2026-11", seed: 3)
         #expect(s.drawn == 50 && s.reserves == 8)
         let path = "\(w.dir)/回访名单.xlsx"
-        let result = try CallListExporter(workspace: try w.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: path)
+        let result = try CallListExporter(workspace: try w.on("2026-11-25")).run(
+            month: YearMonth(parsing: "2026-11")!, to: path)
         #expect((result.main, result.reserves) == (50, 8))
         let book = try Workbook(path)
         #expect(book.sheets == ["说明", "回访名单", "_spotcheck"])
         let list = try book.rows("回访名单")
         #expect(list[1] == CallListColumn.all.map { $0.header.zh })
-        #expect(list[1]?.prefix(16) == ["序号", "类型", "客户", "手机号", "备用号码", "联系方式", "平台", "买家ID（旺旺）", "来源", "订单号", "商品",
-                                          "购买日期", "情况", "处理人", "可拨打时段", "回访话术"])
+        #expect(
+            list[1]?.prefix(16) == [
+                "序号", "类型", "客户", "手机号", "备用号码", "联系方式", "平台", "买家ID（旺旺）", "来源", "订单号", "商品",
+                "购买日期", "情况", "处理人", "可拨打时段", "回访话术",
+            ])
         #expect(list.count == 59)
         #expect((2...51).map { list[$0]![1] } == Array(repeating: "正选", count: 50))
         #expect((52...59).map { list[$0]![1] } == Array(repeating: "备选", count: 8))
@@ -55,25 +78,32 @@ struct CallListTests {
         #expect(at(.situation) == "【售后】尺码不符退换\n【快递】丢件（快递：中通快递 75123）\n【评价】差评：物流太慢")
         #expect(at(.handler) == "王敏、刘洋")
         #expect(at(.hours) == "工作日 09:00–12:00、13:00–20:00；节假日/周末 10:00–12:00、13:00–20:00")
-        #expect(at(.script) == """
-            您好，我是淘宝网唯尚唯美的客服人员。请问是张丽吗？请问能耽误您一点时间做一个简单的服务质量回访吗？
-            （顾客同意后）您于10月20日在我们店铺购买的纯棉四件套，因为丢件，由我们售后人员帮您协调处理，请您用五分制对我们的服务进行评价，其中5分为非常满意、4分为满意、3分为一般、2分为不满意、1分为非常不满意，请您打分。
-            """)
+        #expect(
+            at(.script) == """
+                您好，我是淘宝网唯尚唯美的客服人员。请问是张丽吗？请问能耽误您一点时间做一个简单的服务质量回访吗？
+                （顾客同意后）您于10月20日在我们店铺购买的纯棉四件套，因为丢件，由我们售后人员帮您协调处理，请您用五分制对我们的服务进行评价，其中5分为非常满意、4分为满意、3分为一般、2分为不满意、1分为非常不满意，请您打分。
+                """)
         // The purchase date is a real date cell, the phone is text.
         let cells = try book.cells("回访名单")
         let lilyRow = cells.first { $0.value.count > 2 && $0.value[2] == .text("张丽") }!.value
         let date = CallListColumn.purchaseDate.index
-        if case .date(let serial) = lilyRow[date] { #expect(serial == 46315) } else { Issue.record("not a date cell: \(lilyRow[date])") }
+        if case .date(let serial) = lilyRow[date] {
+            #expect(serial == 46315)
+        } else {
+            Issue.record("not a date cell: \(lilyRow[date])")
+        }
         #expect(lilyRow[CallListColumn.phone.index] == .text("13812345678"))
 
         let xml = try book.part("xl/worksheets/sheet2.xml")
-        #expect(xml.contains("<pane xSplit=\"3\" ySplit=\"1\" topLeftCell=\"D2\" activePane=\"bottomRight\" state=\"frozen\"/>"))
+        #expect(
+            xml.contains(
+                "<pane xSplit=\"3\" ySplit=\"1\" topLeftCell=\"D2\" activePane=\"bottomRight\" state=\"frozen\"/>"))
         #expect(xml.contains("<autoFilter ref=\"A1:AH59\"/>"))
         #expect(xml.contains("<formula1>\"无人接听,占线/通话中,关机,停机/空号,拒接（未接通）,接通后拒绝/挂机,已接通并评分\"</formula1>"))
         #expect(xml.contains("<formula1>\"5,4,3,2,1\"</formula1>"))
         #expect(xml.contains("<formula1>\"当场解决,升级处理（30分钟内回复）\"</formula1>"))
-        #expect(xml.contains("sqref=\"R2:R59\""))   // attempt 1 result, every row
-        #expect(xml.contains("sqref=\"AB2:AB59\""))   // score
+        #expect(xml.contains("sqref=\"R2:R59\""))  // attempt 1 result, every row
+        #expect(xml.contains("sqref=\"AB2:AB59\""))  // score
         #expect(xml.contains("<col min=\"34\" max=\"34\" width=\"8.7109375\" hidden=\"1\" customWidth=\"1\"/>"))
     }
 
@@ -98,16 +128,22 @@ struct CallListTests {
         #expect(figures["多表合并的客户"] == "1")
         #expect(figures["近 12 个月已回访而排除"] == "0")
         #expect(figures["递交销售主管截止日期"] == "2026-11-27（剩余 2 天）")
-        let days = cover.values.compactMap { $0.count >= 2 && $0[0].isEmpty ? $0[1] : nil }.filter { $0.hasPrefix("2026-") }.sorted()
-        #expect(days == ["2026-11-25 周三 工作日：09:00–12:00、13:00–20:00", "2026-11-26 周四 工作日：09:00–12:00、13:00–20:00",
-                         "2026-11-27 周五 工作日：09:00–12:00、13:00–20:00"])
+        let days = cover.values.compactMap { $0.count >= 2 && $0[0].isEmpty ? $0[1] : nil }.filter {
+            $0.hasPrefix("2026-")
+        }.sorted()
+        #expect(
+            days == [
+                "2026-11-25 周三 工作日：09:00–12:00、13:00–20:00", "2026-11-26 周四 工作日：09:00–12:00、13:00–20:00",
+                "2026-11-27 周五 工作日：09:00–12:00、13:00–20:00",
+            ])
     }
 
     @Test func englishListsHaveEnglishHeaders() throws {
         let w = try workspace()
         try w.draw("2026-11", seed: 3)
         let path = "\(w.dir)/list-en.xlsx"
-        _ = try CallListExporter(workspace: try w.on("2026-11-25", lang: .en)).run(month: YearMonth(parsing: "2026-11")!, to: path)
+        _ = try CallListExporter(workspace: try w.on("2026-11-25", lang: .en)).run(
+            month: YearMonth(parsing: "2026-11")!, to: path)
         let book = try Workbook(path)
         #expect(book.sheets == ["Cover", "Call list", "_spotcheck"])
         #expect(try book.rows("Call list")[1]?.prefix(4) == ["No.", "Type", "Customer", "Phone"])
@@ -116,7 +152,8 @@ struct CallListTests {
     @Test func exportingAMonthThatWasNotDrawnIsAnError() throws {
         let w = try TestWorkspace()
         #expect(throws: DrawError.notDrawn(month: YearMonth(parsing: "2026-11")!)) {
-            try CallListExporter(workspace: try w.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: "\(w.dir)/x.xlsx")
+            try CallListExporter(workspace: try w.on("2026-11-25")).run(
+                month: YearMonth(parsing: "2026-11")!, to: "\(w.dir)/x.xlsx")
         }
         #expect(!FileManager.default.fileExists(atPath: "\(w.dir)/x.xlsx"))
     }

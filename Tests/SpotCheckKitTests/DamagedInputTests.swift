@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckText
+import Testing
+
+@testable import SpotCheckKit
 
 /// Values that used to trap (issue 7): they are bad values, named like any other.
 @Suite("Absurd values in input files are named, never a crash")
@@ -23,16 +24,17 @@ struct DamagedInputTests {
         let w = try drawnWorkspace()
         let list = "\(w.dir)/list.xlsx", bad = "\(w.dir)/bad.xlsx"
         _ = try CallListExporter(workspace: try w.on("2026-11-25")).run(month: YearMonth(parsing: "2026-11")!, to: list)
-        try python(#"""
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["回访名单"]
-        col = {c.value: c.column for c in ws[1]}
-        ws.cell(2, col["客户键"]).value = 1e20
-        ws.cell(2, col["第1次拨打时间"]).value = "2026-11-24 10:30"; ws.cell(2, col["第1次结果"]).value = "无人接听"
-        ws.cell(3, col["第1次拨打时间"]).value = 1e20; ws.cell(3, col["第1次结果"]).value = "无人接听"
-        ws.cell(3, col["第1次拨打时间"]).number_format = "yyyy-mm-dd hh:mm"
-        wb.save(sys.argv[2])
-        """#, [list, bad])
+        try python(
+            #"""
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["回访名单"]
+            col = {c.value: c.column for c in ws[1]}
+            ws.cell(2, col["客户键"]).value = 1e20
+            ws.cell(2, col["第1次拨打时间"]).value = "2026-11-24 10:30"; ws.cell(2, col["第1次结果"]).value = "无人接听"
+            ws.cell(3, col["第1次拨打时间"]).value = 1e20; ws.cell(3, col["第1次结果"]).value = "无人接听"
+            ws.cell(3, col["第1次拨打时间"]).number_format = "yyyy-mm-dd hh:mm"
+            wb.save(sys.argv[2])
+            """#, [list, bad])
         let before = try w.snapshot()
         do {
             _ = try ResultsImporter(workspace: try w.on("2026-11-30")).run(file: bad)

@@ -1,17 +1,21 @@
 import Foundation
 import GRDB
-import Testing
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
+import Testing
+
+@testable import SpotCheckKit
 
 /// Writes `count` after-sales rows handled on `day`, customers numbered from `first`.
 func afterSales(_ w: TestWorkspace, _ name: String, first: Int, count: Int, day: String) -> String {
-    w.csv(name, [afterSalesHeader] + (first..<(first + count)).map { i in
-        "客户\(i),138\(String(format: "%08d", i)),buyer\(i),\(900_000 + i),四件套,2026-10-01,问题\(i),小王,\(day)"
-    })
+    w.csv(
+        name,
+        [afterSalesHeader]
+            + (first..<(first + count)).map { i in
+                "客户\(i),138\(String(format: "%08d", i)),buyer\(i),\(900_000 + i),四件套,2026-10-01,问题\(i),小王,\(day)"
+            })
 }
 
 @Suite("Monthly draw")
@@ -19,10 +23,11 @@ struct DrawTests {
     @Test func drawsTheMinimumWithReservesAndRecordsTheDraw() throws {
         let w = try TestWorkspace()
         try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 90, day: "2026-11-10")])
-        try w.importFiles(.reviews, [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (80..<100).map { "2026-11-12,buyer\($0),差评,慢" })])
+        try w.importFiles(
+            .reviews, [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (80..<100).map { "2026-11-12,buyer\($0),差评,慢" })])
         let s = try w.draw("2026-11", seed: 42, today: "2026-11-23")
         #expect(s.drawn == 50 && s.reserves == 10)
-        #expect(s.poolCustomers == 99)           // 90 + 20 − 11 in both sheets
+        #expect(s.poolCustomers == 99)  // 90 + 20 − 11 in both sheets
         #expect(s.poolBySource == ["after-sales": 90, "reviews": 20])
         #expect(s.mergedAcrossSheets == 11)
         #expect(s.strata == ["after-sales": 79, "reviews": 20])
@@ -34,7 +39,8 @@ struct DrawTests {
         #expect(items.filter(\.isReserve).map(\.itemNo) == Array(51...60))
         #expect(Set(items.map(\.customerId)).count == 60)
         let row = try Store(path: w.db).read { try DrawRow.fetchOne($0, key: s.drawId)! }
-        #expect(row.seed == 42 && row.drawnBy == "测试" && row.month.description == "2026-11" && row.today == "2026-11-23")
+        #expect(
+            row.seed == 42 && row.drawnBy == "测试" && row.month.description == "2026-11" && row.today == "2026-11-23")
         #expect(row.summary.contains("\"excluded_by_history\" : 0"))
     }
 
@@ -50,7 +56,10 @@ struct DrawTests {
         try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 70, day: "2026-11-10")])
         let first = try w.draw("2026-11", seed: 1)
         let before = try w.snapshot()
-        #expect(throws: DrawError.alreadyDrawn(month: YearMonth(parsing: "2026-11")!, drawnAt: "2026-11-25 09:00:00", seed: 1)) {
+        #expect(
+            throws: DrawError.alreadyDrawn(
+                month: YearMonth(parsing: "2026-11")!, drawnAt: "2026-11-25 09:00:00", seed: 1)
+        ) {
             try w.draw("2026-11", seed: 2)
         }
         #expect(try w.snapshot() == before)
@@ -72,7 +81,10 @@ struct DrawTests {
         let mainIDs = Set(items.filter { !$0.isReserve }.map(\.customerId))
         let reserveIDs = Set(items.filter(\.isReserve).map(\.customerId))
         let novemberCustomers = try Store(path: w.db).read {
-            Set(try Int.fetchAll($0, sql: "SELECT customer_id FROM records WHERE event_day >= ?", arguments: [Day(year: 2026, month: 10, day: 27)!.ordinal]))
+            Set(
+                try Int.fetchAll(
+                    $0, sql: "SELECT customer_id FROM records WHERE event_day >= ?",
+                    arguments: [Day(year: 2026, month: 10, day: 27)!.ordinal]))
         }
         let expectedExcluded = mainIDs.intersection(novemberCustomers).count
         #expect(expectedExcluded > 0)

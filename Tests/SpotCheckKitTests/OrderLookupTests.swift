@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import PlatformExports
-import Testing
-import ZIPFoundation
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
+import Testing
+import ZIPFoundation
+
+@testable import SpotCheckKit
 
 /// Fixtures written by the project's own generator of the platforms' export shapes.
 extension TestWorkspace {
@@ -17,13 +18,18 @@ extension TestWorkspace {
         return path
     }
 
-    func importOrders(_ files: [String], skipBad: Bool = false, today: String = "2026-11-25") throws -> OrderImportReport {
+    func importOrders(
+        _ files: [String], skipBad: Bool = false, today: String = "2026-11-25"
+    ) throws -> OrderImportReport {
         try OrderImporter(workspace: try on(today)).run(OrderImportRequest(files: files, skipBad: skipBad))
     }
 
-    func deriveVIP(_ month: String, minimumFen: Int64 = 80_000, months: Int = 3, today: String = "2026-11-25") throws -> VIPDeriveReport {
+    func deriveVIP(
+        _ month: String, minimumFen: Int64 = 80_000, months: Int = 3, today: String = "2026-11-25"
+    ) throws -> VIPDeriveReport {
         try VIPDeriver(workspace: try on(today)).run(
-            VIPDeriveRequest(month: YearMonth(parsing: month)!, rule: VIPDerivation(minimumFen: minimumFen, inactiveMonths: months)))
+            VIPDeriveRequest(
+                month: YearMonth(parsing: month)!, rule: VIPDerivation(minimumFen: minimumFen, inactiveMonths: months)))
     }
 
     /// The call list's rows (header row dropped), keyed by order number.
@@ -42,15 +48,20 @@ extension TestWorkspace {
 func at(_ text: String) -> LocalDateTime { (try! DateText.parse(text))!.moment }
 
 /// A Taobao order of the fixtures: buyer, receiver and phone as the order report shows them.
-func taobaoOrder(_ no: String, buyer: String, name: String, phone: String, fen: Int64, paid: String, status: String = "交易成功")
-    -> ExportOrder {
-    ExportOrder(orderNo: no, buyer: buyer, name: name, phone: phone, product: "羽绒被", amountFen: fen, created: at(paid),
-                paid: status == "等待买家付款" ? nil : at(paid), status: status)
+func taobaoOrder(
+    _ no: String, buyer: String, name: String, phone: String, fen: Int64, paid: String, status: String = "交易成功"
+)
+    -> ExportOrder
+{
+    ExportOrder(
+        orderNo: no, buyer: buyer, name: name, phone: phone, product: "羽绒被", amountFen: fen, created: at(paid),
+        paid: status == "等待买家付款" ? nil : at(paid), status: status)
 }
 
 func refund(_ no: String, order: String, applied: String, done: String?) -> ExportAfterSale {
-    ExportAfterSale(caseNo: no, orderNo: order, product: "羽绒被", amountFen: 19_900, applied: at(applied), done: done.map(at),
-                    type: "仅退款", reason: "质量问题", handler: "张婷", status: done == nil ? "退款待处理" : "退款成功")
+    ExportAfterSale(
+        caseNo: no, orderNo: order, product: "羽绒被", amountFen: 19_900, applied: at(applied), done: done.map(at),
+        type: "仅退款", reason: "质量问题", handler: "张婷", status: done == nil ? "退款待处理" : "退款成功")
 }
 
 @Suite("Order exports: the lookup that reaches refund buyers, and the VIP list derived from them")
@@ -58,16 +69,21 @@ struct OrderLookupTests {
     @Test func aRefundWithoutPhoneReachesItsBuyerThroughTheOrderExportInEitherOrder() throws {
         for ordersFirst in [true, false] {
             let w = try TestWorkspace()
-            let orders = try w.write(PlatformExport.taobaoOrders([
-                taobaoOrder("4001000000000000001", buyer: "tb_chen", name: "陈晓梅", phone: "18735643633-7298", fen: 19_900,
-                            paid: "2026-11-01 10:00:00"),
-                taobaoOrder("4001000000000000002", buyer: "tb_li", name: "李**", phone: "138****5678", fen: 29_900,
-                            paid: "2026-11-02 10:00:00"),
-            ]), "ExportOrderList202611251000.csv")
-            let refunds = try w.write(PlatformExport.taobaoRefunds([
-                refund("R1", order: "4001000000000000001", applied: "2026-11-03 09:00:00", done: "2026-11-04 09:00:00"),
-                refund("R2", order: "4001000000000000002", applied: "2026-11-05 09:00:00", done: nil),
-            ]), "退款导出.csv")
+            let orders = try w.write(
+                PlatformExport.taobaoOrders([
+                    taobaoOrder(
+                        "4001000000000000001", buyer: "tb_chen", name: "陈晓梅", phone: "18735643633-7298", fen: 19_900,
+                        paid: "2026-11-01 10:00:00"),
+                    taobaoOrder(
+                        "4001000000000000002", buyer: "tb_li", name: "李**", phone: "138****5678", fen: 29_900,
+                        paid: "2026-11-02 10:00:00"),
+                ]), "ExportOrderList202611251000.csv")
+            let refunds = try w.write(
+                PlatformExport.taobaoRefunds([
+                    refund(
+                        "R1", order: "4001000000000000001", applied: "2026-11-03 09:00:00", done: "2026-11-04 09:00:00"),
+                    refund("R2", order: "4001000000000000002", applied: "2026-11-05 09:00:00", done: nil),
+                ]), "退款导出.csv")
             if ordersFirst { _ = try w.importOrders([orders]) }
             let r = try w.importFiles(.afterSales, [refunds])
             #expect(r.files[0].totals == 1)
@@ -100,17 +116,24 @@ struct OrderLookupTests {
 
     @Test func anOrderExportLinksABuyersReviewAndRefundIntoOneCustomer() throws {
         let w = try TestWorkspace()
-        let reviews = try w.write(PlatformExport.taobaoReviews([
-            ExportReview(buyer: "tb_wang", at: at("2026-11-03 10:00:00"), level: "差评", text: "起球", sku: "羽绒被"),
-        ]), "评价.xlsx")
-        let refunds = try w.write(PlatformExport.taobaoRefunds([
-            refund("R9", order: "4001000000000000009", applied: "2026-11-04 09:00:00", done: "2026-11-05 09:00:00"),
-        ], totals: false), "退款.csv")
+        let reviews = try w.write(
+            PlatformExport.taobaoReviews([
+                ExportReview(buyer: "tb_wang", at: at("2026-11-03 10:00:00"), level: "差评", text: "起球", sku: "羽绒被")
+            ]), "评价.xlsx")
+        let refunds = try w.write(
+            PlatformExport.taobaoRefunds(
+                [
+                    refund(
+                        "R9", order: "4001000000000000009", applied: "2026-11-04 09:00:00", done: "2026-11-05 09:00:00")
+                ], totals: false), "退款.csv")
         _ = try w.importFiles(.reviews, [reviews])
         _ = try w.importFiles(.afterSales, [refunds])
-        let orders = try w.write(PlatformExport.taobaoOrders([
-            taobaoOrder("4001000000000000009", buyer: "tb_wang", name: "王芳", phone: "13812345678", fen: 9_900, paid: "2026-10-30 10:00:00"),
-        ]), "orders.csv")
+        let orders = try w.write(
+            PlatformExport.taobaoOrders([
+                taobaoOrder(
+                    "4001000000000000009", buyer: "tb_wang", name: "王芳", phone: "13812345678", fen: 9_900,
+                    paid: "2026-10-30 10:00:00")
+            ]), "orders.csv")
         let o = try w.importOrders([orders])
         #expect(o.merges == 1)
         #expect(o.mergesByKey == [.order: 1])
@@ -121,12 +144,14 @@ struct OrderLookupTests {
 
     @Test func aBadAmountOrMissingOrderNumberRefusesTheOrderExportAndChangesNothing() throws {
         let w = try TestWorkspace()
-        let path = w.csv("orders.csv", [
-            "订单号,下单帐号,客户姓名,联系电话,应付金额,下单时间,订单状态",
-            "300000000001,jd_a,张三,13812345678,99.00,2026-11-01 10:00:00,完成",
-            "300000000002,jd_b,李四,13812345679,九十九,2026-11-01 11:00:00,完成",
-            ",jd_c,王五,13812345670,10.00,2026-11-01 12:00:00,完成",
-        ])
+        let path = w.csv(
+            "orders.csv",
+            [
+                "订单号,下单帐号,客户姓名,联系电话,应付金额,下单时间,订单状态",
+                "300000000001,jd_a,张三,13812345678,99.00,2026-11-01 10:00:00,完成",
+                "300000000002,jd_b,李四,13812345679,九十九,2026-11-01 11:00:00,完成",
+                ",jd_c,王五,13812345670,10.00,2026-11-01 12:00:00,完成",
+            ])
         let before = try w.snapshot()
         let failure = #expect(throws: ImportError.self) { try w.importOrders([path]) }
         let issues = failure?.issues.map(\.issue) ?? []
@@ -140,16 +165,24 @@ struct OrderLookupTests {
 
     @Test func anErrorCellInAnOrderExportIsAnIssueNotABlank() throws {
         let w = try TestWorkspace()
-        func c(_ ref: String, _ text: String) -> String { #"<c r="\#(ref)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
-        let sheet = #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        func c(_ ref: String, _ text: String) -> String {
+            #"<c r="\#(ref)" t="inlineStr"><is><t>\#(text)</t></is></c>"#
+        }
+        let sheet =
+            #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             + "<row r=\"1\">" + c("A1", "订单号") + c("B1", "下单帐号") + c("C1", "商品名称") + "</row>"
-            + "<row r=\"2\">" + c("A2", "300000000031") + c("B2", "jd_a") + #"<c r="C2" t="e"><v>#VALUE!</v></c>"# + "</row>"
+            + "<row r=\"2\">" + c("A2", "300000000031") + c("B2", "jd_a") + #"<c r="C2" t="e"><v>#VALUE!</v></c>"#
+            + "</row>"
             + "</sheetData></worksheet>"
-        let workbook = #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-        let rels = #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+        let workbook =
+            #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        let rels =
+            #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
         let path = "\(w.dir)/订单.xlsx"
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        for (name, text) in [("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet)] {
+        for (name, text) in [
+            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet),
+        ] {
             let data = Data(text.utf8)
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { pos, size in
                 data.subdata(in: Int(pos)..<min(data.count, Int(pos) + size))
@@ -172,18 +205,35 @@ struct OrderLookupTests {
     /// The window of 2026-11 opens 2026-10-27, so three months before is 2026-07-27.
     @Test func theVIPListTakesExactly800AndTheCutOffDayAndNothingBelowOrAfter() throws {
         let w = try TestWorkspace()
-        let orders = try w.write(PlatformExport.taobaoOrders([
-            taobaoOrder("4002000000000000001", buyer: "tb_exact", name: "甲", phone: "13800000001", fen: 50_000, paid: "2026-05-01 10:00:00"),
-            taobaoOrder("4002000000000000002", buyer: "tb_exact", name: "甲", phone: "13800000001", fen: 30_000, paid: "2026-07-27 22:00:00"),
-            taobaoOrder("4002000000000000003", buyer: "tb_short", name: "乙", phone: "13800000002", fen: 79_999, paid: "2026-06-01 10:00:00"),
-            taobaoOrder("4002000000000000004", buyer: "tb_late", name: "丙", phone: "13800000003", fen: 90_000, paid: "2026-07-28 09:00:00"),
-            taobaoOrder("4002000000000000005", buyer: "tb_closed", name: "丁", phone: "13800000004", fen: 70_000, paid: "2026-04-01 10:00:00"),
-            taobaoOrder("4002000000000000006", buyer: "tb_closed", name: "丁", phone: "13800000004", fen: 50_000, paid: "2026-04-02 10:00:00",
-                        status: "交易关闭"),
-            taobaoOrder("4002000000000000007", buyer: "tb_unpaid", name: "戊", phone: "13800000005", fen: 70_000, paid: "2026-04-01 10:00:00"),
-            taobaoOrder("4002000000000000008", buyer: "tb_unpaid", name: "戊", phone: "13800000005", fen: 50_000, paid: "2026-04-02 10:00:00",
-                        status: "等待买家付款"),
-        ]), "orders.csv")
+        let orders = try w.write(
+            PlatformExport.taobaoOrders([
+                taobaoOrder(
+                    "4002000000000000001", buyer: "tb_exact", name: "甲", phone: "13800000001", fen: 50_000,
+                    paid: "2026-05-01 10:00:00"),
+                taobaoOrder(
+                    "4002000000000000002", buyer: "tb_exact", name: "甲", phone: "13800000001", fen: 30_000,
+                    paid: "2026-07-27 22:00:00"),
+                taobaoOrder(
+                    "4002000000000000003", buyer: "tb_short", name: "乙", phone: "13800000002", fen: 79_999,
+                    paid: "2026-06-01 10:00:00"),
+                taobaoOrder(
+                    "4002000000000000004", buyer: "tb_late", name: "丙", phone: "13800000003", fen: 90_000,
+                    paid: "2026-07-28 09:00:00"),
+                taobaoOrder(
+                    "4002000000000000005", buyer: "tb_closed", name: "丁", phone: "13800000004", fen: 70_000,
+                    paid: "2026-04-01 10:00:00"),
+                taobaoOrder(
+                    "4002000000000000006", buyer: "tb_closed", name: "丁", phone: "13800000004", fen: 50_000,
+                    paid: "2026-04-02 10:00:00",
+                    status: "交易关闭"),
+                taobaoOrder(
+                    "4002000000000000007", buyer: "tb_unpaid", name: "戊", phone: "13800000005", fen: 70_000,
+                    paid: "2026-04-01 10:00:00"),
+                taobaoOrder(
+                    "4002000000000000008", buyer: "tb_unpaid", name: "戊", phone: "13800000005", fen: 50_000,
+                    paid: "2026-04-02 10:00:00",
+                    status: "等待买家付款"),
+            ]), "orders.csv")
         _ = try w.importOrders([orders])
         let report = try w.deriveVIP("2026-11")
         #expect(report.cutoff == Day(year: 2026, month: 7, day: 27)!)
@@ -199,7 +249,10 @@ struct OrderLookupTests {
         let again = try w.deriveVIP("2026-11", minimumFen: 79_999)
         #expect(again.selected == 2)
         #expect(again.replaced == 1)
-        #expect(try w.records().filter { $0["kind"] == "3" }.compactMap { $0["buyer_id"] }.sorted() == ["tb_exact", "tb_short"])
+        #expect(
+            try w.records().filter { $0["kind"] == "3" }.compactMap { $0["buyer_id"] }.sorted() == [
+                "tb_exact", "tb_short",
+            ])
         // Four months without a purchase: the cut-off moves to 2026-06-27, only 乙 (June 1) is left.
         #expect(try w.deriveVIP("2026-11", minimumFen: 79_999, months: 4).selected == 1)
     }
@@ -207,10 +260,13 @@ struct OrderLookupTests {
     @Test func theVIPListJoinsThePoolAndIsRefusedAfterTheDrawOrWithoutOrders() throws {
         let w = try TestWorkspace()
         #expect(throws: VIPError(message: Catalog.VIP.noOrders)) { try w.deriveVIP("2026-11") }
-        let orders = try w.write(PlatformExport.jdOrders([
-            ExportOrder(orderNo: "300000000011", buyer: "jd_vip", name: "周*", phone: "18791378848转7245", product: "乳胶枕", amountFen: 120_000,
-                        created: at("2026-03-03 10:00:00"), paid: at("2026-03-03 10:05:00"), status: "完成"),
-        ]), "jd.xlsx")
+        let orders = try w.write(
+            PlatformExport.jdOrders([
+                ExportOrder(
+                    orderNo: "300000000011", buyer: "jd_vip", name: "周*", phone: "18791378848转7245", product: "乳胶枕",
+                    amountFen: 120_000,
+                    created: at("2026-03-03 10:00:00"), paid: at("2026-03-03 10:05:00"), status: "完成")
+            ]), "jd.xlsx")
         _ = try w.importOrders([orders])
         #expect(try w.deriveVIP("2026-11").selected == 1)
         let s = try w.draw("2026-11")
@@ -239,16 +295,19 @@ struct OrderLookupTests {
 struct SamplesPlatformMonthTests {
     @Test func theOctoberExportsImportAsDownloadedAndEveryDrawnCustomerCanBeReached() throws {
         let w = try TestWorkspace()
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Samples/2026-10").path
         func f(_ name: String) -> String { "\(samples)/\(name)" }
         let today = "2026-10-26"
-        let o = try w.importOrders([f("淘宝-ExportOrderList202610251000.csv"), f("京东-订单导出.xlsx"), f("拼多多-订单导出.csv"), f("抖店-订单导出.csv")],
-                                   today: today)
+        let o = try w.importOrders(
+            [f("淘宝-ExportOrderList202610251000.csv"), f("京东-订单导出.xlsx"), f("拼多多-订单导出.csv"), f("抖店-订单导出.csv")],
+            today: today)
         #expect(o.files.map(\.new) == [58, 15, 15, 15])
         #expect(o.files.map(\.platform) == [.taobao, .jd, .pdd, .douyin])
-        let a = try w.importFiles(.afterSales, [f("淘宝-退款导出.csv"), f("京东-售后服务单.xlsx"), f("拼多多-售后导出.csv"), f("抖店-售后导出.xlsx")],
-                                  today: today)
+        let a = try w.importFiles(
+            .afterSales, [f("淘宝-退款导出.csv"), f("京东-售后服务单.xlsx"), f("拼多多-售后导出.csv"), f("抖店-售后导出.xlsx")],
+            today: today)
         #expect(a.files.map(\.new) == [18, 10, 10, 10])
         #expect(a.files.map(\.totals) == [1, 0, 0, 0])
         let c = try w.importFiles(.courier, [f("快递异常登记表.xlsx")], today: today)

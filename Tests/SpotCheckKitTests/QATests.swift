@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
-import Testing
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
+import Testing
+
+@testable import SpotCheckKit
 
 /// Two chats of 王敏 (a 千牛 sub-account: the shop's name is dropped) and three calls of 刘洋,
 /// written so that each check has one hit and one near-miss:
@@ -29,16 +30,28 @@ enum QAFixture {
         "Q2,棉语家纺:王敏,tb_b,客服,2026-09-04 11:00:30,如有不清楚的地方随时联系我",
     ]
     static func callLine(_ id: String, _ started: String, _ u: [(String, Double, Double, String)]) -> String {
-        let list = u.map { #"{"role":"\#($0.0)","start":\#($0.1),"end":\#($0.2),"text":"\#($0.3)"}"# }.joined(separator: ",")
-        return #"{"id":"\#(id)","agent":"刘洋","customer":"138****0001","started_at":"\#(started)","utterances":[\#(list)]}"#
+        let list = u.map { #"{"role":"\#($0.0)","start":\#($0.1),"end":\#($0.2),"text":"\#($0.3)"}"# }.joined(
+            separator: ",")
+        return
+            #"{"id":"\#(id)","agent":"刘洋","customer":"138****0001","started_at":"\#(started)","utterances":[\#(list)]}"#
     }
     static let calls = [
-        callLine("C1", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好，棉语家纺售后服务"), ("客户", 5.001, 6, "喂，你好"), ("坐席", 6.5, 8, "请问有什么可以帮您"),
-                                               ("客户", 8.5, 10, "我的退款到哪了"), ("坐席", 13, 15, "已经退回了，感谢来电，再见")]),
-        callLine("C2", "2026-09-06 09:30:00", [("坐席", 0, 2, "您好"), ("坐席", 5.5, 7, "您好，您的电话已接通，请讲"), ("坐席", 10.5, 12, "喂？我先挂了")]),
-        callLine("C3", "2026-09-07 16:00:00", [("坐席", 0, 2, "您好，请问有什么可以帮您"), ("客户", 2.5, 4, "我不知道怎么办，客服也没办法"),
-                                               ("坐席", 4.5, 6, "请稍等，我帮您查询"), ("客户", 6.2, 7, "好"), ("坐席", 27, 29, "查到了，已经发货"),
-                                               ("客户", 29.5, 30, "那我等等"), ("坐席", 33.501, 35, "好的，感谢您的耐心，再见")]),
+        callLine(
+            "C1", "2026-09-05 14:00:00",
+            [
+                ("坐席", 0, 2, "您好，棉语家纺售后服务"), ("客户", 5.001, 6, "喂，你好"), ("坐席", 6.5, 8, "请问有什么可以帮您"),
+                ("客户", 8.5, 10, "我的退款到哪了"), ("坐席", 13, 15, "已经退回了，感谢来电，再见"),
+            ]),
+        callLine(
+            "C2", "2026-09-06 09:30:00",
+            [("坐席", 0, 2, "您好"), ("坐席", 5.5, 7, "您好，您的电话已接通，请讲"), ("坐席", 10.5, 12, "喂？我先挂了")]),
+        callLine(
+            "C3", "2026-09-07 16:00:00",
+            [
+                ("坐席", 0, 2, "您好，请问有什么可以帮您"), ("客户", 2.5, 4, "我不知道怎么办，客服也没办法"),
+                ("坐席", 4.5, 6, "请稍等，我帮您查询"), ("客户", 6.2, 7, "好"), ("坐席", 27, 29, "查到了，已经发货"),
+                ("客户", 29.5, 30, "那我等等"), ("坐席", 33.501, 35, "好的，感谢您的耐心，再见"),
+            ]),
     ]
 
     /// A workspace holding the fixture's five transcripts.
@@ -51,7 +64,9 @@ enum QAFixture {
 }
 
 @discardableResult
-func importTranscripts(_ w: TestWorkspace, _ files: [String], channel: Channel?, today: String = "2026-10-08") throws -> TranscriptImporter.Outcome {
+func importTranscripts(
+    _ w: TestWorkspace, _ files: [String], channel: Channel?, today: String = "2026-10-08"
+) throws -> TranscriptImporter.Outcome {
     try TranscriptImporter(workspace: try w.on(today)).run(files: files, channel: channel)
 }
 
@@ -97,34 +112,40 @@ struct TranscriptImportTests {
     @Test func anXLSXWithAbsoluteTimesWrittenByAnotherProgram() throws {
         let w = try TestWorkspace()
         let path = "\(w.dir)/calls.xlsx"
-        try python(#"""
-        import sys, datetime, openpyxl
-        wb = openpyxl.Workbook(); ws = wb.active; ws.title = "补录"
-        ws.append(["通话编号", "坐席", "客户", "角色", "开始时间", "结束时间", "识别文本"])
-        t = lambda s, ms=0: datetime.datetime(2026, 9, 8, 10, 0, s, ms * 1000)
-        ws.append(["X1", "陈静", "139****0002", "坐席", t(0), t(2), "您好"])
-        ws.append(["X1", "陈静", "139****0002", "客户", t(5, 250), t(6), "喂"])
-        ws.append(["X1", "陈静", "139****0002", "坐席", "2026-09-08 10:00:07.500", "2026-09-08 10:00:09", "您好，您的电话已接通，请讲"])
-        for c in ws["E"][1:] + ws["F"][1:]:
-            if isinstance(c.value, datetime.datetime): c.number_format = "yyyy-mm-dd hh:mm:ss.000"
-        wb.save(sys.argv[1])
-        """#, [path])
+        try python(
+            #"""
+            import sys, datetime, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active; ws.title = "补录"
+            ws.append(["通话编号", "坐席", "客户", "角色", "开始时间", "结束时间", "识别文本"])
+            t = lambda s, ms=0: datetime.datetime(2026, 9, 8, 10, 0, s, ms * 1000)
+            ws.append(["X1", "陈静", "139****0002", "坐席", t(0), t(2), "您好"])
+            ws.append(["X1", "陈静", "139****0002", "客户", t(5, 250), t(6), "喂"])
+            ws.append(["X1", "陈静", "139****0002", "坐席", "2026-09-08 10:00:07.500", "2026-09-08 10:00:09", "您好，您的电话已接通，请讲"])
+            for c in ws["E"][1:] + ws["F"][1:]:
+                if isinstance(c.value, datetime.datetime): c.number_format = "yyyy-mm-dd hh:mm:ss.000"
+            wb.save(sys.argv[1])
+            """#, [path])
         try importTranscripts(w, [path], channel: .call)
         let u = try Store(path: w.db).read { try QAData.utterances(period: "2026-09", $0) }.values.first!
-        #expect(u.map(\.start.description) == ["2026-09-08 10:00:00", "2026-09-08 10:00:05.250", "2026-09-08 10:00:07.500"])
+        #expect(
+            u.map(\.start.description) == ["2026-09-08 10:00:00", "2026-09-08 10:00:05.250", "2026-09-08 10:00:07.500"])
         #expect(u.map { $0.end!.description } == ["2026-09-08 10:00:02", "2026-09-08 10:00:06", "2026-09-08 10:00:09"])
         let s = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
         #expect(s.byRule["silence-reprompt"] == 1)
     }
 
     /// Imports a bad file: it must fail with these problems and change nothing.
-    func rejects(_ w: TestWorkspace, _ name: String, _ lines: [String], channel: Channel?,
-                 _ expected: [(row: Int, column: String?, reason: Message)]) throws {
+    func rejects(
+        _ w: TestWorkspace, _ name: String, _ lines: [String], channel: Channel?,
+        _ expected: [(row: Int, column: String?, reason: Message)]
+    ) throws {
         try rejects(w, path: w.csv(name, lines), channel: channel, expected)
     }
 
     /// Imports a bad file already written: it must fail with these problems and change nothing.
-    func rejects(_ w: TestWorkspace, path: String, channel: Channel?, _ expected: [(row: Int, column: String?, reason: Message)]) throws {
+    func rejects(
+        _ w: TestWorkspace, path: String, channel: Channel?, _ expected: [(row: Int, column: String?, reason: Message)]
+    ) throws {
         let name = (path as NSString).lastPathComponent
         let before = try w.snapshot()
         do {
@@ -144,24 +165,37 @@ struct TranscriptImportTests {
         let w = try QAFixture.imported()
         typealias Q = Catalog.QA
         let h = QAFixture.chatHeader
-        try rejects(w, "order.csv", [h, "Z1,王敏,tb,买家,2026-09-03 10:00:10,在吗", "Z1,王敏,tb,客服,2026-09-03 10:00:05,您好"], channel: .chat,
-                    [(3, "发送时间", Q.outOfOrder)])
-        try rejects(w, "role.csv", [h, "Z2,王敏,tb,主管,2026-09-03 10:00:10,在吗"], channel: .chat, [(2, "发送方", Q.unknownRole)])
-        try rejects(w, "time.csv", [h, "Z3,王敏,tb,买家,,在吗", "Z3,王敏,tb,客服,昨天,您好"], channel: .chat,
-                    [(2, "发送时间", Q.noTime), (3, "发送时间", Q.badTime)])
-        try rejects(w, "nochannel.csv", [h, "Z4,王敏,tb,买家,2026-09-03 10:00:10,在吗"], channel: nil, [(2, nil, Q.noChannel)])
+        try rejects(
+            w, "order.csv", [h, "Z1,王敏,tb,买家,2026-09-03 10:00:10,在吗", "Z1,王敏,tb,客服,2026-09-03 10:00:05,您好"],
+            channel: .chat,
+            [(3, "发送时间", Q.outOfOrder)])
+        try rejects(
+            w, "role.csv", [h, "Z2,王敏,tb,主管,2026-09-03 10:00:10,在吗"], channel: .chat, [(2, "发送方", Q.unknownRole)])
+        try rejects(
+            w, "time.csv", [h, "Z3,王敏,tb,买家,,在吗", "Z3,王敏,tb,客服,昨天,您好"], channel: .chat,
+            [(2, "发送时间", Q.noTime), (3, "发送时间", Q.badTime)])
+        try rejects(
+            w, "nochannel.csv", [h, "Z4,王敏,tb,买家,2026-09-03 10:00:10,在吗"], channel: nil, [(2, nil, Q.noChannel)])
         // A call needs the start and end of every utterance.
         let callHeader = "通话编号,坐席,角色,开始时间,结束时间,识别文本"
-        try rejects(w, "calltimes.csv", [callHeader, "Z5,刘洋,坐席,,,您好", "Z5,刘洋,客户,2026-09-03 10:00:05,,喂"], channel: .call,
-                    [(2, "开始时间", Q.noTime), (3, "结束时间", Q.noEnd)])
-        try rejects(w, "end.csv", [callHeader, "Z6,刘洋,坐席,2026-09-03 10:00:00,2026-09-03 09:59:58,您好"], channel: .call,
-                    [(2, "结束时间", Q.endBeforeStart)])
+        try rejects(
+            w, "calltimes.csv", [callHeader, "Z5,刘洋,坐席,,,您好", "Z5,刘洋,客户,2026-09-03 10:00:05,,喂"], channel: .call,
+            [(2, "开始时间", Q.noTime), (3, "结束时间", Q.noEnd)])
+        try rejects(
+            w, "end.csv", [callHeader, "Z6,刘洋,坐席,2026-09-03 10:00:00,2026-09-03 09:59:58,您好"], channel: .call,
+            [(2, "结束时间", Q.endBeforeStart)])
         // JSON Lines: the line and the field.
-        try rejects(w, "bad.jsonl", [
-            QAFixture.callLine("Z7", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好"), ("客户", 5, 4, "喂")]),
-            #"{"id":"Z8","agent":"刘洋","utterances":[{"role":"agent","start":0,"end":2,"text":"您好"}]}"#,
-            #"{"id":"Z9","agent":"刘洋","#,
-        ], channel: .call, [(3, nil, Q.badJSON), (1, "utterances[1].end", Q.endBeforeStart), (2, "utterances[0].start", Q.offsetNeedsStart)])
+        try rejects(
+            w, "bad.jsonl",
+            [
+                QAFixture.callLine("Z7", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好"), ("客户", 5, 4, "喂")]),
+                #"{"id":"Z8","agent":"刘洋","utterances":[{"role":"agent","start":0,"end":2,"text":"您好"}]}"#,
+                #"{"id":"Z9","agent":"刘洋","#,
+            ], channel: .call,
+            [
+                (3, nil, Q.badJSON), (1, "utterances[1].end", Q.endBeforeStart),
+                (2, "utterances[0].start", Q.offsetNeedsStart),
+            ])
         // The same id with other content.
         let changed = QAFixture.callLine("C1", "2026-09-05 14:00:00", [("坐席", 0, 2, "您好")])
         try rejects(w, "conflict.jsonl", [changed], channel: .call, [(1, nil, Q.conflicting("C1"))])
@@ -189,8 +223,10 @@ struct TranscriptImportTests {
     /// the same table sorted by transcript gives.
     @Test func interleavedRowsAreReadAsWhenTheyComeTogether() throws {
         let h = QAFixture.chatHeader
-        let together = [h, "A1,王敏,tb_a,买家,2026-09-03 10:00:00,在吗", "A1,王敏,tb_a,客服,2026-09-03 10:00:05,您好",
-                        "A2,王敏,tb_b,买家,2026-09-03 10:00:01,你好", "A2,王敏,tb_b,客服,2026-09-03 10:00:09,在的"]
+        let together = [
+            h, "A1,王敏,tb_a,买家,2026-09-03 10:00:00,在吗", "A1,王敏,tb_a,客服,2026-09-03 10:00:05,您好",
+            "A2,王敏,tb_b,买家,2026-09-03 10:00:01,你好", "A2,王敏,tb_b,客服,2026-09-03 10:00:09,在的",
+        ]
         let interleaved = [together[0], together[1], together[3], together[2], together[4]]
         var stored: [[String]] = []
         for lines in [together, interleaved] {
@@ -200,23 +236,28 @@ struct TranscriptImportTests {
             let snapshot = try w.snapshot()
             stored.append((snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") })
         }
-        #expect(stored[0].map { $0.replacingOccurrences(of: "chat.csv", with: "") } == stored[1].map { $0.replacingOccurrences(of: "chat.csv", with: "") })
+        #expect(
+            stored[0].map { $0.replacingOccurrences(of: "chat.csv", with: "") }
+                == stored[1].map { $0.replacingOccurrences(of: "chat.csv", with: "") })
         // A bad row of an interleaved table is named as in any other.
         let w = try TestWorkspace()
-        try rejects(w, "bad.csv", interleaved + ["A1,王敏,tb_a,主管,2026-09-03 10:00:10,在吗"], channel: .chat, [(6, "发送方", Catalog.QA.unknownRole)])
+        try rejects(
+            w, "bad.csv", interleaved + ["A1,王敏,tb_a,主管,2026-09-03 10:00:10,在吗"], channel: .chat,
+            [(6, "发送方", Catalog.QA.unknownRole)])
     }
 
     @Test func gbkJSONLinesAreReadLikeAGBKCSV() throws {
         let w = try TestWorkspace()
         let path = "\(w.dir)/calls-gbk.jsonl"
-        try Data(TextEncoding.gb18030Bytes(QAFixture.calls.joined(separator: "\r\n") + "\r\n")).write(to: URL(fileURLWithPath: path))
+        try Data(TextEncoding.gb18030Bytes(QAFixture.calls.joined(separator: "\r\n") + "\r\n")).write(
+            to: URL(fileURLWithPath: path))
         let r = try importTranscripts(w, [path], channel: .call)
         #expect(r.files.map { [$0.new, $0.utterances] } == [[3, 15]])
         let rows = try Store(path: w.db).read { try QAData.transcripts(period: "2026-09", $0) }
         #expect(rows.map(\.agent) == ["刘洋", "刘洋", "刘洋"])
         let u = try Store(path: w.db).read { try QAData.utterances(period: "2026-09", $0) }
         #expect(u[rows[0].id]!.map(\.text).prefix(2) == ["您好，棉语家纺售后服务", "喂，你好"])
-        #expect(u[rows[0].id]!.map(\.speaker).prefix(2) == [.agent, .customer])   // 坐席/客户 read as GBK
+        #expect(u[rows[0].id]!.map(\.speaker).prefix(2) == [.agent, .customer])  // 坐席/客户 read as GBK
         // The same transcripts in UTF-8 are the same transcripts.
         let again = try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
         #expect(again.unchanged)
@@ -226,33 +267,56 @@ struct TranscriptImportTests {
         let w = try QAFixture.imported()
         typealias Q = Catalog.QA
         let header = "通话编号,坐席,角色,通话开始时间,开始时间,结束时间,识别文本"
-        try rejects(w, "negative.csv", [header,
-                                        "N1,刘洋,坐席,2026-09-03 10:00:00,-0.5,2,您好",
-                                        "N1,刘洋,客户,2026-09-03 10:00:00,3,-1,喂",
-                                        "N2,刘洋,坐席,2026-09-03 10:00:00,2026-09-03 09:59:59.999,2026-09-03 10:00:02,您好"], channel: .call,
-                    [(2, "开始时间", Q.negativeTime), (3, "结束时间", Q.negativeTime), (4, "开始时间", Q.beforeTranscriptStart("2026-09-03 10:00:00"))])
+        try rejects(
+            w, "negative.csv",
+            [
+                header,
+                "N1,刘洋,坐席,2026-09-03 10:00:00,-0.5,2,您好",
+                "N1,刘洋,客户,2026-09-03 10:00:00,3,-1,喂",
+                "N2,刘洋,坐席,2026-09-03 10:00:00,2026-09-03 09:59:59.999,2026-09-03 10:00:02,您好",
+            ], channel: .call,
+            [
+                (2, "开始时间", Q.negativeTime), (3, "结束时间", Q.negativeTime),
+                (4, "开始时间", Q.beforeTranscriptStart("2026-09-03 10:00:00")),
+            ])
         // At the transcript's start exactly, and 0 s: fine.
-        try importTranscripts(w, [w.csv("zero.csv", [header, "N0,刘洋,坐席,2026-09-03 10:00:00,0,2,您好",
-                                                      "N0,刘洋,客户,2026-09-03 10:00:00,2026-09-03 10:00:03,4,喂"])], channel: .call)
+        try importTranscripts(
+            w,
+            [
+                w.csv(
+                    "zero.csv",
+                    [
+                        header, "N0,刘洋,坐席,2026-09-03 10:00:00,0,2,您好",
+                        "N0,刘洋,客户,2026-09-03 10:00:00,2026-09-03 10:00:03,4,喂",
+                    ])
+            ], channel: .call)
 
         let xlsx = "\(w.dir)/negative.xlsx"
-        try python(#"""
-        import sys, datetime, openpyxl
-        wb = openpyxl.Workbook(); ws = wb.active
-        ws.append(["通话编号", "坐席", "角色", "通话开始时间", "开始时间", "结束时间", "识别文本"])
-        ws.append(["N6", "刘洋", "坐席", "2026-09-08 10:00:00", 0, 2, "您好"])
-        ws.append(["N6", "刘洋", "客户", "2026-09-08 10:00:00", -1.5, 4, "喂"])
-        ws.append(["N7", "刘洋", "坐席", "2026-09-08 11:00:00", datetime.datetime(2026, 9, 8, 10, 59, 59), 3, "您好"])
-        wb.save(sys.argv[1])
-        """#, [xlsx])
-        try rejects(w, path: xlsx, channel: .call, [(3, "开始时间", Q.negativeTime), (4, "开始时间", Q.beforeTranscriptStart("2026-09-08 11:00:00"))])
+        try python(
+            #"""
+            import sys, datetime, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(["通话编号", "坐席", "角色", "通话开始时间", "开始时间", "结束时间", "识别文本"])
+            ws.append(["N6", "刘洋", "坐席", "2026-09-08 10:00:00", 0, 2, "您好"])
+            ws.append(["N6", "刘洋", "客户", "2026-09-08 10:00:00", -1.5, 4, "喂"])
+            ws.append(["N7", "刘洋", "坐席", "2026-09-08 11:00:00", datetime.datetime(2026, 9, 8, 10, 59, 59), 3, "您好"])
+            wb.save(sys.argv[1])
+            """#, [xlsx])
+        try rejects(
+            w, path: xlsx, channel: .call,
+            [(3, "开始时间", Q.negativeTime), (4, "开始时间", Q.beforeTranscriptStart("2026-09-08 11:00:00"))])
 
-        try rejects(w, "negative.jsonl", [
-            QAFixture.callLine("N3", "2026-09-05 14:00:00", [("坐席", -0.5, 2, "您好")]),
-            #"{"id":"N4","agent":"刘洋","started_at":"2026-09-05 14:00:00","utterances":[{"role":"agent","start":"2026-09-05 13:59:00","end":2,"text":"您好"}]}"#,
-            #"{"id":"N5","agent":"刘洋","started_at":"2026-09-05 14:00:00","utterances":[]}"#,
-        ], channel: .call, [(3, "utterances", Q.noUtterances), (1, "utterances[0].start", Q.negativeTime),
-                            (2, "utterances[0].start", Q.beforeTranscriptStart("2026-09-05 14:00:00"))])
+        try rejects(
+            w, "negative.jsonl",
+            [
+                QAFixture.callLine("N3", "2026-09-05 14:00:00", [("坐席", -0.5, 2, "您好")]),
+                #"{"id":"N4","agent":"刘洋","started_at":"2026-09-05 14:00:00","utterances":[{"role":"agent","start":"2026-09-05 13:59:00","end":2,"text":"您好"}]}"#,
+                #"{"id":"N5","agent":"刘洋","started_at":"2026-09-05 14:00:00","utterances":[]}"#,
+            ], channel: .call,
+            [
+                (3, "utterances", Q.noUtterances), (1, "utterances[0].start", Q.negativeTime),
+                (2, "utterances[0].start", Q.beforeTranscriptStart("2026-09-05 14:00:00")),
+            ])
     }
 
     @Test func aFileWithoutTheColumnsSaysWhichAreAccepted() throws {
@@ -276,22 +340,32 @@ struct QACheckTests {
         let s = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
         #expect(s.transcripts == 5)
         #expect(s.findings == 7)
-        #expect(s.byRule == ["banned-phrase": 1, "first-response": 1, "no-closing": 2, "silence-reprompt": 1, "silence-apology": 1,
-                             "dead-air": 1, "no-greeting": 0])
-        #expect(s.agents.map { [$0.agent, String($0.transcripts), String($0.findings)] } == [["刘洋", "3", "4"], ["王敏", "2", "3"]])
+        #expect(
+            s.byRule == [
+                "banned-phrase": 1, "first-response": 1, "no-closing": 2, "silence-reprompt": 1, "silence-apology": 1,
+                "dead-air": 1, "no-greeting": 0,
+            ])
+        #expect(
+            s.agents.map { [$0.agent, String($0.transcripts), String($0.findings)] } == [
+                ["刘洋", "3", "4"], ["王敏", "2", "3"],
+            ])
         let stored = try Store(path: w.db).read { try QAData.findings(period: "2026-09", $0) }
         let described = stored.map { f in
-            [f.finding.rule.rawValue, f.finding.at.description, f.finding.matched, f.finding.gapMs.map(String.init) ?? "-"]
+            [
+                f.finding.rule.rawValue, f.finding.at.description, f.finding.matched,
+                f.finding.gapMs.map(String.init) ?? "-",
+            ]
         }
-        #expect(described == [
-            ["banned-phrase", "2026-09-03 10:00:40", "沒辦法", "-"],
-            ["first-response", "2026-09-04 11:00:00", "在吗", "15001"],
-            ["no-closing", "2026-09-04 11:00:30", "如有不清楚的地方随时联系我", "-"],
-            ["silence-reprompt", "2026-09-05 14:00:02", "您好，棉语家纺售后服务", "3001"],
-            ["silence-apology", "2026-09-06 09:30:07", "您好，您的电话已接通，请讲", "3500"],
-            ["no-closing", "2026-09-06 09:30:10.500", "喂？我先挂了", "-"],
-            ["dead-air", "2026-09-07 16:00:30", "那我等等", "3501"],
-        ])
+        #expect(
+            described == [
+                ["banned-phrase", "2026-09-03 10:00:40", "沒辦法", "-"],
+                ["first-response", "2026-09-04 11:00:00", "在吗", "15001"],
+                ["no-closing", "2026-09-04 11:00:30", "如有不清楚的地方随时联系我", "-"],
+                ["silence-reprompt", "2026-09-05 14:00:02", "您好，棉语家纺售后服务", "3001"],
+                ["silence-apology", "2026-09-06 09:30:07", "您好，您的电话已接通，请讲", "3500"],
+                ["no-closing", "2026-09-06 09:30:10.500", "喂？我先挂了", "-"],
+                ["dead-air", "2026-09-07 16:00:30", "那我等等", "3501"],
+            ])
         #expect(stored[0].finding.phrase == BannedPhrase(pattern: "没办法", category: "推诿", severity: 2))
         #expect(stored[0].finding.utterance == 3 && stored[0].finding.span == 0..<3)
         let before = try w.snapshot()
@@ -305,8 +379,16 @@ struct QACheckTests {
     @Test func threadsReadingSideBySideFindWhatOneFinds() throws {
         let w = try TestWorkspace()
         try importTranscripts(w, [w.csv("chat.csv", QAFixture.chat)], channel: .chat)
-        try importTranscripts(w, [w.csv("october.csv", [QAFixture.chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗",
-                                                         "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的"])], channel: .chat)
+        try importTranscripts(
+            w,
+            [
+                w.csv(
+                    "october.csv",
+                    [
+                        QAFixture.chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗",
+                        "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的",
+                    ])
+            ], channel: .chat)
         try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
         let checks = try w.on("2026-10-08").qa().checks
         let store = try Store(path: w.db)
@@ -347,8 +429,10 @@ struct AuditSampleTests {
     @Test func perAgentTwentyPercentRoundedUpRecordedAndNeverTwice() throws {
         let w = try TestWorkspace()
         try importTranscripts(w, [w.csv("a.csv", chats([("王敏", 1), ("张婷", 4), ("刘洋", 5), ("陈静", 6)]))], channel: .chat)
-        let s = try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: nil, seed: 42, drawnBy: "孙悦")
-        #expect(s.agents.map { [$0.agent, String($0.volume), String($0.share), String($0.drawn)] }
+        let s = try AuditSample(workspace: try w.on("2026-10-08")).run(
+            period: september, rate: nil, seed: 42, drawnBy: "孙悦")
+        #expect(
+            s.agents.map { [$0.agent, String($0.volume), String($0.share), String($0.drawn)] }
                 == [["刘洋", "5", "1", "1"], ["张婷", "4", "1", "1"], ["王敏", "1", "1", "1"], ["陈静", "6", "2", "2"]])
         #expect(s.drawn == 5 && s.drawId == 1 && s.rate == 0.2)
         let draws = try Store(path: w.db).read { db in
@@ -359,13 +443,18 @@ struct AuditSampleTests {
         #expect(draws == [["2026-09", "42", "0.2", "孙悦", "5"]])
         // Again: every agent has their share, nothing is drawn or recorded.
         let before = try w.snapshot()
-        let again = try AuditSample(workspace: try w.on("2026-10-09")).run(period: september, rate: nil, seed: 43, drawnBy: "孙悦")
+        let again = try AuditSample(workspace: try w.on("2026-10-09")).run(
+            period: september, rate: nil, seed: 43, drawnBy: "孙悦")
         #expect(again.drawn == 0 && again.drawId == nil)
         #expect(try w.snapshot() == before)
         // Five more chats for 王敏: her share is now 2, she gets one more, not the one drawn before.
         try importTranscripts(w, [w.csv("b.csv", chats([("王敏", 5)], start: 100))], channel: .chat)
-        let more = try AuditSample(workspace: try w.on("2026-10-10")).run(period: september, rate: nil, seed: 44, drawnBy: "孙悦")
-        #expect(more.agents.filter { $0.drawn > 0 }.map { [$0.agent, String($0.drawn), String($0.sampled)] } == [["王敏", "1", "2"]])
+        let more = try AuditSample(workspace: try w.on("2026-10-10")).run(
+            period: september, rate: nil, seed: 44, drawnBy: "孙悦")
+        #expect(
+            more.agents.filter { $0.drawn > 0 }.map { [$0.agent, String($0.drawn), String($0.sampled)] } == [
+                ["王敏", "1", "2"]
+            ])
         #expect(!s.agents.flatMap(\.transcripts).contains(more.agents.first { $0.agent == "王敏" }!.transcripts[0]))
         #expect(try w.count("qa_items") == 6)
     }
@@ -377,8 +466,10 @@ struct AuditSampleTests {
         // The same transcripts, last first.
         let pairs = stride(from: 1, to: lines.count, by: 2).map { [lines[$0], lines[$0 + 1]] }
         try importTranscripts(b, [b.csv("b.csv", [lines[0]] + pairs.reversed().flatMap { $0 })], channel: .chat)
-        let sa = try AuditSample(workspace: try a.on("2026-10-08")).run(period: september, rate: 0.3, seed: 9, drawnBy: "x")
-        let sb = try AuditSample(workspace: try b.on("2026-10-08")).run(period: september, rate: 0.3, seed: 9, drawnBy: "x")
+        let sa = try AuditSample(workspace: try a.on("2026-10-08")).run(
+            period: september, rate: 0.3, seed: 9, drawnBy: "x")
+        let sb = try AuditSample(workspace: try b.on("2026-10-08")).run(
+            period: september, rate: 0.3, seed: 9, drawnBy: "x")
         #expect(sa.agents.map { Set($0.transcripts) } == sb.agents.map { Set($0.transcripts) })
         #expect(sa.agents.map(\.drawn) == [3, 3])
     }
@@ -387,7 +478,8 @@ struct AuditSampleTests {
         let w = try QAFixture.imported()
         for rate in [0.0, 1.5, -0.2] {
             #expect(throws: QAError(Catalog.QA.badRate)) {
-                try AuditSample(workspace: try w.on("2026-10-08")).run(period: september, rate: rate, seed: 1, drawnBy: "x")
+                try AuditSample(workspace: try w.on("2026-10-08")).run(
+                    period: september, rate: rate, seed: 1, drawnBy: "x")
             }
         }
         #expect(try w.count("qa_draws") == 0)
@@ -399,25 +491,25 @@ struct AuditSampleTests {
 /// critical 未使用服务忌语 (90, fail), Q2 is perfect (100), C1 loses half of 及时响应 (92.5);
 /// C2 and C3 stay unscored.
 let scoreScript = #"""
-import sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
-hr = next(r for r in range(1, 6) if ws.cell(r, 2).value == "会话编号")
-ws.insert_cols(1); ws.cell(hr, 1).value = "我的备注"
-col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
-rows = {ws.cell(r, col["会话编号"]).value: r for r in range(hr + 1, ws.max_row + 1)}
-items = ["及时响应（15秒内，含自动回复）", "主动确认客户需求", "按流程结束服务（二次确认、结束语）", "开场问候与规范用语", "未使用服务忌语",
-         "问题得到解决或给出明确方案", "信息准确、无误导", "耐心礼貌、不推诿"]
-def score(tid, values, auditor, comment):
-    for name, v in zip(items, values): ws.cell(rows[tid], col[name]).value = v
-    ws.cell(rows[tid], col["审核人"]).value = auditor; ws.cell(rows[tid], col["评语"]).value = comment
-score("Q1", [10, 10, 10, 10, 0, 10, 10, 10], "孙悦", "用了服务忌语")
-score("Q2", [10, "10", 10, 10, 10, 10, 10, 10], "孙悦", None)
-score("C1", [5, 10, 10, 10, 10, 10, 10, 10], "何磊", "冷场未提示")
-data = [[c.value for c in ws[r]] for r in range(hr + 1, ws.max_row + 1)]
-for i, values in enumerate(reversed(data)):
-    for j, v in enumerate(values): ws.cell(hr + 1 + i, 1 + j).value = v
-wb.save(sys.argv[2])
-"""#
+    import sys, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+    hr = next(r for r in range(1, 6) if ws.cell(r, 2).value == "会话编号")
+    ws.insert_cols(1); ws.cell(hr, 1).value = "我的备注"
+    col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
+    rows = {ws.cell(r, col["会话编号"]).value: r for r in range(hr + 1, ws.max_row + 1)}
+    items = ["及时响应（15秒内，含自动回复）", "主动确认客户需求", "按流程结束服务（二次确认、结束语）", "开场问候与规范用语", "未使用服务忌语",
+             "问题得到解决或给出明确方案", "信息准确、无误导", "耐心礼貌、不推诿"]
+    def score(tid, values, auditor, comment):
+        for name, v in zip(items, values): ws.cell(rows[tid], col[name]).value = v
+        ws.cell(rows[tid], col["审核人"]).value = auditor; ws.cell(rows[tid], col["评语"]).value = comment
+    score("Q1", [10, 10, 10, 10, 0, 10, 10, 10], "孙悦", "用了服务忌语")
+    score("Q2", [10, "10", 10, 10, 10, 10, 10, 10], "孙悦", None)
+    score("C1", [5, 10, 10, 10, 10, 10, 10, 10], "何磊", "冷场未提示")
+    data = [[c.value for c in ws[r]] for r in range(hr + 1, ws.max_row + 1)]
+    for i, values in enumerate(reversed(data)):
+        for j, v in enumerate(values): ws.cell(hr + 1 + i, 1 + j).value = v
+    wb.save(sys.argv[2])
+    """#
 
 @Suite("The audit workbook and the scores")
 struct AuditWorkbookTests {
@@ -433,7 +525,7 @@ struct AuditWorkbookTests {
 
     @Test func oneRowPerSampledTranscriptWithConversationFindingsAndDropDowns() throws {
         let (w, path) = try exported()
-        defer { withExtendedLifetime(w) {} }   // the folder goes with the workspace
+        defer { withExtendedLifetime(w) {} }  // the folder goes with the workspace
         let book = try Workbook(path)
         #expect(book.sheets == ["抽检评分", "评分标准", "_spotcheck"])
         let rows = try book.rows("抽检评分")
@@ -443,7 +535,9 @@ struct AuditWorkbookTests {
         #expect(Array(rows[2]!.suffix(5)) == ["总分", "是否合格", "审核人", "评语", "内部编号（勿改）"])
         // Agent by agent (刘洋 before 王敏), each in time order.
         #expect((3...7).map { rows[$0]![1] } == ["C1", "C2", "C3", "Q1", "Q2"])
-        #expect(rows[3]![6] == "14:00:00–14:00:02 客服：您好，棉语家纺售后服务\n14:00:05.001–14:00:06 顾客：喂，你好\n14:00:06.500–14:00:08 客服：请问有什么可以帮您\n"
+        #expect(
+            rows[3]![6]
+                == "14:00:00–14:00:02 客服：您好，棉语家纺售后服务\n14:00:05.001–14:00:06 顾客：喂，你好\n14:00:06.500–14:00:08 客服：请问有什么可以帮您\n"
                 + "14:00:08.500–14:00:10 顾客：我的退款到哪了\n14:00:13–14:00:15 客服：已经退回了，感谢来电，再见")
         #expect(rows[3]![7] == "14:00:02 静音未重复提示：静音 3.001 秒")
         #expect(rows[6]![7] == "10:00:40 服务忌语：「沒辦法」（推诿）")
@@ -452,7 +546,10 @@ struct AuditWorkbookTests {
         #expect(sheet.contains("<formula1>\"0,5,10\"</formula1>"))
         #expect(sheet.contains("<formula1>\"0,10\"</formula1>"))
         #expect(sheet.contains("hidden=\"1\""))
-        #expect(sheet.contains("<f>IF(COUNT(I4,J4,K4,L4,M4,N4,O4,P4)&lt;8,\"\",ROUND(I4*1.5+J4*1.5+K4*1+L4*1+M4*1+N4*2+O4*1+P4*1,2))</f>"))
+        #expect(
+            sheet.contains(
+                "<f>IF(COUNT(I4,J4,K4,L4,M4,N4,O4,P4)&lt;8,\"\",ROUND(I4*1.5+J4*1.5+K4*1+L4*1+M4*1+N4*2+O4*1+P4*1,2))</f>"
+            ))
         let card = try book.rows("评分标准")
         #expect(card[2]!.prefix(5) == ["response", "及时响应（15秒内，含自动回复）", "流程合规性", "15", "0、5、10"])
         #expect(card[6] == ["no_banned", "未使用服务忌语", "话术规范性", "10", "0、10", "是"])
@@ -463,8 +560,10 @@ struct AuditWorkbookTests {
     @Test func conversationLinesAreTheCatalogsInEitherLanguage() {
         let t0 = LocalDateTime(day: Day(year: 2026, month: 9, day: 5)!, hour: 14)!
         func utterance(_ n: Int, _ speaker: Speaker, _ text: String) -> Utterance {
-            Utterance(seq: n, speaker: speaker, start: t0.adding(milliseconds: Int64(n) * 1_250), end: n % 2 == 0 ? t0.adding(milliseconds: Int64(n) * 1_300) : nil,
-                      text: text)
+            Utterance(
+                seq: n, speaker: speaker, start: t0.adding(milliseconds: Int64(n) * 1_250),
+                end: n % 2 == 0 ? t0.adding(milliseconds: Int64(n) * 1_300) : nil,
+                text: text)
         }
         let short = [utterance(0, .agent, "您好"), utterance(1, .customer, "喂 😀"), utterance(2, .system, "auto reply")]
         let long = (0..<2_000).map { utterance($0, $0 % 3 == 0 ? .agent : .customer, "𠀀退款到哪了 \($0)") }
@@ -517,15 +616,16 @@ struct AuditWorkbookTests {
         let rows = try Workbook(again).rows("抽检评分")
         #expect(rows[6]![8...15].joined(separator: ",") == "10,10,10,10,0,10,10,10")
         #expect(rows[6]![16] == "90" && rows[6]![17] == "不合格" && rows[6]![18] == "孙悦")
-        try python(#"""
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
-        for r in range(3, ws.max_row + 1):
-            if ws.cell(r, 2).value == "Q2":
-                for c in range(9, 17): ws.cell(r, c).value = None
-                ws.cell(r, 19).value = None
-        wb.save(sys.argv[2])
-        """#, [again, cleared])
+        try python(
+            #"""
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+            for r in range(3, ws.max_row + 1):
+                if ws.cell(r, 2).value == "Q2":
+                    for c in range(9, 17): ws.cell(r, c).value = None
+                    ws.cell(r, 19).value = None
+            wb.save(sys.argv[2])
+            """#, [again, cleared])
         let w2 = try ScoresImporter(workspace: try w.on("2026-10-17")).run(file: cleared)
         #expect((w2.scored, w2.changed, w2.withdrawn) == (2, 0, 1))
         #expect(try w.count("audits") == 2)
@@ -535,27 +635,33 @@ struct AuditWorkbookTests {
         let (w, path) = try exported()
         let scored = "\(w.dir)/scored.xlsx", bad = "\(w.dir)/bad.xlsx"
         try python(scoreScript, [path, scored])
-        try python(#"""
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
-        hr = 2
-        col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
-        for r in range(hr + 1, ws.max_row + 1):
-            tid = ws.cell(r, col["会话编号"]).value
-            if tid == "Q2": ws.cell(r, col["主动确认客户需求"]).value = 7
-            if tid == "C1": ws.cell(r, col["信息准确、无误导"]).value = None
-            if tid == "C2": ws.cell(r, col["内部编号（勿改）"]).value = 999
-            if tid == "C2": ws.cell(r, col["主动确认客户需求"]).value = 10
-        wb.save(sys.argv[2])
-        """#, [scored, bad])
+        try python(
+            #"""
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+            hr = 2
+            col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
+            for r in range(hr + 1, ws.max_row + 1):
+                tid = ws.cell(r, col["会话编号"]).value
+                if tid == "Q2": ws.cell(r, col["主动确认客户需求"]).value = 7
+                if tid == "C1": ws.cell(r, col["信息准确、无误导"]).value = None
+                if tid == "C2": ws.cell(r, col["内部编号（勿改）"]).value = 999
+                if tid == "C2": ws.cell(r, col["主动确认客户需求"]).value = 10
+            wb.save(sys.argv[2])
+            """#, [scored, bad])
         let before = try w.snapshot()
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: bad)
             Issue.record("imported")
         } catch let e as ResultsError {
             #expect(e.workbook == .audit)
-            let byReason = e.problems.map { [$0.sheet, String($0.row), $0.column ?? "-", $0.value ?? "-", $0.reason.zh] }
-            #expect(byReason.contains(["抽检评分", String(e.problems.first { $0.value == "7" }!.row), "主动确认客户需求", "7", "不是允许的分值；可选：0、5、10"]))
+            let byReason = e.problems.map {
+                [$0.sheet, String($0.row), $0.column ?? "-", $0.value ?? "-", $0.reason.zh]
+            }
+            #expect(
+                byReason.contains([
+                    "抽检评分", String(e.problems.first { $0.value == "7" }!.row), "主动确认客户需求", "7", "不是允许的分值；可选：0、5、10",
+                ]))
             #expect(e.problems.contains { $0.column == "信息准确、无误导" && $0.reason == Catalog.QA.incomplete })
             #expect(e.problems.contains { $0.reason == Catalog.QA.incomplete })
             #expect(e.problems.count == 3)
@@ -563,19 +669,23 @@ struct AuditWorkbookTests {
         #expect(try w.snapshot() == before)
         // The unknown key: on its own, it is refused as not in the sample.
         let onlyKey = "\(w.dir)/key.xlsx"
-        try python(#"""
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
-        col = {str(c.value).split("\n")[0]: c.column for c in ws[2] if c.value}
-        for r in range(3, ws.max_row + 1):
-            if ws.cell(r, col["会话编号"]).value == "C2": ws.cell(r, col["内部编号（勿改）"]).value = 999
-        wb.save(sys.argv[2])
-        """#, [path, onlyKey])
+        try python(
+            #"""
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+            col = {str(c.value).split("\n")[0]: c.column for c in ws[2] if c.value}
+            for r in range(3, ws.max_row + 1):
+                if ws.cell(r, col["会话编号"]).value == "C2": ws.cell(r, col["内部编号（勿改）"]).value = 999
+            wb.save(sys.argv[2])
+            """#, [path, onlyKey])
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: onlyKey)
             Issue.record("imported")
         } catch let e as ResultsError {
-            #expect(e.problems.map { [$0.column ?? "-", $0.value ?? "-", $0.reason.zh] } == [["内部编号（勿改）", "999", "这个会话不在抽检样本中"]])
+            #expect(
+                e.problems.map { [$0.column ?? "-", $0.value ?? "-", $0.reason.zh] } == [
+                    ["内部编号（勿改）", "999", "这个会话不在抽检样本中"]
+                ])
         }
         #expect(try w.snapshot() == before)
     }
@@ -585,22 +695,26 @@ struct AuditWorkbookTests {
         let scored = "\(w.dir)/scored.xlsx", swapped = "\(w.dir)/swapped.xlsx"
         try python(scoreScript, [path, scored])
         // The keys of Q1 and C1 swapped, as a workbook of another database would have them.
-        try python(#"""
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
-        col = {str(c.value).split("\n")[0]: c.column for c in ws[2] if c.value}
-        rows = {ws.cell(r, col["会话编号"]).value: r for r in range(3, ws.max_row + 1)}
-        k = col["内部编号（勿改）"]
-        a, b = ws.cell(rows["Q1"], k).value, ws.cell(rows["C1"], k).value
-        ws.cell(rows["Q1"], k).value, ws.cell(rows["C1"], k).value = b, a
-        wb.save(sys.argv[2])
-        """#, [scored, swapped])
+        try python(
+            #"""
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["抽检评分"]
+            col = {str(c.value).split("\n")[0]: c.column for c in ws[2] if c.value}
+            rows = {ws.cell(r, col["会话编号"]).value: r for r in range(3, ws.max_row + 1)}
+            k = col["内部编号（勿改）"]
+            a, b = ws.cell(rows["Q1"], k).value, ws.cell(rows["C1"], k).value
+            ws.cell(rows["Q1"], k).value, ws.cell(rows["C1"], k).value = b, a
+            wb.save(sys.argv[2])
+            """#, [scored, swapped])
         let before = try w.snapshot()
         do {
             _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: swapped)
             Issue.record("imported")
         } catch let e as ResultsError {
-            #expect(Set(e.problems.map(\.reason)) == [Catalog.QA.keyMismatch("Q1", "C1"), Catalog.QA.keyMismatch("C1", "Q1")])
+            #expect(
+                Set(e.problems.map(\.reason)) == [
+                    Catalog.QA.keyMismatch("Q1", "C1"), Catalog.QA.keyMismatch("C1", "Q1"),
+                ])
             #expect(e.problems.allSatisfy { $0.column == "内部编号（勿改）" })
         }
         #expect(try w.snapshot() == before)
@@ -612,14 +726,15 @@ struct AuditWorkbookTests {
         _ = try AuditWorkbook(workspace: try w.on("2026-10-08")).export(period: september, to: second)
         let scoredFirst = "\(w.dir)/scored-1.xlsx", scoredSecond = "\(w.dir)/scored-2.xlsx"
         try python(scoreScript, [first, scoredFirst])
-        try python(scoreScript + "\n" + #"""
-        wb = openpyxl.load_workbook(sys.argv[2]); ws = wb["抽检评分"]
-        hr = next(r for r in range(1, 6) if "会话编号" in [c.value for c in ws[r]])
-        col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
-        q1 = next(r for r in range(hr + 1, ws.max_row + 1) if ws.cell(r, col["会话编号"]).value == "Q1")
-        ws.cell(q1, col["未使用服务忌语"]).value = 10
-        wb.save(sys.argv[2])
-        """#, [second, scoredSecond])
+        try python(
+            scoreScript + "\n" + #"""
+                wb = openpyxl.load_workbook(sys.argv[2]); ws = wb["抽检评分"]
+                hr = next(r for r in range(1, 6) if "会话编号" in [c.value for c in ws[r]])
+                col = {str(c.value).split("\n")[0]: c.column for c in ws[hr] if c.value}
+                q1 = next(r for r in range(hr + 1, ws.max_row + 1) if ws.cell(r, col["会话编号"]).value == "Q1")
+                ws.cell(q1, col["未使用服务忌语"]).value = 10
+                wb.save(sys.argv[2])
+                """#, [second, scoredSecond])
         _ = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: scoredFirst)
         let before = try w.snapshot()
         do {
@@ -637,10 +752,11 @@ struct AuditWorkbookTests {
     @Test func aWorkbookThatIsNotAnAuditWorkbookIsRefused() throws {
         let (w, _) = try exported()
         let other = "\(w.dir)/other.xlsx"
-        try python(#"""
-        import sys, openpyxl
-        wb = openpyxl.Workbook(); wb.active.append(["客户", "评分"]); wb.active.append(["张三", 5]); wb.save(sys.argv[1])
-        """#, [other])
+        try python(
+            #"""
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); wb.active.append(["客户", "评分"]); wb.active.append(["张三", 5]); wb.save(sys.argv[1])
+            """#, [other])
         #expect(throws: FileError(file: other, message: Catalog.QA.noBinding)) {
             try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: other)
         }
@@ -669,11 +785,15 @@ struct QAReportTests {
         #expect(row("发现问题数")?[1] == "7")
         #expect(close(row("合格率")?[1], 2.0 / 3.0))
         let header = s.values.first { $0.first == "客服" }!
-        #expect(header == ["客服", "服务量", "已抽检", "已评分", "服务忌语（每百会话）", "静音未重复提示（每百会话）", "静音未致歉结束（每百会话）",
-                           "冷场（未接话）（每百会话）", "首次响应超时（每百会话）", "缺少问候语（每百会话）", "缺少结束语（每百会话）", "平均分", "合格率"])
+        #expect(
+            header == [
+                "客服", "服务量", "已抽检", "已评分", "服务忌语（每百会话）", "静音未重复提示（每百会话）", "静音未致歉结束（每百会话）",
+                "冷场（未接话）（每百会话）", "首次响应超时（每百会话）", "缺少问候语（每百会话）", "缺少结束语（每百会话）", "平均分", "合格率",
+            ])
         #expect(row("王敏") == ["王敏", "2", "2", "2", "50", "0", "0", "0", "50", "0", "50", "95", "0.5"])
         let liu = row("刘洋")!
-        #expect(Array(liu[0...4]) + [liu[8], liu[9], liu[11], liu[12]] == ["刘洋", "3", "3", "1", "0", "0", "0", "92.5", "1"])
+        #expect(
+            Array(liu[0...4]) + [liu[8], liu[9], liu[11], liu[12]] == ["刘洋", "3", "3", "1", "0", "0", "0", "92.5", "1"])
         #expect([5, 6, 7, 10].allSatisfy { close(liu[$0], 100.0 / 3.0) })
         #expect(row("团队")?[1...3] == ["5", "5", "3"])
         #expect(close(row("团队")?[11], (90 + 100 + 92.5) / 3))
@@ -684,7 +804,7 @@ struct QAReportTests {
         #expect(row("使用了服务忌语")?[3] == "33.3% 的会话使用了服务忌语")
         #expect(row("首次响应超过15秒")?[2] == "1")
         #expect(row("静音超过3秒未重复规范用语")?[2] == "1")
-        #expect(row("未使用结束语")?[2] == "1")   // Q2's; C2 has one too but is not scored
+        #expect(row("未使用结束语")?[2] == "1")  // Q2's; C2 has one too but is not scored
         #expect(row("在「主动确认客户需求」一项失分") == nil)
         let charts = try book.part("xl/charts/chart1.xml") + book.part("xl/charts/chart2.xml")
         #expect(charts.contains("各客服平均分") && charts.contains("团队共性问题"))
@@ -693,14 +813,22 @@ struct QAReportTests {
         #expect(d.count == 4)
         #expect(d[2]!.prefix(6) == ["1", "Q1", "聊天", "王敏", "2026-09-03 10:00:00", "孙悦"])
         #expect(d[2]![6] == "10:00:40 服务忌语：「沒辦法」（推诿）")
-        #expect(Array(d[2]![7...18]) == ["10", "10", "10", "10", "0", "10", "10", "10", "90", "不合格", "未使用服务忌语", "用了服务忌语"])
+        #expect(
+            Array(d[2]![7...18]) == ["10", "10", "10", "10", "0", "10", "10", "10", "90", "不合格", "未使用服务忌语", "用了服务忌语"])
         #expect(d.values.first { $0[1] == "C1" }![15...16] == ["92.5", "合格"])
 
         let f = try book.rows("问题明细")
         #expect(f.count == 8)
         #expect(f[1] == ["序号", "规则", "客服", "会话编号", "渠道", "时间", "匹配内容", "位置", "上下文", "静音/延迟（秒）", "类别", "严重程度", "已抽检"])
-        #expect(f[2] == ["1", "服务忌语", "王敏", "Q1", "聊天", "2026-09-03 10:00:40", "沒辦法", "第 4 句第 1–3 字", "沒辦法，系統就是這樣", "", "推诿", "2", "是"])
-        #expect(f[5]!.prefix(10) == ["4", "静音未重复提示", "刘洋", "C1", "电话", "2026-09-05 14:00:02", "静音 3.001 秒", "第 1 句", "您好，棉语家纺售后服务", "3.001"])
+        #expect(
+            f[2] == [
+                "1", "服务忌语", "王敏", "Q1", "聊天", "2026-09-03 10:00:40", "沒辦法", "第 4 句第 1–3 字", "沒辦法，系統就是這樣", "", "推诿",
+                "2", "是",
+            ])
+        #expect(
+            f[5]!.prefix(10) == [
+                "4", "静音未重复提示", "刘洋", "C1", "电话", "2026-09-05 14:00:02", "静音 3.001 秒", "第 1 句", "您好，棉语家纺售后服务", "3.001",
+            ])
     }
 
     @Test func inEnglish() throws {
@@ -712,7 +840,10 @@ struct QAReportTests {
         #expect(book.sheets == ["QA summary", "QA detail", "Findings"])
         let f = try book.rows("Findings")
         #expect(f[2]!.prefix(4) == ["1", "banned phrase", "王敏", "Q1"])
-        #expect(try book.rows("QA summary").values.contains { $0.first == "no sampled transcript has been scored in this period" })
+        #expect(
+            try book.rows("QA summary").values.contains {
+                $0.first == "no sampled transcript has been scored in this period"
+            })
     }
 }
 
@@ -731,18 +862,26 @@ struct QAConfigurationTests {
 
     @Test func theRulesAreWordedWithTheConfiguredLimits() throws {
         let w = try TestWorkspace()
-        let qa = #"{"silence_seconds": 5, "chat_first_response_seconds": 30, "greetings": ["您好"], "closings": ["再见"], "prompts": ["请讲"], "apologies": ["请您再拨"], "waits": ["稍等"]}"#
+        let qa =
+            #"{"silence_seconds": 5, "chat_first_response_seconds": 30, "greetings": ["您好"], "closings": ["再见"], "prompts": ["请讲"], "apologies": ["请您再拨"], "waits": ["稍等"]}"#
         try qa.write(toFile: "\(w.dir)/spotcheck-config/qa.json", atomically: true, encoding: .utf8)
         let config = try w.on("2026-10-08").qa()
         let limits = config.checks.rules
         #expect((limits.silenceMs, limits.responseMs) == (5000, 30000))
-        let problems = [QARule.silenceReprompt, .deadAir, .firstResponse].map { Catalog.QA.ruleProblem($0, limits: limits) }
+        let problems = [QARule.silenceReprompt, .deadAir, .firstResponse].map {
+            Catalog.QA.ruleProblem($0, limits: limits)
+        }
         #expect(problems.map(\.zh) == ["静音超过5秒未重复规范用语", "出现超过5秒的冷场", "首次响应超过30秒"])
-        #expect(problems.map(\.en) == ["did not repeat the prompt after 5 s of silence", "left more than 5 s of dead air",
-                                        "answered the first message after more than 30 s"])
+        #expect(
+            problems.map(\.en) == [
+                "did not repeat the prompt after 5 s of silence", "left more than 5 s of dead air",
+                "answered the first message after more than 30 s",
+            ])
         // The scorecard's item names the limit with a placeholder; the default template does.
         #expect(config.scorecard.items.first { $0.id == "response" }?.name == "及时响应（30秒内，含自动回复）")
-        #expect(try TestWorkspace().on("2026-10-08").qa().scorecard.items.first { $0.id == "response" }?.name == "及时响应（15秒内，含自动回复）")
+        #expect(
+            try TestWorkspace().on("2026-10-08").qa().scorecard.items.first { $0.id == "response" }?.name
+                == "及时响应（15秒内，含自动回复）")
         // Limits that are not whole seconds.
         #expect([3000, 2500, 250, 15000, 1050].map(Catalog.QA.seconds) == ["3", "2.5", "0.25", "15", "1.05"])
     }
@@ -750,14 +889,28 @@ struct QAConfigurationTests {
     @Test func aBadFileSaysWhichFileWhichKeyAndWhy() throws {
         let w = try TestWorkspace()
         let dir = "\(w.dir)/spotcheck-config"
-        #expect(try load(w, "scorecard.json", #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 60, "allowed": [0, 10]}]}"#)
-                == Catalog.Config.invalidValue("\(dir)/scorecard.json", "items", Catalog.Config.scorecard(.weightsAddUpTo(60))))
-        #expect(try load(w, "scorecard.json", #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 100, "allowed": [0, 10]}]}"#) == nil)
-        #expect(try load(w, "qa.json", #"{"sample_rate": 1.5, "greetings": [], "closings": [], "prompts": [], "apologies": [], "waits": []}"#)
+        #expect(
+            try load(
+                w, "scorecard.json",
+                #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 60, "allowed": [0, 10]}]}"#
+            )
+                == Catalog.Config.invalidValue(
+                    "\(dir)/scorecard.json", "items", Catalog.Config.scorecard(.weightsAddUpTo(60))))
+        #expect(
+            try load(
+                w, "scorecard.json",
+                #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 100, "allowed": [0, 10]}]}"#
+            ) == nil)
+        #expect(
+            try load(
+                w, "qa.json",
+                #"{"sample_rate": 1.5, "greetings": [], "closings": [], "prompts": [], "apologies": [], "waits": []}"#)
                 == Catalog.Config.invalidValue("\(dir)/qa.json", "sample_rate", "0–1"))
         try FileManager.default.removeItem(atPath: "\(dir)/qa.json")
-        #expect(try load(w, "banned-phrases.json", #"{"phrases": [{"pattern": "不*", "category": "推诿", "severity": 1}]}"#)
-                == Catalog.Config.invalidValue("\(dir)/banned-phrases.json", "phrases", Catalog.Config.phraseTooShort("不*")))
+        #expect(
+            try load(w, "banned-phrases.json", #"{"phrases": [{"pattern": "不*", "category": "推诿", "severity": 1}]}"#)
+                == Catalog.Config.invalidValue(
+                    "\(dir)/banned-phrases.json", "phrases", Catalog.Config.phraseTooShort("不*")))
         try FileManager.default.removeItem(atPath: "\(dir)/banned-phrases.json")
         let roles = try load(w, "qa-columns.json", #"{"fields": {}, "roles": {"manager": ["主管"]}, "channels": {}}"#)
         #expect(roles?.zh == "配置文件 \(dir)/qa-columns.json 中「roles.manager」的值有误：无法识别的名称；可用：agent、customer、system")

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
+import Testing
+
+@testable import SpotCheckKit
 
 @Suite("The sales manager's report")
 struct ReportTests {
@@ -33,7 +34,8 @@ struct ReportTests {
     @Test func summaryFiguresFormulaChartAndMaskedPhones() throws {
         let w = try called()
         let path = "\(w.dir)/report.xlsx"
-        let r = try SpotCheckReport(workspace: try w.on("2026-11-30")).run(month: YearMonth(parsing: "2026-11")!, to: path, showPhones: false)
+        let r = try SpotCheckReport(workspace: try w.on("2026-11-30")).run(
+            month: YearMonth(parsing: "2026-11")!, to: path, showPhones: false)
         #expect(r.cases == 51)
         #expect(r.satisfaction == Satisfaction(scores: [5, 2, 3, 4]))
         let book = try Workbook(path)
@@ -60,14 +62,19 @@ struct ReportTests {
         #expect(s["1分 非常不满意"] == "0")
         // The satisfaction cell is a live formula over the detail sheet, its value cached.
         let xml = try book.part("xl/worksheets/sheet1.xml")
-        #expect(xml.contains("<f>IF(COUNTIF('服务抽查明细表'!$Q$2:$Q$52,\"是\")=0,\"无数据\",SUMIF('服务抽查明细表'!$Q$2:$Q$52,\"是\",'服务抽查明细表'!$P$2:$P$52)/COUNTIF('服务抽查明细表'!$Q$2:$Q$52,\"是\"))</f><v>3.5</v>"))
+        #expect(
+            xml.contains(
+                "<f>IF(COUNTIF('服务抽查明细表'!$Q$2:$Q$52,\"是\")=0,\"无数据\",SUMIF('服务抽查明细表'!$Q$2:$Q$52,\"是\",'服务抽查明细表'!$P$2:$P$52)/COUNTIF('服务抽查明细表'!$Q$2:$Q$52,\"是\"))</f><v>3.5</v>"
+            ))
         // Two charts: the distribution and the handlers.
         #expect(try book.part("xl/charts/chart1.xml").contains("<c:barChart>"))
         #expect(try book.part("xl/charts/chart2.xml").contains("<c:barDir val=\"bar\"/>"))
         #expect(try book.part("xl/drawings/drawing1.xml").contains("chart"))
         // Handler breakdown: 王敏 handled the even customers, 张婷 the odd ones.
         let summaryRows = try book.rows("服务抽查汇总表").values
-        let byHandler = Dictionary(summaryRows.filter { ["王敏", "张婷"].contains($0.first ?? "") }.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { a, _ in a })
+        let byHandler = Dictionary(
+            summaryRows.filter { ["王敏", "张婷"].contains($0.first ?? "") }.map { ($0[0], Array($0.dropFirst())) },
+            uniquingKeysWith: { a, _ in a })
         #expect(byHandler.count == 2)
 
         // Detail: one row per case, phones masked.
@@ -93,7 +100,8 @@ struct ReportTests {
     @Test func showPhonesWritesThemInFull() throws {
         let w = try called()
         let path = "\(w.dir)/full.xlsx"
-        _ = try SpotCheckReport(workspace: try w.on("2026-11-30")).run(month: YearMonth(parsing: "2026-11")!, to: path, showPhones: true)
+        _ = try SpotCheckReport(workspace: try w.on("2026-11-30")).run(
+            month: YearMonth(parsing: "2026-11")!, to: path, showPhones: true)
         let detail = try Workbook(path).rows("服务抽查明细表")
         #expect(detail.values.first { $0.first == "1" }?[3].contains("****") == false)
     }
@@ -102,7 +110,8 @@ struct ReportTests {
         let w = try drawnWorkspace()
         try call(w, 1, "2026-11-24 09:10", .rejected)
         let path = "\(w.dir)/empty.xlsx"
-        let r = try SpotCheckReport(workspace: try w.on("2026-11-30")).run(month: YearMonth(parsing: "2026-11")!, to: path, showPhones: false)
+        let r = try SpotCheckReport(workspace: try w.on("2026-11-30")).run(
+            month: YearMonth(parsing: "2026-11")!, to: path, showPhones: false)
         #expect(r.satisfaction.value == nil)
         let book = try Workbook(path)
         let s = try cells(book, "服务抽查汇总表")
@@ -114,7 +123,8 @@ struct ReportTests {
     @Test func statusSaysWhereTheMonthStands() throws {
         let w = try called()
         let m = try month(w)
-        let s = MonthStatus(m, settings: try w.on("2026-11-30").config.settings, now: try DateText.parse("2026-11-30 09:00")!.moment)
+        let s = MonthStatus(
+            m, settings: try w.on("2026-11-30").config.settings, now: try DateText.parse("2026-11-30 09:00")!.moment)
         #expect(s.daysLate == 3 && s.daysLeft == nil)
         #expect((s.rows, s.called, s.counted, s.minimum) == (51, 6, 4, 50))
         #expect((s.scored, s.refused, s.unreachable, s.rejected, s.open) == (3, 1, 1, 0, 46))

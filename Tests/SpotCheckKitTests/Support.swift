@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
 import ZIPFoundation
+
+@testable import SpotCheckKit
 
 /// A temporary workspace (database + configuration folder) for one test.
 final class TestWorkspace {
@@ -23,8 +24,10 @@ final class TestWorkspace {
     /// A workspace handle for a given day.
     func on(_ day: String, lang: Lang = .zh) throws -> Workspace {
         let d = try DateText.parse(day)!
-        return try Workspace(dbPath: db, configDirectory: nil, lang: lang, now: d.hasTime ? d.moment : LocalDateTime(day: d.day, hour: 9)!,
-                             nowIsDayOnly: !d.hasTime)
+        return try Workspace(
+            dbPath: db, configDirectory: nil, lang: lang,
+            now: d.hasTime ? d.moment : LocalDateTime(day: d.day, hour: 9)!,
+            nowIsDayOnly: !d.hasTime)
     }
 
     /// Writes a UTF-8 CSV file and returns its path.
@@ -36,14 +39,20 @@ final class TestWorkspace {
 
     /// Imports files of a kind.
     @discardableResult
-    func importFiles(_ kind: SourceKind, _ files: [String], month: String? = nil, skipBad: Bool = false, today: String = "2026-11-25") throws -> ImportReport {
-        try SheetImporter(workspace: try on(today)).run(ImportRequest(kind: kind, files: files, month: month.flatMap(YearMonth.init(parsing:)), skipBad: skipBad))
+    func importFiles(
+        _ kind: SourceKind, _ files: [String], month: String? = nil, skipBad: Bool = false, today: String = "2026-11-25"
+    ) throws -> ImportReport {
+        try SheetImporter(workspace: try on(today)).run(
+            ImportRequest(kind: kind, files: files, month: month.flatMap(YearMonth.init(parsing:)), skipBad: skipBad))
     }
 
     /// Draws a month.
     @discardableResult
-    func draw(_ month: String, seed: UInt64 = 1, size: Int? = nil, redraw: Bool = false, today: String = "2026-11-25") throws -> DrawSummary {
-        try MonthlyDraw(workspace: try on(today)).run(.init(month: YearMonth(parsing: month)!, size: size, seed: seed, redraw: redraw, drawnBy: "测试"))
+    func draw(
+        _ month: String, seed: UInt64 = 1, size: Int? = nil, redraw: Bool = false, today: String = "2026-11-25"
+    ) throws -> DrawSummary {
+        try MonthlyDraw(workspace: try on(today)).run(
+            .init(month: YearMonth(parsing: month)!, size: size, seed: seed, redraw: redraw, drawnBy: "测试"))
     }
 
     /// Counts rows of a table.
@@ -55,9 +64,14 @@ final class TestWorkspace {
     func snapshot() throws -> [String: [[String]]] {
         try Store(path: db).read { db in
             var out: [String: [[String]]] = [:]
-            for t in ["imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases", "qa_imports", "transcripts",
-                      "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores", "orders"] {
-                out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1").map { row in row.databaseValues.map { "\($0)" } }
+            for t in [
+                "imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases",
+                "qa_imports", "transcripts",
+                "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores", "orders",
+            ] {
+                out[t] = try Row.fetchAll(db, sql: "SELECT * FROM \(t) ORDER BY 1").map { row in
+                    row.databaseValues.map { "\($0)" }
+                }
             }
             return out
         }
@@ -116,7 +130,8 @@ struct Workbook {
 }
 
 /// The repository root and its folders.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 let fixtures = "\(repositoryRoot)/Tests/Fixtures"
 let samples = "\(repositoryRoot)/Samples"
 

@@ -1,31 +1,32 @@
 import Foundation
-import Testing
 import SpotCheckCore
 import SpotCheckFormats
-@testable import SpotCheckKit
 import SpotCheckText
+import Testing
+
+@testable import SpotCheckKit
 
 /// Fills two rows into the after-sales template the way a person in a spreadsheet program would:
 /// digits typed as text, dates as dates, values chosen from the drop-downs.
 let fillTemplateScript = #"""
-import datetime, sys, openpyxl
-src, dst = sys.argv[1], sys.argv[2]
-wb = openpyxl.load_workbook(src)
-ws = wb.worksheets[0]
-col = {c.value: c.column for c in ws[1]}
-rows = [
-    {"客户": "张丽", "手机号": "13812345678", "旺旺号": "tb_lily", "订单编号": "3612345678901234567",
-     "宝贝标题": "纯棉四件套", "订单付款时间": datetime.date(2026, 10, 20), "问题描述": "尺码不符退换",
-     "处理人": "小王", "处理日期": datetime.date(2026, 11, 3), "退款状态": "换货"},
-    {"客户": "李强", "手机号": "13900001111", "旺旺号": "liqiang88", "订单编号": "3612345678901234568",
-     "宝贝标题": "羽绒被", "订单付款时间": datetime.date(2026, 10, 1), "问题描述": "质量问题,要求退款",
-     "处理人": "小张", "处理日期": datetime.datetime(2026, 11, 5, 14, 30), "退款状态": "退款成功"},
-]
-for r, values in enumerate(rows, start=2):
-    for name, value in values.items():
-        ws.cell(r, col[name]).value = value
-wb.save(dst)
-"""#
+    import datetime, sys, openpyxl
+    src, dst = sys.argv[1], sys.argv[2]
+    wb = openpyxl.load_workbook(src)
+    ws = wb.worksheets[0]
+    col = {c.value: c.column for c in ws[1]}
+    rows = [
+        {"客户": "张丽", "手机号": "13812345678", "旺旺号": "tb_lily", "订单编号": "3612345678901234567",
+         "宝贝标题": "纯棉四件套", "订单付款时间": datetime.date(2026, 10, 20), "问题描述": "尺码不符退换",
+         "处理人": "小王", "处理日期": datetime.date(2026, 11, 3), "退款状态": "换货"},
+        {"客户": "李强", "手机号": "13900001111", "旺旺号": "liqiang88", "订单编号": "3612345678901234568",
+         "宝贝标题": "羽绒被", "订单付款时间": datetime.date(2026, 10, 1), "问题描述": "质量问题,要求退款",
+         "处理人": "小张", "处理日期": datetime.datetime(2026, 11, 5, 14, 30), "退款状态": "退款成功"},
+    ]
+    for r, values in enumerate(rows, start=2):
+        for name, value in values.items():
+            ws.cell(r, col[name]).value = value
+    wb.save(dst)
+    """#
 
 @Suite("Blank templates of the four sheets")
 struct TemplatesTests {

@@ -102,7 +102,8 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
         let t = text.trimmingASCIIWhitespace()
         let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), (1...2).contains(parts[1].count),
-           let m = Int(parts[1]) {
+            let m = Int(parts[1])
+        {
             self.init(year: y, month: m)
         } else if t.count == 6, t.allSatisfy(\.isASCIIDigit), let y = Int(t.prefix(4)), let m = Int(t.suffix(2)) {
             self.init(year: y, month: m)
@@ -193,7 +194,9 @@ extension YearMonth: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
-        guard let m = YearMonth(parsing: s) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a month: \(s)") }
+        guard let m = YearMonth(parsing: s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a month: \(s)")
+        }
         self = m
     }
 }

@@ -12,8 +12,10 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Creates a moment from a day and a time of day; nil when the time is out of range.
     public init?(day: Day, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
-              (0...999).contains(millisecond) else { return nil }
-        milliseconds = Int64(day.ordinal) * 86_400_000
+            (0...999).contains(millisecond)
+        else { return nil }
+        milliseconds =
+            Int64(day.ordinal) * 86_400_000
             + Int64(hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond)
     }
 
@@ -69,13 +71,17 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public var stamp: String { isoText(withTime: true) }
 
     /// The moment without its milliseconds (as it is stored).
-    public var wholeSeconds: LocalDateTime { LocalDateTime(milliseconds: milliseconds - Int64(millisecondOfDay % 1000)) }
+    public var wholeSeconds: LocalDateTime {
+        LocalDateTime(milliseconds: milliseconds - Int64(millisecondOfDay % 1000))
+    }
 
     /// Reads ``stamp`` (`YYYY-MM-DD HH:MM:SS`, a `.mmm` after it allowed); nil for anything else.
     public init?(stamp s: String) {
         let b = Array(s.utf8)
-        guard b.count == 19 || (b.count == 23 && b[19] == 0x2E), b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20, b[13] == 0x3A,
-              b[16] == 0x3A else { return nil }
+        guard b.count == 19 || (b.count == 23 && b[19] == 0x2E), b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20,
+            b[13] == 0x3A,
+            b[16] == 0x3A
+        else { return nil }
         func num(_ from: Int, _ to: Int) -> Int? {
             var v = 0
             for i in from..<to {
@@ -84,8 +90,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
             }
             return v
         }
-        guard let y = num(0, 4), let mo = num(5, 7), let d = num(8, 10), let h = num(11, 13), let mi = num(14, 16), let sec = num(17, 19),
-              let ms = b.count == 23 ? num(20, 23) : 0, h < 24, mi < 60, sec < 60, let day = Day(year: y, month: mo, day: d) else {
+        guard let y = num(0, 4), let mo = num(5, 7), let d = num(8, 10), let h = num(11, 13), let mi = num(14, 16),
+            let sec = num(17, 19),
+            let ms = b.count == 23 ? num(20, 23) : 0, h < 24, mi < 60, sec < 60,
+            let day = Day(year: y, month: mo, day: d)
+        else {
             return nil
         }
         self.init(day: day, hour: h, minute: mi, second: sec, millisecond: ms)
@@ -101,7 +110,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
                 var v = v
                 for k in stride(from: i + width - 1, through: i, by: -1) { buf[k] = UInt8(48 + v % 10); v /= 10 }
             }
-            put(0, ms / 3_600_000, 2); buf[2] = 0x3A; put(3, ms / 60_000 % 60, 2); buf[5] = 0x3A; put(6, ms / 1000 % 60, 2)
+            put(0, ms / 3_600_000, 2); buf[2] = 0x3A; put(3, ms / 60_000 % 60, 2); buf[5] = 0x3A;
+            put(6, ms / 1000 % 60, 2)
             guard fraction != 0 else { return 8 }
             buf[8] = 0x2E
             put(9, fraction, 3)

@@ -23,8 +23,10 @@ public struct CallRecord: Sendable, Equatable {
     /// When the escalated complaint was answered.
     public var repliedAt: LocalDateTime?
 
-    public init(attempts: [CallAttempt] = [], score: Int? = nil, imLeft: Bool = false, complaint: ComplaintHandling? = nil,
-                repliedAt: LocalDateTime? = nil) {
+    public init(
+        attempts: [CallAttempt] = [], score: Int? = nil, imLeft: Bool = false, complaint: ComplaintHandling? = nil,
+        repliedAt: LocalDateTime? = nil
+    ) {
         self.attempts = attempts
         self.score = score
         self.imLeft = imLeft

@@ -29,8 +29,11 @@ public enum CallRecordCheck: Sendable, Equatable, CaseIterable {
     }
 
     /// The problems of a case as it would be stored, in the order above.
-    public static func problems(attempts: [CallAttempt], score: Int?, complaint: ComplaintHandling?, repliedAt: LocalDateTime?)
-        -> [CallRecordCheck] {
+    public static func problems(
+        attempts: [CallAttempt], score: Int?, complaint: ComplaintHandling?, repliedAt: LocalDateTime?
+    )
+        -> [CallRecordCheck]
+    {
         var out: [CallRecordCheck] = []
         let scored = attempts.contains { $0.result == .scored }
         let firstConnected = attempts.filter { $0.result.connected }.map(\.at).min()

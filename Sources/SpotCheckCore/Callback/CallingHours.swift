@@ -58,8 +58,12 @@ public struct MinuteSpan: Sendable, Equatable, Hashable {
 
     /// Parses `HH:MM-HH:MM` (also with `–` or `~`).
     public init?(parsing text: String) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "~" || $0 == "～" }).map { $0.trimmingASCIIWhitespace() }
-        guard parts.count == 2, let a = MinuteSpan.minutes(parts[0]), let b = MinuteSpan.minutes(parts[1]), a < b else { return nil }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "~" || $0 == "～" }).map {
+            $0.trimmingASCIIWhitespace()
+        }
+        guard parts.count == 2, let a = MinuteSpan.minutes(parts[0]), let b = MinuteSpan.minutes(parts[1]), a < b else {
+            return nil
+        }
         start = a
         end = b
     }
@@ -72,7 +76,9 @@ public struct MinuteSpan: Sendable, Equatable, Hashable {
 
     static func minutes(_ s: String) -> Int? {
         let p = s.split(separator: ":")
-        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0...59).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0...59).contains(m),
+            h * 60 + m <= 1440
+        else { return nil }
         return h * 60 + m
     }
 

@@ -85,8 +85,10 @@ public enum CaseRules {
     /// Valid rejections in distinct periods that end a case as rejected.
     public static let rejectedAttempts = 2
 
-    public static func evaluate(_ record: CallRecord, hours: CallingHours, calendar: HolidayCalendar) -> CaseEvaluation {
-        let ordered = record.attempts.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+    public static func evaluate(_ record: CallRecord, hours: CallingHours, calendar: HolidayCalendar) -> CaseEvaluation
+    {
+        let ordered = record.attempts.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+            .map(\.element)
         var status = CaseStatus.open
         var endedAt: LocalDateTime? = nil
         var connectedAt: LocalDateTime? = nil
@@ -122,7 +124,8 @@ public enum CaseRules {
             status = .unreachable
             endedAt = ordered.last?.at
         }
-        return CaseEvaluation(status: status, endedAt: endedAt, connectedAt: connectedAt, attempts: reviews,
-                              unreachablePeriods: notConnected.count, rejectedPeriods: rejections.count)
+        return CaseEvaluation(
+            status: status, endedAt: endedAt, connectedAt: connectedAt, attempts: reviews,
+            unreachablePeriods: notConnected.count, rejectedPeriods: rejections.count)
     }
 }

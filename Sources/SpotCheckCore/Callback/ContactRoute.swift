@@ -13,7 +13,8 @@ public enum ContactRoute: Int, Sendable, Codable, CaseIterable, Comparable {
     case none = 3
 
     /// The route of one record.
-    public static func of(phone: PhoneNumber?, orderNo: String?, platform: Platform?, buyerID: String?) -> ContactRoute {
+    public static func of(phone: PhoneNumber?, orderNo: String?, platform: Platform?, buyerID: String?) -> ContactRoute
+    {
         if case .full? = phone { return .phone }
         if let o = orderNo, IdentityKey.isOrderNumber(o), platform != nil { return .platform }
         if let b = buyerID, !b.isEmpty, !Masking.isMasked(b) { return .im }

@@ -33,7 +33,9 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// The identity keys of one record. Buyer IDs compare without surrounding spaces, with
     /// full-width letters and digits folded and ASCII letters lower-cased; a masked buyer ID
     /// (`t**2`), a masked phone and a masked order number are no keys.
-    public static func keys(buyerID: String?, phone: PhoneNumber?, alternates: [PhoneNumber] = [], order: String? = nil) -> KeyPair {
+    public static func keys(
+        buyerID: String?, phone: PhoneNumber?, alternates: [PhoneNumber] = [], order: String? = nil
+    ) -> KeyPair {
         var pair = KeyPair()
         if let b = buyerID.map(normalizeBuyerID), !b.isEmpty, !Masking.isMasked(b) { pair.buyer = b }
         if case .full(let p)? = phone { pair.phone = p }
@@ -79,7 +81,9 @@ public enum Masking {
         var prev2: UInt8 = 0, prev1: UInt8 = 0
         for b in s.utf8 {
             if b == 0x2A { return true }
-            if (prev2 == 0xEF && prev1 == 0xBC && b == 0x8A) || (prev2 == 0xE2 && prev1 == 0x97 && b == 0x8F) { return true }
+            if (prev2 == 0xEF && prev1 == 0xBC && b == 0x8A) || (prev2 == 0xE2 && prev1 == 0x97 && b == 0x8F) {
+                return true
+            }
             prev2 = prev1
             prev1 = b
         }
@@ -217,7 +221,11 @@ public struct IdentityResolver: @unchecked Sendable {
         case .buyer(let s): buyers[HashedKey(s)] = customer
         case .phone(let s): phones[IdentityResolver.number(s)] = customer
         case .order(let s):
-            if let n = IdentityResolver.numericOrder(s) { numericOrders[n] = customer } else { orders[HashedKey(s)] = customer }
+            if let n = IdentityResolver.numericOrder(s) {
+                numericOrders[n] = customer
+            } else {
+                orders[HashedKey(s)] = customer
+            }
         }
     }
 

@@ -57,11 +57,20 @@ public enum PhoneNumber: Hashable, Sendable {
         if sawExponent || (chars.contains(".") && chars.contains("E")) { throw .scientificNotation }
         // A number that went through a numeric cell may come back as 13812345678.0.
         if let dot = chars.firstIndex(of: ".") {
-            if chars[(dot + 1)...].allSatisfy({ $0 == "0" }) { chars.removeSubrange(dot...) } else { throw .notAPhoneNumber }
+            if chars[(dot + 1)...].allSatisfy({ $0 == "0" }) {
+                chars.removeSubrange(dot...)
+            } else {
+                throw .notAPhoneNumber
+            }
         }
         var s = String(chars)
-        if s.hasPrefix("+86") { s.removeFirst(3) } else if s.hasPrefix("0086") { s.removeFirst(4) }
-        else if s.hasPrefix("86"), s.count == 13, s.dropFirst(2).first == "1" { s.removeFirst(2) }
+        if s.hasPrefix("+86") {
+            s.removeFirst(3)
+        } else if s.hasPrefix("0086") {
+            s.removeFirst(4)
+        } else if s.hasPrefix("86"), s.count == 13, s.dropFirst(2).first == "1" {
+            s.removeFirst(2)
+        }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCIIDigit || $0 == "*" }) else { throw .notAPhoneNumber }
         if s.contains("*") {
             guard s.count >= 7, s.count <= 13, s.contains(where: \.isASCIIDigit) else { throw .notAPhoneNumber }
@@ -82,8 +91,10 @@ public enum PhoneNumber: Hashable, Sendable {
     /// as the phone and the others as alternates. Nil phone for an empty cell.
     public static func parseCell(_ raw: String) throws(Problem) -> (phone: PhoneNumber?, alternates: [PhoneNumber]) {
         // Fast path (the import's usual cell): ASCII without separators or extension marks.
-        if !raw.utf8.contains(where: { $0 >= 0x80 || $0 == 0x2F || $0 == 0x2C || $0 == 0x3B || $0 == 0x7C || $0 == 0x0A
-                || $0 == 0x20 || $0 == 0x2D || $0 == 0x23 || $0 == 0x65 || $0 == 0x45 }) {
+        if !raw.utf8.contains(where: {
+            $0 >= 0x80 || $0 == 0x2F || $0 == 0x2C || $0 == 0x3B || $0 == 0x7C || $0 == 0x0A
+                || $0 == 0x20 || $0 == 0x2D || $0 == 0x23 || $0 == 0x65 || $0 == 0x45
+        }) {
             return (try parse(raw), [])
         }
         var numbers: [PhoneNumber] = []
@@ -105,10 +116,12 @@ public enum PhoneNumber: Hashable, Sendable {
             return raw.split(whereSeparator: { listSeparators.contains($0) }).map(String.init)
         }
         let pieces = raw.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
-        if pieces.count > 1, pieces.allSatisfy({ p in
-            guard let n = try? parseWithExtension(p), !n.isMasked else { return false }
-            return n.text.count >= 11
-        }) {
+        if pieces.count > 1,
+            pieces.allSatisfy({ p in
+                guard let n = try? parseWithExtension(p), !n.isMasked else { return false }
+                return n.text.count >= 11
+            })
+        {
             return pieces
         }
         return [raw]
@@ -123,7 +136,8 @@ public enum PhoneNumber: Hashable, Sendable {
             guard !extText.isEmpty, extText.count <= 6, extText.allSatisfy(\.isASCIIDigit) else { continue }
             // `-` also separates a landline's area code: only a mobile trunk takes an extension.
             guard let trunk = try? parse(trunkText), case .full(let digits) = trunk,
-                  digits.count == 11, digits.first == "1" || marker == "转" || marker == "分机" else { continue }
+                digits.count == 11, digits.first == "1" || marker == "转" || marker == "分机"
+            else { continue }
             return .full(digits + "-" + extText)
         }
         return try parse(t)
@@ -177,7 +191,9 @@ public enum PhoneNumber: Hashable, Sendable {
     /// Masks a digit string: keeps the first three and last four digits of a long number.
     public static func mask(_ digits: String) -> String {
         let chars = Array(digits)
-        guard chars.count >= 8 else { return String(repeating: "*", count: max(0, chars.count - 2)) + String(chars.suffix(2)) }
+        guard chars.count >= 8 else {
+            return String(repeating: "*", count: max(0, chars.count - 2)) + String(chars.suffix(2))
+        }
         return String(chars.prefix(3)) + String(repeating: "*", count: chars.count - 7) + String(chars.suffix(4))
     }
 }

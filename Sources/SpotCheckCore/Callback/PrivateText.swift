@@ -112,7 +112,8 @@ public enum PrivateText {
         let last = c[start + 17]
         let check: Int
         if let d = digit(last) { check = d } else if last == "X" || last == "x" { check = 10 } else { return nil }
-        guard !followedByMore(c, start + 18), ResidentID.checkDigit(digits) == check, ResidentID.hasBirthDate(digits) else { return nil }
+        guard !followedByMore(c, start + 18), ResidentID.checkDigit(digits) == check, ResidentID.hasBirthDate(digits)
+        else { return nil }
         var text = String(digits.map { Character(String($0)) })
         text.append(check == 10 ? "X" : Character(String(check)))
         return (start + 18, text)
@@ -125,7 +126,9 @@ public enum PrivateText {
         if c[i] == "+" || c[i] == "＋" { i += 1 }
         // Country code 86 or 0086, then an optional separator.
         for prefix in [[0, 0, 8, 6], [8, 6]] {
-            if let after = digits(c, at: i, equal: prefix), let body = mobileBody(c, at: skipSeparator(c, after)) { return body }
+            if let after = digits(c, at: i, equal: prefix), let body = mobileBody(c, at: skipSeparator(c, after)) {
+                return body
+            }
         }
         guard i == start else { return nil }
         return mobileBody(c, at: i)
@@ -143,13 +146,16 @@ public enum PrivateText {
                 i += 1
             }
         }
-        guard let second = text.dropFirst().first, ("3"..."9").contains(second), !followedByMore(c, i) else { return nil }
+        guard let second = text.dropFirst().first, ("3"..."9").contains(second), !followedByMore(c, i) else {
+            return nil
+        }
         return (i, text)
     }
 
     /// An area code (0 and two or three digits), an optional separator, seven or eight digits.
     static func landline(_ c: [Character], at start: Int) -> (Int, String)? {
-        guard start < c.count, digit(c[start]) == 0, let first = c.indices.contains(start + 1) ? digit(c[start + 1]) : nil, first != 0
+        guard start < c.count, digit(c[start]) == 0,
+            let first = c.indices.contains(start + 1) ? digit(c[start + 1]) : nil, first != 0
         else { return nil }
         for areaLength in [3, 4] {
             var i = start
@@ -182,7 +188,9 @@ public enum PrivateText {
 
     /// Skips one space or dash between digit groups.
     private static func skipSeparator(_ c: [Character], _ i: Int) -> Int {
-        guard i < c.count, [" ", "-", "－", "\u{3000}"].contains(c[i]), i + 1 < c.count, digit(c[i + 1]) != nil else { return i }
+        guard i < c.count, [" ", "-", "－", "\u{3000}"].contains(c[i]), i + 1 < c.count, digit(c[i + 1]) != nil else {
+            return i
+        }
         return i + 1
     }
 

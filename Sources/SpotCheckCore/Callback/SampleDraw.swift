@@ -115,7 +115,9 @@ public struct DrawResult: Sendable, Equatable {
 /// order, and ranked reserves are drawn from those left.
 public enum SampleDraw {
     /// Draws from `pool`, leaving out the customers in `excluded`.
-    public static func draw(pool: [PoolCustomer], excluded: Set<Int>, options: DrawOptions) throws(DrawViolation) -> DrawResult {
+    public static func draw(
+        pool: [PoolCustomer], excluded: Set<Int>, options: DrawOptions
+    ) throws(DrawViolation) -> DrawResult {
         if let problem = options.validate().first { throw problem }
         var poolBySource: [SourceKind: Int] = [:]
         var merged = 0
@@ -146,16 +148,22 @@ public enum SampleDraw {
             let chosen = rng.choose(seats[i], from: &members)
             if seats[i] > 0 { drawnByStratum[kind] = seats[i] }
             for c in chosen {
-                main.append(DrawnCustomer(rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: false))
+                main.append(
+                    DrawnCustomer(
+                        rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: false))
             }
             for c in members[chosen.count...] {
-                rest.append(DrawnCustomer(rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: true))
+                rest.append(
+                    DrawnCustomer(
+                        rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: true))
             }
         }
         rng.shuffle(&main)
         for i in main.indices { main[i].rank = i + 1 }
         let reserves = Array(rng.choose(belowMinimum ? 0 : options.reserveCount, from: &rest))
-            .enumerated().map { i, r in var r = r; r.rank = main.count + i + 1; return r }
+            .enumerated().map { i, r in
+                var r = r; r.rank = main.count + i + 1; return r
+            }
         var strata: [SourceKind: Int] = [:]
         for (k, v) in byStratum { strata[k] = v.count }
         var drawnBySource: [SourceKind: Int] = [:]

@@ -50,7 +50,8 @@ public enum Money {
         s = Substring(s.filter { $0 != "," })
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 12,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }), let yuan = Int64(whole) else { return nil }
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let yuan = Int64(whole)
+        else { return nil }
         var fen: Int64 = 0
         if parts.count == 2 {
             var decimals = parts[1]

@@ -10,8 +10,10 @@ public enum AuditSampling {
 
     /// Draws, per agent, the transcripts still owed. `transcripts` are (id, agent, stable key);
     /// `sampled` the ids already drawn.
-    public static func draw(transcripts: [(id: Int, agent: String, key: Int64)], sampled: Set<Int>, rate: Double,
-                            seed: UInt64) -> [String: [Int]] {
+    public static func draw(
+        transcripts: [(id: Int, agent: String, key: Int64)], sampled: Set<Int>, rate: Double,
+        seed: UInt64
+    ) -> [String: [Int]] {
         var byAgent: [String: [(id: Int, key: Int64)]] = [:]
         for t in transcripts { byAgent[t.agent, default: []].append((t.id, t.key)) }
         var rng = SeededGenerator(seed: seed)

@@ -34,8 +34,10 @@ public struct Finding: Sendable, Equatable {
     /// Where the match stands in its utterance: character (Unicode scalar) offsets, from 0.
     public var span: Range<Int>?
 
-    public init(rule: QARule, utterance: Int?, at: LocalDateTime, matched: String, excerpt: String, gapMs: Int? = nil,
-                phrase: BannedPhrase? = nil, span: Range<Int>? = nil) {
+    public init(
+        rule: QARule, utterance: Int?, at: LocalDateTime, matched: String, excerpt: String, gapMs: Int? = nil,
+        phrase: BannedPhrase? = nil, span: Range<Int>? = nil
+    ) {
         self.rule = rule
         self.utterance = utterance
         self.at = at

@@ -28,7 +28,9 @@ public struct PhraseMatch: Sendable, Equatable {
     /// The original text matched (with whatever was skipped inside it).
     public func text(in original: String) -> String {
         let u = original.utf8
-        return String(decoding: u[u.index(u.startIndex, offsetBy: startByte)..<u.index(u.startIndex, offsetBy: endByte)], as: UTF8.self)
+        return String(
+            decoding: u[u.index(u.startIndex, offsetBy: startByte)..<u.index(u.startIndex, offsetBy: endByte)],
+            as: UTF8.self)
     }
 }
 
@@ -94,7 +96,8 @@ public final class PhraseMatcher: @unchecked Sendable {
 
     deinit {
         rootNext.deallocate(); edgeKeys.deallocate(); edgeValues.deallocate(); failure.deallocate()
-        outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate(); relevant.deallocate()
+        outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate();
+        relevant.deallocate()
     }
 
     /// Compiles the phrases and exceptions: keywords, character classes, the trie with its failure links, then the
@@ -176,14 +179,18 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// Character classes: one per folded character of the keywords (numbered from 1 in the order met), for each
     /// BMP code point (`skipClass` for the skipped, `breakClass` for a clause break in no keyword, else 0) and
     /// for the folded characters beyond the BMP.
-    private static func characterClasses(of keywords: [[UInt32]], folder: TextFolder)
+    private static func characterClasses(
+        of keywords: [[UInt32]], folder: TextFolder
+    )
         -> (ofBMP: [UInt16], ofOther: [UInt32: UInt16], ofFolded: [UInt32: UInt16])
     {
         var classOf = [UInt16](repeating: 0, count: 0x10000)
         for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = PhraseMatcher.skipClass }
         var classByFolded: [UInt32: UInt16] = [:]
         var classOfOther: [UInt32: UInt16] = [:]
-        for k in keywords { for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) } }
+        for k in keywords {
+            for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) }
+        }
         for v in 0..<0x10000 where classOf[v] != PhraseMatcher.skipClass {
             if let c = classByFolded[folder.table[v]] { classOf[v] = c }
         }
@@ -211,7 +218,9 @@ public final class PhraseMatcher: @unchecked Sendable {
                 var s = 0
                 for c in word {
                     let cls = classByFolded[c]!
-                    if let n = children[s][cls] { s = Int(n) } else {
+                    if let n = children[s][cls] {
+                        s = Int(n)
+                    } else {
                         children.append([:])
                         depthOut.append([])
                         children[s][cls] = Int32(children.count - 1)
@@ -268,7 +277,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     }
 
     /// The automaton as a full table (state × class → state), or nil when it would be too large.
-    private static func fullTable(_ trie: Trie, root: [Int32], outputStart start: [Int32], classes: Int)
+    private static func fullTable(
+        _ trie: Trie, root: [Int32], outputStart start: [Int32], classes: Int
+    )
         -> UnsafeMutableBufferPointer<UInt16>?
     {
         let states = trie.states
@@ -346,11 +357,13 @@ public final class PhraseMatcher: @unchecked Sendable {
         }
         if b0 < 0xF0 {
             defer { i &+= 3 }
-            return i + 2 < n ? (UInt32(b0 & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F) : 0xFFFD
+            return i + 2 < n
+                ? (UInt32(b0 & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F) : 0xFFFD
         }
         defer { i &+= 4 }
         return i + 3 < n
-            ? (UInt32(b0 & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12) | (UInt32(base[i + 2] & 0x3F) << 6) | UInt32(base[i + 3] & 0x3F)
+            ? (UInt32(b0 & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12) | (UInt32(base[i + 2] & 0x3F) << 6)
+                | UInt32(base[i + 3] & 0x3F)
             : 0xFFFD
     }
 
@@ -358,8 +371,10 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// The scan over the full transition table. The common characters cost little: one that
     /// is in no phrase resets the automaton without touching the table, and from the root
     /// the next row is always the root's, so the CPU need not wait for the previous step.
-    private func scanTable(_ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>, _ ring: UnsafeMutablePointer<Int>,
-                           _ hits: inout [Hit]) {
+    private func scanTable(
+        _ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>, _ ring: UnsafeMutablePointer<Int>,
+        _ hits: inout [Hit]
+    ) {
         let classOf = classTable.baseAddress!, outStart = outputStart.baseAddress!, lengths = lengths.baseAddress!
         let relevant = relevant.baseAddress!
         let classes = classCount
@@ -418,7 +433,10 @@ public final class PhraseMatcher: @unchecked Sendable {
                     let k = outputs[o]
                     let p = pos - Int(lengths[Int(k)]) + 1
                     let r = ring[p & 255]
-                    hits.append(Hit(keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i, startChar: r & 0xFFFFFF, endChar: char))
+                    hits.append(
+                        Hit(
+                            keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i,
+                            startChar: r & 0xFFFFFF, endChar: char))
                 }
             }
             pos &+= 1
@@ -426,7 +444,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     }
 
     /// The scan with the edge table and failure links (phrase lists too large for a full table).
-    private func scanEdges(_ base: UnsafePointer<UInt8>, _ n: Int, _ ring: UnsafeMutablePointer<Int>, _ hits: inout [Hit]) {
+    private func scanEdges(
+        _ base: UnsafePointer<UInt8>, _ n: Int, _ ring: UnsafeMutablePointer<Int>, _ hits: inout [Hit]
+    ) {
         let classOf = classTable.baseAddress!, root = rootNext.baseAddress!, keys = edgeKeys.baseAddress!
         let values = edgeValues.baseAddress!, fail = failure.baseAddress!, outStart = outputStart.baseAddress!
         let lengths = lengths.baseAddress!
@@ -469,7 +489,10 @@ public final class PhraseMatcher: @unchecked Sendable {
                 let k = outputs[o]
                 let p = pos - Int(lengths[Int(k)]) + 1
                 let r = ring[p & 255]
-                hits.append(Hit(keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i, startChar: r & 0xFFFFFF, endChar: char))
+                hits.append(
+                    Hit(
+                        keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i, startChar: r & 0xFFFFFF,
+                        endChar: char))
             }
             pos &+= 1
         }
@@ -512,7 +535,9 @@ public final class PhraseMatcher: @unchecked Sendable {
 
     /// Orders matches by position; hits arrive almost in order, so this is usually one pass.
     private static func sortByPosition(_ m: inout [PhraseMatch]) {
-        func before(_ a: PhraseMatch, _ b: PhraseMatch) -> Bool { (a.startByte, a.endByte, a.phrase) < (b.startByte, b.endByte, b.phrase) }
+        func before(_ a: PhraseMatch, _ b: PhraseMatch) -> Bool {
+            (a.startByte, a.endByte, a.phrase) < (b.startByte, b.endByte, b.phrase)
+        }
         var sorted = true
         for i in m.indices.dropFirst() where before(m[i], m[i - 1]) { sorted = false; break }
         if !sorted { m.sort(by: before) }
@@ -522,9 +547,13 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// drops matches inside an exception.
     private func resolve(_ hits: [Hit], in utf8: UnsafeBufferPointer<UInt8>) -> [PhraseMatch] {
         // The common case: plain phrases and no exception.
-        if hits.allSatisfy({ keywordPhrase[Int($0.keyword)] >= 0 && pieceCount[Int(keywordPhrase[Int($0.keyword)])] == 1 }) {
+        if hits.allSatisfy({
+            keywordPhrase[Int($0.keyword)] >= 0 && pieceCount[Int(keywordPhrase[Int($0.keyword)])] == 1
+        }) {
             var out = hits.map { h in
-                PhraseMatch(phrase: Int(keywordPhrase[Int(h.keyword)]), startByte: h.startByte, endByte: h.endByte, start: h.startChar, end: h.endChar)
+                PhraseMatch(
+                    phrase: Int(keywordPhrase[Int(h.keyword)]), startByte: h.startByte, endByte: h.endByte,
+                    start: h.startChar, end: h.endChar)
             }
             PhraseMatcher.sortByPosition(&out)
             return out
@@ -541,7 +570,10 @@ public final class PhraseMatcher: @unchecked Sendable {
             let last = Int(pieceCount[phrase]) - 1
             if piece == 0 {
                 if last == 0 {
-                    found.append(PhraseMatch(phrase: phrase, startByte: h.startByte, endByte: h.endByte, start: h.startChar, end: h.endChar))
+                    found.append(
+                        PhraseMatch(
+                            phrase: phrase, startByte: h.startByte, endByte: h.endByte, start: h.startChar,
+                            end: h.endChar))
                 } else {
                     chains[phrase, default: []].append((0, h, h.endPos))
                 }
@@ -558,7 +590,10 @@ public final class PhraseMatcher: @unchecked Sendable {
             }
             guard let first = best else { continue }
             if piece == last {
-                found.append(PhraseMatch(phrase: phrase, startByte: first.startByte, endByte: h.endByte, start: first.startChar, end: h.endChar))
+                found.append(
+                    PhraseMatch(
+                        phrase: phrase, startByte: first.startByte, endByte: h.endByte, start: first.startChar,
+                        end: h.endChar))
             } else {
                 chains[phrase, default: []].append((piece, first, h.endPos))
             }
@@ -569,7 +604,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     }
 
     /// The matches (in order of position) that no exception contains: one sweep over both, in order of start.
-    private static func dropContained(_ found: [PhraseMatch], in exceptions: [(start: Int, end: Int)])
+    private static func dropContained(
+        _ found: [PhraseMatch], in exceptions: [(start: Int, end: Int)]
+    )
         -> [PhraseMatch]
     {
         var exceptions = exceptions

@@ -81,6 +81,8 @@ public struct Scorecard: Sendable, Equatable {
             if s < item.top { lost.append(item.id) }
         }
         let rounded = (total * 100).rounded() / 100
-        return Result(total: rounded, passed: failed.isEmpty && rounded >= passMark - 1e-9, failedCritical: failed, lostPoints: lost)
+        return Result(
+            total: rounded, passed: failed.isEmpty && rounded >= passMark - 1e-9, failedCritical: failed,
+            lostPoints: lost)
     }
 }

@@ -29,23 +29,25 @@ public struct TextFolder: Sendable {
     }
 
     /// Marks that end a clause (half-width forms of the full-width ones fold to these).
-    static let clauseBreaks: Set<UInt32> = [0x0A, 0x0D, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x3001, 0x3002, 0xFF61, 0xFF64]
+    static let clauseBreaks: Set<UInt32> = [
+        0x0A, 0x0D, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x3001, 0x3002, 0xFF61, 0xFF64,
+    ]
 
     /// A folder without traditional → simplified pairs.
     public static let plain = TextFolder(simplified: [:])
 
     private static func foldBase(_ u: Unicode.Scalar) -> UInt32 {
         var v = u.value
-        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }          // full-width ASCII
-        if v == 0x3000 { return skip }                         // ideographic space
+        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
+        if v == 0x3000 { return skip }  // ideographic space
         if clauseBreaks.contains(v) { return v }
-        if v >= 65 && v <= 90 { return v + 32 }                // A–Z
+        if v >= 65 && v <= 90 { return v + 32 }  // A–Z
         guard let s = Unicode.Scalar(v) else { return skip }
         switch s.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
             return skip
         default:
             return v
@@ -70,7 +72,10 @@ public struct TextFolder: Sendable {
         out.reserveCapacity(folded.count)
         for (i, c) in folded.enumerated() {
             if TextFolder.isClauseBreak(c),
-               TextFolder.joinsSingleCharacters(before: folded[..<i].reversed(), after: folded[(i + 1)...]) { continue }
+                TextFolder.joinsSingleCharacters(before: folded[..<i].reversed(), after: folded[(i + 1)...])
+            {
+                continue
+            }
             out.append(c)
         }
         return out

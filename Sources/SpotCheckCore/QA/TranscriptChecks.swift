@@ -16,8 +16,10 @@ public struct QARules: Sendable {
     /// Announcing a wait (请稍等 / 麻烦您稍等).
     public var waits: [String]
 
-    public init(silenceMs: Int = 3000, responseMs: Int = 15000, greetings: [String], closings: [String], prompts: [String],
-                apologies: [String], waits: [String]) {
+    public init(
+        silenceMs: Int = 3000, responseMs: Int = 15000, greetings: [String], closings: [String], prompts: [String],
+        apologies: [String], waits: [String]
+    ) {
         self.silenceMs = silenceMs
         self.responseMs = responseMs
         self.greetings = greetings
@@ -55,7 +57,9 @@ public struct TranscriptChecks: Sendable {
         case .call: out += silence(t)
         case .chat: out += firstResponse(t)
         }
-        return out.sorted { ($0.at, $0.utterance ?? -1, $0.rule.rawValue) < ($1.at, $1.utterance ?? -1, $1.rule.rawValue) }
+        return out.sorted {
+            ($0.at, $0.utterance ?? -1, $0.rule.rawValue) < ($1.at, $1.utterance ?? -1, $1.rule.rawValue)
+        }
     }
 
     // MARK: Banned phrases (agent utterances only)
@@ -64,9 +68,11 @@ public struct TranscriptChecks: Sendable {
         var out: [Finding] = []
         for u in t.utterances where u.speaker == .agent {
             for m in phrases.matches(in: u.text) {
-                out.append(Finding(rule: .bannedPhrase, utterance: u.seq, at: u.start, matched: m.text(in: u.text),
-                                   excerpt: TranscriptChecks.excerpt(u.text, m.start, m.end), phrase: phrases.phrases[m.phrase],
-                                   span: m.start..<m.end))
+                out.append(
+                    Finding(
+                        rule: .bannedPhrase, utterance: u.seq, at: u.start, matched: m.text(in: u.text),
+                        excerpt: TranscriptChecks.excerpt(u.text, m.start, m.end), phrase: phrases.phrases[m.phrase],
+                        span: m.start..<m.end))
             }
         }
         return out
@@ -87,7 +93,9 @@ public struct TranscriptChecks: Sendable {
         let limit = rules.silenceMs
         func gap(_ from: LocalDateTime, _ to: LocalDateTime) -> Int { Int(to.milliseconds - from.milliseconds) }
         // The greeting phase: the agent speaks first and the customer has not spoken yet.
-        if let g = spoken.firstIndex(where: { $0.speaker == .agent }), !spoken[..<g].contains(where: { $0.speaker == .customer }) {
+        if let g = spoken.firstIndex(where: { $0.speaker == .agent }),
+            !spoken[..<g].contains(where: { $0.speaker == .customer })
+        {
             let greeting = spoken[g]
             let next = spoken.indices.contains(g + 1) ? spoken[g + 1] : nil
             let silent1 = gap(greeting.finish, next?.start ?? callEnd)
@@ -97,12 +105,16 @@ public struct TranscriptChecks: Sendable {
                 let after = spoken.indices.contains(g + 2) ? spoken[g + 2] : nil
                 let silent2 = gap(n.finish, after?.start ?? callEnd)
                 if silent2 > limit && !(after?.speaker == .agent && contains(after!.text, any: apologies)) {
-                    out.append(Finding(rule: .silenceApology, utterance: n.seq, at: n.finish, matched: n.text,
-                                       excerpt: TranscriptChecks.excerpt(n.text, 0, 0), gapMs: silent2))
+                    out.append(
+                        Finding(
+                            rule: .silenceApology, utterance: n.seq, at: n.finish, matched: n.text,
+                            excerpt: TranscriptChecks.excerpt(n.text, 0, 0), gapMs: silent2))
                 }
             } else if silent1 > limit {
-                out.append(Finding(rule: .silenceReprompt, utterance: greeting.seq, at: greeting.finish, matched: greeting.text,
-                                   excerpt: TranscriptChecks.excerpt(greeting.text, 0, 0), gapMs: silent1))
+                out.append(
+                    Finding(
+                        rule: .silenceReprompt, utterance: greeting.seq, at: greeting.finish, matched: greeting.text,
+                        excerpt: TranscriptChecks.excerpt(greeting.text, 0, 0), gapMs: silent1))
             }
         }
         // Dead air: after each customer utterance, until the next words.
@@ -112,8 +124,10 @@ public struct TranscriptChecks: Sendable {
             guard let next = spoken[(k + 1)...].first(where: { $0.start >= u.start }) else { continue }
             let silent = gap(u.finish, next.start)
             if silent > limit && !waitAnnounced {
-                out.append(Finding(rule: .deadAir, utterance: u.seq, at: u.finish, matched: u.text,
-                                   excerpt: TranscriptChecks.excerpt(u.text, 0, 0), gapMs: silent))
+                out.append(
+                    Finding(
+                        rule: .deadAir, utterance: u.seq, at: u.finish, matched: u.text,
+                        excerpt: TranscriptChecks.excerpt(u.text, 0, 0), gapMs: silent))
             }
         }
         return out
@@ -129,8 +143,11 @@ public struct TranscriptChecks: Sendable {
         let delay = reply.map { Int($0.start.milliseconds - first.start.milliseconds) } ?? 0
         guard delay > rules.responseMs || reply == nil else { return [] }
         // No reply at all: no delay to state.
-        return [Finding(rule: .firstResponse, utterance: first.seq, at: first.start, matched: first.text,
-                        excerpt: TranscriptChecks.excerpt(first.text, 0, 0), gapMs: reply == nil ? nil : delay)]
+        return [
+            Finding(
+                rule: .firstResponse, utterance: first.seq, at: first.start, matched: first.text,
+                excerpt: TranscriptChecks.excerpt(first.text, 0, 0), gapMs: reply == nil ? nil : delay)
+        ]
     }
 
     // MARK: Greeting and closing
@@ -141,12 +158,16 @@ public struct TranscriptChecks: Sendable {
         guard let first = shop.first, let last = shop.last else { return [] }
         var out: [Finding] = []
         if !contains(first.text, any: greetings) {
-            out.append(Finding(rule: .noGreeting, utterance: first.seq, at: first.start, matched: first.text,
-                               excerpt: TranscriptChecks.excerpt(first.text, 0, 0)))
+            out.append(
+                Finding(
+                    rule: .noGreeting, utterance: first.seq, at: first.start, matched: first.text,
+                    excerpt: TranscriptChecks.excerpt(first.text, 0, 0)))
         }
         if !contains(last.text, any: closings) {
-            out.append(Finding(rule: .noClosing, utterance: last.seq, at: last.start, matched: last.text,
-                               excerpt: TranscriptChecks.excerpt(last.text, 0, 0)))
+            out.append(
+                Finding(
+                    rule: .noClosing, utterance: last.seq, at: last.start, matched: last.text,
+                    excerpt: TranscriptChecks.excerpt(last.text, 0, 0)))
         }
         return out
     }
@@ -164,7 +185,8 @@ public struct TranscriptChecks: Sendable {
     public static func excerpt(_ text: String, _ start: Int, _ end: Int, context: Int = 10) -> String {
         let scalars = Array(text.unicodeScalars)
         if start == 0 && end == 0 {
-            return scalars.count <= 2 * context + 10 ? text : String(String.UnicodeScalarView(scalars[..<(2 * context + 10)])) + "…"
+            return scalars.count <= 2 * context + 10
+                ? text : String(String.UnicodeScalarView(scalars[..<(2 * context + 10)])) + "…"
         }
         let a = max(0, start - context), b = min(scalars.count, end + context)
         return (a > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[a..<b])) + (b < scalars.count ? "…" : "")

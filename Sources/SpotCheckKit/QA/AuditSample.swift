@@ -51,16 +51,22 @@ public struct AuditSample {
             let already = try QAData.sampled(db)
             // Transcripts are ordered by their content, so the same seed draws the same
             // transcripts whatever order the files were imported in.
-            let chosen = AuditSampling.draw(transcripts: rows.map { ($0.id, $0.agent, $0.fingerprint) }, sampled: already, rate: rate,
-                                            seed: seed)
+            let chosen = AuditSampling.draw(
+                transcripts: rows.map { ($0.id, $0.agent, $0.fingerprint) }, sampled: already, rate: rate,
+                seed: seed)
             let ids = chosen.keys.sorted().flatMap { chosen[$0]! }
-            let drawID: Int64? = ids.isEmpty ? nil
-                : try QAData.recordDraw(period: period.description, seed: seed, rate: rate, drawnAt: ws.stamp, drawnBy: drawnBy,
-                                        transcripts: ids, db)
+            let drawID: Int64? =
+                ids.isEmpty
+                ? nil
+                : try QAData.recordDraw(
+                    period: period.description, seed: seed, rate: rate, drawnAt: ws.stamp, drawnBy: drawnBy,
+                    transcripts: ids, db)
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
             var agents: [String: Summary.Agent] = [:]
             for r in rows {
-                var a = agents[r.agent] ?? Summary.Agent(agent: r.agent, volume: 0, share: 0, drawn: 0, sampled: 0, transcripts: [])
+                var a =
+                    agents[r.agent]
+                    ?? Summary.Agent(agent: r.agent, volume: 0, share: 0, drawn: 0, sampled: 0, transcripts: [])
                 a.volume += 1
                 if already.contains(r.id) { a.sampled += 1 }
                 agents[r.agent] = a
@@ -71,8 +77,9 @@ public struct AuditSample {
                 agents[agent]!.transcripts = list.map { byID[$0]!.externalID }
             }
             for k in agents.keys { agents[k]!.share = AuditSampling.share(of: agents[k]!.volume, rate: rate) }
-            return Summary(period: period.description, drawId: drawID, seed: seed, rate: rate, drawn: ids.count,
-                           agents: agents.values.sorted { $0.agent < $1.agent }, drawnAt: ws.stamp, drawnBy: drawnBy)
+            return Summary(
+                period: period.description, drawId: drawID, seed: seed, rate: rate, drawn: ids.count,
+                agents: agents.values.sorted { $0.agent < $1.agent }, drawnAt: ws.stamp, drawnBy: drawnBy)
         }
     }
 }

@@ -41,14 +41,17 @@ public struct QAChecker {
         // The figures are summed on another core while this one writes the findings.
         let stamp = ws.stamp
         var summary: Summary? = nil
-        let summing = Helper { summary = QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: stamp) }
+        let summing = Helper {
+            summary = QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: stamp)
+        }
         summing.start()
         var stored: [(transcript: Int, finding: Finding)] = []
         stored.reserveCapacity(found.reduce(0) { $0 + $1.count })
         for (i, list) in found.enumerated() { for f in list { stored.append((rows[i].id, f)) } }
         let written = Result {
             try store.write { db in
-                try QAData.replaceFindings(period: period.description, stored, checkedAt: stamp, transcripts: rows.count, db)
+                try QAData.replaceFindings(
+                    period: period.description, stored, checkedAt: stamp, transcripts: rows.count, db)
             }
         }
         _ = summing.join()
@@ -71,12 +74,16 @@ public struct QAChecker {
     /// transcripts in time order (as ``QAData/transcripts(period:_:)`` gives them), with their
     /// findings.
     /// A thread takes on at least `perThread` ids of the period.
-    static func check(period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
-                      perThread: Int = 2000) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
+    static func check(
+        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
+        perThread: Int = 2000
+    ) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
         guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return ([], []) }
         let threads = min(threads, max(1, span.count / perThread))
         let parts = min(span.count, threads * 16)
-        let runs = (0..<parts).map { k in (span.lowerBound + span.count * k / parts)...(span.lowerBound + span.count * (k + 1) / parts - 1) }
+        let runs = (0..<parts).map { k in
+            (span.lowerBound + span.count * k / parts)...(span.lowerBound + span.count * (k + 1) / parts - 1)
+        }
         let work = CheckRuns(runs)
         func checkRuns(_ db: Database) throws {
             while let (k, run) = work.next() {
@@ -86,10 +93,15 @@ public struct QAChecker {
                 var found = [[Finding]?](repeating: nil, count: rows.count)
                 try QAData.forEachTranscriptUtterances(in: run, where: { position[$0] != nil }, db) { id, utterances in
                     let i = position[id]!
-                    found[i] = checks.check(Transcript(channel: rows[i].channel, agent: rows[i].agent, utterances: utterances))
+                    found[i] = checks.check(
+                        Transcript(channel: rows[i].channel, agent: rows[i].agent, utterances: utterances))
                 }
                 // A transcript without utterances is checked as one.
-                work.done(k, zip(rows, found).map { r, f in (r, f ?? checks.check(Transcript(channel: r.channel, agent: r.agent, utterances: []))) })
+                work.done(
+                    k,
+                    zip(rows, found).map { r, f in
+                        (r, f ?? checks.check(Transcript(channel: r.channel, agent: r.agent, utterances: [])))
+                    })
             }
         }
         let helpers = (1..<threads).map { _ in Helper { try store.readOnlyConnection().read(checkRuns) } }
@@ -110,7 +122,8 @@ public struct QAChecker {
     /// The threads the checks run on: the cores this process may use, at most eight.
     static var threads: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
-    static func summarize(period: YearMonth, rows: [TranscriptRow], findings: [[Finding]], checkedAt: String) -> Summary {
+    static func summarize(period: YearMonth, rows: [TranscriptRow], findings: [[Finding]], checkedAt: String) -> Summary
+    {
         var byRule = Dictionary(uniqueKeysWithValues: QARule.allCases.map { ($0.rawValue, 0) })
         var agents: [String: Summary.Agent] = [:]
         for (i, r) in rows.enumerated() {
@@ -123,8 +136,10 @@ public struct QAChecker {
             }
             agents[r.agent] = a
         }
-        return Summary(period: period.description, transcripts: rows.count, findings: findings.reduce(0) { $0 + $1.count }, byRule: byRule,
-                       agents: agents.values.sorted { $0.agent < $1.agent }, checkedAt: checkedAt)
+        return Summary(
+            period: period.description, transcripts: rows.count, findings: findings.reduce(0) { $0 + $1.count },
+            byRule: byRule,
+            agents: agents.values.sorted { $0.agent < $1.agent }, checkedAt: checkedAt)
     }
 }
 

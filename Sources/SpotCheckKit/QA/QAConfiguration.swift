@@ -31,10 +31,12 @@ public struct QAConfiguration: Sendable {
         let p = try source.decode(Phrases.self, from: "banned-phrases.json")
         let ploc = source.location("banned-phrases.json")
         for x in p.phrases where folder.fold(x.pattern.replacingOccurrences(of: "*", with: "")).count < 2 {
-            throw ConfigError(message: Catalog.Config.invalidValue(ploc, "phrases", Catalog.Config.phraseTooShort(x.pattern)))
+            throw ConfigError(
+                message: Catalog.Config.invalidValue(ploc, "phrases", Catalog.Config.phraseTooShort(x.pattern)))
         }
-        let matcher = PhraseMatcher(phrases: p.phrases.map { BannedPhrase(pattern: $0.pattern, category: $0.category, severity: $0.severity) },
-                                    exceptions: p.exceptions ?? [], folder: folder, maxGap: p.max_gap ?? 6)
+        let matcher = PhraseMatcher(
+            phrases: p.phrases.map { BannedPhrase(pattern: $0.pattern, category: $0.category, severity: $0.severity) },
+            exceptions: p.exceptions ?? [], folder: folder, maxGap: p.max_gap ?? 6)
         struct Rules: Decodable {
             var silence_seconds: Double?
             var chat_first_response_seconds: Double?
@@ -48,25 +50,37 @@ public struct QAConfiguration: Sendable {
         let r = try source.decode(Rules.self, from: "qa.json")
         let rloc = source.location("qa.json")
         let rate = r.sample_rate ?? 0.2
-        guard rate > 0 && rate <= 1 else { throw ConfigError(message: Catalog.Config.invalidValue(rloc, "sample_rate", "0–1")) }
-        let rules = QARules(silenceMs: Int(((r.silence_seconds ?? 3) * 1000).rounded()), responseMs: Int(((r.chat_first_response_seconds ?? 15) * 1000).rounded()),
-                            greetings: r.greetings, closings: r.closings, prompts: r.prompts, apologies: r.apologies, waits: r.waits)
+        guard rate > 0 && rate <= 1 else {
+            throw ConfigError(message: Catalog.Config.invalidValue(rloc, "sample_rate", "0–1"))
+        }
+        let rules = QARules(
+            silenceMs: Int(((r.silence_seconds ?? 3) * 1000).rounded()),
+            responseMs: Int(((r.chat_first_response_seconds ?? 15) * 1000).rounded()),
+            greetings: r.greetings, closings: r.closings, prompts: r.prompts, apologies: r.apologies, waits: r.waits)
         struct Card: Decodable {
-            struct Item: Decodable { var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int]; var critical: Bool? }
+            struct Item: Decodable {
+                var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int];
+                var critical: Bool?
+            }
             var pass_mark: Double
             var items: [Item]
         }
         let c = try source.decode(Card.self, from: "scorecard.json")
         let items = c.items.map {
-            Scorecard.Item(id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight, allowed: $0.allowed,
-                           critical: $0.critical ?? false)
+            Scorecard.Item(
+                id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight,
+                allowed: $0.allowed,
+                critical: $0.critical ?? false)
         }
         let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {
-            throw ConfigError(message: Catalog.Config.invalidValue(source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
+            throw ConfigError(
+                message: Catalog.Config.invalidValue(
+                    source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }
-        return QAConfiguration(checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
-                               columns: try TranscriptColumns.load(source))
+        return QAConfiguration(
+            checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
+            columns: try TranscriptColumns.load(source))
     }
 
     /// A scorecard item's name with the limits of `qa.json` written in, so that the audit
@@ -82,7 +96,9 @@ public struct QAConfiguration: Sendable {
         var out: [Unicode.Scalar: Unicode.Scalar] = [:]
         for line in try source.text("t2s-characters.tsv").split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
-            guard parts.count == 2, let a = parts[0].unicodeScalars.first, let b = parts[1].unicodeScalars.first else { continue }
+            guard parts.count == 2, let a = parts[0].unicodeScalars.first, let b = parts[1].unicodeScalars.first else {
+                continue
+            }
             out[a] = b
         }
         return out
@@ -120,15 +136,24 @@ public struct TranscriptColumns: Sendable {
         let f = try source.decode(File.self, from: name)
         var aliases: [Field: [String]] = [:]
         for (k, v) in f.fields {
-            guard let field = Field(rawValue: k) else { throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "fields.\(k)", Catalog.Config.unknownName(Field.allCases.map(\.rawValue)))) }
+            guard let field = Field(rawValue: k) else {
+                throw ConfigError(
+                    message: Catalog.Config.invalidValue(
+                        source.location(name), "fields.\(k)", Catalog.Config.unknownName(Field.allCases.map(\.rawValue))
+                    ))
+            }
             aliases[field] = v
         }
         /// Each value's words (and its own name), normalized like headers.
-        func words<T: RawRepresentable & CaseIterable>(_ table: [String: [String]], _ key: String) throws -> [String: T] where T.RawValue == String {
+        func words<T: RawRepresentable & CaseIterable>(_ table: [String: [String]], _ key: String) throws -> [String: T]
+        where T.RawValue == String {
             var out: [String: T] = [:]
             for (k, list) in table {
                 guard let value = T(rawValue: k) else {
-                    throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "\(key).\(k)", Catalog.Config.unknownName(T.allCases.map(\.rawValue))))
+                    throw ConfigError(
+                        message: Catalog.Config.invalidValue(
+                            source.location(name), "\(key).\(k)", Catalog.Config.unknownName(T.allCases.map(\.rawValue))
+                        ))
                 }
                 for w in list + [k] { out[HeaderText.normalize(w)] = value }
             }
@@ -136,7 +161,9 @@ public struct TranscriptColumns: Sendable {
         }
         let roles: [String: Speaker] = try words(f.roles, "roles")
         let channels: [String: Channel] = try words(f.channels, "channels")
-        return TranscriptColumns(headers: HeaderAliases(aliases), roles: roles, channels: channels, stripShopPrefix: f.strip_shop_prefix ?? true)
+        return TranscriptColumns(
+            headers: HeaderAliases(aliases), roles: roles, channels: channels,
+            stripShopPrefix: f.strip_shop_prefix ?? true)
     }
 
     /// Header → field.

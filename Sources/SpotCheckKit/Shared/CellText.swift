@@ -8,8 +8,10 @@ enum CellText {
         // 抖店 writes `-` for an empty cell.
         if s.utf8.count == 1 && s.utf8.first == 0x2D { return nil }
         // Fast path: nothing to strip.
-        if let first = s.utf8.first, let last = s.utf8.last, first > 0x27 || (first != 0x20 && first != 0x09 && first != 0x27 && first > 0x0D),
-           first != 0x3D, first != 0xE3, last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0x80 {
+        if let first = s.utf8.first, let last = s.utf8.last,
+            first > 0x27 || (first != 0x20 && first != 0x09 && first != 0x27 && first > 0x0D),
+            first != 0x3D, first != 0xE3, last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0x80
+        {
             return s
         }
         var t = s.trimmingASCIIWhitespace()
@@ -21,7 +23,9 @@ enum CellText {
 
     /// `3.61234E+18` and the like: a long number Excel has rounded.
     static func looksScientific(_ s: String) -> Bool {
-        guard s.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }), let e = s.firstIndex(where: { $0 == "E" || $0 == "e" }) else { return false }
+        guard s.utf8.contains(where: { $0 == 0x45 || $0 == 0x65 }),
+            let e = s.firstIndex(where: { $0 == "E" || $0 == "e" })
+        else { return false }
         let mantissa = s[..<e], exponent = s[s.index(after: e)...]
         return !mantissa.isEmpty && mantissa.allSatisfy { $0.isNumber || $0 == "." }
             && exponent.drop(while: { $0 == "+" }).allSatisfy(\.isNumber) && !exponent.isEmpty

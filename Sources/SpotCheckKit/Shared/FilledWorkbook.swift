@@ -9,12 +9,17 @@ import SpotCheckText
 enum FilledWorkbook {
     /// The first sheet whose header row (among its first `within` rows) satisfies `isHeader`:
     /// the sheet, all its rows, and the header's index among them.
-    static func locate(_ reader: XLSXReader, within: Int, isHeader: ([Cell]) -> Bool) throws
-        -> (sheet: String, rows: [(row: Int, cells: [Cell])], header: Int)? {
+    static func locate(
+        _ reader: XLSXReader, within: Int, isHeader: ([Cell]) -> Bool
+    ) throws
+        -> (sheet: String, rows: [(row: Int, cells: [Cell])], header: Int)?
+    {
         for sheet in reader.sheetNames {
             var rows: [(row: Int, cells: [Cell])] = []
             try reader.forEachRow(sheet: sheet) { rows.append(($0, $1)) }
-            if let header = rows.prefix(within).firstIndex(where: { isHeader($0.cells) }) { return (sheet, rows, header) }
+            if let header = rows.prefix(within).firstIndex(where: { isHeader($0.cells) }) {
+                return (sheet, rows, header)
+            }
         }
         return nil
     }
@@ -90,8 +95,10 @@ struct WorkbookBinding: Equatable {
             if cells.count >= 2 { values[cells[0].text] = cells[1].text }
         }
         guard let workspace = values["workspace"], let kind = values["kind"].flatMap(WorkbookCopy.Kind.init(rawValue:)),
-              let period = values["period"], let token = values["copy"] else { return nil }
-        return WorkbookBinding(workspace: workspace, kind: kind, period: period, drawID: values["draw"].flatMap { Int64($0) },
-                               seed: values["seed"].flatMap { UInt64($0) }, token: token)
+            let period = values["period"], let token = values["copy"]
+        else { return nil }
+        return WorkbookBinding(
+            workspace: workspace, kind: kind, period: period, drawID: values["draw"].flatMap { Int64($0) },
+            seed: values["seed"].flatMap { UInt64($0) }, token: token)
     }
 }

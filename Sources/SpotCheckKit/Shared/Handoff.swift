@@ -29,7 +29,9 @@ final class Handoff<Element>: @unchecked Sendable {
     /// Runs `make` on a thread of its own, putting its values into a new handoff that it
     /// closes when `make` returns (or with the error it throws). `make` must share nothing
     /// with the caller's thread but the handoff (and what neither changes).
-    static func start(batchSize: Int = 256, capacity: Int = 8, _ make: @escaping (Handoff<Element>) throws -> Void) -> Handoff<Element> {
+    static func start(
+        batchSize: Int = 256, capacity: Int = 8, _ make: @escaping (Handoff<Element>) throws -> Void
+    ) -> Handoff<Element> {
         let handoff = Handoff(batchSize: batchSize, capacity: capacity)
         let job = Job {
             do {

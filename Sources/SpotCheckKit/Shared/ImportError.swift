@@ -31,8 +31,11 @@ public struct ImportError: UserFacingError, Sendable {
     public var messages: [Message] {
         let listedRows = Set(issues.map { "\($0.file)#\($0.issue.row)" }).count
         return [summary]
-            + issues.map { Catalog.Import.rowProblem(file: $0.file, row: $0.issue.row, column: $0.issue.column, value: $0.issue.value,
-                                                     reason: $0.issue.reason) }
+            + issues.map {
+                Catalog.Import.rowProblem(
+                    file: $0.file, row: $0.issue.row, column: $0.issue.column, value: $0.issue.value,
+                    reason: $0.issue.reason)
+            }
             + (totalBadRows > listedRows ? [Catalog.Import.moreProblems(totalBadRows - listedRows)] : [])
     }
 }

@@ -24,9 +24,11 @@ public struct ResultsError: UserFacingError, Sendable {
     public var messages: [Message] {
         [Catalog.labelled(file, summary)]
             + problems.prefix(ImportError.listedIssues).map {
-                Catalog.Calls.listProblem(sheet: $0.sheet, row: $0.row, column: $0.column, value: $0.value, reason: $0.reason)
+                Catalog.Calls.listProblem(
+                    sheet: $0.sheet, row: $0.row, column: $0.column, value: $0.value, reason: $0.reason)
             }
-            + (problems.count > ImportError.listedIssues ? [Catalog.Import.moreProblems(problems.count - ImportError.listedIssues)] : [])
+            + (problems.count > ImportError.listedIssues
+                ? [Catalog.Import.moreProblems(problems.count - ImportError.listedIssues)] : [])
     }
 }
 
@@ -45,11 +47,14 @@ public struct ConflictError: UserFacingError, Sendable {
     public var workbook: ResultsError.Workbook = .callList
 
     public var messages: [Message] {
-        let summary = workbook == .audit ? Catalog.QA.conflicts(conflicts.count) : Catalog.Calls.conflicts(conflicts.count)
+        let summary =
+            workbook == .audit ? Catalog.QA.conflicts(conflicts.count) : Catalog.Calls.conflicts(conflicts.count)
         return [Catalog.labelled(file, summary)]
             + conflicts.prefix(ImportError.listedIssues).map {
-                Catalog.Calls.conflictLine(sheet: $0.sheet, row: $0.row, column: $0.column, recorded: $0.recorded, listed: $0.listed)
+                Catalog.Calls.conflictLine(
+                    sheet: $0.sheet, row: $0.row, column: $0.column, recorded: $0.recorded, listed: $0.listed)
             }
-            + (conflicts.count > ImportError.listedIssues ? [Catalog.Import.moreProblems(conflicts.count - ImportError.listedIssues)] : [])
+            + (conflicts.count > ImportError.listedIssues
+                ? [Catalog.Import.moreProblems(conflicts.count - ImportError.listedIssues)] : [])
     }
 }

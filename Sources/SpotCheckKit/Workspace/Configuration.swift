@@ -58,7 +58,9 @@ public struct ConfigSource: Sendable {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
-        case .dataCorrupted(let c): return (c.underlyingError.map { "\($0)" } ?? c.debugDescription) + (c.codingPath.isEmpty ? "" : " @ \(path(c))")
+        case .dataCorrupted(let c):
+            return (c.underlyingError.map { "\($0)" } ?? c.debugDescription)
+                + (c.codingPath.isEmpty ? "" : " @ \(path(c))")
         case .keyNotFound(let key, let c): return "missing \"\(key.stringValue)\" @ \(path(c))"
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(c.debugDescription) @ \(path(c))"
         @unknown default: return "\(error)"
@@ -105,14 +107,23 @@ public struct SpotCheckSettings: Sendable, Equatable {
             target: f.satisfaction?.target ?? 4.0)
         let loc = source.location(name)
         if s.minimum < 1 { throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.minimum", "≥ 1")) }
-        if !(0...1).contains(s.reserveRatio) { throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.reserve_ratio", "0–1")) }
-        if s.lookbackMonths < 0 { throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.lookback_months", "≥ 0")) }
-        if !(1...5).contains(s.target) { throw ConfigError(message: Catalog.Config.invalidValue(loc, "satisfaction.target", "1–5")) }
+        if !(0...1).contains(s.reserveRatio) {
+            throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.reserve_ratio", "0–1"))
+        }
+        if s.lookbackMonths < 0 {
+            throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.lookback_months", "≥ 0"))
+        }
+        if !(1...5).contains(s.target) {
+            throw ConfigError(message: Catalog.Config.invalidValue(loc, "satisfaction.target", "1–5"))
+        }
         for p in s.period.validate() {
             switch p {
-            case .cutoffOutOfRange: throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.cutoff_day", "1–31"))
-            case .deadlineOutOfRange: throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "1–31"))
-            case .deadlineBeforeCutoff: throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "≥ cutoff_day"))
+            case .cutoffOutOfRange:
+                throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.cutoff_day", "1–31"))
+            case .deadlineOutOfRange:
+                throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "1–31"))
+            case .deadlineBeforeCutoff:
+                throw ConfigError(message: Catalog.Config.invalidValue(loc, "sample.deadline_day", "≥ cutoff_day"))
             }
         }
         return s
@@ -150,7 +161,9 @@ public struct SpotCheckConfiguration: Sendable {
         let f = try source.decode(File.self, from: name)
         let loc = source.location(name)
         func day(_ s: String, _ key: String) throws -> Day {
-            guard let p = try? DateText.parse(s) else { throw ConfigError(message: Catalog.Config.invalidValue(loc, key, s)) }
+            guard let p = try? DateText.parse(s) else {
+                throw ConfigError(message: Catalog.Config.invalidValue(loc, key, s))
+            }
             let d = p.day
             return d
         }
@@ -160,7 +173,9 @@ public struct SpotCheckConfiguration: Sendable {
             years.insert(yn)
             for h in year.holidays {
                 let a = try day(h.from, "\(y).holidays.from"), b = try day(h.to, "\(y).holidays.to")
-                guard a <= b else { throw ConfigError(message: Catalog.Config.invalidValue(loc, "\(y).holidays", "\(h.from) > \(h.to)")) }
+                guard a <= b else {
+                    throw ConfigError(message: Catalog.Config.invalidValue(loc, "\(y).holidays", "\(h.from) > \(h.to)"))
+                }
                 var d = a
                 while d <= b { holidays[d] = h.name; d = d.adding(days: 1) }
             }

@@ -36,8 +36,10 @@ public final class Workspace {
 
     /// Sets up a workspace. `configDirectory` nil means: the `spotcheck-config/` folder beside
     /// the database if there is one, else the built-in defaults.
-    public init(dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, nowIsDayOnly: Bool = false,
-                logger: Logger = Logger(label: "spotcheck"), onBusy: (@Sendable () -> Void)? = nil) throws {
+    public init(
+        dbPath: String, configDirectory: String?, lang: Lang, now: LocalDateTime, nowIsDayOnly: Bool = false,
+        logger: Logger = Logger(label: "spotcheck"), onBusy: (@Sendable () -> Void)? = nil
+    ) throws {
         self.dbPath = dbPath
         self.onBusy = onBusy
         self.lang = lang
@@ -102,7 +104,9 @@ public final class Workspace {
 
     /// Creates the database and an editable copy of the configuration beside it.
     /// `identity` fixes the workspace's identity (the demo's); nil makes a random one.
-    public static func initialize(dbPath: String, identity: String? = nil) throws -> (created: Bool, configFolder: String, keptExisting: Bool) {
+    public static func initialize(
+        dbPath: String, identity: String? = nil
+    ) throws -> (created: Bool, configFolder: String, keptExisting: Bool) {
         let existed = FileManager.default.fileExists(atPath: dbPath)
         let store = try Store(path: dbPath, create: true)
         if !existed, let identity { try store.setIdentity(identity) }
@@ -128,9 +132,12 @@ public final class Workspace {
     /// journal or WAL), the configuration, or one of `inputs`. The workbook is written to a
     /// temporary file beside `path` and renamed into place when closed, so a kill, a crash or
     /// a full disk leaves an earlier file at `path` as it was.
-    public func workbook(at path: String, inputs: [String] = [], created: LocalDateTime? = nil, title: String? = nil) throws -> XLSXWriter {
+    public func workbook(
+        at path: String, inputs: [String] = [], created: LocalDateTime? = nil, title: String? = nil
+    ) throws -> XLSXWriter {
         try checkOutput(path, inputs: inputs)
-        return try XLSXWriter(path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang))
+        return try XLSXWriter(
+            path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang))
     }
 
     /// Refuses an output path that is the database (or its journal or WAL), inside the

@@ -31,9 +31,12 @@ public struct CallBook {
         public var imLeft: Bool
         public var caller: String?
 
-        public init(month: YearMonth, item: Int, at: String? = nil, result: AttemptResult? = nil, score: Int? = nil, praise: String? = nil,
-                    note: String? = nil, complaint: ComplaintHandling? = nil, repliedAt: String? = nil, imLeft: Bool = false,
-                    caller: String? = nil) {
+        public init(
+            month: YearMonth, item: Int, at: String? = nil, result: AttemptResult? = nil, score: Int? = nil,
+            praise: String? = nil,
+            note: String? = nil, complaint: ComplaintHandling? = nil, repliedAt: String? = nil, imLeft: Bool = false,
+            caller: String? = nil
+        ) {
             self.month = month
             self.item = item
             self.at = at
@@ -62,8 +65,10 @@ public struct CallBook {
         return try ws.store().write { db in
             let before = try MonthCases.load(month: e.month, config: ws.config, db)
             guard let view = before.cases.first(where: { $0.item.itemNo == e.item }) else {
-                throw CallError(message: Catalog.Calls.itemNotFound(e.item, month: e.month.description,
-                                                                    last: before.cases.count))
+                throw CallError(
+                    message: Catalog.Calls.itemNotFound(
+                        e.item, month: e.month.description,
+                        last: before.cases.count))
             }
             let drawID = before.draw.id!
             let change = Changes.Pending(db)
@@ -78,13 +83,15 @@ public struct CallBook {
             var attempts = view.attempts.map { CallAttempt(at: $0.attemptAt, result: $0.result) }
             if let at, let result = e.result { attempts.append(CallAttempt(at: at, result: result)) }
             if let check = CallRecordCheck.problems(
-                attempts: attempts, score: caseRow.score, complaint: caseRow.complaint, repliedAt: caseRow.repliedAt).first {
+                attempts: attempts, score: caseRow.score, complaint: caseRow.complaint, repliedAt: caseRow.repliedAt
+            ).first {
                 throw CallError(message: Catalog.Calls.check(check))
             }
             if let at, let result = e.result {
-                let row = AttemptRow(drawId: drawID, itemNo: e.item, attemptAt: at, result: result,
-                                     caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp,
-                                     seq: try change.seq())
+                let row = AttemptRow(
+                    drawId: drawID, itemNo: e.item, attemptAt: at, result: result,
+                    caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp,
+                    seq: try change.seq())
                 try insert(row, at: at, of: view, messages: &messages, warnings: &warnings, db)
             }
             if caseRow.recorded != existing {
@@ -112,15 +119,18 @@ public struct CallBook {
             throw CallError(message: at == nil ? Catalog.Calls.resultWithoutAt : Catalog.Calls.atWithoutResult)
         }
         if at == nil && e.score == nil && e.praise == nil && e.note == nil && e.complaint == nil && replied == nil
-            && !e.imLeft && e.caller == nil {
+            && !e.imLeft && e.caller == nil
+        {
             throw CallError(message: Catalog.Calls.nothingToRecord)
         }
         if let at, let problem = workspace.attemptTimeProblem(at: at, month: e.month) {
             throw CallError(message: problem)
         }
         let own = zip([at].compactMap { $0 }, [e.result].compactMap { $0 }).map { CallAttempt(at: $0, result: $1) }
-        if let check = CallRecordCheck.problems(attempts: own, score: e.score,
-                                                complaint: own.isEmpty ? nil : e.complaint, repliedAt: nil).first {
+        if let check = CallRecordCheck.problems(
+            attempts: own, score: e.score,
+            complaint: own.isEmpty ? nil : e.complaint, repliedAt: nil
+        ).first {
             throw CallError(message: Catalog.Calls.check(check))
         }
         return (at, replied)
@@ -129,8 +139,10 @@ public struct CallBook {
     /// Stores an attempt unless the same one is recorded already, and says so; an attempt outside calling hours or
     /// on a day the calendar does not cover is warned about.
     /// `at` is the time as given (the row keeps it to the second).
-    private func insert(_ row: AttemptRow, at: LocalDateTime, of view: CaseView, messages: inout [Message],
-                        warnings: inout [Message], _ db: Database) throws {
+    private func insert(
+        _ row: AttemptRow, at: LocalDateTime, of view: CaseView, messages: inout [Message],
+        warnings: inout [Message], _ db: Database
+    ) throws {
         let ws = workspace
         var row = row
         if try AttemptRow.exists(draw: row.drawId, item: row.itemNo, at: at, result: row.result, db) {
@@ -138,12 +150,16 @@ public struct CallBook {
             return
         }
         try row.insert(db)
-        messages.append(Catalog.Calls.recorded(item: row.itemNo, name: view.displayName,
-                                              attempt: view.attempts.count + 1, at: at.minuteText,
-                                              result: Catalog.Call.result(row.result)))
+        messages.append(
+            Catalog.Calls.recorded(
+                item: row.itemNo, name: view.displayName,
+                attempt: view.attempts.count + 1, at: at.minuteText,
+                result: Catalog.Call.result(row.result)))
         if !ws.config.callingHours.allows(at, calendar: ws.config.calendar) {
-            warnings.append(Catalog.Calls.outsideHours(at.minuteText,
-                                                       hours: CallListExporter.hoursText(ws.config.callingHours)))
+            warnings.append(
+                Catalog.Calls.outsideHours(
+                    at.minuteText,
+                    hours: CallListExporter.hoursText(ws.config.callingHours)))
         }
         if !ws.config.calendar.covers(at.day) {
             warnings.append(Catalog.Config.calendarNotCovering(at.day.description))
@@ -152,14 +168,18 @@ public struct CallBook {
 
     /// What the case is now (and, while open, its progress and any reply due), the reserves this brought in, and a
     /// warning when a case just ended uncounted with no reserve left to take its place.
-    private func report(_ now: CaseView, was view: CaseView, before: MonthCases, after: MonthCases,
-                        messages: inout [Message], warnings: inout [Message]) {
+    private func report(
+        _ now: CaseView, was view: CaseView, before: MonthCases, after: MonthCases,
+        messages: inout [Message], warnings: inout [Message]
+    ) {
         let item = now.item.itemNo
         messages.append(Catalog.Calls.caseNow(item: item, status: Catalog.Calls.status(now.status)))
         if now.status == .open {
-            messages.append(Catalog.Calls.progress(unreachable: now.evaluation.unreachablePeriods,
-                                                   rejected: now.evaluation.rejectedPeriods,
-                                                   imLeft: now.caseRow?.imLeft ?? false))
+            messages.append(
+                Catalog.Calls.progress(
+                    unreachable: now.evaluation.unreachablePeriods,
+                    rejected: now.evaluation.rejectedPeriods,
+                    imLeft: now.caseRow?.imLeft ?? false))
         }
         if let esc = now.escalation, case .open(let due) = esc {
             messages.append(Catalog.Calls.escalationDue(due.minuteText))
@@ -172,7 +192,8 @@ public struct CallBook {
         // A case just ended uncounted and no reserve is left to take its place.
         let stillPossible = after.sample.filter { !$0.status.isExcluded }.count
         if now.status.isExcluded && !view.status.isExcluded && newlyInPlay.isEmpty
-            && stillPossible < after.summary.minimum {
+            && stillPossible < after.summary.minimum
+        {
             warnings.append(Catalog.Calls.noReservesLeft(needed: after.summary.minimum - stillPossible))
         }
     }

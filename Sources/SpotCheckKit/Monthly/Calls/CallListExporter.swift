@@ -25,21 +25,24 @@ public struct CallListExporter {
     public func run(month: YearMonth, to path: String) throws -> Result {
         let ws = workspace
         let lang = ws.lang
-        let script = try CallScript(template: ws.config.callScript, location: ws.config.source.location("call-script.mustache"))
+        let script = try CallScript(
+            template: ws.config.callScript, location: ws.config.source.location("call-script.mustache"))
         let identity = try ws.identity()
         try ws.checkOutput(path)
         // The export is recorded (a copy with its change number), so that its import knows
         // what the list showed.
         let (m, copy) = try ws.store().write { db in
             let m = try MonthCases.load(month: month, config: ws.config, db)
-            let copy = try Changes.recordCopy(kind: .callList, drawID: m.draw.id!, period: month.description, exportedAt: ws.stamp, db)
+            let copy = try Changes.recordCopy(
+                kind: .callList, drawID: m.draw.id!, period: month.description, exportedAt: ws.stamp, db)
             return (m, copy)
         }
         let (draw, summary) = (m.draw, m.summary)
         let hoursText = CallListExporter.hoursText(ws.config.callingHours).text(lang)
 
         let created = LocalDateTime(stamp: draw.drawnAt)  // the workbook's creation date: metadata only
-        let book = try ws.workbook(at: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
+        let book = try ws.workbook(
+            at: path, created: created, title: Catalog.CallList.title(month.description).text(lang))
         var warnings: [Message] = []
         writeCover(book, draw: draw, summary: summary, warnings: &warnings)
 
@@ -49,12 +52,15 @@ public struct CallListExporter {
         for (n, view) in m.cases.enumerated() { writeRow(sheet, n + 1, view, script: script, hoursText: hoursText) }
         let items = m.cases.map(\.item)
         formatList(sheet, rows: items.count)
-        WorkbookBinding(workspace: identity, kind: .callList, period: month.description, drawID: draw.id!,
-                        seed: UInt64(bitPattern: draw.seed), token: copy.token).write(to: book)
+        WorkbookBinding(
+            workspace: identity, kind: .callList, period: month.description, drawID: draw.id!,
+            seed: UInt64(bitPattern: draw.seed), token: copy.token
+        ).write(to: book)
         try book.close()
         warnings += ws.warnings(of: book)
-        return Result(path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count,
-                      warnings: warnings)
+        return Result(
+            path: path, main: items.filter { !$0.isReserve }.count, reserves: items.filter(\.isReserve).count,
+            warnings: warnings)
     }
 
     /// One drawn customer's row of the list: who they are, what happened, the script, and what is recorded so far.
@@ -104,19 +110,24 @@ public struct CallListExporter {
         let (rp, re) = (Catalog.CallList.resultPrompt, Catalog.CallList.resultError)
         let tp = Catalog.CallList.timePrompt
         for n in 1...CallListColumn.attempts {
-            sheet.listValidation(rows: 1...last, col: CallListColumn.attemptResult(n).index, values: results,
-                                 prompt: (rp.0.text(lang), rp.1.text(lang)), error: (re.0.text(lang), re.1.text(lang)))
-            sheet.prompt(rows: 1...last, col: CallListColumn.attemptTime(n).index, title: tp.0.text(lang),
-                         text: tp.1.text(lang))
+            sheet.listValidation(
+                rows: 1...last, col: CallListColumn.attemptResult(n).index, values: results,
+                prompt: (rp.0.text(lang), rp.1.text(lang)), error: (re.0.text(lang), re.1.text(lang)))
+            sheet.prompt(
+                rows: 1...last, col: CallListColumn.attemptTime(n).index, title: tp.0.text(lang),
+                text: tp.1.text(lang))
             sheet.setColumn(CallListColumn.attemptTime(n).index, width: 17)
         }
         let (sp, se) = (Catalog.CallList.scorePrompt, Catalog.CallList.scoreError)
-        sheet.listValidation(rows: 1...last, col: CallListColumn.score.index, values: ["5", "4", "3", "2", "1"],
-                             prompt: (sp.0.text(lang), sp.1.text(lang)), error: (se.0.text(lang), se.1.text(lang)))
-        sheet.listValidation(rows: 1...last, col: CallListColumn.imLeft.index,
-                             values: [Catalog.Call.yes.text(lang), Catalog.Call.no.text(lang)])
-        sheet.listValidation(rows: 1...last, col: CallListColumn.complaint.index,
-                             values: ComplaintHandling.allCases.map { Catalog.Call.complaint($0).text(lang) })
+        sheet.listValidation(
+            rows: 1...last, col: CallListColumn.score.index, values: ["5", "4", "3", "2", "1"],
+            prompt: (sp.0.text(lang), sp.1.text(lang)), error: (se.0.text(lang), se.1.text(lang)))
+        sheet.listValidation(
+            rows: 1...last, col: CallListColumn.imLeft.index,
+            values: [Catalog.Call.yes.text(lang), Catalog.Call.no.text(lang)])
+        sheet.listValidation(
+            rows: 1...last, col: CallListColumn.complaint.index,
+            values: ComplaintHandling.allCases.map { Catalog.Call.complaint($0).text(lang) })
         sheet.setColumn(CallListColumn.script.index, width: 56)
         sheet.setColumn(CallListColumn.situation.index, width: 36)
         sheet.setColumn(CallListColumn.hours.index, width: 22)
@@ -155,7 +166,8 @@ public struct CallListExporter {
 
     /// The calling hours as one line.
     static func hoursText(_ hours: CallingHours) -> Message {
-        Catalog.CallList.hoursText(Catalog.CallList.spans(hours.workday.map(\.text)), Catalog.CallList.spans(hours.restDay.map(\.text)))
+        Catalog.CallList.hoursText(
+            Catalog.CallList.spans(hours.workday.map(\.text)), Catalog.CallList.spans(hours.restDay.map(\.text)))
     }
 
     /// The cover sheet: the draw's figures and deadline, the calling hours, the calendar until the deadline and
@@ -233,8 +245,10 @@ public struct CallListExporter {
 
     /// Day by day from today until the deadline (a week when already late): each day's kind and calling hours.
     /// A day the calendar does not cover is marked and adds a warning. Returns the next free row.
-    private func writeCalendar(_ cover: XLSXSheet, at start: Int, status: DeadlineStatus,
-                               warnings: inout [Message]) -> Int {
+    private func writeCalendar(
+        _ cover: XLSXSheet, at start: Int, status: DeadlineStatus,
+        warnings: inout [Message]
+    ) -> Int {
         let ws = workspace
         let lang = ws.lang
         typealias L = Catalog.CallList

@@ -3,7 +3,8 @@ import SpotCheckText
 /// The columns of the call list, in order. The results import finds them again by their
 /// headers (in either language), so a person may re-sort rows or insert columns.
 public enum CallListColumn: Hashable, Sendable {
-    case rank, type, customer, phone, alternates, route, platform, buyerID, sources, order, product, purchaseDate, situation, handler, hours, script
+    case rank, type, customer, phone, alternates, route, platform, buyerID, sources, order, product, purchaseDate,
+        situation, handler, hours, script
     case attemptTime(Int), attemptResult(Int)
     case imLeft, score, praise, note, complaint, repliedAt, caller
     /// Hidden: the row's customer (the list's draw is in its hidden sheet).
@@ -13,8 +14,12 @@ public enum CallListColumn: Hashable, Sendable {
     public static let attempts = 5
 
     /// Every column, in sheet order.
-    public static let all: [CallListColumn] = [.rank, .type, .customer, .phone, .alternates, .route, .platform, .buyerID, .sources, .order, .product, .purchaseDate,
-                                               .situation, .handler, .hours, .script]
+    public static let all: [CallListColumn] =
+        [
+            .rank, .type, .customer, .phone, .alternates, .route, .platform, .buyerID, .sources, .order, .product,
+            .purchaseDate,
+            .situation, .handler, .hours, .script,
+        ]
         + (1...attempts).flatMap { [CallListColumn.attemptTime($0), .attemptResult($0)] }
         + [.imLeft, .score, .praise, .note, .complaint, .repliedAt, .caller, .key]
 

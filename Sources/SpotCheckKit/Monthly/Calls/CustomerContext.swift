@@ -50,12 +50,15 @@ public struct CustomerContext: Sendable {
         let phones = fields.compactMap(\.phone).map(PhoneNumber.init(stored:))
         phone = phones.first { !$0.isMasked } ?? phones.first
         var more: [PhoneNumber] = []
-        for p in phones.filter({ !$0.isMasked }) + fields.flatMap({ ($0.alternatePhones ?? "").split(separator: "、") })
-            .map({ PhoneNumber(stored: String($0)) }) where p != phone && !more.contains(p) { more.append(p) }
+        for p in phones.filter({ !$0.isMasked })
+            + fields.flatMap({ ($0.alternatePhones ?? "").split(separator: "、") })
+            .map({ PhoneNumber(stored: String($0)) }) where p != phone && !more.contains(p)
+        { more.append(p) }
         alternates = more
         route = fields.map(\.contactRoute).min() ?? .none
         var seenPlatforms = Set<String>()
-        platforms = fields.compactMap(\.platform).filter { seenPlatforms.insert($0).inserted }.compactMap(Platform.init(rawValue:))
+        platforms = fields.compactMap(\.platform).filter { seenPlatforms.insert($0).inserted }.compactMap(
+            Platform.init(rawValue:))
         var set = SourceSet()
         for r in ordered { set.insert(SourceSet(r.sourceKind)) }
         sources = set
@@ -63,12 +66,14 @@ public struct CustomerContext: Sendable {
         products = distinct(\.product)
         // The sheets' purchase date, else the date of their order in the lookup.
         let orderNumbers = Set(orders)
-        purchaseDate = (fields.filter { $0.orderNo.map(orderNumbers.contains) ?? false } + fields).lazy
+        purchaseDate =
+            (fields.filter { $0.orderNo.map(orderNumbers.contains) ?? false } + fields).lazy
             .compactMap { $0.purchaseAt.flatMap { try? DateText.parse($0) }?.day }.first
         handlers = distinct(\.handler)
         let lead = ordered.first { $0.kind == stratum.code } ?? ordered.first
         primaryProduct = lead?.product ?? first(\.product)
-        primarySituation = lead?.situation ?? (lead?.sourceKind == .reviews ? lead?.reviewLevel : nil) ?? first(\.situation)
+        primarySituation =
+            lead?.situation ?? (lead?.sourceKind == .reviews ? lead?.reviewLevel : nil) ?? first(\.situation)
         situations = ordered.map { r in
             var extras: [Message] = []
             let kind = r.sourceKind
@@ -115,7 +120,9 @@ public struct CallScript: Sendable {
         values["salutation"] = name ?? buyer ?? Catalog.Context.customerFallback.text(lang)
         if let n = name { values["customer"] = n }
         if let b = buyer { values["buyer_id"] = b }
-        if let d = c.purchaseDate { values["purchase_date"] = Catalog.Context.monthDay(month: d.month, day: d.dayOfMonth).text(lang) }
+        if let d = c.purchaseDate {
+            values["purchase_date"] = Catalog.Context.monthDay(month: d.month, day: d.dayOfMonth).text(lang)
+        }
         if let p = c.primaryProduct { values["product"] = p }
         if let s = c.primarySituation { values["situation"] = s }
         return template.render(values).trimmingASCIIWhitespace()

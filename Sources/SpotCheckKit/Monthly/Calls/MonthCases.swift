@@ -44,7 +44,9 @@ public struct MonthCases: Sendable {
     }
 
     /// Loads and evaluates a given draw.
-    public static func load(draw: DrawRow, summary: DrawSummary, config: SpotCheckConfiguration, _ db: Database) throws -> MonthCases {
+    public static func load(
+        draw: DrawRow, summary: DrawSummary, config: SpotCheckConfiguration, _ db: Database
+    ) throws -> MonthCases {
         let month = draw.month
         let items = try DrawItemRow.of(draw: draw.id!, db)
         let period = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay)
@@ -66,9 +68,13 @@ public struct MonthCases: Sendable {
             if record.complaint == .escalated, let callAt = evaluation.connectedAt ?? record.attempts.map(\.at).max() {
                 escalation = Escalation(callAt: callAt, repliedAt: record.repliedAt)
             }
-            return CaseView(item: item, context: CustomerContext(records: byCustomer[item.customerId] ?? [], orders: orders[item.customerId] ?? [],
-                                                                     stratum: item.stratum),
-                            attempts: attempts, caseRow: caseRow, evaluation: evaluation, escalation: escalation, inSample: !item.isReserve)
+            return CaseView(
+                item: item,
+                context: CustomerContext(
+                    records: byCustomer[item.customerId] ?? [], orders: orders[item.customerId] ?? [],
+                    stratum: item.stratum),
+                attempts: attempts, caseRow: caseRow, evaluation: evaluation, escalation: escalation,
+                inSample: !item.isReserve)
         }
         let main = views.filter { !$0.item.isReserve }.map(\.status)
         let reserves = views.filter(\.item.isReserve)
@@ -81,8 +87,9 @@ public struct MonthCases: Sendable {
     /// The rules' view of what was stored (typed by the store: a value that does not read back
     /// fails the fetch, never a call silently left out).
     static func callRecord(attempts: [AttemptRow], caseRow: CaseRow?) -> CallRecord {
-        CallRecord(attempts: attempts.map { CallAttempt(at: $0.attemptAt, result: $0.result) }, score: caseRow?.score,
-                   imLeft: caseRow?.imLeft ?? false, complaint: caseRow?.complaint, repliedAt: caseRow?.repliedAt)
+        CallRecord(
+            attempts: attempts.map { CallAttempt(at: $0.attemptAt, result: $0.result) }, score: caseRow?.score,
+            imLeft: caseRow?.imLeft ?? false, complaint: caseRow?.complaint, repliedAt: caseRow?.repliedAt)
     }
 
     /// Satisfaction over the sample.
@@ -94,7 +101,8 @@ public struct MonthCases: Sendable {
             if var row = c.caseRow {
                 if row.status != c.status.code { row.status = c.status.code; try row.update(db) }
             } else if !c.attempts.isEmpty {
-                try CaseRow(drawId: m.draw.id!, itemNo: c.item.itemNo, status: c.status.code, updatedAt: stamp).insert(db)
+                try CaseRow(drawId: m.draw.id!, itemNo: c.item.itemNo, status: c.status.code, updatedAt: stamp).insert(
+                    db)
             }
             let inPlay = c.item.isReserve && m.reservesInPlay.contains(c.item.itemNo)
             if inPlay != c.item.inPlay {

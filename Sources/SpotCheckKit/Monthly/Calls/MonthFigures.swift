@@ -63,12 +63,15 @@ public struct MonthFigures: Sendable, Equatable {
 
     private static let zero = MonthFigures(
         cases: 0, called: 0, scored: 0, refused: 0, unreachable: 0, rejected: 0, open: 0, byScore: [0, 0, 0, 0, 0],
-        satisfaction: Satisfaction(scores: []), praise: 0, resolvedOnSpot: 0, escalatedOnTime: 0, escalatedLate: 0, escalatedOpen: 0,
+        satisfaction: Satisfaction(scores: []), praise: 0, resolvedOnSpot: 0, escalatedOnTime: 0, escalatedLate: 0,
+        escalatedOpen: 0,
         attempts: 0, attemptsOutsideHours: 0)
 
-    private init(cases: Int, called: Int, scored: Int, refused: Int, unreachable: Int, rejected: Int, open: Int, byScore: [Int],
-                 satisfaction: Satisfaction, praise: Int, resolvedOnSpot: Int, escalatedOnTime: Int, escalatedLate: Int,
-                 escalatedOpen: Int, attempts: Int, attemptsOutsideHours: Int) {
+    private init(
+        cases: Int, called: Int, scored: Int, refused: Int, unreachable: Int, rejected: Int, open: Int, byScore: [Int],
+        satisfaction: Satisfaction, praise: Int, resolvedOnSpot: Int, escalatedOnTime: Int, escalatedLate: Int,
+        escalatedOpen: Int, attempts: Int, attemptsOutsideHours: Int
+    ) {
         self.cases = cases
         self.called = called
         self.scored = scored

@@ -46,8 +46,10 @@ public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
     public var attemptsOutsideHours: Int
 
     enum CodingKeys: String, CodingKey {
-        case month, drawId = "draw_id", submitted, deadline, daysLeft = "days_left", daysLate = "days_late", rows, called, counted, minimum
-        case scored, refused, unreachable, rejected, open, reservesInPlay = "reserves_in_play", reserves, satisfaction, target
+        case month, drawId = "draw_id", submitted, deadline, daysLeft = "days_left", daysLate = "days_late", rows,
+            called, counted, minimum
+        case scored, refused, unreachable, rejected, open, reservesInPlay = "reserves_in_play", reserves, satisfaction,
+            target
         case escalations, attempts, attemptsOutsideHours = "attempts_outside_hours"
     }
 
@@ -55,18 +57,22 @@ public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
     public static func load(month: YearMonth, in ws: Workspace) throws -> MonthStatus {
         try ws.store().read { db in
             let m = try MonthCases.load(month: month, config: ws.config, db)
-            return MonthStatus(m, settings: ws.config.settings, now: ws.now,
-                               submission: try SubmissionRow.latest(month: month, draw: m.draw.id!, db))
+            return MonthStatus(
+                m, settings: ws.config.settings, now: ws.now,
+                submission: try SubmissionRow.latest(month: month, draw: m.draw.id!, db))
         }
     }
 
     /// The figures of a month.
     public init(_ m: MonthCases, settings: SpotCheckSettings, now: LocalDateTime, submission: SubmissionRow? = nil) {
-        submitted = submission.map { Submitted(at: $0.submittedAt.minuteText, by: $0.submittedBy, daysLate: $0.daysLate) }
+        submitted = submission.map {
+            Submitted(at: $0.submittedAt.minuteText, by: $0.submittedBy, daysLate: $0.daysLate)
+        }
         let sample = m.sample
         month = m.month.description
         drawId = m.draw.id!
-        let status = PeriodRules(cutoffDay: m.draw.cutoffDay, deadlineDay: m.draw.deadlineDay).deadlineStatus(of: m.month, today: now.day)
+        let status = PeriodRules(cutoffDay: m.draw.cutoffDay, deadlineDay: m.draw.deadlineDay).deadlineStatus(
+            of: m.month, today: now.day)
         deadline = status.deadline.description
         switch status {
         case .onTime(_, let n): daysLeft = n; daysLate = nil
@@ -95,7 +101,8 @@ public struct MonthStatus: Codable, Sendable, Equatable, JSONOutput {
             case .onTime(_, let r): state = "on-time"; replied = r.minuteText
             case .late(_, let r): state = "late"; replied = r.minuteText
             }
-            return Escalation(item: c.item.itemNo, customer: c.displayName, due: e.due.minuteText, repliedAt: replied, state: state)
+            return Escalation(
+                item: c.item.itemNo, customer: c.displayName, due: e.due.minuteText, repliedAt: replied, state: state)
         }
         attempts = m.cases.reduce(0) { $0 + $1.attempts.count }
         attemptsOutsideHours = m.cases.reduce(0) { $0 + $1.evaluation.outsideHours }

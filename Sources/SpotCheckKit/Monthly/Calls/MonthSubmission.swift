@@ -33,11 +33,13 @@ public struct MonthSubmission {
             case .onTime: daysLate = 0
             case .late(_, let n): daysLate = n
             }
-            var row = SubmissionRow(month: month, drawId: m.draw.id!, submittedAt: ws.now, submittedBy: by, daysLate: daysLate)
+            var row = SubmissionRow(
+                month: month, drawId: m.draw.id!, submittedAt: ws.now, submittedBy: by, daysLate: daysLate)
             try row.insert(db)
             let f = m.figures
-            return Outcome(submission: row, deadline: status.deadline, shortOfMinimum: max(0, m.summary.minimum - f.counted),
-                           openCases: f.open)
+            return Outcome(
+                submission: row, deadline: status.deadline, shortOfMinimum: max(0, m.summary.minimum - f.counted),
+                openCases: f.open)
         }
     }
 }

@@ -70,19 +70,23 @@ public struct ResultsImporter {
             let month = draw.month
             let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(draw.summary.utf8))
             let before = try MonthCases.load(draw: draw, summary: summary, config: ws.config, db)
-            let knowledge = try Changes.copy(token: list.binding.token, db)?.knowledge
+            let knowledge =
+                try Changes.copy(token: list.binding.token, db)?.knowledge
                 ?? CopyKnowledge(token: list.binding.token, exportSeq: -1)
             let views = try match(list, to: before, file: file)
             var plan = Plan()
-            for (e, view) in zip(list.entries, views) { plan.add(e, view: view, knowledge: knowledge, list: list, lang: ws.lang) }
+            for (e, view) in zip(list.entries, views) {
+                plan.add(e, view: view, knowledge: knowledge, list: list, lang: ws.lang)
+            }
             if !plan.conflicts.isEmpty && !replace { throw ConflictError(file: file, conflicts: plan.conflicts) }
 
             let change = Changes.Pending(db)
             let withdrawing = replace ? plan.withdrawn.union(plan.contested) : plan.withdrawn
             var added = 0, removed = 0, updated = 0, outside = 0
             for (e, view) in zip(list.entries, views) {
-                let done = try store(e, view: view, draw: draw, withdrawing: withdrawing, knowledge: knowledge,
-                                     change: change, db)
+                let done = try store(
+                    e, view: view, draw: draw, withdrawing: withdrawing, knowledge: knowledge,
+                    change: change, db)
                 added += done.added
                 removed += done.removed
                 outside += done.outside
@@ -90,20 +94,23 @@ public struct ResultsImporter {
             }
             let after = try MonthCases.load(month: month, config: ws.config, db)
             try MonthCases.storeDerived(after, stamp: ws.stamp, db)
-            return Outcome(month: month, filledRows: list.entries.count, added: added, removed: removed, casesUpdated: updated,
-                           outsideHours: outside,
-                           newlyInPlay: after.reservesInPlay.filter { !before.reservesInPlay.contains($0) }.map { item in
-                               (item, after.cases.first { $0.item.itemNo == item }!.displayName)
-                           },
-                           replaced: plan.conflicts)
+            return Outcome(
+                month: month, filledRows: list.entries.count, added: added, removed: removed, casesUpdated: updated,
+                outsideHours: outside,
+                newlyInPlay: after.reservesInPlay.filter { !before.reservesInPlay.contains($0) }.map { item in
+                    (item, after.cases.first { $0.item.itemNo == item }!.displayName)
+                },
+                replaced: plan.conflicts)
         }
     }
 
     /// Stores one filled row: withdraws its attempts in `withdrawing`, adds the list's attempts not yet recorded
     /// and takes the row's case details. Returns the attempts added and removed, whether the case details changed,
     /// and how many of the list's attempts fall outside calling hours.
-    private func store(_ e: Entry, view: CaseView, draw: DrawRow, withdrawing: Set<Int64>, knowledge: CopyKnowledge,
-                       change: Changes.Pending, _ db: Database) throws
+    private func store(
+        _ e: Entry, view: CaseView, draw: DrawRow, withdrawing: Set<Int64>, knowledge: CopyKnowledge,
+        change: Changes.Pending, _ db: Database
+    ) throws
         -> (added: Int, removed: Int, caseChanged: Bool, outside: Int)
     {
         let ws = workspace
@@ -117,9 +124,10 @@ public struct ResultsImporter {
             let key = AttemptKey(at: a.at.wholeSeconds, result: a.result)
             if !ws.config.callingHours.allows(a.at, calendar: ws.config.calendar) { outside += 1 }
             guard !have.contains(key) else { continue }
-            var row = AttemptRow(drawId: draw.id!, itemNo: view.item.itemNo, attemptAt: key.at, result: key.result,
-                                 caller: e.caller, source: "list", recordedAt: ws.stamp, seq: try change.seq(),
-                                 copy: knowledge.token)
+            var row = AttemptRow(
+                drawId: draw.id!, itemNo: view.item.itemNo, attemptAt: key.at, result: key.result,
+                caller: e.caller, source: "list", recordedAt: ws.stamp, seq: try change.seq(),
+                copy: knowledge.token)
             try row.insert(db)
             added += 1
         }
@@ -146,13 +154,17 @@ public struct ResultsImporter {
     private func checkBinding(_ b: WorkbookBinding, identity: String, file: String, _ db: Database) throws -> DrawRow {
         let seed = b.seed.map(String.init) ?? "?"
         guard b.kind == .callList else { throw FileError(file: file, message: Catalog.Calls.notACallList) }
-        guard b.workspace == identity else { throw FileError(file: file, message: Catalog.Calls.otherWorkspace(month: b.period, seed: seed)) }
+        guard b.workspace == identity else {
+            throw FileError(file: file, message: Catalog.Calls.otherWorkspace(month: b.period, seed: seed))
+        }
         guard let id = b.drawID, let draw = try DrawRow.fetchOne(db, key: id), draw.month.description == b.period,
-              b.seed == UInt64(bitPattern: draw.seed) else {
+            b.seed == UInt64(bitPattern: draw.seed)
+        else {
             throw FileError(file: file, message: Catalog.Calls.drawNotHere(month: b.period, seed: seed))
         }
         if let by = draw.supersededBy {
-            throw FileError(file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month.description, seed: seed, by: by))
+            throw FileError(
+                file: file, message: Catalog.Calls.drawReplaced(id, month: draw.month.description, seed: seed, by: by))
         }
         return draw
     }
@@ -167,19 +179,28 @@ public struct ResultsImporter {
         let keyHeader = list.headers[.key] ?? CallListColumn.key.header.text(workspace.lang)
         for e in list.entries {
             guard let view = byCustomer[e.customer] else {
-                problems.append(.init(sheet: list.sheet, row: e.row, column: keyHeader, value: String(e.customer),
-                                      reason: Catalog.Calls.keyNotInDraw(month: list.binding.period)))
+                problems.append(
+                    .init(
+                        sheet: list.sheet, row: e.row, column: keyHeader, value: String(e.customer),
+                        reason: Catalog.Calls.keyNotInDraw(month: list.binding.period)))
                 continue
             }
             if let other = seen[e.customer] {
-                problems.append(.init(sheet: list.sheet, row: e.row, column: keyHeader, value: String(e.customer), reason: Catalog.Calls.keyTwice(other)))
+                problems.append(
+                    .init(
+                        sheet: list.sheet, row: e.row, column: keyHeader, value: String(e.customer),
+                        reason: Catalog.Calls.keyTwice(other)))
                 continue
             }
             seen[e.customer] = e.row
             let expected = ResultsImporter.visibleCustomer(view.context)
-            for c in [CallListColumn.customer, .phone, .buyerID] where HeaderText.normalize(e.visible[c] ?? "") != HeaderText.normalize(expected[c] ?? "") {
-                problems.append(.init(sheet: list.sheet, row: e.row, column: list.headers[c] ?? c.header.text(workspace.lang), value: e.visible[c],
-                                      reason: Catalog.Calls.rowMoved(expected: expected[c] ?? "", item: view.item.itemNo)))
+            for c in [CallListColumn.customer, .phone, .buyerID]
+            where HeaderText.normalize(e.visible[c] ?? "") != HeaderText.normalize(expected[c] ?? "") {
+                problems.append(
+                    .init(
+                        sheet: list.sheet, row: e.row, column: list.headers[c] ?? c.header.text(workspace.lang),
+                        value: e.visible[c],
+                        reason: Catalog.Calls.rowMoved(expected: expected[c] ?? "", item: view.item.itemNo)))
                 break
             }
             views.append(view)
@@ -213,13 +234,17 @@ public struct ResultsImporter {
             let shown = Set(view.attempts.prefix(CallListColumn.attempts).compactMap(\.id))
             for a in view.attempts where !wanted.contains(AttemptKey(at: a.attemptAt, result: a.result)) {
                 let provenance = Provenance(seq: a.seq, copy: a.copy)
-                if knowledge.knew(provenance) && !shown.contains(a.id!) && provenance.copy != knowledge.token { continue }
+                if knowledge.knew(provenance) && !shown.contains(a.id!) && provenance.copy != knowledge.token {
+                    continue
+                }
                 if knowledge.knew(provenance) {
                     withdrawn.insert(a.id!)
                 } else {
                     contested.insert(a.id!)
                     let result = Catalog.Call.result(a.result).text(lang)
-                    conflict(Catalog.Calls.attemptsColumn.text(lang), "\(a.attemptAt.minuteText) \(result)", Catalog.Calls.notInList.text(lang))
+                    conflict(
+                        Catalog.Calls.attemptsColumn.text(lang), "\(a.attemptAt.minuteText) \(result)",
+                        Catalog.Calls.notInList.text(lang))
                 }
             }
             let recorded = view.caseRow
@@ -229,13 +254,16 @@ public struct ResultsImporter {
                 (.score, recorded?.score.map(String.init), e.score.map(String.init)),
                 (.praise, recorded?.praise, e.praise),
                 (.note, recorded?.note, e.note),
-                (.complaint, recorded?.complaint.map { Catalog.Call.complaint($0).text(lang) },
-                 e.complaint.map { Catalog.Call.complaint($0).text(lang) }),
+                (
+                    .complaint, recorded?.complaint.map { Catalog.Call.complaint($0).text(lang) },
+                    e.complaint.map { Catalog.Call.complaint($0).text(lang) }
+                ),
                 (.repliedAt, recorded?.repliedAt.map(\.minuteText), e.repliedAt.map(\.minuteText)),
                 (.imLeft, recorded?.imLeft == true ? yes : nil, e.imLeft ? yes : no),
                 (.caller, recorded?.caller, e.caller),
             ]
-            for (column, old, new) in fields where knowledge.conflicts(recorded: old, listed: new, provenance: provenance) {
+            for (column, old, new) in fields
+            where knowledge.conflicts(recorded: old, listed: new, provenance: provenance) {
                 conflict(header(column), old ?? "", new ?? Catalog.Calls.blankInList.text(lang))
             }
         }
@@ -252,22 +280,34 @@ public struct ResultsImporter {
     func read(_ file: String) throws -> Filled {
         let lang = workspace.lang
         let reader = try XLSXReader(path: file)
-        guard let binding = try WorkbookBinding.read(reader) else { throw FileError(file: file, message: Catalog.Calls.noBinding) }
-        guard let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 5, isHeader: { cells in
-            let columns = ResultsImporter.mapColumns(cells)
-            return columns[.rank] != nil && columns[.attemptResult(1)] != nil
-        }) else { throw FileError(file: file, message: Catalog.Calls.noListSheet) }
+        guard let binding = try WorkbookBinding.read(reader) else {
+            throw FileError(file: file, message: Catalog.Calls.noBinding)
+        }
+        guard
+            let (sheet, rows, headerIndex) = try FilledWorkbook.locate(
+                reader, within: 5,
+                isHeader: { cells in
+                    let columns = ResultsImporter.mapColumns(cells)
+                    return columns[.rank] != nil && columns[.attemptResult(1)] != nil
+                })
+        else { throw FileError(file: file, message: Catalog.Calls.noListSheet) }
         let (headerRow, headerCells) = rows[headerIndex]
         let columns = ResultsImporter.mapColumns(headerCells)
         guard columns[.key] != nil else {
-            throw ResultsError(file: file, problems: [.init(sheet: sheet, row: headerRow, column: nil, value: nil,
-                                                            reason: Catalog.Calls.noKeyColumn)])
+            throw ResultsError(
+                file: file,
+                problems: [
+                    .init(
+                        sheet: sheet, row: headerRow, column: nil, value: nil,
+                        reason: Catalog.Calls.noKeyColumn)
+                ])
         }
         var problems: [ResultsError.Problem] = []
         var entries: [Entry] = []
         for (rowNumber, cells) in rows[(headerIndex + 1)...] {
-            var row = ListRow(number: rowNumber, cells: cells, columns: columns, headerCells: headerCells, sheet: sheet,
-                              lang: lang)
+            var row = ListRow(
+                number: rowNumber, cells: cells, columns: columns, headerCells: headerCells, sheet: sheet,
+                lang: lang)
             if let entry = readEntry(&row, period: binding.period) { entries.append(entry) }
             problems += row.problems
         }
@@ -310,13 +350,18 @@ public struct ResultsImporter {
             row.problem(.key, keyCell, Catalog.Calls.badKey)
             return nil
         }
-        var entry = Entry(row: row.number, customer: customer, attempts: [], imLeft: false,
-                          visible: [.customer: row.cell(.customer).text, .phone: row.cell(.phone).text,
-                                    .buyerID: row.cell(.buyerID).text])
+        var entry = Entry(
+            row: row.number, customer: customer, attempts: [], imLeft: false,
+            visible: [
+                .customer: row.cell(.customer).text, .phone: row.cell(.phone).text,
+                .buyerID: row.cell(.buyerID).text,
+            ])
         entry.attempts = readAttempts(&row, period: period)
         let sc = row.cell(.score)
         if !sc.isBlank {
-            if let s = ResultsImporter.score(sc) { entry.score = s } else {
+            if let s = ResultsImporter.score(sc) {
+                entry.score = s
+            } else {
                 row.problem(.score, sc, Catalog.Calls.scoreRange)
             }
         }
@@ -325,26 +370,33 @@ public struct ResultsImporter {
         entry.caller = FilledWorkbook.text(row.cell(.caller))
         let im = row.cell(.imLeft)
         if !im.isBlank {
-            if let b = ResultsImporter.yesNo(im) { entry.imLeft = b } else {
+            if let b = ResultsImporter.yesNo(im) {
+                entry.imLeft = b
+            } else {
                 row.problem(.imLeft, im, Catalog.Calls.unknownYesNo)
             }
         }
         let cc = row.cell(.complaint)
         if !cc.isBlank {
-            if let c = ResultsImporter.complaint(cc) { entry.complaint = c } else {
+            if let c = ResultsImporter.complaint(cc) {
+                entry.complaint = c
+            } else {
                 row.problem(.complaint, cc, Catalog.Calls.unknownComplaint)
             }
         }
         let rc = row.cell(.repliedAt)
         if !rc.isBlank {
-            if let r = parseMoment(rc) { entry.repliedAt = r } else {
+            if let r = parseMoment(rc) {
+                entry.repliedAt = r
+            } else {
                 row.problem(.repliedAt, rc, Catalog.Calls.needTime)
             }
         }
         let recorded = entry.attempts.map { CallAttempt(at: $0.0, result: $0.1) }
         // An unreadable score was named above.
-        for check in CallRecordCheck.problems(attempts: recorded, score: entry.score, complaint: entry.complaint,
-                                              repliedAt: entry.repliedAt)
+        for check in CallRecordCheck.problems(
+            attempts: recorded, score: entry.score, complaint: entry.complaint,
+            repliedAt: entry.repliedAt)
         where check != .scoreOutOfRange && !(check == .scoredAttemptWithoutScore && !sc.isBlank) {
             switch check.field {
             case .score: row.problem(.score, sc, Catalog.Calls.check(check))
@@ -380,7 +432,10 @@ public struct ResultsImporter {
     static func mapColumns(_ cells: [Cell]) -> [CallListColumn: Int] {
         var out: [CallListColumn: Int] = [:]
         for (i, cell) in cells.enumerated() {
-            if let c = CallListColumn.all.first(where: { FilledWorkbook.isHeader(cell.text, $0.header) }), out[c] == nil { out[c] = i }
+            if let c = CallListColumn.all.first(where: { FilledWorkbook.isHeader(cell.text, $0.header) }), out[c] == nil
+            {
+                out[c] = i
+            }
         }
         return out
     }
@@ -391,13 +446,19 @@ public struct ResultsImporter {
         if let p = try? DateText.parse(cell), p.hasTime { return p.moment }
         guard case .text(let raw) = cell else { return nil }
         // Month-day without a year: the year of the list.
-        let s = raw.trimmingASCIIWhitespace().replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: " ")
-            .replacingOccurrences(of: "/", with: "-")
+        let s = raw.trimmingASCIIWhitespace().replacingOccurrences(of: "月", with: "-").replacingOccurrences(
+            of: "日", with: " "
+        )
+        .replacingOccurrences(of: "/", with: "-")
         let year = workspace.today.year
         guard let p = try? DateText.parse("\(year)-\(s)"), p.hasTime else { return nil }
         // A January call on a December list belongs to the next year, and vice versa.
-        if p.moment.day.ordinal - workspace.today.ordinal > 183 { return (try? DateText.parse("\(year - 1)-\(s)"))?.moment }
-        if workspace.today.ordinal - p.moment.day.ordinal > 183 { return (try? DateText.parse("\(year + 1)-\(s)"))?.moment }
+        if p.moment.day.ordinal - workspace.today.ordinal > 183 {
+            return (try? DateText.parse("\(year - 1)-\(s)"))?.moment
+        }
+        if workspace.today.ordinal - p.moment.day.ordinal > 183 {
+            return (try? DateText.parse("\(year + 1)-\(s)"))?.moment
+        }
         return p.moment
     }
 
@@ -429,7 +490,8 @@ public struct ResultsImporter {
         }
         let synonyms: [String: AttemptResult] = [
             "无人接听": .noAnswer, "未接听": .noAnswer, "没人接": .noAnswer, "占线": .busy, "通话中": .busy, "关机": .poweredOff,
-            "停机": .outOfService, "空号": .outOfService, "拒接": .rejected, "挂断": .refusedAfterConnect, "接通后拒绝": .refusedAfterConnect,
+            "停机": .outOfService, "空号": .outOfService, "拒接": .rejected, "挂断": .refusedAfterConnect,
+            "接通后拒绝": .refusedAfterConnect,
             "拒绝评分": .refusedAfterConnect, "已评分": .scored, "已接通": .scored, "评分": .scored,
         ]
         return synonyms[t]

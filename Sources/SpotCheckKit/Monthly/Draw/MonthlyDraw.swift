@@ -47,10 +47,12 @@ public struct DrawSummary: Codable, Sendable, Equatable, JSONOutput {
     public var discardedCases: Int?
 
     enum CodingKeys: String, CodingKey {
-        case drawId = "draw_id", month, window, seed, size, minimum, reserveRatio = "reserve_ratio", lookbackMonths = "lookback_months"
+        case drawId = "draw_id", month, window, seed, size, minimum, reserveRatio = "reserve_ratio", lookbackMonths =
+            "lookback_months"
         case poolCustomers = "pool_customers", poolBySource = "pool_by_source", rowsBySource = "rows_by_source"
         case mergedAcrossSheets = "merged_across_sheets", excludedByHistory = "excluded_by_history", eligible, strata
-        case drawnByStratum = "drawn_by_stratum", drawnBySource = "drawn_by_source", drawn, reserves, belowMinimum = "below_minimum", deadline
+        case drawnByStratum = "drawn_by_stratum", drawnBySource = "drawn_by_source", drawn, reserves, belowMinimum =
+            "below_minimum", deadline
         case daysLeft = "days_left", daysLate = "days_late", drawnAt = "drawn_at", drawnBy = "drawn_by", replaces
         case discardedAttempts = "discarded_attempts", discardedCases = "discarded_cases"
         case contactRoutes = "contact_routes", noContactRoute = "no_contact_route"
@@ -74,10 +76,13 @@ public enum DrawError: UserFacingError, Sendable, Equatable {
 
     public var messages: [Message] {
         switch self {
-        case .alreadyDrawn(let m, let at, let seed): return [Catalog.Sample.alreadyDrawn(month: m.description, at: at, seed: seed)]
-        case .emptyPool(let m, let w): return [Catalog.Sample.emptyPool(month: m.description, window: "\(w.lowerBound) – \(w.upperBound)")]
+        case .alreadyDrawn(let m, let at, let seed):
+            return [Catalog.Sample.alreadyDrawn(month: m.description, at: at, seed: seed)]
+        case .emptyPool(let m, let w):
+            return [Catalog.Sample.emptyPool(month: m.description, window: "\(w.lowerBound) – \(w.upperBound)")]
         case .notDrawn(let m): return [Catalog.Sample.notDrawn(m.description)]
-        case .callsRecorded(let m, let a, let c): return [Catalog.Sample.callsRecorded(month: m.description, attempts: a, cases: c)]
+        case .callsRecorded(let m, let a, let c):
+            return [Catalog.Sample.callsRecorded(month: m.description, attempts: a, cases: c)]
         case .invalid(let p):
             switch p {
             case .sizeBelowMinimum(let s, let m): return [Catalog.Sample.sizeBelowMinimum(size: s, minimum: m)]
@@ -105,8 +110,10 @@ public struct MonthlyDraw {
         public var discardCalls: Bool
         public var drawnBy: String
 
-        public init(month: YearMonth, size: Int? = nil, reserveRatio: Double? = nil, seed: UInt64? = nil, redraw: Bool = false,
-                    discardCalls: Bool = false, drawnBy: String) {
+        public init(
+            month: YearMonth, size: Int? = nil, reserveRatio: Double? = nil, seed: UInt64? = nil, redraw: Bool = false,
+            discardCalls: Bool = false, drawnBy: String
+        ) {
             self.discardCalls = discardCalls
             self.month = month
             self.size = size
@@ -127,22 +134,25 @@ public struct MonthlyDraw {
         let month = request.month
         let period = settings.period
         let window = period.window(of: month)
-        let options = DrawOptions(size: request.size ?? settings.minimum, minimum: settings.minimum,
-                                  reserveRatio: request.reserveRatio ?? settings.reserveRatio,
-                                  seed: request.seed ?? MonthlyDraw.newSeed())
+        let options = DrawOptions(
+            size: request.size ?? settings.minimum, minimum: settings.minimum,
+            reserveRatio: request.reserveRatio ?? settings.reserveRatio,
+            seed: request.seed ?? MonthlyDraw.newSeed())
         if let problem = options.validate().first { throw DrawError.invalid(problem) }
         return try ws.store().write { db in
             let previous = try DrawRow.current(month: month, db)
             if let previous, !request.redraw {
-                throw DrawError.alreadyDrawn(month: month, drawnAt: previous.drawnAt,
-                                             seed: UInt64(bitPattern: previous.seed))
+                throw DrawError.alreadyDrawn(
+                    month: month, drawnAt: previous.drawnAt,
+                    seed: UInt64(bitPattern: previous.seed))
             }
             let discarded = try discardedCalls(on: previous, request: request, db)
             let (pool, rowsBySource) = try Self.pool(window: window, month: month, db)
             let lookback = settings.lookbackMonths
-            let history = try History.months(before: month, lookback: lookback).map {
-                History.excluded(try SheetData.drawnCustomers(months: $0, db))
-            } ?? []
+            let history =
+                try History.months(before: month, lookback: lookback).map {
+                    History.excluded(try SheetData.drawnCustomers(months: $0, db))
+                } ?? []
             let result: DrawResult
             do {
                 result = try SampleDraw.draw(pool: Array(pool.values), excluded: history, options: options)
@@ -167,7 +177,9 @@ public struct MonthlyDraw {
 
     /// The calls recorded on the draw a redraw replaces, which would stay behind with it: nil when there are none;
     /// an error unless the request allows discarding them.
-    private func discardedCalls(on previous: DrawRow?, request: Request, _ db: Database) throws
+    private func discardedCalls(
+        on previous: DrawRow?, request: Request, _ db: Database
+    ) throws
         -> (attempts: Int, cases: Int)?
     {
         guard let previous else { return nil }
@@ -183,7 +195,9 @@ public struct MonthlyDraw {
 
     /// The pool: one entry per customer, with the sheets they stand in and their best contact route; and the
     /// sheet rows per source. An empty window is an error.
-    private static func pool(window: ClosedRange<Day>, month: YearMonth, _ db: Database) throws
+    private static func pool(
+        window: ClosedRange<Day>, month: YearMonth, _ db: Database
+    ) throws
         -> (customers: [Int: PoolCustomer], rowsBySource: [String: Int])
     {
         var byCustomer: [Int: PoolCustomer] = [:]
@@ -197,8 +211,9 @@ public struct MonthlyDraw {
                 c.route = ContactRoute.best(c.route, row.route)
                 byCustomer[row.customer] = c
             } else {
-                byCustomer[row.customer] = PoolCustomer(id: row.customer, sources: SourceSet(kind),
-                                                        sortKey: row.fingerprint, route: row.route)
+                byCustomer[row.customer] = PoolCustomer(
+                    id: row.customer, sources: SourceSet(kind),
+                    sortKey: row.fingerprint, route: row.route)
             }
         }
         if byCustomer.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
@@ -213,8 +228,10 @@ public struct MonthlyDraw {
     }
 
     /// Inserts the draw and its items; a replaced draw is marked superseded by it.
-    private func record(_ draw: inout DrawRow, replacing previous: DrawRow?, items: [DrawnCustomer],
-                        _ db: Database) throws {
+    private func record(
+        _ draw: inout DrawRow, replacing previous: DrawRow?, items: [DrawnCustomer],
+        _ db: Database
+    ) throws {
         var replaced = previous
         if replaced != nil {
             // Free the month's "current" slot, then point the old draw at the new one.
@@ -227,8 +244,10 @@ public struct MonthlyDraw {
             try replaced!.update(db)
         }
         for item in items {
-            try DrawItemRow(drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,
-                            stratum: item.stratum, sources: item.sources.rawValue).insert(db)
+            try DrawItemRow(
+                drawId: draw.id!, itemNo: item.rank, customerId: item.customer, isReserve: item.isReserve,
+                stratum: item.stratum, sources: item.sources.rawValue
+            ).insert(db)
         }
     }
 
@@ -242,9 +261,11 @@ public struct MonthlyDraw {
 
 extension DrawSummary {
     /// The figures of a recorded draw.
-    init(draw: DrawRow, window: ClosedRange<Day>, options: DrawOptions, result: DrawResult,
-         rowsBySource: [String: Int], status: DeadlineStatus, replaces: Int64?,
-         discarded: (attempts: Int, cases: Int)?) {
+    init(
+        draw: DrawRow, window: ClosedRange<Day>, options: DrawOptions, result: DrawResult,
+        rowsBySource: [String: Int], status: DeadlineStatus, replaces: Int64?,
+        discarded: (attempts: Int, cases: Int)?
+    ) {
         func named(_ d: [SourceKind: Int]) -> [String: Int] {
             Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) })
         }

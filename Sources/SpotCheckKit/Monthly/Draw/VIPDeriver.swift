@@ -64,7 +64,8 @@ public struct VIPDeriver {
             if !selected.isEmpty {
                 var importRow = ImportRow(
                     kind: SourceKind.vip.rawValue, fileName: VIPDeriver.source, fileSize: 0, sheet: nil, encoding: nil,
-                    vipMonth: month.description, importedAt: ws.stamp, rowsRead: selected.count, rowsNew: selected.count,
+                    vipMonth: month.description, importedAt: ws.stamp, rowsRead: selected.count,
+                    rowsNew: selected.count,
                     rowsKnown: 0, rowsRejected: 0)
                 try importRow.insert(db)
                 let inserter = try SheetData.Inserter(importID: importRow.id!, db)
@@ -75,12 +76,14 @@ public struct VIPDeriver {
                     fields.lastPurchase = p.lastDay.description
                     fields.purchaseAt = nil
                     fields.refundStatus = nil
-                    var record = NewRecord(kind: .vip, customer: p.customer, vipMonth: month, sourceRow: i + 1, fields: fields)
+                    var record = NewRecord(
+                        kind: .vip, customer: p.customer, vipMonth: month, sourceRow: i + 1, fields: fields)
                     record.fingerprint = RowParser.fingerprint(record)
                     try inserter.insert(record)
                 }
             }
-            return VIPDeriveReport(month: month, cutoff: cutoff, buyers: purchases.count, selected: selected.count, replaced: replaced)
+            return VIPDeriveReport(
+                month: month, cutoff: cutoff, buyers: purchases.count, selected: selected.count, replaced: replaced)
         }
     }
 }

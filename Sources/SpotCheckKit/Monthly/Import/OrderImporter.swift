@@ -47,15 +47,19 @@ public struct OrderImporter {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// Runs the import. On any bad row (without `skipBad`) nothing is stored.
-    public func run(_ request: OrderImportRequest, progress: ((ImportProgress) -> Void)? = nil) throws
+    public func run(
+        _ request: OrderImportRequest, progress: ((ImportProgress) -> Void)? = nil
+    ) throws
         -> OrderImportReport
     {
         let ws = workspace
-        var files = ImportedFiles(workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
-                                  platform: request.platform, progress: progress)
+        var files = ImportedFiles(
+            workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
+            platform: request.platform, progress: progress)
         let report: OrderImportReport = try ws.store().write { db in
-            var resolver = IdentityResolver(known: try SheetData.identityKeys(db),
-                                            nextCustomer: try SheetData.nextCustomer(db))
+            var resolver = IdentityResolver(
+                known: try SheetData.identityKeys(db),
+                nextCustomer: try SheetData.nextCustomer(db))
             var known = try OrderData.fingerprints(db)
             var customers: [Int] = []
             var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
@@ -75,7 +79,8 @@ public struct OrderImporter {
                             // An order number met for the first time in this import, yet already known: a record
                             // had it.
                             if let o = parsed.keys.order, ordersSeen.insert(o).inserted,
-                               resolution.newKeys.order == nil {
+                                resolution.newKeys.order == nil
+                            {
                                 matched += 1
                             }
                             if parsed.order.fields.contactRoute == .phone { withPhone += 1 }
@@ -94,8 +99,9 @@ public struct OrderImporter {
             try SheetData.setNextCustomer(resolver.nextCustomer, db)
             var touched = Set<Int>()
             for c in customers { touched.insert(resolver.find(c)) }
-            return OrderImportReport(files: files.reports, customers: touched.count, merges: merges.count,
-                                     mergesByKey: mergesByKey, matched: matched, withPhone: withPhone)
+            return OrderImportReport(
+                files: files.reports, customers: touched.count, merges: merges.count,
+                mergesByKey: mergesByKey, matched: matched, withPhone: withPhone)
         }
         try files.writeRejects()
         return report

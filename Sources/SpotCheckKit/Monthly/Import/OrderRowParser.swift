@@ -47,7 +47,8 @@ struct OrderRowParser {
         var alternates: [PhoneNumber] = []
         if let raw = text(.phone), !Masking.isEncrypted(raw) {
             do { (phone, alternates) = try PhoneNumber.parseCell(raw) } catch {
-                issue(.phone, error == .scientificNotation ? Catalog.Import.phoneScientific : Catalog.Import.phoneInvalid)
+                issue(
+                    .phone, error == .scientificNotation ? Catalog.Import.phoneScientific : Catalog.Import.phoneInvalid)
             }
         }
         let paid = paidAt(row: row, cells: cells, issues: &issues)
@@ -66,8 +67,9 @@ struct OrderRowParser {
             spent: amount.map(Money.yuanText),
             alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"),
             platform: platform?.rawValue)
-        return parsedOrder(row: row, fields: fields, paid: paid, amount: amount,
-                           keys: IdentityKey.keys(buyerID: buyer, phone: phone, alternates: alternates, order: order))
+        return parsedOrder(
+            row: row, fields: fields, paid: paid, amount: amount,
+            keys: IdentityKey.keys(buyerID: buyer, phone: phone, alternates: alternates, order: order))
     }
 
     /// A field's cell in the row, if the export has the column and the row reaches it.
@@ -100,11 +102,14 @@ struct OrderRowParser {
     }
 
     /// The order to store, with its fingerprint, and the buyer's identity keys.
-    private func parsedOrder(row: Int, fields: RecordFields, paid: DateText.Parsed?, amount: Int64?,
-                             keys: KeyPair) -> ParsedOrder {
-        var parsed = NewOrder(sourceRow: row, paidDay: paid?.day, amountFen: amount,
-                              isPurchase: paid != nil && VIPDerivation.isPurchase(status: fields.refundStatus),
-                              fields: fields)
+    private func parsedOrder(
+        row: Int, fields: RecordFields, paid: DateText.Parsed?, amount: Int64?,
+        keys: KeyPair
+    ) -> ParsedOrder {
+        var parsed = NewOrder(
+            sourceRow: row, paidDay: paid?.day, amountFen: amount,
+            isPurchase: paid != nil && VIPDerivation.isPurchase(status: fields.refundStatus),
+            fields: fields)
         var f = Fingerprint()
         f.add("orders")
         f.add(fields.packed)

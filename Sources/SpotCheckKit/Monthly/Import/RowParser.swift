@@ -22,8 +22,10 @@ struct RowParser {
     /// The date fields the sheet has.
     private let presentDates: [SheetField]
 
-    init(kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?,
-         platform: Platform? = nil) {
+    init(
+        kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?,
+        platform: Platform? = nil
+    ) {
         self.kind = kind
         self.platform = platform
         self.headers = headers
@@ -71,13 +73,18 @@ struct RowParser {
         var alternates: [PhoneNumber] = []
         if let raw = text(.phone), !Masking.isEncrypted(raw) {
             do { (phone, alternates) = try PhoneNumber.parseCell(raw) } catch {
-                issue(.phone, cell(.phone), error == .scientificNotation ? Catalog.Import.phoneScientific : Catalog.Import.phoneInvalid)
+                issue(
+                    .phone, cell(.phone),
+                    error == .scientificNotation ? Catalog.Import.phoneScientific : Catalog.Import.phoneInvalid)
             }
         }
         var order = text(.orderNo)
         if let c = cell(.orderNo) {
-            if case .number(let d) = c, d >= 1e15 { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
-            else if let o = order, CellText.looksScientific(o) { issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil }
+            if case .number(let d) = c, d >= 1e15 {
+                issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil
+            } else if let o = order, CellText.looksScientific(o) {
+                issue(.orderNo, c, Catalog.Import.orderDigitsLost); order = nil
+            }
         }
         // Dates by field ordinal (a small fixed array: no dictionary per row).
         var purchase: DateText.Parsed? = nil, handled: DateText.Parsed? = nil, last: DateText.Parsed? = nil
@@ -106,12 +113,16 @@ struct RowParser {
         guard issues.count == before else { return nil }
 
         let fields = RecordFields(
-            buyerID: buyer, phone: phone?.text, name: text(.name).flatMap { Masking.isEncrypted($0) ? nil : $0 }, orderNo: order, product: text(.product),
+            buyerID: buyer, phone: phone?.text, name: text(.name).flatMap { Masking.isEncrypted($0) ? nil : $0 },
+            orderNo: order, product: text(.product),
             purchaseAt: purchase.map(RowParser.stamp), situation: text(.situation), handler: text(.handler),
             handledAt: handled.map(RowParser.stamp), reviewLevel: text(.reviewLevel), refundStatus: text(.refundStatus),
-            courier: text(.courier), trackingNo: text(.trackingNo), spent: text(.spent), lastPurchase: last.map(RowParser.stamp),
-            alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"), platform: platform?.rawValue)
-        var record = NewRecord(kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row, fields: fields)
+            courier: text(.courier), trackingNo: text(.trackingNo), spent: text(.spent),
+            lastPurchase: last.map(RowParser.stamp),
+            alternatePhones: alternates.isEmpty ? nil : alternates.map(\.text).joined(separator: "、"),
+            platform: platform?.rawValue)
+        var record = NewRecord(
+            kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row, fields: fields)
         record.fingerprint = RowParser.fingerprint(record)
         return ParsedRow(record: record, keys: keys)
     }

@@ -91,7 +91,10 @@ public struct ColumnMap: Sendable {
         var aliases: [SheetField: [String]] = [:]
         for (key, names) in f.fields {
             guard let field = SheetField(rawValue: key) else {
-                throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "fields.\(key)", Catalog.Config.unknownName(SheetField.allCases.map(\.rawValue))))
+                throw ConfigError(
+                    message: Catalog.Config.invalidValue(
+                        source.location(name), "fields.\(key)",
+                        Catalog.Config.unknownName(SheetField.allCases.map(\.rawValue))))
             }
             aliases[field] = names
         }
@@ -100,27 +103,34 @@ public struct ColumnMap: Sendable {
             let names = f.kinds[kind.rawValue]?.date_fields ?? []
             dateFields[kind] = try names.map { n in
                 guard let field = SheetField(rawValue: n), field.isDate else {
-                    throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "kinds.\(kind.rawValue).date_fields", n))
+                    throw ConfigError(
+                        message: Catalog.Config.invalidValue(
+                            source.location(name), "kinds.\(kind.rawValue).date_fields", n))
                 }
                 return field
             }
             if kind != .vip && dateFields[kind]!.isEmpty {
-                throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "kinds.\(kind.rawValue).date_fields", "[]"))
+                throw ConfigError(
+                    message: Catalog.Config.invalidValue(
+                        source.location(name), "kinds.\(kind.rawValue).date_fields", "[]"))
             }
         }
         var map = ColumnMap(aliases: aliases, dateFields: dateFields)
         if let names = f.kinds["orders"]?.date_fields {
             map.orderDateFields = try names.map { n in
                 guard let field = SheetField(rawValue: n), field.isDate else {
-                    throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "kinds.orders.date_fields", n))
+                    throw ConfigError(
+                        message: Catalog.Config.invalidValue(source.location(name), "kinds.orders.date_fields", n))
                 }
                 return field
             }
         }
         for (key, p) in f.platforms ?? [:] {
             guard let platform = Platform(rawValue: key) else {
-                throw ConfigError(message: Catalog.Config.invalidValue(source.location(name), "platforms.\(key)",
-                                                                         Catalog.Config.unknownName(Platform.allCases.map(\.rawValue))))
+                throw ConfigError(
+                    message: Catalog.Config.invalidValue(
+                        source.location(name), "platforms.\(key)",
+                        Catalog.Config.unknownName(Platform.allCases.map(\.rawValue))))
             }
             map.platformSignatures[platform] = Set(p.signature_headers.map(HeaderText.normalize))
         }

@@ -16,8 +16,10 @@ public struct ImportRequest: Sendable {
     /// The seller centre the files come from; nil: told by their headers.
     public var platform: Platform?
 
-    public init(kind: SourceKind, files: [String], sheet: String? = nil, month: YearMonth? = nil, skipBad: Bool = false,
-                platform: Platform? = nil) {
+    public init(
+        kind: SourceKind, files: [String], sheet: String? = nil, month: YearMonth? = nil, skipBad: Bool = false,
+        platform: Platform? = nil
+    ) {
         self.platform = platform
         self.kind = kind
         self.files = files
@@ -78,12 +80,14 @@ public struct SheetImporter {
         let period = ws.config.settings.period
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
-        var files = ImportedFiles(workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
-                                  platform: request.platform, progress: progress)
+        var files = ImportedFiles(
+            workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
+            platform: request.platform, progress: progress)
         let started = Date()
         let report: ImportReport = try ws.store().write { db in
-            var resolver = IdentityResolver(known: try SheetData.identityKeys(db),
-                                            nextCustomer: try SheetData.nextCustomer(db))
+            var resolver = IdentityResolver(
+                known: try SheetData.identityKeys(db),
+                nextCustomer: try SheetData.nextCustomer(db))
             var known = try SheetData.fingerprints(kind: request.kind, db)
             let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
             var newCustomers: [Int] = []
@@ -118,15 +122,17 @@ public struct SheetImporter {
             try SheetData.setNextCustomer(resolver.nextCustomer, db)
             let keysDone = Date()
             if bulk { try SheetData.restorePoolIndex(db) }
-            ws.logger.debug("""
+            ws.logger.debug(
+                """
                 import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, \
                 index \(Date().timeIntervalSince(keysDone)) s
                 """)
             var touched = Set<Int>()
             for c in newCustomers { touched.insert(resolver.find(c)) }
-            return ImportReport(kind: request.kind, files: files.reports, customers: touched.count,
-                                merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
-                                notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
+            return ImportReport(
+                kind: request.kind, files: files.reports, customers: touched.count,
+                merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
+                notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
         }
         try files.writeRejects()
         return report
@@ -135,8 +141,10 @@ public struct SheetImporter {
     /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
     /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
     /// returns whether it did.
-    private static func prepare(for files: [String], known: inout Set<Int64>, resolver: inout IdentityResolver,
-                                _ db: Database) throws -> Bool {
+    private static func prepare(
+        for files: [String], known: inout Set<Int64>, resolver: inout IdentityResolver,
+        _ db: Database
+    ) throws -> Bool {
         let inputBytes = files.reduce(0) {
             $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
         }
@@ -159,16 +167,20 @@ public struct SheetImporter {
         }
         if outside > 0, let m = month {
             let w = period.window(of: m)
-            notes.append(Catalog.Import.outsideMonth(count: outside, month: m.description,
-                                                     window: "\(w.lowerBound) – \(w.upperBound)"))
+            notes.append(
+                Catalog.Import.outsideMonth(
+                    count: outside, month: m.description,
+                    window: "\(w.lowerBound) – \(w.upperBound)"))
         }
         return notes
     }
 
     /// Completes a file's report and its `imports` row from what the reader found (an import
     /// row that added nothing is removed).
-    static func finish<P>(_ report: inout ImportReport.FileReport, importRow: inout ImportRow, file: TabularFile,
-                          reader: SheetReader<P>, _ db: Database) throws {
+    static func finish<P>(
+        _ report: inout ImportReport.FileReport, importRow: inout ImportRow, file: TabularFile,
+        reader: SheetReader<P>, _ db: Database
+    ) throws {
         report.read = reader.read
         report.blank = reader.blank
         report.rejected = reader.rejected
@@ -196,7 +208,8 @@ public struct SheetImporter {
         let lang = workspace.lang
         // What others typed is written as text: Excel must not run =HYPERLINK(…) from it.
         var csv = CSVWriter(neutralizingFormulas: true)
-        csv.row([Catalog.Import.rejectsRowHeader.text(lang)] + headers + [Catalog.Import.rejectsReasonHeader.text(lang)])
+        csv.row(
+            [Catalog.Import.rejectsRowHeader.text(lang)] + headers + [Catalog.Import.rejectsReasonHeader.text(lang)])
         for (row, cells, issues) in rows {
             var fields = cells.map(\.text)
             if fields.count < headers.count { fields += Array(repeating: "", count: headers.count - fields.count) }
@@ -221,8 +234,10 @@ struct ImportedFiles {
     private var badRows = 0
     private var rejects: [(path: String, headers: [String], rows: [(Int, [Cell], [RowIssue])])] = []
 
-    init(workspace: Workspace, sheet: String?, skipBad: Bool, platform: Platform?,
-         progress: ((ImportProgress) -> Void)?) {
+    init(
+        workspace: Workspace, sheet: String?, skipBad: Bool, platform: Platform?,
+        progress: ((ImportProgress) -> Void)?
+    ) {
         self.workspace = workspace
         self.sheet = sheet
         self.skipBad = skipBad
@@ -246,8 +261,9 @@ struct ImportedFiles {
             rowsRejected: 0)
         try importRow.insert(db)
         var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
-        let reader = SheetReader(file: file, path: path, layout: layout, columns: ws.config.columns, skipBad: skipBad,
-                                 platform: platform, progress: progress)
+        let reader = SheetReader(
+            file: file, path: path, layout: layout, columns: ws.config.columns, skipBad: skipBad,
+            platform: platform, progress: progress)
         reader.start()
         do {
             try store(importRow.id!, { reader.channel.receive() }, &report)

@@ -18,9 +18,11 @@ struct SheetLayout<Parsed: Sendable> {
 extension SheetLayout where Parsed == ParsedRow {
     /// One of the four sheets.
     static func sheet(_ kind: SourceKind, columns: ColumnMap, vipMonth: YearMonth?) -> SheetLayout {
-        SheetLayout(name: Catalog.Names.sheet(kind), missing: { columns.missing($0, kind: kind) }) { headers, mapping, platform in
-            let p = RowParser(kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
-                              vipMonth: vipMonth, platform: platform)
+        SheetLayout(name: Catalog.Names.sheet(kind), missing: { columns.missing($0, kind: kind) }) {
+            headers, mapping, platform in
+            let p = RowParser(
+                kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
+                vipMonth: vipMonth, platform: platform)
             return { row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }
         }
     }
@@ -29,8 +31,10 @@ extension SheetLayout where Parsed == ParsedRow {
 extension SheetLayout where Parsed == ParsedOrder {
     /// A platform's order export.
     static func orders(columns: ColumnMap) -> SheetLayout {
-        SheetLayout(name: Catalog.Names.orders, missing: { columns.missingForOrders($0) }) { headers, mapping, platform in
-            let p = OrderRowParser(headers: headers, columns: mapping, dateFields: columns.orderDateFields, platform: platform)
+        SheetLayout(name: Catalog.Names.orders, missing: { columns.missingForOrders($0) }) {
+            headers, mapping, platform in
+            let p = OrderRowParser(
+                headers: headers, columns: mapping, dateFields: columns.orderDateFields, platform: platform)
             return { row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }
         }
     }
@@ -63,8 +67,10 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     private(set) var error: Error?
     private let finished = DispatchSemaphore(value: 0)
 
-    init(file: TabularFile, path: String, layout: SheetLayout<Parsed>, columns: ColumnMap, skipBad: Bool,
-         platform: Platform? = nil, progress: ((ImportProgress) -> Void)?) {
+    init(
+        file: TabularFile, path: String, layout: SheetLayout<Parsed>, columns: ColumnMap, skipBad: Bool,
+        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?
+    ) {
         self.platform = platform
         platformGiven = platform != nil
         self.file = file
@@ -116,7 +122,10 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
             }
             // A header row repeated inside the data (two exports pasted together).
             if case .text(let first)? = cells.first, first == headers.first,
-               cells.map({ $0.text.trimmingASCIIWhitespace() }) == headers { return }
+                cells.map({ $0.text.trimmingASCIIWhitespace() }) == headers
+            {
+                return
+            }
             // 合计/总计/小计 under the data: not a customer.
             if ColumnMap.isTotalsRow(cells) { totals += 1; return }
             read += 1
@@ -152,8 +161,11 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         let missing = layout.missing(mapping)
         var accepted: [String: [String]] = [:]
         for f in missing.flatMap({ $0 }) { accepted[f.rawValue] = columns.aliases[f] ?? [] }
-        return FileError(file: path, message: Catalog.Import.missingColumns(
-            sheet: layout.name, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty }, accepted: accepted))
+        return FileError(
+            file: path,
+            message: Catalog.Import.missingColumns(
+                sheet: layout.name, missing: missing.map { $0.map(\.rawValue) }, found: headers.filter { !$0.isEmpty },
+                accepted: accepted))
     }
 }
 

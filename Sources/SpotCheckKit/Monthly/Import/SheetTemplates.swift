@@ -38,11 +38,15 @@ public struct SheetTemplates {
     public static func fields(_ kind: SourceKind) -> [SheetField] {
         switch kind {
         case .afterSales:
-            return [.name, .phone, .buyerID, .orderNo, .product, .purchaseDate, .situation, .handler, .handledDate,
-                    .refundStatus]
+            return [
+                .name, .phone, .buyerID, .orderNo, .product, .purchaseDate, .situation, .handler, .handledDate,
+                .refundStatus,
+            ]
         case .courier:
-            return [.name, .phone, .buyerID, .orderNo, .courier, .trackingNo, .situation, .handler, .appliedDate,
-                    .handledDate]
+            return [
+                .name, .phone, .buyerID, .orderNo, .courier, .trackingNo, .situation, .handler, .appliedDate,
+                .handledDate,
+            ]
         case .reviews:
             return [.buyerID, .name, .phone, .orderNo, .product, .reviewLevel, .situation, .reviewDate]
         case .vip:
@@ -67,7 +71,8 @@ public struct SheetTemplates {
         let out = try fields(kind).map { field -> Column in
             let aliases = columns.aliases[field] ?? []
             if let preferred = preferredHeader(field, kind: kind),
-               aliases.contains(where: { HeaderText.normalize($0) == HeaderText.normalize(preferred) }) {
+                aliases.contains(where: { HeaderText.normalize($0) == HeaderText.normalize(preferred) })
+            {
                 return Column(field: field, header: preferred)
             }
             guard let first = aliases.first else {
@@ -125,8 +130,10 @@ public struct SheetTemplates {
                 for row in rows { sheet.write(row, col, .blank, style) }
             }
             if let values = SheetTemplates.choices(c.field, kind: kind) {
-                let error = (title: Catalog.Templates.listErrorTitle.text(lang),
-                             text: Catalog.Templates.listError(values).text(lang))
+                let error = (
+                    title: Catalog.Templates.listErrorTitle.text(lang),
+                    text: Catalog.Templates.listError(values).text(lang)
+                )
                 sheet.listValidation(rows: rows, col: col, values: values, error: error)
             }
         }

@@ -16,7 +16,8 @@ public struct SpotCheckReport {
     /// Columns of the detail sheet.
     enum Detail: Int, CaseIterable {
         case rank, type, customer, phone, buyerID, sources, order, product, purchaseDate, situation, handler
-        case attempts, attemptCount, outsideHours, status, score, counted, praise, note, complaint, due, repliedAt, reply, caller
+        case attempts, attemptCount, outsideHours, status, score, counted, praise, note, complaint, due, repliedAt,
+            reply, caller
 
         var header: Message {
             typealias L = Catalog.CallList
@@ -112,8 +113,10 @@ public struct SpotCheckReport {
         put(.situation, .text(privacy(c.context.situationText(lang))), .wrap)
         put(.handler, .text(Catalog.list(c.context.handlers).text(lang)))
         let log = c.evaluation.attempts.map { a in
-            Catalog.Report.attemptLine(a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result),
-                                       outside: !a.withinHours).text(lang)
+            Catalog.Report.attemptLine(
+                a.attempt.at.minuteText, Catalog.Call.result(a.attempt.result),
+                outside: !a.withinHours
+            ).text(lang)
         }
         put(.attempts, .text(log.joined(separator: "\n")), .wrap)
         put(.attemptCount, .int(c.attempts.count))
@@ -176,9 +179,11 @@ public struct SpotCheckReport {
         let countedFormula = "COUNTIF(\(range(.counted)),\"\(yes)\")"
         let sumFormula = "SUMIF(\(range(.counted)),\"\(yes)\",\(range(.score)))"
         s.write(row, 0, .text(R.satisfaction.text(lang)), .bold)
-        let satisfactionFormula = Satisfaction.excelFormula(sum: sumFormula, count: countedFormula, notAvailable: notAvailable)
-        s.formula(row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(notAvailable),
-                  .figure)
+        let satisfactionFormula = Satisfaction.excelFormula(
+            sum: sumFormula, count: countedFormula, notAvailable: notAvailable)
+        s.formula(
+            row, 1, satisfactionFormula, cached: satisfaction.value.map { .number($0) } ?? .text(notAvailable),
+            .figure)
         let satisfactionRow = row
         row += 1
         s.write(row, 0, .text(R.scoreSum.text(lang)), .bold)
@@ -190,8 +195,9 @@ public struct SpotCheckReport {
         line(R.target, .number(ws.config.settings.target), .decimal)
         let meets = satisfaction.meets(ws.config.settings.target)
         s.write(row, 0, .text(R.meetsTarget.text(lang)), .bold)
-        let meetsFormula = Satisfaction.meetsFormula(value: "B\(satisfactionRow + 1)", target: "B\(row)", yes: yes,
-                                                     no: R.yesNo(false).text(lang), notAvailable: notAvailable)
+        let meetsFormula = Satisfaction.meetsFormula(
+            value: "B\(satisfactionRow + 1)", target: "B\(row)", yes: yes,
+            no: R.yesNo(false).text(lang), notAvailable: notAvailable)
         s.formula(row, 1, meetsFormula, cached: .text(meets.map { R.yesNo($0).text(lang) } ?? notAvailable))
         row += 1
         line(R.excludedUnreachable, .int(figures.unreachable))
@@ -210,8 +216,10 @@ public struct SpotCheckReport {
     }
 
     /// The score distribution as COUNTIFS over the detail sheet, with a chart. Returns the next free row.
-    private func writeDistribution(_ s: XLSXSheet, at start: Int, figures: MonthFigures,
-                                   range: (Detail) -> String) -> Int {
+    private func writeDistribution(
+        _ s: XLSXSheet, at start: Int, figures: MonthFigures,
+        range: (Detail) -> String
+    ) -> Int {
         let lang = workspace.lang
         typealias R = Catalog.Report
         let yes = R.yesNo(true).text(lang)
@@ -225,11 +233,13 @@ public struct SpotCheckReport {
             row += 1
             s.write(row, 0, .text(R.scoreName(score).text(lang)))
             let n = figures.count(score: score)
-            s.formula(row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))",
-                      cached: .number(Double(n)), .integer)
+            s.formula(
+                row, 1, "=COUNTIFS(\(range(.counted)),\"\(yes)\",\(range(.score)),\(score))",
+                cached: .number(Double(n)), .integer)
         }
-        s.chart(.column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0),
-                values: (firstDist...row, 1), seriesName: R.people.text(lang), at: (2, 4))
+        s.chart(
+            .column, title: R.chartDistribution.text(lang), source: s, categories: (firstDist...row, 0),
+            values: (firstDist...row, 1), seriesName: R.people.text(lang), at: (2, 4))
         return row + 2
     }
 
@@ -252,12 +262,15 @@ public struct SpotCheckReport {
         row = breakdown(s, at: row, title: R.byHandler, groups: handlerGroups)
         if !handlerGroups.isEmpty {
             let rows = (handlerTop + 1)...(handlerTop + handlerGroups.count)
-            s.chart(.bar, title: R.chartHandlers.text(lang), source: s, categories: (rows, 0),
-                    values: (rows, 3), seriesName: R.satisfaction.text(lang),
-                    at: (2, 12), size: (480, max(240, 40 * handlerGroups.count + 80)), valueRange: 0...5)
+            s.chart(
+                .bar, title: R.chartHandlers.text(lang), source: s, categories: (rows, 0),
+                values: (rows, 3), seriesName: R.satisfaction.text(lang),
+                at: (2, 12), size: (480, max(240, 40 * handlerGroups.count + 80)), valueRange: 0...5)
         }
         var callers: [String: [CaseView]] = [:]
-        for c in sample where !c.attempts.isEmpty { callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c) }
+        for c in sample where !c.attempts.isEmpty {
+            callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c)
+        }
         let callerGroups = callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups)
     }
@@ -269,9 +282,11 @@ public struct SpotCheckReport {
         var row = start
         s.write(row, 0, .text(title.text(lang)), .title)
         row += 1
-        let headers: [Message] = [R.name, R.cases, R.countedCases, R.satisfaction, R.scoreName(5), R.scoreName(4), R.scoreName(3),
-                                  R.scoreName(2), R.scoreName(1), R.excludedUnreachable, R.excludedRejected, R.openCases, R.praise,
-                                  R.resolvedOnSpot, R.escalatedOnTime, R.escalatedLate]
+        let headers: [Message] = [
+            R.name, R.cases, R.countedCases, R.satisfaction, R.scoreName(5), R.scoreName(4), R.scoreName(3),
+            R.scoreName(2), R.scoreName(1), R.excludedUnreachable, R.excludedRejected, R.openCases, R.praise,
+            R.resolvedOnSpot, R.escalatedOnTime, R.escalatedLate,
+        ]
         for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
         for (name, cases) in groups {
             row += 1
@@ -279,7 +294,11 @@ public struct SpotCheckReport {
             s.write(row, 0, .text(name))
             s.write(row, 1, .int(f.cases))
             s.write(row, 2, .int(f.counted))
-            if let v = f.satisfaction.value { s.write(row, 3, .number(v), .decimal) } else { s.write(row, 3, .text(R.notAvailable.text(lang))) }
+            if let v = f.satisfaction.value {
+                s.write(row, 3, .number(v), .decimal)
+            } else {
+                s.write(row, 3, .text(R.notAvailable.text(lang)))
+            }
             for (k, score) in [5, 4, 3, 2, 1].enumerated() { s.write(row, 4 + k, .int(f.count(score: score))) }
             s.write(row, 9, .int(f.unreachable))
             s.write(row, 10, .int(f.rejected))
