@@ -82,28 +82,41 @@ public struct AuditWorkbook {
         }
 
         typealias Q = Catalog.QA
-        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         let book = try ws.workbook(at: path, created: ws.now, title: Q.auditTitle(period.description).text(lang))
         // One row per sampled transcript, written in order: the sheet is kept in constant memory.
         let sheet = book.addSheet(Q.auditSheet.text(lang), inOrder: true)
         let cardSheet = book.addSheet(Q.scorecardSheet.text(lang))
-        let columns = AuditColumn.all(items: card.items.count)
-        func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
-        // Widths first: each row's height is set from them as the row is written.
-        sheet.setColumn(col(.conversation), width: 60)
-        sheet.setColumn(col(.findings), width: 36)
-        sheet.setColumn(col(.started), width: 17)
-        sheet.setColumn(col(.total), width: 8)
-        sheet.setColumn(col(.passed), width: 9)
-        sheet.setColumn(col(.auditor), width: 10)
-        sheet.setColumn(col(.comment), width: 30)
-        sheet.setColumn(col(.key), width: 10, hidden: true)
-        for k in card.items.indices { sheet.setColumn(col(.item(k)), width: 11) }
-
-        sheet.merge(rows: 0...0, cols: 0...col(.findings), Q.auditTitle(period.description).text(lang) + "　"
-                    + Q.auditHint(passMark: card.passMark).text(lang), .bold)
+        let layout = RowLayout(card: card, lang: lang)
         let headerRow = 1
-        for (i, c) in columns.enumerated() {
+        writeHeading(sheet, period: period, headerRow: headerRow, layout)
+        let first = headerRow + 1, last = headerRow + rows.count
+        try writeRows(sheet, rows, audits: audits, from: first, store: try ws.store(), showPhones: showPhones, layout)
+        finishAuditSheet(sheet, headerRow: headerRow, rows: first...last, layout)
+        writeScorecard(cardSheet, card: card, lang: lang)
+        WorkbookBinding(workspace: identity, kind: .audit, period: period.description, drawID: nil, seed: nil,
+                        token: copy.token).write(to: book)
+        try book.close()
+        return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
+    }
+
+    /// The audit sheet's column widths, title and header row: all before the first
+    /// transcript's row (widths first: each row's height is set from them as it is written).
+    private func writeHeading(_ sheet: XLSXSheet, period: YearMonth, headerRow: Int, _ layout: RowLayout) {
+        typealias Q = Catalog.QA
+        let card = layout.card, lang = layout.lang
+        sheet.setColumn(layout.conversation, width: 60)
+        sheet.setColumn(layout.findings, width: 36)
+        sheet.setColumn(layout.started, width: 17)
+        sheet.setColumn(layout.total, width: 8)
+        sheet.setColumn(layout.passed, width: 9)
+        sheet.setColumn(layout.auditor, width: 10)
+        sheet.setColumn(layout.comment, width: 30)
+        sheet.setColumn(layout.key, width: 10, hidden: true)
+        for k in card.items.indices { sheet.setColumn(layout.itemCols[k], width: 11) }
+
+        sheet.merge(rows: 0...0, cols: 0...layout.findings, Q.auditTitle(period.description).text(lang) + "　"
+                    + Q.auditHint(passMark: card.passMark).text(lang), .bold)
+        for (i, c) in layout.columns.enumerated() {
             if case .item(let k) = c {
                 let item = card.items[k]
                 sheet.write(headerRow, i, .text(Q.itemHeader(item).text(lang)), .header)
@@ -112,17 +125,22 @@ public struct AuditWorkbook {
             }
         }
         sheet.setRow(headerRow, height: 58)
-        let first = headerRow + 1, last = headerRow + rows.count
-        let itemCols = card.items.indices.map { col(.item($0)) }
-        let layout = RowLayout(card: card, lang: lang)
-        // Another thread reads each transcript's utterances and findings and makes its row's
-        // texts while this one writes the rows before it: only a few rows' are held at a time.
-        let store = try ws.store()
+    }
+
+    /// Writes a row per transcript from row `first` on, in order. Another thread reads each
+    /// transcript's utterances and findings and makes its row's texts while this one writes
+    /// the rows before it: only a few rows' are held at a time.
+    private func writeRows(_ sheet: XLSXSheet, _ rows: [TranscriptRow], audits: [Int: QAData.Audit], from first: Int,
+                           store: Store, showPhones: Bool, _ layout: RowLayout) throws {
+        typealias Q = Catalog.QA
+        let lang = layout.lang
+        let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         let texts = Handoff<(conversation: String, findings: String)>.start(batchSize: 64) { texts in
             try store.read { db in
                 let utterances = try QAData.UtteranceReader(db), findings = try QAData.FindingReader(db)
                 for t in rows {
-                    let talk = AuditWorkbook.conversation(try utterances.utterances(of: t.id), channel: t.channel, lang: lang)
+                    let talk = AuditWorkbook.conversation(try utterances.utterances(of: t.id), channel: t.channel,
+                                                          lang: lang)
                     let found = Q.findingsText(try findings.findings(of: t.id)).text(lang)
                     try texts.put((privacy(talk), privacy(found)))
                 }
@@ -137,17 +155,28 @@ public struct AuditWorkbook {
             }
         }
         if let error = texts.error { throw error }
-        for (k, item) in card.items.enumerated() {
+    }
+
+    /// What the audit sheet gets once its rows are written: each item's drop-down of allowed
+    /// scores, the frozen panes, the filter and the print setup.
+    private func finishAuditSheet(_ sheet: XLSXSheet, headerRow: Int, rows: ClosedRange<Int>, _ layout: RowLayout) {
+        typealias Q = Catalog.QA
+        let lang = layout.lang
+        for (k, item) in layout.card.items.enumerated() {
             let allowed = item.allowed.map(String.init)
-            sheet.listValidation(rows: first...last, col: itemCols[k], values: allowed,
-                                 prompt: (String(item.name.prefix(30)), Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)),
+            let prompt = Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)
+            sheet.listValidation(rows: rows, col: layout.itemCols[k], values: allowed,
+                                 prompt: (String(item.name.prefix(30)), prompt),
                                  error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
         }
-        sheet.freeze(rows: first, cols: 2)
-        sheet.autofilter(row: headerRow, lastRow: last, cols: 0...(columns.count - 2))
-        sheet.printLandscape(repeatingRows: first)
+        sheet.freeze(rows: rows.lowerBound, cols: 2)
+        sheet.autofilter(row: headerRow, lastRow: rows.upperBound, cols: 0...(layout.columns.count - 2))
+        sheet.printLandscape(repeatingRows: rows.lowerBound)
+    }
 
-        // 评分标准
+    /// 评分标准: the scorecard explained, an item per row.
+    private func writeScorecard(_ cardSheet: XLSXSheet, card: Scorecard, lang: Lang) {
+        typealias Q = Catalog.QA
         let cardHeaders = [Q.itemID, Q.itemName, Q.category, Q.weight, Q.allowed, Q.critical]
         for (i, h) in cardHeaders.enumerated() { cardSheet.write(0, i, .text(h.text(lang)), .header) }
         for (k, item) in card.items.enumerated() {
@@ -163,9 +192,6 @@ public struct AuditWorkbook {
         cardSheet.write(after, 0, .text(Q.passMark(card.passMark).text(lang)), .bold)
         cardSheet.merge(rows: (after + 1)...(after + 1), cols: 0...5, Q.totalExplained.text(lang), .note)
         cardSheet.setRow(after + 1, height: 45)
-        WorkbookBinding(workspace: identity, kind: .audit, period: period.description, drawID: nil, seed: nil, token: copy.token).write(to: book)
-        try book.close()
-        return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }
 
     /// What every row of the audit sheet shares, worked out once: columns, the pieces of the

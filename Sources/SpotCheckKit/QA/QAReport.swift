@@ -108,12 +108,24 @@ public struct QAReport {
 
     private func writeSummary(_ s: XLSXSheet, period: YearMonth, agents: [String: Figures], team: Figures, audited: Int, findings: Int,
                               problems: [Problem], card: Scorecard) {
+        s.write(0, 0, .text(Catalog.QA.summaryTitle(period.description).text(workspace.lang)), .title)
+        var row = 2
+        writeTotals(s, at: &row, period: period, team: team, audited: audited, findings: findings, card: card)
+        row += 1
+        let table = writeAgents(s, at: &row, agents: agents, team: team)
+        row += 2
+        let firstProblemRow = writeProblems(s, at: &row, problems: problems, audited: audited)
+        writeCharts(s, table, problems: problems.count, from: firstProblemRow, audited: audited)
+        s.printLandscapeFitWidth()
+    }
+
+    /// The period's totals, a label and a value per row from `row` on (left after the last).
+    private func writeTotals(_ s: XLSXSheet, at row: inout Int, period: YearMonth, team: Figures, audited: Int,
+                             findings: Int, card: Scorecard) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         typealias R = Catalog.Report
         let na = R.notAvailable.text(lang)
-        s.write(0, 0, .text(Q.summaryTitle(period.description).text(lang)), .title)
-        var row = 2
         func line(_ label: Message, _ value: XLSXValue, _ style: CellStyle = .integerLeft) {
             s.write(row, 0, .text(label.text(lang)), .bold)
             s.write(row, 1, value, style)
@@ -128,13 +140,28 @@ public struct QAReport {
         line(Q.average, team.average.map { .number($0) } ?? .text(na), .decimal)
         line(Q.passRate, team.passRate.map { .number($0) } ?? .text(na), .percent)
         line(Q.passMarkLabel, .number(card.passMark), .decimal)
-        row += 1
+    }
 
-        // Per agent.
+    /// Where the per-agent table stands: for the charts beside it.
+    private struct AgentTable {
+        /// The rows of the agents (the team's follows), and how many.
+        var firstRow: Int, lastRow: Int, agents: Int
+        var columns: Int
+        /// The column of the average score.
+        var averageColumn: Int
+    }
+
+    /// The figures per agent and of the team, titled at `row` (left at the team's row).
+    private func writeAgents(_ s: XLSXSheet, at row: inout Int, agents: [String: Figures], team: Figures)
+        -> AgentTable {
+        let lang = workspace.lang
+        typealias Q = Catalog.QA
+        let na = Catalog.Report.notAvailable.text(lang)
         s.write(row, 0, .text(Q.byAgentTitle.text(lang)), .title)
         row += 1
         let rules = QARule.allCases
-        let headers: [Message] = [Q.agent, Q.volume, Q.audited, Q.scored] + rules.map { Q.per100($0) } + [Q.average, Q.passRate]
+        let headers: [Message] = [Q.agent, Q.volume, Q.audited, Q.scored] + rules.map { Q.per100($0) }
+            + [Q.average, Q.passRate]
         for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
         s.setRow(row, height: 45)
         let firstAgentRow = row + 1
@@ -154,12 +181,20 @@ public struct QAReport {
         figures(Q.team.text(lang), team, .bold)
         s.setColumn(0, width: 16)
         for c in 1..<headers.count { s.setColumn(c, width: c < 4 ? 8 : 11) }
-        row += 2
+        return AgentTable(firstRow: firstAgentRow, lastRow: lastAgentRow, agents: names.count, columns: headers.count,
+                          averageColumn: 4 + rules.count)
+    }
 
-        // The team's common problems.
+    /// The team's common problems, titled at `row` (left at the last); returns the first
+    /// problem's row.
+    private func writeProblems(_ s: XLSXSheet, at row: inout Int, problems: [Problem], audited: Int) -> Int {
+        let lang = workspace.lang
+        typealias Q = Catalog.QA
         s.write(row, 0, .text(Q.commonProblems.text(lang)), .title)
         row += 1
-        for (i, h) in [Q.problem, Q.share, Q.transcriptsWith, Q.inWords].enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
+        for (i, h) in [Q.problem, Q.share, Q.transcriptsWith, Q.inWords].enumerated() {
+            s.write(row, i, .text(h.text(lang)), .header)
+        }
         let firstProblemRow = row + 1
         for p in problems {
             row += 1
@@ -174,21 +209,29 @@ public struct QAReport {
             s.write(row, 0, .text((audited == 0 ? Q.noneScored : Q.noProblems).text(lang)), .note)
         }
         s.setColumn(0, width: 30)
+        return firstProblemRow
+    }
 
-        // Charts beside the tables: average score by agent (0–100), and the common problems.
-        let chartCol = headers.count + 1
-        if !names.isEmpty && audited > 0 {
-            s.chart(.bar, title: Q.chartScores.text(lang), source: s, categories: (firstAgentRow...lastAgentRow, 0),
-                    values: (firstAgentRow...lastAgentRow, 4 + rules.count), seriesName: Q.average.text(lang), at: (2, chartCol),
-                    size: (480, max(240, 36 * names.count + 90)), valueRange: 0...100)
+    /// Charts beside the tables: average score by agent (0–100), and the common problems
+    /// (`problems` of them, from row `firstProblemRow`).
+    private func writeCharts(_ s: XLSXSheet, _ table: AgentTable, problems: Int, from firstProblemRow: Int,
+                             audited: Int) {
+        let lang = workspace.lang
+        typealias Q = Catalog.QA
+        let chartCol = table.columns + 1
+        if table.agents > 0 && audited > 0 {
+            let agentRows = table.firstRow...table.lastRow
+            s.chart(.bar, title: Q.chartScores.text(lang), source: s, categories: (agentRows, 0),
+                    values: (agentRows, table.averageColumn), seriesName: Q.average.text(lang), at: (2, chartCol),
+                    size: (480, max(240, 36 * table.agents + 90)), valueRange: 0...100)
         }
-        if !problems.isEmpty {
-            s.chart(.bar, title: Q.chartProblems.text(lang), source: s, categories: (firstProblemRow...(firstProblemRow + problems.count - 1), 0),
-                    values: (firstProblemRow...(firstProblemRow + problems.count - 1), 1), seriesName: Q.share.text(lang),
-                    at: (max(20, firstAgentRow + names.count + 4), chartCol), size: (560, max(240, 30 * problems.count + 90)), valueRange: 0...1,
-                    valueFormat: "0%")
+        if problems > 0 {
+            let problemRows = firstProblemRow...(firstProblemRow + problems - 1)
+            s.chart(.bar, title: Q.chartProblems.text(lang), source: s, categories: (problemRows, 0),
+                    values: (problemRows, 1), seriesName: Q.share.text(lang),
+                    at: (max(20, table.firstRow + table.agents + 4), chartCol),
+                    size: (560, max(240, 30 * problems + 90)), valueRange: 0...1, valueFormat: "0%")
         }
-        s.printLandscapeFitWidth()
     }
 
     // MARK: 质检明细表

@@ -48,35 +48,7 @@ public struct ScoresImporter {
         guard binding.workspace == identity else { throw FileError(file: file, message: Catalog.QA.otherWorkspace(binding.period)) }
         return try ws.store().write { db in
             let knowledge = try Changes.copy(token: binding.token, db)?.knowledge ?? CopyKnowledge(token: binding.token, exportSeq: -1)
-            let sampled = try QAData.sampled(db)
-            let external = try QAData.sampledExternalIDs(db)
-            var problems: [ResultsError.Problem] = []
-            var entries: [Entry] = []
-            var seen: [Int: Int] = [:]
-            for r in rows {
-                // Rows are matched by their hidden key only (never by the visible transcript id).
-                guard let t = r.key else {
-                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.noKey))
-                    continue
-                }
-                guard sampled.contains(t) else {
-                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.notSampled))
-                    continue
-                }
-                // The key and the transcript id must agree: a workbook of another workspace
-                // (or an edited key) must not put scores on the wrong transcript.
-                if let ext = r.externalID, let stored = external[t], stored.id != ext {
-                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.keyMismatch(ext, stored.id)))
-                    continue
-                }
-                if let other = seen[t] {
-                    problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: Catalog.QA.duplicateRow(other)))
-                    continue
-                }
-                seen[t] = r.row
-                entries.append(Entry(row: r.row, transcript: t, audit: r.scores.map { QAData.Audit(transcript: t, auditor: r.auditor, comment: r.comment, scores: $0) }))
-            }
-            if !problems.isEmpty { throw ResultsError(file: file, problems: problems, workbook: .audit) }
+            let entries = try match(rows, sheet: sheet, file: file, db)
             let stored = try QAData.audits(db)
             let provenance = try Changes.auditProvenance(db)
             var conflicts: [ConflictError.Conflict] = []
@@ -85,21 +57,59 @@ public struct ScoresImporter {
                 conflicts += ScoresImporter.differences(old, e.audit, card: card, sheet: sheet, row: e.row, lang: ws.lang)
             }
             if !conflicts.isEmpty && !replace { throw ConflictError(file: file, conflicts: conflicts, workbook: .audit) }
-            let change = Changes.Pending(db)
-            var changed = 0, withdrawn = 0
-            for e in entries {
-                if let a = e.audit {
-                    if try QAData.saveAudit(a, scoredAt: ws.stamp, db) {
-                        try Changes.markAudit(a.transcript, seq: try change.seq(), copy: knowledge.token, db)
-                        changed += 1
-                    }
-                } else if stored[e.transcript] != nil {
-                    try QAData.deleteAudit(transcript: e.transcript, db)
-                    withdrawn += 1
-                }
-            }
-            return Outcome(scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn, replaced: conflicts)
+            let (changed, withdrawn) = try save(entries, stored: stored, copy: knowledge.token, db)
+            return Outcome(scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn,
+                           replaced: conflicts)
         }
+    }
+
+    /// The rows read, matched to the sampled transcripts by their hidden key; a row that
+    /// matches none, or one already matched, or whose transcript id disagrees, is a problem.
+    private func match(_ rows: [ReadRow], sheet: String, file: String, _ db: Database) throws -> [Entry] {
+        let sampled = try QAData.sampled(db)
+        let external = try QAData.sampledExternalIDs(db)
+        var problems: [ResultsError.Problem] = []
+        var entries: [Entry] = []
+        var seen: [Int: Int] = [:]
+        for r in rows {
+            func problem(_ reason: Message) {
+                problems.append(.init(sheet: sheet, row: r.row, column: r.keyColumn, value: r.keyText, reason: reason))
+            }
+            // Rows are matched by their hidden key only (never by the visible transcript id).
+            guard let t = r.key else { problem(Catalog.QA.noKey); continue }
+            guard sampled.contains(t) else { problem(Catalog.QA.notSampled); continue }
+            // The key and the transcript id must agree: a workbook of another workspace
+            // (or an edited key) must not put scores on the wrong transcript.
+            if let ext = r.externalID, let stored = external[t], stored.id != ext {
+                problem(Catalog.QA.keyMismatch(ext, stored.id)); continue
+            }
+            if let other = seen[t] { problem(Catalog.QA.duplicateRow(other)); continue }
+            seen[t] = r.row
+            let audit = r.scores.map { QAData.Audit(transcript: t, auditor: r.auditor, comment: r.comment, scores: $0) }
+            entries.append(Entry(row: r.row, transcript: t, audit: audit))
+        }
+        if !problems.isEmpty { throw ResultsError(file: file, problems: problems, workbook: .audit) }
+        return entries
+    }
+
+    /// Stores each scored row's audit and withdraws the recorded audit of each cleared one;
+    /// how many of each changed.
+    private func save(_ entries: [Entry], stored: [Int: QAData.Audit], copy token: String, _ db: Database) throws
+        -> (changed: Int, withdrawn: Int) {
+        let change = Changes.Pending(db)
+        var changed = 0, withdrawn = 0
+        for e in entries {
+            if let a = e.audit {
+                if try QAData.saveAudit(a, scoredAt: workspace.stamp, db) {
+                    try Changes.markAudit(a.transcript, seq: try change.seq(), copy: token, db)
+                    changed += 1
+                }
+            } else if stored[e.transcript] != nil {
+                try QAData.deleteAudit(transcript: e.transcript, db)
+                withdrawn += 1
+            }
+        }
+        return (changed, withdrawn)
     }
 
     /// Each value of a recorded audit that the workbook's row would change.
@@ -138,71 +148,97 @@ public struct ScoresImporter {
     func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow], binding: WorkbookBinding) {
         let reader = try XLSXReader(path: file)
         guard let binding = try WorkbookBinding.read(reader) else { throw FileError(file: file, message: Catalog.QA.noBinding) }
-        if let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 6, isHeader: { ScoresImporter.map($0, card: card).isUsable(card) }) {
-            let headerCells = rows[headerIndex].cells
-            let columns = ScoresImporter.map(headerCells, card: card)
-            var problems: [ResultsError.Problem] = []
-            var out: [ReadRow] = []
-            for (rowNumber, cells) in rows[(headerIndex + 1)...] {
-                func cell(_ i: Int?) -> Cell { i.flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
-                func header(_ i: Int) -> String { ScoresImporter.firstLine(headerCells[i]) }
-                let keyCell = cell(columns.key), idCell = cell(columns.transcript)
-                let itemCells = card.items.map { cell(columns.items[$0.id]) }
-                let auditor = FilledWorkbook.text(cell(columns.auditor)), comment = FilledWorkbook.text(cell(columns.comment))
-                if keyCell.isBlank && idCell.isBlank {
-                    if itemCells.contains(where: { !$0.isBlank }) {
-                        problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.key ?? columns.transcript!), value: nil,
-                                              reason: Catalog.QA.noKey))
-                    }
-                    continue
-                }
-                var r = ReadRow(row: rowNumber, keyColumn: header(columns.key ?? columns.transcript!), keyText: (columns.key != nil ? keyCell : idCell).text,
-                                auditor: auditor, comment: comment)
-                if let k = columns.key {
-                    guard let key = FilledWorkbook.integer(keyCell), key > 0 else {
-                        problems.append(.init(sheet: sheet, row: rowNumber, column: header(k), value: keyCell.text, reason: Catalog.QA.badKey))
-                        continue
-                    }
-                    r.key = key
-                    r.externalID = FilledWorkbook.text(idCell)
-                } else {
-                    r.externalID = FilledWorkbook.text(idCell)
-                }
-                var scores: [String: Int] = [:]
-                var bad = false
-                for (k, item) in card.items.enumerated() {
-                    let c = itemCells[k]
-                    if c.isBlank { continue }
-                    guard let s = FilledWorkbook.score(c), item.allowed.contains(s) else {
-                        problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!), value: c.text,
-                                              reason: Catalog.QA.notAllowed(item.allowed)))
-                        bad = true
-                        continue
-                    }
-                    scores[item.id] = s
-                }
-                if bad { continue }
-                if scores.isEmpty {
-                    // Not scored (yet). An auditor or comment alone is a half-done row.
-                    if auditor != nil || comment != nil {
-                        problems.append(.init(sheet: sheet, row: rowNumber, column: nil, value: nil, reason: Catalog.QA.incomplete))
-                        continue
-                    }
-                } else if scores.count < card.items.count {
-                    let missing = card.items.filter { scores[$0.id] == nil }.map { header(columns.items[$0.id]!) }
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: Catalog.list(missing).text(lang), value: nil,
-                                          reason: Catalog.QA.incomplete))
-                    continue
-                } else {
-                    r.scores = scores
-                }
-                out.append(r)
-            }
-            if !problems.isEmpty { throw ResultsError(file: file, problems: problems, workbook: .audit) }
-            return (sheet, out, binding)
+        let isHeader: ([Cell]) -> Bool = { ScoresImporter.map($0, card: card).isUsable(card) }
+        guard let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 6, isHeader: isHeader) else {
+            let first = reader.sheetNames.first ?? ""
+            throw ResultsError(file: file, problems: [.init(sheet: first, row: 1, column: nil, value: nil,
+                                                            reason: Catalog.QA.noAuditSheet)], workbook: .audit)
         }
-        throw ResultsError(file: file, problems: [.init(sheet: reader.sheetNames.first ?? "", row: 1, column: nil, value: nil,
-                                                          reason: Catalog.QA.noAuditSheet)], workbook: .audit)
+        let headerCells = rows[headerIndex].cells
+        let sheetRows = SheetRows(sheet: sheet, card: card, headerCells: headerCells,
+                                  columns: ScoresImporter.map(headerCells, card: card), lang: lang)
+        var problems: [ResultsError.Problem] = []
+        var out: [ReadRow] = []
+        for (rowNumber, cells) in rows[(headerIndex + 1)...] {
+            if let r = sheetRows.read(rowNumber, cells, problems: &problems) { out.append(r) }
+        }
+        if !problems.isEmpty { throw ResultsError(file: file, problems: problems, workbook: .audit) }
+        return (sheet, out, binding)
+    }
+
+    /// The rows of the audit sheet, once its header is found.
+    private struct SheetRows {
+        let sheet: String
+        let card: Scorecard
+        let headerCells: [Cell]
+        let columns: Columns
+        let lang: Lang
+
+        /// A row that names a transcript; nil for a blank row, or one with problems (appended).
+        func read(_ rowNumber: Int, _ cells: [Cell], problems: inout [ResultsError.Problem]) -> ReadRow? {
+            func cell(_ i: Int?) -> Cell { i.flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
+            func header(_ i: Int) -> String { ScoresImporter.firstLine(headerCells[i]) }
+            func keyHeader() -> String { header(columns.key ?? columns.transcript!) }
+            let keyCell = cell(columns.key), idCell = cell(columns.transcript)
+            let itemCells = card.items.map { cell(columns.items[$0.id]) }
+            let auditor = FilledWorkbook.text(cell(columns.auditor))
+            let comment = FilledWorkbook.text(cell(columns.comment))
+            if keyCell.isBlank && idCell.isBlank {
+                if itemCells.contains(where: { !$0.isBlank }) {
+                    problems.append(.init(sheet: sheet, row: rowNumber, column: keyHeader(), value: nil,
+                                          reason: Catalog.QA.noKey))
+                }
+                return nil
+            }
+            var r = ReadRow(row: rowNumber, keyColumn: keyHeader(),
+                            keyText: (columns.key != nil ? keyCell : idCell).text, auditor: auditor, comment: comment)
+            if let k = columns.key {
+                guard let key = FilledWorkbook.integer(keyCell), key > 0 else {
+                    problems.append(.init(sheet: sheet, row: rowNumber, column: header(k), value: keyCell.text,
+                                          reason: Catalog.QA.badKey))
+                    return nil
+                }
+                r.key = key
+            }
+            r.externalID = FilledWorkbook.text(idCell)
+            guard let scores = itemScores(itemCells, rowNumber, header: header, problems: &problems) else { return nil }
+            if scores.isEmpty {
+                // Not scored (yet). An auditor or comment alone is a half-done row.
+                if auditor != nil || comment != nil {
+                    problems.append(.init(sheet: sheet, row: rowNumber, column: nil, value: nil,
+                                          reason: Catalog.QA.incomplete))
+                    return nil
+                }
+            } else if scores.count < card.items.count {
+                let missing = card.items.filter { scores[$0.id] == nil }.map { header(columns.items[$0.id]!) }
+                problems.append(.init(sheet: sheet, row: rowNumber, column: Catalog.list(missing).text(lang),
+                                      value: nil, reason: Catalog.QA.incomplete))
+                return nil
+            } else {
+                r.scores = scores
+            }
+            return r
+        }
+
+        /// The row's scores by item (those left blank absent); nil when one is not allowed
+        /// (each such a problem, appended).
+        private func itemScores(_ itemCells: [Cell], _ rowNumber: Int, header: (Int) -> String,
+                                problems: inout [ResultsError.Problem]) -> [String: Int]? {
+            var scores: [String: Int] = [:]
+            var bad = false
+            for (k, item) in card.items.enumerated() {
+                let c = itemCells[k]
+                if c.isBlank { continue }
+                guard let s = FilledWorkbook.score(c), item.allowed.contains(s) else {
+                    problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!),
+                                          value: c.text, reason: Catalog.QA.notAllowed(item.allowed)))
+                    bad = true
+                    continue
+                }
+                scores[item.id] = s
+            }
+            return bad ? nil : scores
+        }
     }
 
     private var lang: Lang { workspace.lang }

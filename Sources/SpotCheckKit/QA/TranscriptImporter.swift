@@ -229,12 +229,7 @@ public struct TranscriptImporter {
         var at = FieldColumns()
         var headers: [String] = []
         var firstHeaders: [String]? = nil
-        // Drafts in file order (only the last one when not `whole`); a transcript's rows
-        // usually come together, so the last one is looked at first. Drafts are changed in
-        // place (no copy of their rows per row).
-        var drafts: [Draft] = []
-        var index: [String: Int] = [:]
-        var emitted: Set<String> = []
+        var drafts = TableDrafts(whole: whole)
         var roles: [String: Speaker] = [:]
         var timeHeaders = (start: "", end: "")
         try file.forEachRow { row, cells in
@@ -253,49 +248,96 @@ public struct TranscriptImporter {
             }
             func cell(_ c: Int) -> Cell { c >= 0 && c < cells.count ? cells[c] : .empty }
             func problem(_ f: TranscriptColumns.Field?, _ reason: Message) {
-                report((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] }, value: f.map { cell(m[$0] ?? -1).text },
-                                       reason: reason)))
+                report((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] },
+                                       value: f.map { cell(m[$0] ?? -1).text }, reason: reason)))
             }
-            guard let id = CellText.clean(cell(at.transcript).text) else { problem(.transcript, Catalog.QA.noTranscriptID); return }
-            let k: Int
-            if let last = drafts.indices.last, drafts[last].id == id { k = last } else if whole, let known = index[id] { k = known } else {
-                if !whole {
-                    if emitted.contains(id) { throw Interleaved() }
-                    if let done = drafts.popLast() {
-                        emitted.insert(done.id)
-                        try emit(done)
-                    }
-                } else {
-                    index[id] = drafts.count
-                }
-                k = drafts.count
-                drafts.append(Draft(id: id, firstRow: row, timeHeaders: timeHeaders))
+            guard let id = CellText.clean(cell(at.transcript).text) else {
+                problem(.transcript, Catalog.QA.noTranscriptID); return
             }
-            if drafts[k].agent == nil { drafts[k].agent = CellText.clean(cell(at.agent).text).map(qa.columns.agentName) }
-            if drafts[k].customer == nil { drafts[k].customer = CellText.clean(cell(at.customer).text) }
-            if drafts[k].channel == nil, let c = CellText.clean(cell(at.channel).text) {
-                if let ch = qa.columns.channels[HeaderText.normalize(c)] { drafts[k].channel = ch } else { problem(.channel, Catalog.QA.unknownChannel) }
-            }
-            if drafts[k].startedAt == nil, !cell(at.startedAt).isBlank {
-                if let p = try? DateText.parse(cell(at.startedAt)) { drafts[k].startedAt = p.moment } else { problem(.startedAt, Catalog.QA.badTime) }
-            }
-            let roleText = cell(at.role).text
-            let speaker: Speaker
-            if let known = roles[roleText] { speaker = known } else {
-                guard let s = qa.columns.roles[HeaderText.normalize(roleText)] else { problem(.role, Catalog.QA.unknownRole); return }
-                roles[roleText] = s
-                speaker = s
+            let k = try drafts.position(of: id, row: row, timeHeaders: timeHeaders, emit: emit)
+            fillTranscriptFields(&drafts.list[k], at, cell: cell, problem: problem)
+            guard let speaker = speaker(cell(at.role).text, known: &roles) else {
+                problem(.role, Catalog.QA.unknownRole); return
             }
             guard let text = CellText.clean(cell(at.text).text) else { problem(.text, Catalog.QA.emptyText); return }
-            drafts[k].rows.append((row, 0, speaker, cell(at.time), cell(at.end), text))
+            drafts.list[k].rows.append((row, 0, speaker, cell(at.time), cell(at.end), text))
         }
-        guard mapping != nil else {
-            if firstHeaders == nil { throw FileError(file: path, message: Catalog.File.empty) }
-            let accepted = TranscriptColumns.Field.allCases.map { f in Array((qa.columns.headers.aliases[f] ?? []).prefix(3)) }
-            throw FileError(file: path, message: Catalog.QA.missingColumns(found: firstHeaders!.filter { !$0.isEmpty }, accepted: accepted))
+        guard mapping != nil else { throw missingColumns(path, firstHeaders: firstHeaders) }
+        if drafts.list.isEmpty && drafts.emitted.isEmpty {
+            throw FileError(file: path, message: Catalog.File.headerOnly)
         }
-        if drafts.isEmpty && emitted.isEmpty { throw FileError(file: path, message: Catalog.File.headerOnly) }
-        for d in drafts { try emit(d) }
+        for d in drafts.list { try emit(d) }
+    }
+
+    /// A table's transcripts being read: in file order (only the last one when not `whole`);
+    /// a transcript's rows usually come together, so the last one is looked at first. Drafts
+    /// are changed in place (no copy of their rows per row).
+    private struct TableDrafts {
+        let whole: Bool
+        var list: [Draft] = []
+        /// Where each transcript's draft is (when `whole`).
+        var index: [String: Int] = [:]
+        /// The transcripts handed on (when not `whole`).
+        var emitted: Set<String> = []
+
+        init(whole: Bool) { self.whole = whole }
+
+        /// The draft of transcript `id` in ``list``, begun at `row` if it is new. When not
+        /// `whole`, a new transcript first hands on the one before it, and one handed on
+        /// already throws ``Interleaved``.
+        mutating func position(of id: String, row: Int, timeHeaders: (start: String, end: String),
+                               emit: (Draft) throws -> Void) throws -> Int {
+            if let last = list.indices.last, list[last].id == id { return last }
+            if whole, let known = index[id] { return known }
+            if !whole {
+                if emitted.contains(id) { throw Interleaved() }
+                if let done = list.popLast() {
+                    emitted.insert(done.id)
+                    try emit(done)
+                }
+            } else {
+                index[id] = list.count
+            }
+            list.append(Draft(id: id, firstRow: row, timeHeaders: timeHeaders))
+            return list.count - 1
+        }
+    }
+
+    /// The transcript's own fields (agent, customer, channel, start) from the first of its
+    /// rows that has each; a channel or start that cannot be read is a problem of the row.
+    private func fillTranscriptFields(_ d: inout Draft, _ at: FieldColumns, cell: (Int) -> Cell,
+                                      problem: (TranscriptColumns.Field?, Message) -> Void) {
+        if d.agent == nil { d.agent = CellText.clean(cell(at.agent).text).map(qa.columns.agentName) }
+        if d.customer == nil { d.customer = CellText.clean(cell(at.customer).text) }
+        if d.channel == nil, let c = CellText.clean(cell(at.channel).text) {
+            if let ch = qa.columns.channels[HeaderText.normalize(c)] { d.channel = ch } else {
+                problem(.channel, Catalog.QA.unknownChannel)
+            }
+        }
+        if d.startedAt == nil, !cell(at.startedAt).isBlank {
+            if let p = try? DateText.parse(cell(at.startedAt)) { d.startedAt = p.moment } else {
+                problem(.startedAt, Catalog.QA.badTime)
+            }
+        }
+    }
+
+    /// The speaker a role names, looked up once per role text (`known` keeps those found);
+    /// nil for a role not configured.
+    private func speaker(_ roleText: String, known: inout [String: Speaker]) -> Speaker? {
+        if let s = known[roleText] { return s }
+        guard let s = qa.columns.roles[HeaderText.normalize(roleText)] else { return nil }
+        known[roleText] = s
+        return s
+    }
+
+    /// Why a table had no header row: it is empty, or which columns it lacks.
+    private func missingColumns(_ path: String, firstHeaders: [String]?) -> FileError {
+        guard let found = firstHeaders else { return FileError(file: path, message: Catalog.File.empty) }
+        let accepted = TranscriptColumns.Field.allCases.map { f in
+            Array((qa.columns.headers.aliases[f] ?? []).prefix(3))
+        }
+        let message = Catalog.QA.missingColumns(found: found.filter { !$0.isEmpty }, accepted: accepted)
+        return FileError(file: path, message: message)
     }
 
     /// The column of each field in a table (-1: none), looked up once per file.
