@@ -15,7 +15,8 @@ enum AuditColumn: Hashable {
 
     /// The columns in order for a scorecard of `items` items.
     static func all(items: Int) -> [AuditColumn] {
-        [.no, .transcript, .channel, .agent, .customer, .started, .conversation, .findings] + (0..<items).map { .item($0) }
+        [.no, .transcript, .channel, .agent, .customer, .started, .conversation, .findings]
+            + (0..<items).map { .item($0) }
             + [.total, .passed, .auditor, .comment, .key]
     }
 
@@ -70,10 +71,15 @@ public struct AuditWorkbook {
         let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
         let (stored, audits) = try ws.store().read { db in
-            (try QAData.sampledTranscripts(period: period.description, db), try QAData.audits(period: period.description, db))
+            (
+                try QAData.sampledTranscripts(period: period.description, db),
+                try QAData.audits(period: period.description, db)
+            )
         }
         // Agent by agent, each in time order: auditors go through one agent at a time.
-        let rows = stored.sorted { ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id) }
+        let rows = stored.sorted {
+            ($0.agent, $0.started.milliseconds, $0.id) < ($1.agent, $1.started.milliseconds, $1.id)
+        }
         guard !rows.isEmpty else { throw QAError(Catalog.QA.nothingSampled(period.description)) }
         let identity = try ws.identity()
         try ws.checkOutput(path)
@@ -93,8 +99,10 @@ public struct AuditWorkbook {
         try writeRows(sheet, rows, audits: audits, from: first, store: try ws.store(), showPhones: showPhones, layout)
         finishAuditSheet(sheet, headerRow: headerRow, rows: first...last, layout)
         writeScorecard(cardSheet, card: card, lang: lang)
-        WorkbookBinding(workspace: identity, kind: .audit, period: period.description, drawID: nil, seed: nil,
-                        token: copy.token).write(to: book)
+        WorkbookBinding(
+            workspace: identity, kind: .audit, period: period.description, drawID: nil, seed: nil,
+            token: copy.token
+        ).write(to: book)
         try book.close()
         return Result(path: path, transcripts: rows.count, checkedFirst: checkedFirst, warnings: ws.warnings(of: book))
     }
@@ -114,8 +122,10 @@ public struct AuditWorkbook {
         sheet.setColumn(layout.key, width: 10, hidden: true)
         for k in card.items.indices { sheet.setColumn(layout.itemCols[k], width: 11) }
 
-        sheet.merge(rows: 0...0, cols: 0...layout.findings, Q.auditTitle(period.description).text(lang) + "　"
-                    + Q.auditHint(passMark: card.passMark).text(lang), .bold)
+        sheet.merge(
+            rows: 0...0, cols: 0...layout.findings,
+            Q.auditTitle(period.description).text(lang) + "　"
+                + Q.auditHint(passMark: card.passMark).text(lang), .bold)
         for (i, c) in layout.columns.enumerated() {
             if case .item(let k) = c {
                 let item = card.items[k]
@@ -130,8 +140,10 @@ public struct AuditWorkbook {
     /// Writes a row per transcript from row `first` on, in order. Another thread reads each
     /// transcript's utterances and findings and makes its row's texts while this one writes
     /// the rows before it: only a few rows' are held at a time.
-    private func writeRows(_ sheet: XLSXSheet, _ rows: [TranscriptRow], audits: [Int: QAData.Audit], from first: Int,
-                           store: Store, showPhones: Bool, _ layout: RowLayout) throws {
+    private func writeRows(
+        _ sheet: XLSXSheet, _ rows: [TranscriptRow], audits: [Int: QAData.Audit], from first: Int,
+        store: Store, showPhones: Bool, _ layout: RowLayout
+    ) throws {
         typealias Q = Catalog.QA
         let lang = layout.lang
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
@@ -139,8 +151,9 @@ public struct AuditWorkbook {
             try store.read { db in
                 let utterances = try QAData.UtteranceReader(db), findings = try QAData.FindingReader(db)
                 for t in rows {
-                    let talk = AuditWorkbook.conversation(try utterances.utterances(of: t.id), channel: t.channel,
-                                                          lang: lang)
+                    let talk = AuditWorkbook.conversation(
+                        try utterances.utterances(of: t.id), channel: t.channel,
+                        lang: lang)
                     let found = Q.findingsText(try findings.findings(of: t.id)).text(lang)
                     try texts.put((privacy(talk), privacy(found)))
                 }
@@ -150,7 +163,8 @@ public struct AuditWorkbook {
         while let batch = texts.next() {
             for (talk, found) in batch {
                 let t = rows[n]
-                layout.write(first + n, number: n + 1, t, conversation: talk, findings: found, audit: audits[t.id], sheet)
+                layout.write(
+                    first + n, number: n + 1, t, conversation: talk, findings: found, audit: audits[t.id], sheet)
                 n += 1
             }
         }
@@ -165,9 +179,10 @@ public struct AuditWorkbook {
         for (k, item) in layout.card.items.enumerated() {
             let allowed = item.allowed.map(String.init)
             let prompt = Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)
-            sheet.listValidation(rows: rows, col: layout.itemCols[k], values: allowed,
-                                 prompt: (String(item.name.prefix(30)), prompt),
-                                 error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
+            sheet.listValidation(
+                rows: rows, col: layout.itemCols[k], values: allowed,
+                prompt: (String(item.name.prefix(30)), prompt),
+                error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
         }
         sheet.freeze(rows: rows.lowerBound, cols: 2)
         sheet.autofilter(row: headerRow, lastRow: rows.upperBound, cols: 0...(layout.columns.count - 2))
@@ -201,7 +216,8 @@ public struct AuditWorkbook {
         let lang: Lang
         let columns: [AuditColumn]
         let itemCols: [Int]
-        let no: Int, transcript: Int, channel: Int, agent: Int, customer: Int, started: Int, conversation: Int, findings: Int
+        let no: Int, transcript: Int, channel: Int, agent: Int, customer: Int, started: Int, conversation: Int,
+            findings: Int
         let total: Int, passed: Int, auditor: Int, comment: Int, key: Int
         /// Each item's column letter.
         let letters: [String]
@@ -217,12 +233,17 @@ public struct AuditWorkbook {
             func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
             itemCols = card.items.indices.map { col(.item($0)) }
             (no, transcript, channel, agent) = (col(.no), col(.transcript), col(.channel), col(.agent))
-            (customer, started, conversation, findings) = (col(.customer), col(.started), col(.conversation), col(.findings))
-            (total, passed, auditor, comment, key) = (col(.total), col(.passed), col(.auditor), col(.comment), col(.key))
+            (customer, started, conversation, findings) = (
+                col(.customer), col(.started), col(.conversation), col(.findings)
+            )
+            (total, passed, auditor, comment, key) = (
+                col(.total), col(.passed), col(.auditor), col(.comment), col(.key)
+            )
             let letters = itemCols.map(columnLetter)
             self.letters = letters
             totalLetter = columnLetter(col(.total))
-            channelText = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0, Catalog.QA.channel($0).text(lang)) })
+            channelText = Dictionary(
+                uniqueKeysWithValues: Channel.allCases.map { ($0, Catalog.QA.channel($0).text(lang)) })
             (passText, failText) = (Catalog.QA.pass(true).text(lang), Catalog.QA.pass(false).text(lang))
         }
 
@@ -237,12 +258,16 @@ public struct AuditWorkbook {
         /// Pass or fail of row `r`, live (``Scorecard/passFormula(totalCell:itemCells:pass:fail:)``).
         func passedFormula(_ r: Int) -> String {
             let row = String(r + 1)
-            return card.passFormula(totalCell: totalLetter + row, itemCells: letters.map { $0 + row }, pass: passText, fail: failText)
+            return card.passFormula(
+                totalCell: totalLetter + row, itemCells: letters.map { $0 + row }, pass: passText, fail: failText)
         }
 
         /// Writes a transcript's row.
-        func write(_ r: Int, number: Int, _ t: TranscriptRow, conversation talk: String, findings found: String, audit: QAData.Audit?,
-                   _ sheet: XLSXSheet) {
+        func write(
+            _ r: Int, number: Int, _ t: TranscriptRow, conversation talk: String, findings found: String,
+            audit: QAData.Audit?,
+            _ sheet: XLSXSheet
+        ) {
             sheet.write(r, no, .int(number))
             sheet.write(r, transcript, .text(t.externalID))
             sheet.write(r, channel, .text(channelText[t.channel]!))
@@ -252,12 +277,17 @@ public struct AuditWorkbook {
             sheet.write(r, conversation, .text(talk), .wrap)
             sheet.write(r, findings, .text(found), .wrap)
             for (k, item) in card.items.enumerated() {
-                if let s = audit?.scores[item.id] { sheet.write(r, itemCols[k], .int(s), .input) } else { sheet.write(r, itemCols[k], .blank, .input) }
+                if let s = audit?.scores[item.id] {
+                    sheet.write(r, itemCols[k], .int(s), .input)
+                } else {
+                    sheet.write(r, itemCols[k], .blank, .input)
+                }
             }
             // The total and pass/fail, live: they follow the auditor's scores as they are typed.
             let result = audit.flatMap { card.score($0.scores) }
             sheet.formula(r, total, totalFormula(r), cached: result.map { .number($0.total) } ?? .text(""), .decimal)
-            sheet.formula(r, passed, passedFormula(r), cached: .text(result.map { $0.passed ? passText : failText } ?? ""))
+            sheet.formula(
+                r, passed, passedFormula(r), cached: .text(result.map { $0.passed ? passText : failText } ?? ""))
             sheet.write(r, auditor, .text(audit?.auditor ?? ""), .input)
             sheet.write(r, comment, .text(audit?.comment ?? ""), .input)
             sheet.write(r, key, .int(t.id))
@@ -290,15 +320,17 @@ public struct AuditWorkbook {
     }
 
     /// Each speaker as the lines of a conversation show it, in each language.
-    private static let speakerLabels: (zh: [Speaker: (text: String, utf16Count: Int)], en: [Speaker: (text: String, utf16Count: Int)]) = {
-        func labels(_ lang: Lang) -> [Speaker: (text: String, utf16Count: Int)] {
-            Dictionary(uniqueKeysWithValues: Speaker.allCases.map { s in
-                let text = Catalog.QA.utteranceSpeaker(Catalog.QA.speaker(s)).text(lang)
-                return (s, (text, text.utf16.count))
-            })
-        }
-        return (labels(.zh), labels(.en))
-    }()
+    private static let speakerLabels:
+        (zh: [Speaker: (text: String, utf16Count: Int)], en: [Speaker: (text: String, utf16Count: Int)]) = {
+            func labels(_ lang: Lang) -> [Speaker: (text: String, utf16Count: Int)] {
+                Dictionary(
+                    uniqueKeysWithValues: Speaker.allCases.map { s in
+                        let text = Catalog.QA.utteranceSpeaker(Catalog.QA.speaker(s)).text(lang)
+                        return (s, (text, text.utf16.count))
+                    })
+            }
+            return (labels(.zh), labels(.en))
+        }()
 }
 
 /// The length of text in UTF-16 units (as Excel counts), from its UTF-8 bytes: one unit per

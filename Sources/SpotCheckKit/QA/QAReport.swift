@@ -50,8 +50,12 @@ public struct QAReport {
         let card = qa.scorecard
         let checkedFirst = try QAChecker(workspace: ws).ensureChecked(period: period)
         let (rows, findings, sampledIDs, audits) = try ws.store().read { db in
-            (try QAData.transcripts(period: period.description, db), try QAData.findings(period: period.description, db),
-             Set(try QAData.sampled(period: period.description, db)), try QAData.audits(period: period.description, db))
+            (
+                try QAData.transcripts(period: period.description, db),
+                try QAData.findings(period: period.description, db),
+                Set(try QAData.sampled(period: period.description, db)),
+                try QAData.audits(period: period.description, db)
+            )
         }
         guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
@@ -69,7 +73,9 @@ public struct QAReport {
             f.volume += 1
             team.volume += 1
             if sampledIDs.contains(r.id) { f.sampled += 1; team.sampled += 1 }
-            for x in findingsBy[r.id] ?? [] { f.findings[x.rule, default: 0] += 1; team.findings[x.rule, default: 0] += 1 }
+            for x in findingsBy[r.id] ?? [] {
+                f.findings[x.rule, default: 0] += 1; team.findings[x.rule, default: 0] += 1
+            }
             agents[r.agent] = f
         }
         for a in audited { agents[a.row.agent]!.results.append(a.result); team.results.append(a.result) }
@@ -93,21 +99,27 @@ public struct QAReport {
         let summary = book.addSheet(Q.summarySheet.text(lang))
         let detail = book.addSheet(Q.detailSheet.text(lang))
         let findingSheet = book.addSheet(Q.findingsSheet.text(lang))
-        writeSummary(summary, period: period, agents: agents, team: team, audited: audited.count, findings: findings.count, problems: problems,
-                     card: card)
+        writeSummary(
+            summary, period: period, agents: agents, team: team, audited: audited.count, findings: findings.count,
+            problems: problems,
+            card: card)
         // Phone and ID numbers that customers typed into the conversation are masked.
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         writeDetail(detail, audited: audited, findings: findingsBy, card: card, privacy: privacy)
         writeFindings(findingSheet, findings: findings, byID: byID, sampled: sampledIDs, privacy: privacy)
         try book.close()
-        return Result(path: path, transcripts: rows.count, audited: audited.count, findings: findings.count, checkedFirst: checkedFirst,
-                      warnings: ws.warnings(of: book))
+        return Result(
+            path: path, transcripts: rows.count, audited: audited.count, findings: findings.count,
+            checkedFirst: checkedFirst,
+            warnings: ws.warnings(of: book))
     }
 
     // MARK: 质检汇总表
 
-    private func writeSummary(_ s: XLSXSheet, period: YearMonth, agents: [String: Figures], team: Figures, audited: Int, findings: Int,
-                              problems: [Problem], card: Scorecard) {
+    private func writeSummary(
+        _ s: XLSXSheet, period: YearMonth, agents: [String: Figures], team: Figures, audited: Int, findings: Int,
+        problems: [Problem], card: Scorecard
+    ) {
         s.write(0, 0, .text(Catalog.QA.summaryTitle(period.description).text(workspace.lang)), .title)
         var row = 2
         writeTotals(s, at: &row, period: period, team: team, audited: audited, findings: findings, card: card)
@@ -120,8 +132,10 @@ public struct QAReport {
     }
 
     /// The period's totals, a label and a value per row from `row` on (left after the last).
-    private func writeTotals(_ s: XLSXSheet, at row: inout Int, period: YearMonth, team: Figures, audited: Int,
-                             findings: Int, card: Scorecard) {
+    private func writeTotals(
+        _ s: XLSXSheet, at row: inout Int, period: YearMonth, team: Figures, audited: Int,
+        findings: Int, card: Scorecard
+    ) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         typealias R = Catalog.Report
@@ -152,15 +166,19 @@ public struct QAReport {
     }
 
     /// The figures per agent and of the team, titled at `row` (left at the team's row).
-    private func writeAgents(_ s: XLSXSheet, at row: inout Int, agents: [String: Figures], team: Figures)
-        -> AgentTable {
+    private func writeAgents(
+        _ s: XLSXSheet, at row: inout Int, agents: [String: Figures], team: Figures
+    )
+        -> AgentTable
+    {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         let na = Catalog.Report.notAvailable.text(lang)
         s.write(row, 0, .text(Q.byAgentTitle.text(lang)), .title)
         row += 1
         let rules = QARule.allCases
-        let headers: [Message] = [Q.agent, Q.volume, Q.audited, Q.scored] + rules.map { Q.per100($0) }
+        let headers: [Message] =
+            [Q.agent, Q.volume, Q.audited, Q.scored] + rules.map { Q.per100($0) }
             + [Q.average, Q.passRate]
         for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
         s.setRow(row, height: 45)
@@ -181,8 +199,9 @@ public struct QAReport {
         figures(Q.team.text(lang), team, .bold)
         s.setColumn(0, width: 16)
         for c in 1..<headers.count { s.setColumn(c, width: c < 4 ? 8 : 11) }
-        return AgentTable(firstRow: firstAgentRow, lastRow: lastAgentRow, agents: names.count, columns: headers.count,
-                          averageColumn: 4 + rules.count)
+        return AgentTable(
+            firstRow: firstAgentRow, lastRow: lastAgentRow, agents: names.count, columns: headers.count,
+            averageColumn: 4 + rules.count)
     }
 
     /// The team's common problems, titled at `row` (left at the last); returns the first
@@ -214,30 +233,36 @@ public struct QAReport {
 
     /// Charts beside the tables: average score by agent (0–100), and the common problems
     /// (`problems` of them, from row `firstProblemRow`).
-    private func writeCharts(_ s: XLSXSheet, _ table: AgentTable, problems: Int, from firstProblemRow: Int,
-                             audited: Int) {
+    private func writeCharts(
+        _ s: XLSXSheet, _ table: AgentTable, problems: Int, from firstProblemRow: Int,
+        audited: Int
+    ) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         let chartCol = table.columns + 1
         if table.agents > 0 && audited > 0 {
             let agentRows = table.firstRow...table.lastRow
-            s.chart(.bar, title: Q.chartScores.text(lang), source: s, categories: (agentRows, 0),
-                    values: (agentRows, table.averageColumn), seriesName: Q.average.text(lang), at: (2, chartCol),
-                    size: (480, max(240, 36 * table.agents + 90)), valueRange: 0...100)
+            s.chart(
+                .bar, title: Q.chartScores.text(lang), source: s, categories: (agentRows, 0),
+                values: (agentRows, table.averageColumn), seriesName: Q.average.text(lang), at: (2, chartCol),
+                size: (480, max(240, 36 * table.agents + 90)), valueRange: 0...100)
         }
         if problems > 0 {
             let problemRows = firstProblemRow...(firstProblemRow + problems - 1)
-            s.chart(.bar, title: Q.chartProblems.text(lang), source: s, categories: (problemRows, 0),
-                    values: (problemRows, 1), seriesName: Q.share.text(lang),
-                    at: (max(20, table.firstRow + table.agents + 4), chartCol),
-                    size: (560, max(240, 30 * problems + 90)), valueRange: 0...1, valueFormat: "0%")
+            s.chart(
+                .bar, title: Q.chartProblems.text(lang), source: s, categories: (problemRows, 0),
+                values: (problemRows, 1), seriesName: Q.share.text(lang),
+                at: (max(20, table.firstRow + table.agents + 4), chartCol),
+                size: (560, max(240, 30 * problems + 90)), valueRange: 0...1, valueFormat: "0%")
         }
     }
 
     // MARK: 质检明细表
 
-    private func writeDetail(_ s: XLSXSheet, audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)],
-                             findings: [Int: [Finding]], card: Scorecard, privacy: (String) -> String) {
+    private func writeDetail(
+        _ s: XLSXSheet, audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)],
+        findings: [Int: [Finding]], card: Scorecard, privacy: (String) -> String
+    ) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         let fixed: [Message] = [Q.no, Q.transcriptID, Q.channelHeader, Q.agent, Q.startedAt, Q.auditor, Q.automatic]
@@ -259,7 +284,8 @@ public struct QAReport {
             for (k, item) in card.items.enumerated() { s.write(r, itemStart + k, .int(a.audit.scores[item.id] ?? 0)) }
             s.write(r, after, .number(a.result.total), .decimal)
             s.write(r, after + 1, .text(Q.pass(a.result.passed).text(lang)))
-            s.write(r, after + 2, .text(Catalog.list(a.result.failedCritical.map { names[$0] ?? $0 }).text(lang)), .wrap)
+            s.write(
+                r, after + 2, .text(Catalog.list(a.result.failedCritical.map { names[$0] ?? $0 }).text(lang)), .wrap)
             s.write(r, after + 3, .text(privacy(a.audit.comment ?? "")), .wrap)
         }
         s.setColumn(4, width: 17)
@@ -274,12 +300,17 @@ public struct QAReport {
 
     // MARK: 问题明细
 
-    private func writeFindings(_ s: XLSXSheet, findings: [QAData.StoredFinding], byID: [Int: TranscriptRow], sampled: Set<Int>,
-                               privacy: (String) -> String) {
+    private func writeFindings(
+        _ s: XLSXSheet, findings: [QAData.StoredFinding], byID: [Int: TranscriptRow], sampled: Set<Int>,
+        privacy: (String) -> String
+    ) {
         let lang = workspace.lang
         typealias Q = Catalog.QA
-        let headers: [Message] = [Q.no, Q.rule, Q.agent, Q.transcriptID, Q.channelHeader, Q.time, Q.matched, Q.position, Q.excerpt, Q.gapHeader,
-                                  Q.category, Q.severity, Q.inSample]
+        let headers: [Message] = [
+            Q.no, Q.rule, Q.agent, Q.transcriptID, Q.channelHeader, Q.time, Q.matched, Q.position, Q.excerpt,
+            Q.gapHeader,
+            Q.category, Q.severity, Q.inSample,
+        ]
         for (i, h) in headers.enumerated() { s.write(0, i, .text(h.text(lang)), .header) }
         for (n, sf) in findings.enumerated() {
             let r = n + 1, f = sf.finding, t = byID[sf.transcript]!

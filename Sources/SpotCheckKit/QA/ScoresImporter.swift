@@ -45,21 +45,31 @@ public struct ScoresImporter {
         let (sheet, rows, binding) = try read(file, card: card)
         let identity = try ws.identity()
         guard binding.kind == .audit else { throw FileError(file: file, message: Catalog.QA.notAnAuditWorkbook) }
-        guard binding.workspace == identity else { throw FileError(file: file, message: Catalog.QA.otherWorkspace(binding.period)) }
+        guard binding.workspace == identity else {
+            throw FileError(file: file, message: Catalog.QA.otherWorkspace(binding.period))
+        }
         return try ws.store().write { db in
-            let knowledge = try Changes.copy(token: binding.token, db)?.knowledge ?? CopyKnowledge(token: binding.token, exportSeq: -1)
+            let knowledge =
+                try Changes.copy(token: binding.token, db)?.knowledge
+                ?? CopyKnowledge(token: binding.token, exportSeq: -1)
             let entries = try match(rows, sheet: sheet, file: file, db)
             let stored = try QAData.audits(db)
             let provenance = try Changes.auditProvenance(db)
             var conflicts: [ConflictError.Conflict] = []
             for e in entries {
-                guard let old = stored[e.transcript], let p = provenance[e.transcript], !knowledge.knew(p), old != e.audit else { continue }
-                conflicts += ScoresImporter.differences(old, e.audit, card: card, sheet: sheet, row: e.row, lang: ws.lang)
+                guard let old = stored[e.transcript], let p = provenance[e.transcript], !knowledge.knew(p),
+                    old != e.audit
+                else { continue }
+                conflicts += ScoresImporter.differences(
+                    old, e.audit, card: card, sheet: sheet, row: e.row, lang: ws.lang)
             }
-            if !conflicts.isEmpty && !replace { throw ConflictError(file: file, conflicts: conflicts, workbook: .audit) }
+            if !conflicts.isEmpty && !replace {
+                throw ConflictError(file: file, conflicts: conflicts, workbook: .audit)
+            }
             let (changed, withdrawn) = try save(entries, stored: stored, copy: knowledge.token, db)
-            return Outcome(scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn,
-                           replaced: conflicts)
+            return Outcome(
+                scored: entries.filter { $0.audit != nil }.count, changed: changed, withdrawn: withdrawn,
+                replaced: conflicts)
         }
     }
 
@@ -94,8 +104,11 @@ public struct ScoresImporter {
 
     /// Stores each scored row's audit and withdraws the recorded audit of each cleared one;
     /// how many of each changed.
-    private func save(_ entries: [Entry], stored: [Int: QAData.Audit], copy token: String, _ db: Database) throws
-        -> (changed: Int, withdrawn: Int) {
+    private func save(
+        _ entries: [Entry], stored: [Int: QAData.Audit], copy token: String, _ db: Database
+    ) throws
+        -> (changed: Int, withdrawn: Int)
+    {
         let change = Changes.Pending(db)
         var changed = 0, withdrawn = 0
         for e in entries {
@@ -113,19 +126,30 @@ public struct ScoresImporter {
     }
 
     /// Each value of a recorded audit that the workbook's row would change.
-    static func differences(_ old: QAData.Audit, _ new: QAData.Audit?, card: Scorecard, sheet: String, row: Int, lang: Lang)
-        -> [ConflictError.Conflict] {
+    static func differences(
+        _ old: QAData.Audit, _ new: QAData.Audit?, card: Scorecard, sheet: String, row: Int, lang: Lang
+    )
+        -> [ConflictError.Conflict]
+    {
         let blank = Catalog.Calls.blankInList.text(lang)
         var out: [ConflictError.Conflict] = []
         for item in card.items where old.scores[item.id] != new?.scores[item.id] {
-            out.append(.init(sheet: sheet, row: row, column: item.name, recorded: old.scores[item.id].map(String.init) ?? blank,
-                             listed: new?.scores[item.id].map(String.init) ?? blank))
+            out.append(
+                .init(
+                    sheet: sheet, row: row, column: item.name, recorded: old.scores[item.id].map(String.init) ?? blank,
+                    listed: new?.scores[item.id].map(String.init) ?? blank))
         }
         if old.auditor != new?.auditor {
-            out.append(.init(sheet: sheet, row: row, column: Catalog.QA.auditor.text(lang), recorded: old.auditor ?? blank, listed: new?.auditor ?? blank))
+            out.append(
+                .init(
+                    sheet: sheet, row: row, column: Catalog.QA.auditor.text(lang), recorded: old.auditor ?? blank,
+                    listed: new?.auditor ?? blank))
         }
         if old.comment != new?.comment {
-            out.append(.init(sheet: sheet, row: row, column: Catalog.QA.comment.text(lang), recorded: old.comment ?? blank, listed: new?.comment ?? blank))
+            out.append(
+                .init(
+                    sheet: sheet, row: row, column: Catalog.QA.comment.text(lang), recorded: old.comment ?? blank,
+                    listed: new?.comment ?? blank))
         }
         return out
     }
@@ -147,16 +171,24 @@ public struct ScoresImporter {
     /// Finds the audit sheet, maps its columns and reads every row that names a transcript.
     func read(_ file: String, card: Scorecard) throws -> (sheet: String, rows: [ReadRow], binding: WorkbookBinding) {
         let reader = try XLSXReader(path: file)
-        guard let binding = try WorkbookBinding.read(reader) else { throw FileError(file: file, message: Catalog.QA.noBinding) }
+        guard let binding = try WorkbookBinding.read(reader) else {
+            throw FileError(file: file, message: Catalog.QA.noBinding)
+        }
         let isHeader: ([Cell]) -> Bool = { ScoresImporter.map($0, card: card).isUsable(card) }
         guard let (sheet, rows, headerIndex) = try FilledWorkbook.locate(reader, within: 6, isHeader: isHeader) else {
             let first = reader.sheetNames.first ?? ""
-            throw ResultsError(file: file, problems: [.init(sheet: first, row: 1, column: nil, value: nil,
-                                                            reason: Catalog.QA.noAuditSheet)], workbook: .audit)
+            throw ResultsError(
+                file: file,
+                problems: [
+                    .init(
+                        sheet: first, row: 1, column: nil, value: nil,
+                        reason: Catalog.QA.noAuditSheet)
+                ], workbook: .audit)
         }
         let headerCells = rows[headerIndex].cells
-        let sheetRows = SheetRows(sheet: sheet, card: card, headerCells: headerCells,
-                                  columns: ScoresImporter.map(headerCells, card: card), lang: lang)
+        let sheetRows = SheetRows(
+            sheet: sheet, card: card, headerCells: headerCells,
+            columns: ScoresImporter.map(headerCells, card: card), lang: lang)
         var problems: [ResultsError.Problem] = []
         var out: [ReadRow] = []
         for (rowNumber, cells) in rows[(headerIndex + 1)...] {
@@ -185,17 +217,22 @@ public struct ScoresImporter {
             let comment = FilledWorkbook.text(cell(columns.comment))
             if keyCell.isBlank && idCell.isBlank {
                 if itemCells.contains(where: { !$0.isBlank }) {
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: keyHeader(), value: nil,
-                                          reason: Catalog.QA.noKey))
+                    problems.append(
+                        .init(
+                            sheet: sheet, row: rowNumber, column: keyHeader(), value: nil,
+                            reason: Catalog.QA.noKey))
                 }
                 return nil
             }
-            var r = ReadRow(row: rowNumber, keyColumn: keyHeader(),
-                            keyText: (columns.key != nil ? keyCell : idCell).text, auditor: auditor, comment: comment)
+            var r = ReadRow(
+                row: rowNumber, keyColumn: keyHeader(),
+                keyText: (columns.key != nil ? keyCell : idCell).text, auditor: auditor, comment: comment)
             if let k = columns.key {
                 guard let key = FilledWorkbook.integer(keyCell), key > 0 else {
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: header(k), value: keyCell.text,
-                                          reason: Catalog.QA.badKey))
+                    problems.append(
+                        .init(
+                            sheet: sheet, row: rowNumber, column: header(k), value: keyCell.text,
+                            reason: Catalog.QA.badKey))
                     return nil
                 }
                 r.key = key
@@ -205,14 +242,18 @@ public struct ScoresImporter {
             if scores.isEmpty {
                 // Not scored (yet). An auditor or comment alone is a half-done row.
                 if auditor != nil || comment != nil {
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: nil, value: nil,
-                                          reason: Catalog.QA.incomplete))
+                    problems.append(
+                        .init(
+                            sheet: sheet, row: rowNumber, column: nil, value: nil,
+                            reason: Catalog.QA.incomplete))
                     return nil
                 }
             } else if scores.count < card.items.count {
                 let missing = card.items.filter { scores[$0.id] == nil }.map { header(columns.items[$0.id]!) }
-                problems.append(.init(sheet: sheet, row: rowNumber, column: Catalog.list(missing).text(lang),
-                                      value: nil, reason: Catalog.QA.incomplete))
+                problems.append(
+                    .init(
+                        sheet: sheet, row: rowNumber, column: Catalog.list(missing).text(lang),
+                        value: nil, reason: Catalog.QA.incomplete))
                 return nil
             } else {
                 r.scores = scores
@@ -222,16 +263,20 @@ public struct ScoresImporter {
 
         /// The row's scores by item (those left blank absent); nil when one is not allowed
         /// (each such a problem, appended).
-        private func itemScores(_ itemCells: [Cell], _ rowNumber: Int, header: (Int) -> String,
-                                problems: inout [ResultsError.Problem]) -> [String: Int]? {
+        private func itemScores(
+            _ itemCells: [Cell], _ rowNumber: Int, header: (Int) -> String,
+            problems: inout [ResultsError.Problem]
+        ) -> [String: Int]? {
             var scores: [String: Int] = [:]
             var bad = false
             for (k, item) in card.items.enumerated() {
                 let c = itemCells[k]
                 if c.isBlank { continue }
                 guard let s = FilledWorkbook.score(c), item.allowed.contains(s) else {
-                    problems.append(.init(sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!),
-                                          value: c.text, reason: Catalog.QA.notAllowed(item.allowed)))
+                    problems.append(
+                        .init(
+                            sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!),
+                            value: c.text, reason: Catalog.QA.notAllowed(item.allowed)))
                     bad = true
                     continue
                 }
@@ -252,7 +297,9 @@ public struct ScoresImporter {
         var comment: Int?
         var items: [String: Int] = [:]
 
-        func isUsable(_ card: Scorecard) -> Bool { (key != nil || transcript != nil) && items.count == card.items.count }
+        func isUsable(_ card: Scorecard) -> Bool {
+            (key != nil || transcript != nil) && items.count == card.items.count
+        }
     }
 
     /// Maps headers to columns. A header's first line counts (item headers carry the weight
@@ -264,12 +311,19 @@ public struct ScoresImporter {
             let text = firstLine(cell)
             if text.isEmpty { continue }
             func isHeader(_ m: Message) -> Bool { FilledWorkbook.isHeader(text, m) }
-            if isHeader(Q.key) { c.key = i }
-            else if isHeader(Q.transcriptID) { c.transcript = i }
-            else if isHeader(Q.channelHeader) { c.channel = i }
-            else if isHeader(Q.auditor) { c.auditor = i }
-            else if isHeader(Q.comment) { c.comment = i }
-            else if let item = card.items.first(where: { HeaderText.normalize($0.name) == HeaderText.normalize(text) || $0.id == text }), c.items[item.id] == nil {
+            if isHeader(Q.key) {
+                c.key = i
+            } else if isHeader(Q.transcriptID) {
+                c.transcript = i
+            } else if isHeader(Q.channelHeader) {
+                c.channel = i
+            } else if isHeader(Q.auditor) {
+                c.auditor = i
+            } else if isHeader(Q.comment) {
+                c.comment = i
+            } else if let item = card.items.first(where: {
+                HeaderText.normalize($0.name) == HeaderText.normalize(text) || $0.id == text
+            }), c.items[item.id] == nil {
                 c.items[item.id] = i
             }
         }

@@ -19,7 +19,9 @@ public struct TranscriptImporter {
 
     /// What an import did, file by file.
     public struct Outcome: Sendable {
-        public struct File: Sendable { public var path: String; public var new: Int; public var known: Int; public var utterances: Int }
+        public struct File: Sendable {
+            public var path: String; public var new: Int; public var known: Int; public var utterances: Int
+        }
         public var files: [File]
         public var unchanged: Bool { files.allSatisfy { $0.new == 0 } }
     }
@@ -55,12 +57,16 @@ public struct TranscriptImporter {
             let session = Session(db: db, stamp: ws.stamp, known: try QAData.known(db))
             for path in files { try importFile(path, channel: channel, session) }
             if !session.problems.isEmpty {
-                throw ImportError(issues: Array(session.problems.prefix(ImportError.listedIssues)), totalBadRows: session.problems.count,
-                                    canSkipBad: false)
+                throw ImportError(
+                    issues: Array(session.problems.prefix(ImportError.listedIssues)),
+                    totalBadRows: session.problems.count,
+                    canSkipBad: false)
             }
             if !session.conflicts.isEmpty {
-                throw ImportError(issues: Array(session.conflicts.prefix(ImportError.listedIssues)), totalBadRows: session.conflicts.count,
-                                    canSkipBad: false)
+                throw ImportError(
+                    issues: Array(session.conflicts.prefix(ImportError.listedIssues)),
+                    totalBadRows: session.conflicts.count,
+                    canSkipBad: false)
             }
             return Outcome(files: session.files)
         }
@@ -71,7 +77,8 @@ public struct TranscriptImporter {
     /// is read again whole, its writes so far undone.
     private func importFile(_ path: String, channel: Channel?, _ session: Session) throws {
         let lower = path.lowercased()
-        let reading = FileReading(importer: self, path: path, defaultChannel: channel, anyBefore: !session.problems.isEmpty)
+        let reading = FileReading(
+            importer: self, path: path, defaultChannel: channel, anyBefore: !session.problems.isEmpty)
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
             try session.transfer(reading) { report, emit in
                 try readJSONLines(path, anyBefore: reading.anyBefore, report: report, emit: emit)
@@ -81,7 +88,9 @@ public struct TranscriptImporter {
         var interleaved = false
         try session.db.inSavepoint {
             do {
-                try session.transfer(reading) { report, emit in try readTable(path, whole: false, report: report, emit: emit) }
+                try session.transfer(reading) { report, emit in
+                    try readTable(path, whole: false, report: report, emit: emit)
+                }
             } catch is Interleaved {
                 interleaved = true
                 session.abandon()
@@ -139,14 +148,20 @@ public struct TranscriptImporter {
                 if withoutChannel == nil { withoutChannel = d.firstRow }
                 return nil
             }
-            guard let t = importer.build(d, channel: channel, file: path, issues: &buildIssues), !failing else { return nil }
-            return Built(id: d.id, row: d.firstRow, customer: d.customer, transcript: t,
-                         fingerprint: TranscriptImporter.fingerprint(t, customer: d.customer))
+            guard let t = importer.build(d, channel: channel, file: path, issues: &buildIssues), !failing else {
+                return nil
+            }
+            return Built(
+                id: d.id, row: d.firstRow, customer: d.customer, transcript: t,
+                fingerprint: TranscriptImporter.fingerprint(t, customer: d.customer))
         }
 
         /// The file's problems in order.
         var problems: [(String, RowIssue)] {
-            readIssues + (withoutChannel.map { [(path, RowIssue(row: $0, column: nil, value: nil, reason: Catalog.QA.noChannel))] } ?? [])
+            readIssues
+                + (withoutChannel.map {
+                    [(path, RowIssue(row: $0, column: nil, value: nil, reason: Catalog.QA.noChannel))]
+                } ?? [])
                 + buildIssues
         }
     }
@@ -173,8 +188,10 @@ public struct TranscriptImporter {
 
         /// Reads a file on another thread (`read` reports problems and hands over each draft)
         /// while this one writes its transcripts, then completes its record and problems.
-        func transfer(_ reading: FileReading,
-                      read: @escaping (_ report: ((String, RowIssue)) -> Void, _ emit: (Draft) throws -> Void) throws -> Void) throws {
+        func transfer(
+            _ reading: FileReading,
+            read: @escaping (_ report: ((String, RowIssue)) -> Void, _ emit: (Draft) throws -> Void) throws -> Void
+        ) throws {
             added = []
             conflictsBefore = conflicts.count
             let writer = try QAData.Writer(file: reading.path, importedAt: stamp, db)
@@ -199,12 +216,16 @@ public struct TranscriptImporter {
         private func write(_ b: Built, _ writer: QAData.Writer, _ file: inout Outcome.File, path: String) throws {
             let key = b.transcript.channel.rawValue + "\u{1F}" + b.id
             if let k = known[key] {
-                if k.fingerprint == b.fingerprint { file.known += 1 } else {
-                    conflicts.append((path, RowIssue(row: b.row, column: nil, value: b.id, reason: Catalog.QA.conflicting(b.id))))
+                if k.fingerprint == b.fingerprint {
+                    file.known += 1
+                } else {
+                    conflicts.append(
+                        (path, RowIssue(row: b.row, column: nil, value: b.id, reason: Catalog.QA.conflicting(b.id))))
                 }
                 return
             }
-            let newID = try writer.insert(externalID: b.id, customer: b.customer, fingerprint: b.fingerprint, b.transcript)
+            let newID = try writer.insert(
+                externalID: b.id, customer: b.customer, fingerprint: b.fingerprint, b.transcript)
             known[key] = (newID, b.fingerprint)
             added.append(key)
             file.new += 1
@@ -223,7 +244,9 @@ public struct TranscriptImporter {
     /// Reads a table, handing each transcript to `emit` once its rows are read: as soon as
     /// another transcript's row comes when not `whole` (throwing ``Interleaved`` when a
     /// transcript's rows come again later), else after the last row.
-    private func readTable(_ path: String, whole: Bool, report: ((String, RowIssue)) -> Void, emit: (Draft) throws -> Void) throws {
+    private func readTable(
+        _ path: String, whole: Bool, report: ((String, RowIssue)) -> Void, emit: (Draft) throws -> Void
+    ) throws {
         let file = try TabularFile(path: path)
         var mapping: [TranscriptColumns.Field: Int]? = nil
         var at = FieldColumns()
@@ -248,8 +271,13 @@ public struct TranscriptImporter {
             }
             func cell(_ c: Int) -> Cell { c >= 0 && c < cells.count ? cells[c] : .empty }
             func problem(_ f: TranscriptColumns.Field?, _ reason: Message) {
-                report((path, RowIssue(row: row, column: f.flatMap { m[$0] }.map { headers[$0] },
-                                       value: f.map { cell(m[$0] ?? -1).text }, reason: reason)))
+                report(
+                    (
+                        path,
+                        RowIssue(
+                            row: row, column: f.flatMap { m[$0] }.map { headers[$0] },
+                            value: f.map { cell(m[$0] ?? -1).text }, reason: reason)
+                    ))
             }
             guard let id = CellText.clean(cell(at.transcript).text) else {
                 problem(.transcript, Catalog.QA.noTranscriptID); return
@@ -285,8 +313,10 @@ public struct TranscriptImporter {
         /// The draft of transcript `id` in ``list``, begun at `row` if it is new. When not
         /// `whole`, a new transcript first hands on the one before it, and one handed on
         /// already throws ``Interleaved``.
-        mutating func position(of id: String, row: Int, timeHeaders: (start: String, end: String),
-                               emit: (Draft) throws -> Void) throws -> Int {
+        mutating func position(
+            of id: String, row: Int, timeHeaders: (start: String, end: String),
+            emit: (Draft) throws -> Void
+        ) throws -> Int {
             if let last = list.indices.last, list[last].id == id { return last }
             if whole, let known = index[id] { return known }
             if !whole {
@@ -305,17 +335,23 @@ public struct TranscriptImporter {
 
     /// The transcript's own fields (agent, customer, channel, start) from the first of its
     /// rows that has each; a channel or start that cannot be read is a problem of the row.
-    private func fillTranscriptFields(_ d: inout Draft, _ at: FieldColumns, cell: (Int) -> Cell,
-                                      problem: (TranscriptColumns.Field?, Message) -> Void) {
+    private func fillTranscriptFields(
+        _ d: inout Draft, _ at: FieldColumns, cell: (Int) -> Cell,
+        problem: (TranscriptColumns.Field?, Message) -> Void
+    ) {
         if d.agent == nil { d.agent = CellText.clean(cell(at.agent).text).map(qa.columns.agentName) }
         if d.customer == nil { d.customer = CellText.clean(cell(at.customer).text) }
         if d.channel == nil, let c = CellText.clean(cell(at.channel).text) {
-            if let ch = qa.columns.channels[HeaderText.normalize(c)] { d.channel = ch } else {
+            if let ch = qa.columns.channels[HeaderText.normalize(c)] {
+                d.channel = ch
+            } else {
                 problem(.channel, Catalog.QA.unknownChannel)
             }
         }
         if d.startedAt == nil, !cell(at.startedAt).isBlank {
-            if let p = try? DateText.parse(cell(at.startedAt)) { d.startedAt = p.moment } else {
+            if let p = try? DateText.parse(cell(at.startedAt)) {
+                d.startedAt = p.moment
+            } else {
                 problem(.startedAt, Catalog.QA.badTime)
             }
         }
@@ -342,7 +378,8 @@ public struct TranscriptImporter {
 
     /// The column of each field in a table (-1: none), looked up once per file.
     private struct FieldColumns {
-        var transcript = -1, agent = -1, customer = -1, channel = -1, startedAt = -1, role = -1, time = -1, end = -1, text = -1
+        var transcript = -1, agent = -1, customer = -1, channel = -1, startedAt = -1, role = -1, time = -1, end = -1,
+            text = -1
 
         init() {}
 
@@ -361,16 +398,22 @@ public struct TranscriptImporter {
 
     /// Reads JSON Lines, handing each line's transcript to `emit`. `anyBefore`: whether earlier
     /// files had problems (a file of no transcript is then not called empty).
-    private func readJSONLines(_ path: String, anyBefore: Bool, report: ((String, RowIssue)) -> Void,
-                               emit: (Draft) throws -> Void) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw FileError(file: path, message: Catalog.File.notFound(path)) }
+    private func readJSONLines(
+        _ path: String, anyBefore: Bool, report: ((String, RowIssue)) -> Void,
+        emit: (Draft) throws -> Void
+    ) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FileError(file: path, message: Catalog.File.notFound(path))
+        }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard !data.isEmpty else { throw FileError(file: path, message: Catalog.File.empty) }
         // UTF-8 or GBK/GB18030, detected as a CSV's encoding is.
         let text = try TextFile.decode([UInt8](data), path: path).text
         var any = false, reported = 0
         // Lines end in \n or \r\n (a single Character in Swift).
-        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .enumerated()
+        {
             let row = n + 1
             let trimmed = line.trimmingASCIIWhitespace()
             if trimmed.isEmpty { continue }
@@ -386,21 +429,38 @@ public struct TranscriptImporter {
                 if let n = object[k] as? NSNumber { return n.stringValue }
                 return nil
             }
-            guard let id = string("id") ?? string("transcript_id") else { problem("id", nil, Catalog.QA.jsonField("id")); continue }
-            var d = Draft(id: id, firstRow: row, agent: string("agent").map(qa.columns.agentName), customer: string("customer"))
+            guard let id = string("id") ?? string("transcript_id") else {
+                problem("id", nil, Catalog.QA.jsonField("id")); continue
+            }
+            var d = Draft(
+                id: id, firstRow: row, agent: string("agent").map(qa.columns.agentName), customer: string("customer"))
             if let c = string("channel") {
-                if let ch = qa.columns.channels[HeaderText.normalize(c)] { d.channel = ch } else { problem("channel", c, Catalog.QA.unknownChannel) }
+                if let ch = qa.columns.channels[HeaderText.normalize(c)] {
+                    d.channel = ch
+                } else {
+                    problem("channel", c, Catalog.QA.unknownChannel)
+                }
             }
             if let s = string("started_at") {
-                if let p = try? DateText.parse(s) { d.startedAt = p.moment } else { problem("started_at", s, Catalog.QA.badTime) }
+                if let p = try? DateText.parse(s) {
+                    d.startedAt = p.moment
+                } else {
+                    problem("started_at", s, Catalog.QA.badTime)
+                }
             }
-            guard let utterances = object["utterances"] as? [[String: Any]] else { problem("utterances", nil, Catalog.QA.jsonField("utterances")); continue }
+            guard let utterances = object["utterances"] as? [[String: Any]] else {
+                problem("utterances", nil, Catalog.QA.jsonField("utterances")); continue
+            }
             if utterances.isEmpty { problem("utterances", "[]", Catalog.QA.noUtterances); continue }
             for (k, u) in utterances.enumerated() {
                 let field = "utterances[\(k)]"
                 let roleText = (u["role"] as? String) ?? (u["speaker"] as? String) ?? ""
-                guard let speaker = qa.columns.roles[HeaderText.normalize(roleText)] else { problem("\(field).role", roleText, Catalog.QA.unknownRole); continue }
-                guard let text = (u["text"] as? String).flatMap(CellText.clean) else { problem("\(field).text", nil, Catalog.QA.emptyText); continue }
+                guard let speaker = qa.columns.roles[HeaderText.normalize(roleText)] else {
+                    problem("\(field).role", roleText, Catalog.QA.unknownRole); continue
+                }
+                guard let text = (u["text"] as? String).flatMap(CellText.clean) else {
+                    problem("\(field).text", nil, Catalog.QA.emptyText); continue
+                }
                 func cell(_ v: Any?) -> Cell {
                     if let n = v as? NSNumber { return .text(n.stringValue) }
                     if let s = v as? String { return .text(s) }
@@ -425,7 +485,9 @@ public struct TranscriptImporter {
         var previous: LocalDateTime? = nil
         for (k, r) in d.rows.enumerated() {
             /// A problem with the utterance's start or end time (its column named only then).
-            func timeProblem(end: Bool, _ value: String?, _ reason: Message) { problem(r.row, d.label(k, end: end), value, reason) }
+            func timeProblem(end: Bool, _ value: String?, _ reason: Message) {
+                problem(r.row, d.label(k, end: end), value, reason)
+            }
             func time(_ c: Cell, end: Bool) -> LocalDateTime?? {
                 if c.isBlank { return .some(nil) }
                 // Seconds from the start when the transcript has a start time; otherwise an
@@ -437,12 +499,18 @@ public struct TranscriptImporter {
                 // CSV, a number or a string in JSON).
                 if let s = seconds, s < 0 { timeProblem(end: end, c.text, Catalog.QA.negativeTime); return nil }
                 if let s = seconds, d.startedAt != nil || s < 61 {
-                    guard let start = d.startedAt else { timeProblem(end: end, Cell.numberText(s), Catalog.QA.offsetNeedsStart); return nil }
+                    guard let start = d.startedAt else {
+                        timeProblem(end: end, Cell.numberText(s), Catalog.QA.offsetNeedsStart); return nil
+                    }
                     // NaN, inf or beyond a year of seconds cannot be an offset (and would trap).
-                    guard s.isFinite, abs(s) < 31_622_400 else { timeProblem(end: end, c.text, Catalog.QA.badTime); return nil }
+                    guard s.isFinite, abs(s) < 31_622_400 else {
+                        timeProblem(end: end, c.text, Catalog.QA.badTime); return nil
+                    }
                     return .some(start.adding(milliseconds: Int64((s * 1000).rounded())))
                 }
-                guard let p = try? DateText.parse(c) else { timeProblem(end: end, c.text, Catalog.QA.badTime); return nil }
+                guard let p = try? DateText.parse(c) else {
+                    timeProblem(end: end, c.text, Catalog.QA.badTime); return nil
+                }
                 if let start = d.startedAt, p.moment < start {
                     timeProblem(end: end, c.text, Catalog.QA.beforeTranscriptStart(start.description)); return nil
                 }
