@@ -23,24 +23,6 @@ public struct QAReport {
         public var warnings: [Message] = []
     }
 
-    /// The figures of one agent, or of the team.
-    struct Figures {
-        var volume = 0
-        var sampled = 0
-        var findings: [QARule: Int] = [:]
-        var results: [Scorecard.Result] = []
-
-        var average: Double? { results.isEmpty ? nil : results.reduce(0) { $0 + $1.total } / Double(results.count) }
-        var passRate: Double? { results.isEmpty ? nil : Double(results.filter(\.passed).count) / Double(results.count) }
-        func per100(_ r: QARule) -> Double { volume == 0 ? 0 : Double(findings[r] ?? 0) * 100 / Double(volume) }
-    }
-
-    /// A common problem of the team: what, and how many audited transcripts had it.
-    struct Problem {
-        var what: Message
-        var count: Int
-    }
-
     /// Writes the period's QA workbook; `showPhones` leaves phone and ID numbers in free
     /// text unmasked.
     public func run(period: YearMonth, to path: String, showPhones: Bool = false) throws -> Result {
@@ -59,40 +41,11 @@ public struct QAReport {
         }
         guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
-        let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
-        // Audited: sampled and scored with every item.
-        let audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)] = rows.compactMap { r in
-            guard sampledIDs.contains(r.id), let a = audits[r.id], let result = card.score(a.scores) else { return nil }
-            return (r, a, result)
-        }
-
-        var agents: [String: Figures] = [:]
-        var team = Figures()
-        for r in rows {
-            var f = agents[r.agent] ?? Figures()
-            f.volume += 1
-            team.volume += 1
-            if sampledIDs.contains(r.id) { f.sampled += 1; team.sampled += 1 }
-            for x in findingsBy[r.id] ?? [] {
-                f.findings[x.rule, default: 0] += 1; team.findings[x.rule, default: 0] += 1
-            }
-            agents[r.agent] = f
-        }
-        for a in audited { agents[a.row.agent]!.results.append(a.result); team.results.append(a.result) }
-
-        // The team's common problems, as shares of the audited transcripts.
-        var problems: [Problem] = []
-        for item in card.items {
-            let n = audited.filter { ($0.audit.scores[item.id] ?? item.top) < item.top }.count
-            problems.append(Problem(what: Catalog.QA.itemProblem(item.name), count: n))
-        }
-        for rule in QARule.allCases {
-            let n = audited.filter { a in (findingsBy[a.row.id] ?? []).contains { $0.rule == rule } }.count
-            problems.append(Problem(what: Catalog.QA.ruleProblem(rule, limits: qa.checks.rules), count: n))
-        }
-        // Largest first; ties keep the scorecard's order, then the rules'.
-        problems = problems.enumerated().filter { $0.element.count > 0 }
-            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
+        let figures = QAFigures(
+            rows: rows, findings: findings, sampled: sampledIDs, audits: audits, card: card,
+            limits: qa.checks.rules)
+        let (agents, team, audited, findingsBy) = (figures.agents, figures.team, figures.audited, figures.findingsBy)
+        let problems = figures.problems
 
         typealias Q = Catalog.QA
         let book = try ws.workbook(at: path, created: ws.now, title: Q.summaryTitle(period.description).text(lang))
@@ -117,8 +70,9 @@ public struct QAReport {
     // MARK: 质检汇总表
 
     private func writeSummary(
-        _ s: XLSXSheet, period: YearMonth, agents: [String: Figures], team: Figures, audited: Int, findings: Int,
-        problems: [Problem], card: Scorecard
+        _ s: XLSXSheet, period: YearMonth, agents: [String: QAFigures.Figures], team: QAFigures.Figures, audited: Int,
+        findings: Int,
+        problems: [QAFigures.Problem], card: Scorecard
     ) {
         s.write(0, 0, .text(Catalog.QA.summaryTitle(period.description).text(workspace.lang)), .title)
         var row = 2
@@ -133,7 +87,7 @@ public struct QAReport {
 
     /// The period's totals, a label and a value per row from `row` on (left after the last).
     private func writeTotals(
-        _ s: XLSXSheet, at row: inout Int, period: YearMonth, team: Figures, audited: Int,
+        _ s: XLSXSheet, at row: inout Int, period: YearMonth, team: QAFigures.Figures, audited: Int,
         findings: Int, card: Scorecard
     ) {
         let lang = workspace.lang
@@ -167,7 +121,7 @@ public struct QAReport {
 
     /// The figures per agent and of the team, titled at `row` (left at the team's row).
     private func writeAgents(
-        _ s: XLSXSheet, at row: inout Int, agents: [String: Figures], team: Figures
+        _ s: XLSXSheet, at row: inout Int, agents: [String: QAFigures.Figures], team: QAFigures.Figures
     )
         -> AgentTable
     {
@@ -183,7 +137,7 @@ public struct QAReport {
         for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
         s.setRow(row, height: 45)
         let firstAgentRow = row + 1
-        func figures(_ name: String, _ f: Figures, _ style: CellStyle) {
+        func figures(_ name: String, _ f: QAFigures.Figures, _ style: CellStyle) {
             row += 1
             s.write(row, 0, .text(name), style == .bold ? .bold : .plain)
             s.write(row, 1, .int(f.volume))
@@ -206,7 +160,7 @@ public struct QAReport {
 
     /// The team's common problems, titled at `row` (left at the last); returns the first
     /// problem's row.
-    private func writeProblems(_ s: XLSXSheet, at row: inout Int, problems: [Problem], audited: Int) -> Int {
+    private func writeProblems(_ s: XLSXSheet, at row: inout Int, problems: [QAFigures.Problem], audited: Int) -> Int {
         let lang = workspace.lang
         typealias Q = Catalog.QA
         s.write(row, 0, .text(Q.commonProblems.text(lang)), .title)
