@@ -226,6 +226,7 @@ let callClosings = ["感谢您的来电，祝您生活愉快，再见", "好的�
         second: qaRng.uniform(60))!
 }
 
+// Over 60 lines: one seeded sequence of draws; split, the Samples would no longer come out byte-identical.
 @MainActor func writeTranscripts() throws {
     let buyers = (0..<400).map { i in customers[i % customers.count].buyerID }
     // 聊天记录 (千牛 export): one row per message, absolute times with milliseconds.

@@ -33,6 +33,7 @@ public enum DateText {
         }
     }
 
+    // One function: it runs on every date cell of an import, each form tried in place.
     /// Parses text. Returns nil for blank text.
     public static func parse(_ text: String) throws(Problem) -> Parsed? {
         if let fast = try isoFast(text) { return fast }

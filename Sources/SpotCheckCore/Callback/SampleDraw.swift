@@ -128,13 +128,7 @@ public enum SampleDraw {
         let notExcluded = pool.filter { !excluded.contains($0.id) }
         let eligible = notExcluded.filter { $0.route != .none }
             .sorted { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id < $1.id }
-        var sourceCounts: [SourceKind: Int] = [:]
-        for c in eligible { for k in c.sources.kinds { sourceCounts[k, default: 0] += 1 } }
-        func stratum(of c: PoolCustomer) -> SourceKind {
-            c.sources.kinds.min { (sourceCounts[$0]!, $0.code) < (sourceCounts[$1]!, $1.code) }!
-        }
-        var byStratum: [SourceKind: [PoolCustomer]] = [:]
-        for c in eligible { byStratum[stratum(of: c), default: []].append(c) }
+        let byStratum = strata(of: eligible)
 
         var rng = SeededGenerator(seed: options.seed)
         let kinds = SourceKind.allCases
@@ -175,5 +169,18 @@ public enum SampleDraw {
             mergedAcrossSheets: merged, excludedByHistory: pool.count - notExcluded.count,
             noContactRoute: notExcluded.count - eligible.count, contactRoutes: routes, strata: strata,
             drawnByStratum: drawnByStratum, drawnBySource: drawnBySource, belowMinimum: belowMinimum)
+    }
+
+    /// Places each eligible customer in one stratum: the rarest of their sheets this month, so
+    /// that small sheets are represented (ties by the sheets' order).
+    static func strata(of eligible: [PoolCustomer]) -> [SourceKind: [PoolCustomer]] {
+        var sourceCounts: [SourceKind: Int] = [:]
+        for c in eligible { for k in c.sources.kinds { sourceCounts[k, default: 0] += 1 } }
+        var byStratum: [SourceKind: [PoolCustomer]] = [:]
+        for c in eligible {
+            let stratum = c.sources.kinds.min { (sourceCounts[$0]!, $0.code) < (sourceCounts[$1]!, $1.code) }!
+            byStratum[stratum, default: []].append(c)
+        }
+        return byStratum
     }
 }

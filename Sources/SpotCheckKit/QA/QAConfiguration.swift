@@ -22,6 +22,16 @@ public struct QAConfiguration: Sendable {
     /// Loads and checks every QA file.
     public static func load(_ source: ConfigSource) throws -> QAConfiguration {
         let folder = TextFolder(simplified: try loadT2S(source))
+        let matcher = try loadPhrases(source, folder: folder)
+        let (rules, rate) = try loadRules(source)
+        let card = try loadScorecard(source, rules: rules)
+        return QAConfiguration(
+            checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
+            columns: try TranscriptColumns.load(source))
+    }
+
+    /// `banned-phrases.json`: the phrases (each at least two characters once folded) and the exceptions.
+    private static func loadPhrases(_ source: ConfigSource, folder: TextFolder) throws -> PhraseMatcher {
         struct Phrases: Decodable {
             struct P: Decodable { var pattern: String; var category: String; var severity: Int }
             var max_gap: Int?
@@ -34,9 +44,13 @@ public struct QAConfiguration: Sendable {
             throw ConfigError(
                 message: Catalog.Config.invalidValue(ploc, "phrases", Catalog.Config.phraseTooShort(x.pattern)))
         }
-        let matcher = PhraseMatcher(
+        return PhraseMatcher(
             phrases: p.phrases.map { BannedPhrase(pattern: $0.pattern, category: $0.category, severity: $0.severity) },
             exceptions: p.exceptions ?? [], folder: folder, maxGap: p.max_gap ?? 6)
+    }
+
+    /// `qa.json`: the checks' limits and phrase lists, and the audit sample's rate.
+    private static func loadRules(_ source: ConfigSource) throws -> (QARules, Double) {
         struct Rules: Decodable {
             var silence_seconds: Double?
             var chat_first_response_seconds: Double?
@@ -57,6 +71,11 @@ public struct QAConfiguration: Sendable {
             silenceMs: Int(((r.silence_seconds ?? 3) * 1000).rounded()),
             responseMs: Int(((r.chat_first_response_seconds ?? 15) * 1000).rounded()),
             greetings: r.greetings, closings: r.closings, prompts: r.prompts, apologies: r.apologies, waits: r.waits)
+        return (rules, rate)
+    }
+
+    /// `scorecard.json`: the items (their names with the limits of qa.json) and the pass mark.
+    private static func loadScorecard(_ source: ConfigSource, rules: QARules) throws -> Scorecard {
         struct Card: Decodable {
             struct Item: Decodable {
                 var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int];
@@ -78,9 +97,7 @@ public struct QAConfiguration: Sendable {
                 message: Catalog.Config.invalidValue(
                     source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }
-        return QAConfiguration(
-            checks: TranscriptChecks(rules: rules, phrases: matcher, folder: folder), scorecard: card, sampleRate: rate,
-            columns: try TranscriptColumns.load(source))
+        return card
     }
 
     /// A scorecard item's name with the limits of `qa.json` written in, so that the audit

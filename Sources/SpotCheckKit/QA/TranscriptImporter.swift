@@ -424,54 +424,60 @@ public struct TranscriptImporter {
             guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
                 problem(nil, String(trimmed.prefix(40)), Catalog.QA.badJSON); continue
             }
-            func string(_ k: String) -> String? {
-                if let s = object[k] as? String { return CellText.clean(s) }
-                if let n = object[k] as? NSNumber { return n.stringValue }
-                return nil
-            }
-            guard let id = string("id") ?? string("transcript_id") else {
-                problem("id", nil, Catalog.QA.jsonField("id")); continue
-            }
-            var d = Draft(
-                id: id, firstRow: row, agent: string("agent").map(qa.columns.agentName), customer: string("customer"))
-            if let c = string("channel") {
-                if let ch = qa.columns.channels[HeaderText.normalize(c)] {
-                    d.channel = ch
-                } else {
-                    problem("channel", c, Catalog.QA.unknownChannel)
-                }
-            }
-            if let s = string("started_at") {
-                if let p = try? DateText.parse(s) {
-                    d.startedAt = p.moment
-                } else {
-                    problem("started_at", s, Catalog.QA.badTime)
-                }
-            }
-            guard let utterances = object["utterances"] as? [[String: Any]] else {
-                problem("utterances", nil, Catalog.QA.jsonField("utterances")); continue
-            }
-            if utterances.isEmpty { problem("utterances", "[]", Catalog.QA.noUtterances); continue }
-            for (k, u) in utterances.enumerated() {
-                let field = "utterances[\(k)]"
-                let roleText = (u["role"] as? String) ?? (u["speaker"] as? String) ?? ""
-                guard let speaker = qa.columns.roles[HeaderText.normalize(roleText)] else {
-                    problem("\(field).role", roleText, Catalog.QA.unknownRole); continue
-                }
-                guard let text = (u["text"] as? String).flatMap(CellText.clean) else {
-                    problem("\(field).text", nil, Catalog.QA.emptyText); continue
-                }
-                func cell(_ v: Any?) -> Cell {
-                    if let n = v as? NSNumber { return .text(n.stringValue) }
-                    if let s = v as? String { return .text(s) }
-                    return .empty
-                }
-                d.rows.append((row, k, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text))
-            }
+            guard let d = jsonDraft(object, row: row, problem: problem) else { continue }
             any = true
             try emit(d)
         }
         if !any && reported == 0 && !anyBefore { throw FileError(file: path, message: Catalog.File.empty) }
+    }
+
+    /// One JSON line's transcript, its problems reported; nil when it cannot be one.
+    private func jsonDraft(_ object: [String: Any], row: Int, problem: (String?, String?, Message) -> Void) -> Draft? {
+        func string(_ k: String) -> String? {
+            if let s = object[k] as? String { return CellText.clean(s) }
+            if let n = object[k] as? NSNumber { return n.stringValue }
+            return nil
+        }
+        guard let id = string("id") ?? string("transcript_id") else {
+            problem("id", nil, Catalog.QA.jsonField("id")); return nil
+        }
+        var d = Draft(
+            id: id, firstRow: row, agent: string("agent").map(qa.columns.agentName), customer: string("customer"))
+        if let c = string("channel") {
+            if let ch = qa.columns.channels[HeaderText.normalize(c)] {
+                d.channel = ch
+            } else {
+                problem("channel", c, Catalog.QA.unknownChannel)
+            }
+        }
+        if let s = string("started_at") {
+            if let p = try? DateText.parse(s) {
+                d.startedAt = p.moment
+            } else {
+                problem("started_at", s, Catalog.QA.badTime)
+            }
+        }
+        guard let utterances = object["utterances"] as? [[String: Any]] else {
+            problem("utterances", nil, Catalog.QA.jsonField("utterances")); return nil
+        }
+        if utterances.isEmpty { problem("utterances", "[]", Catalog.QA.noUtterances); return nil }
+        for (k, u) in utterances.enumerated() {
+            let field = "utterances[\(k)]"
+            let roleText = (u["role"] as? String) ?? (u["speaker"] as? String) ?? ""
+            guard let speaker = qa.columns.roles[HeaderText.normalize(roleText)] else {
+                problem("\(field).role", roleText, Catalog.QA.unknownRole); continue
+            }
+            guard let text = (u["text"] as? String).flatMap(CellText.clean) else {
+                problem("\(field).text", nil, Catalog.QA.emptyText); continue
+            }
+            func cell(_ v: Any?) -> Cell {
+                if let n = v as? NSNumber { return .text(n.stringValue) }
+                if let s = v as? String { return .text(s) }
+                return .empty
+            }
+            d.rows.append((row, k, speaker, cell(u["start"] ?? u["time"]), cell(u["end"]), text))
+        }
+        return d
     }
 
     /// A transcript from what was read, or nil with its problems appended.

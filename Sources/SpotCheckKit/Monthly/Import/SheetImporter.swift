@@ -74,6 +74,7 @@ public struct SheetImporter {
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
+    // Over 60 lines: the per-row loop stays inline in the transaction (no closure per row).
     /// Runs the import. On any bad row (without `skipBad`) nothing is stored.
     public func run(_ request: ImportRequest, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
         let ws = workspace
