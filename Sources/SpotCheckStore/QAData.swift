@@ -153,24 +153,6 @@ public enum QAData {
         }
     }
 
-    /// Given transcripts, by id.
-    public static func transcripts(ids: [Int], _ db: Database) throws -> [TranscriptRow] {
-        guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
-                WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY started_ms, id
-                """
-        ).map(row)
-    }
-
-    private static func row(_ r: Row) -> TranscriptRow {
-        TranscriptRow(
-            id: r[0], externalID: r[1], channel: Channel(rawValue: r[2]) ?? .chat, agent: r[3], customer: r[4],
-            started: LocalDateTime(milliseconds: r[5]), period: r[6], utteranceCount: r[7], fingerprint: r[8])
-    }
-
     /// The utterances of the transcripts of a period (or of given transcripts), grouped by
     /// transcript id, read in one pass.
     public static func utterances(period: String?, ids: [Int]? = nil, _ db: Database) throws -> [Int: [Utterance]] {

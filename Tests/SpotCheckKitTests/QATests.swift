@@ -596,7 +596,12 @@ struct AuditWorkbookTests {
         let r = try ScoresImporter(workspace: try w.on("2026-10-15")).run(file: scored)
         #expect((r.scored, r.changed, r.withdrawn) == (3, 3, 0))
         let audits = try Store(path: w.db).read { db in
-            try QAData.audits(db).values.map { a in (try QAData.transcripts(ids: [a.transcript], db)[0].externalID, a) }
+            try QAData.audits(db).values.map { a in
+                (
+                    try String.fetchOne(
+                        db, sql: "SELECT external_id FROM transcripts WHERE id = ?", arguments: [a.transcript])!, a
+                )
+            }
         }.sorted { $0.0 < $1.0 }
         #expect(audits.map(\.0) == ["C1", "Q1", "Q2"])
         let card = try w.on("2026-10-15").qa().scorecard
