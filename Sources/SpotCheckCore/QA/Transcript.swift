@@ -46,4 +46,11 @@ public struct Transcript: Sendable, Equatable {
         self.agent = agent
         self.utterances = utterances
     }
+
+    /// When the conversation began: its first utterance.
+    public var started: LocalDateTime { utterances.first?.start ?? LocalDateTime(milliseconds: 0) }
+
+    /// The QA period the transcript belongs to (SPEC Part 2, "Sampling": 20% per agent per
+    /// period): the calendar month in which the conversation began.
+    public var period: YearMonth { started.day.yearMonth }
 }
