@@ -146,3 +146,20 @@ struct AttemptTimeTests {
         #expect(rules.attemptProblem(at: moment(2026, 12, 2, 10, 0), month: november, now: now) == nil)
     }
 }
+
+@Suite("A transcript's QA period")
+struct TranscriptPeriodTests {
+    @Test func aTranscriptBelongsToTheMonthItsConversationBegan() {
+        func at(_ m: Int, _ d: Int, _ h: Int, _ mi: Int) -> LocalDateTime {
+            LocalDateTime(day: Day(year: 2026, month: m, day: d)!, hour: h, minute: mi)!
+        }
+        let late = Transcript(
+            channel: .chat, agent: "小王",
+            utterances: [
+                Utterance(seq: 0, speaker: .customer, start: at(9, 30, 23, 59), end: nil, text: "在吗"),
+                Utterance(seq: 1, speaker: .agent, start: at(10, 1, 0, 1), end: nil, text: "您好"),
+            ])
+        #expect(late.period == YearMonth(year: 2026, month: 9)!)
+        #expect(late.started == at(9, 30, 23, 59))
+    }
+}
