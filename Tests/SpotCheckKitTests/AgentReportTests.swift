@@ -40,6 +40,7 @@ struct AgentReportTests {
         func row(_ label: String) -> [String]? { s.values.first { $0.first == label } }
         #expect(s[1]?.first == "2026-09 客服质检报告：王敏")
         #expect(row("客服")?[1] == "王敏")
+        #expect(row("合格线")?[1] == "80")
         #expect(row("指标") == ["指标", "本人", "团队"])
         #expect(row("服务量") == ["服务量", "2", "5"])
         #expect(row("已抽检") == ["已抽检", "2", "5"])
@@ -121,5 +122,18 @@ struct AgentReportTests {
         #expect(!figures.isSmallSample)
         figures.results.removeLast()
         #expect(figures.isSmallSample)
+    }
+
+    @Test func beforeAnyScoresEachAgentsReportSaysSo() throws {
+        let w = try QAFixture.imported()
+        let r = try AgentReport(workspace: try w.on("2026-10-15")).run(period: september, to: "\(w.dir)/none")
+        #expect(r.checkedFirst && r.files.map(\.scored) == [0, 0])
+        let book = try Workbook(r.files[1].path)
+        let s = try book.rows("个人质检报告")
+        #expect(s.values.first { $0.first == "平均分" } == ["平均分", "无数据", "无数据"])
+        #expect(s.values.first { $0.first == "问题总数（每百会话）" } == ["问题总数（每百会话）", "150", "140"])
+        #expect(s.values.contains { $0.first == "样本较少：本期仅 0 个已评分会话（少于 5 个），平均分和合格率仅供参考" })
+        #expect(s.values.contains { $0.first == "本期还没有已评分的抽检会话" })
+        #expect(try book.rows("抽检会话明细")[2] == ["本期还没有已评分的抽检会话"])
     }
 }

@@ -112,11 +112,14 @@ private struct Layout {
     ) {
         s.write(0, 0, .text(title), .title)
         var row = 2
-        for (label, value) in [(Catalog.Report.month, period.description), (Q.agent, agent)]
-            + [(Catalog.Report.generatedAt, now.minuteText)]
-        {
-            s.write(row, 0, .text(label.text(lang)), .bold)
-            s.write(row, 1, .text(value))
+        let passMark = Q.passMarkLabel.text(lang)
+        let lines: [(String, XLSXValue)] = [
+            (Catalog.Report.month.text(lang), .text(period.description)), (Q.agent.text(lang), .text(agent)),
+            (Catalog.Report.generatedAt.text(lang), .text(now.minuteText)), (passMark, .number(card.passMark)),
+        ]
+        for (label, value) in lines {
+            s.write(row, 0, .text(label), .bold)
+            s.write(row, 1, value, .integerLeft)
             row += 1
         }
         if mine.isSmallSample {
