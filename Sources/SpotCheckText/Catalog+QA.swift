@@ -370,5 +370,48 @@ extension Catalog {
                 "质检报表已写入 \(path)：已评分会话 \(audited) 个，问题 \(findings) 处",
                 "QA report written to \(path): \(audited) scored transcripts, \(findings) findings")
         }
+
+        // Per-agent reports (seed 002: 向客服个人输出质检报告).
+        /// A per-agent report's file name; `agent` is already safe for a file name.
+        public static func agentFileName(_ period: String, agent: String) -> Message {
+            Message("质检报告-\(period)-\(agent).xlsx", "qa-report-\(period)-\(agent).xlsx")
+        }
+        public static let agentSheet = Message("个人质检报告", "QA report")
+        public static let agentDetailSheet = Message("抽检会话明细", "Audited transcripts")
+        public static func agentTitle(_ period: String, agent: String) -> Message {
+            Message("\(period) 客服质检报告：\(agent)", "QA report, \(period): \(agent)")
+        }
+        public static let against = Message("本人与团队对比", "Against the team")
+        public static let measure = Message("指标", "Measure")
+        public static let mine = Message("本人", "Agent")
+        public static let allPer100 = Message("问题总数（每百会话）", "All findings per 100")
+        public static let lostMostTitle = Message("失分最多的评分项", "The items lost points on most")
+        public static let lostCount = Message("失分会话数", "Transcripts")
+        public static let lostShare = Message("占本人已评分", "Share of own scored")
+        public static let teamShare = Message("团队占比", "Team's share")
+        public static let noLostPoints = Message("已评分会话在各评分项均未失分", "no scored transcript lost points on any item")
+        public static func smallSample(_ n: Int, _ minimum: Int) -> Message {
+            Message(
+                "样本较少：本期仅 \(n) 个已评分会话（少于 \(minimum) 个），平均分和合格率仅供参考",
+                "small sample: only \(n) scored transcript(s) this period (fewer than \(minimum)); "
+                    + "take the average and the pass rate as a rough guide")
+        }
+        public static func agentWritten(_ agent: String, path: String, scored: Int, small: Bool) -> Message {
+            Message(
+                "\(agent)：质检报告已写入 \(path)（已评分会话 \(scored) 个\(small ? "，样本较少" : "")）",
+                "\(agent): QA report written to \(path) (\(scored) scored transcripts\(small ? ", a small sample" : ""))"
+            )
+        }
+        public static let agentFileExists = Message(
+            "文件已存在，未写入任何报告；要覆盖请加 --force",
+            "the file already exists; no report written (add --force to overwrite it)")
+        public static func notFolder(_ reason: String) -> Message {
+            Message("无法建立文件夹：\(reason)", "cannot create the folder: \(reason)")
+        }
+        public static func sameFileName(_ first: String, _ second: String) -> Message {
+            Message(
+                "客服「\(first)」和「\(second)」的报告文件名相同，第二份已加编号",
+                "the agents \"\(first)\" and \"\(second)\" give the same file name: the second is numbered")
+        }
     }
 }

@@ -60,6 +60,32 @@ struct QACLITests {
         #expect(summary.values.first { $0.first == "赵琳" }?[1...3] == ["4", "1", "1"])
     }
 
+    @Test func aReportForEachAgentOfTheDemoMonth() throws {
+        let s = try imported()
+        try s.run(["qa", "sample", "--period", "2026-09", "--seed", "20261008"], today: "2026-10-08")
+        try s.run(["qa", "scores", "import", "\(samples)/2026-09/抽检评分表-已评分.xlsx"], today: "2026-10-15")
+        let r = try s.run(["qa", "report", "--month", "2026-09", "--per-agent", "-o", "个人报告"], today: "2026-10-15")
+        #expect(r.status == 0, "\(r.stderr)")
+        let agents = ["刘洋", "张婷", "王敏", "赵琳", "陈静"]
+        let files = agents.map { "质检报告-2026-09-\($0).xlsx" }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(s.dir)/个人报告").sorted() == files.sorted())
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines[3] == "赵琳：质检报告已写入 个人报告/质检报告-2026-09-赵琳.xlsx（已评分会话 1 个，样本较少）")
+        let zhao = try Book("\(s.dir)/个人报告/\(files[3])").rows("个人质检报告")
+        #expect(zhao.values.contains { $0.first?.hasPrefix("样本较少：本期仅 1 个已评分会话") == true })
+        #expect(zhao.values.first { $0.first == "已评分" }?[1...2] == ["1", "55"])
+        let wang = try Book("\(s.dir)/个人报告/\(files[2])").rows("个人质检报告")
+        #expect(wang.values.first { $0.first == "服务量" }?[1...2] == ["92", "278"])
+        #expect(!wang.values.contains { $0.first?.hasPrefix("样本较少") == true })
+
+        let again = try s.run(["qa", "report", "--month", "2026-09", "--per-agent", "-o", "个人报告"], today: "2026-10-15")
+        #expect(again.status == 1 && again.stderr.contains("文件已存在，未写入任何报告；要覆盖请加 --force"))
+        let forced = try s.run(
+            ["qa", "report", "--period", "2026-09", "--per-agent", "--force", "-o", "个人报告"], today: "2026-10-15")
+        #expect(forced.status == 0 && forced.stdout.split(separator: "\n").count == 5)
+    }
+
     @Test func aBadTranscriptFileExitsNonZeroAndChangesNothing() throws {
         let s = try imported()
         let before = s.bytes("spotcheck.db")

@@ -12,10 +12,41 @@ struct QAFigures {
         var sampled = 0
         var findings: [QARule: Int] = [:]
         var results: [Scorecard.Result] = []
+        /// Per scorecard item, how many of the audited transcripts lost points on it.
+        var lost: [String: Int] = [:]
 
         var average: Double? { results.isEmpty ? nil : results.reduce(0) { $0 + $1.total } / Double(results.count) }
         var passRate: Double? { results.isEmpty ? nil : Double(results.filter(\.passed).count) / Double(results.count) }
         func per100(_ r: QARule) -> Double { volume == 0 ? 0 : Double(findings[r] ?? 0) * 100 / Double(volume) }
+        /// Findings of every rule per 100 transcripts.
+        var allPer100: Double { volume == 0 ? 0 : Double(findings.values.reduce(0, +)) * 100 / Double(volume) }
+        /// Too few audited transcripts for the average and the pass rate to say much
+        /// (fewer than ``QAFigures/smallSample``).
+        var isSmallSample: Bool { results.count < QAFigures.smallSample }
+
+        mutating func add(_ result: Scorecard.Result) {
+            results.append(result)
+            for id in result.lostPoints { lost[id, default: 0] += 1 }
+        }
+    }
+
+    /// Below this many audited transcripts an agent's average and pass rate get a note (issue 9).
+    static let smallSample = 5
+
+    /// A scorecard item and how many audited transcripts lost points on it.
+    struct LostItem {
+        var item: Scorecard.Item
+        var count: Int
+    }
+
+    /// The items `figures`' audited transcripts lost points on, most first; ties keep the
+    /// scorecard's order.
+    static func lostMost(_ figures: Figures, card: Scorecard) -> [LostItem] {
+        card.items.enumerated().map {
+            (offset: $0.offset, lost: LostItem(item: $0.element, count: figures.lost[$0.element.id] ?? 0))
+        }
+        .filter { $0.lost.count > 0 }
+        .sorted { ($1.lost.count, $0.offset) < ($0.lost.count, $1.offset) }.map(\.lost)
     }
 
     /// A common problem of the team: what, and how many audited transcripts had it.
@@ -57,13 +88,12 @@ struct QAFigures {
             }
             agents[r.agent] = f
         }
-        for a in audited { agents[a.row.agent]!.results.append(a.result); team.results.append(a.result) }
+        for a in audited { agents[a.row.agent]!.add(a.result); team.add(a.result) }
 
         // The team's common problems, as shares of the audited transcripts.
         var problems: [Problem] = []
         for item in card.items {
-            let n = audited.filter { ($0.audit.scores[item.id] ?? item.top) < item.top }.count
-            problems.append(Problem(what: Catalog.QA.itemProblem(item.name), count: n))
+            problems.append(Problem(what: Catalog.QA.itemProblem(item.name), count: team.lost[item.id] ?? 0))
         }
         for rule in QARule.allCases {
             let n = audited.filter { a in (findingsBy[a.row.id] ?? []).contains { $0.rule == rule } }.count
