@@ -52,3 +52,12 @@ extension Scorecard {
             + "\(ExcelFormula.text(pass)),\(ExcelFormula.text(fail))))"
     }
 }
+
+extension Scorecard.Item {
+    /// Whether the cell holds this item's lowest score, a critical failure when the item is
+    /// critical (as ``Scorecard/score(_:)`` counts it), as a formula: a score typed as text
+    /// counts, a blank cell or other text does not.
+    public func lowestScoreFormula(cell: String) -> String {
+        "AND(\(cell)<>\"\",IFERROR(--\(cell),-1)=\(allowed.first ?? 0))"
+    }
+}

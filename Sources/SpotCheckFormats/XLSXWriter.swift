@@ -50,9 +50,9 @@ public enum CellStyle: Hashable, Sendable {
     case percent
     /// Seconds to the millisecond (`0.000`).
     case seconds
-    /// A cell the caller fills in (light yellow).
+    /// A cell the caller fills in (light yellow, thin borders: it can be written in on paper too).
     case input
-    /// A date and time the caller fills in.
+    /// A date and time the caller fills in (as ``input``).
     case inputDateTime
     /// A muted note (grey, wrapped).
     case note
@@ -85,6 +85,8 @@ public final class XLSXWriter {
     public private(set) var truncated: [(sheet: String, row: Int, col: Int)] = []
     /// What a cut cell ends with, in the workbook's language.
     let truncationMarker: String
+    /// Every printed page's footer, in the workbook's language: `&P` is the page, `&N` the pages.
+    let pageFooter: String
     /// Where libxlsxwriter writes; renamed to `path` by ``close()``.
     private let temporaryPath: String
 
@@ -96,10 +98,11 @@ public final class XLSXWriter {
     /// one rename, so an earlier file survives a kill, a crash or a full disk.
     public init(
         path: String, created: LocalDateTime? = nil, title: String? = nil,
-        truncationMarker: String = Catalog.File.truncationMarker.zh
+        truncationMarker: String = Catalog.File.truncationMarker.zh, pageFooter: String = Catalog.File.pageFooter.zh
     ) throws {
         self.path = path
         self.truncationMarker = truncationMarker
+        self.pageFooter = pageFooter
         temporaryPath = try OutputPath.temporary(beside: path)
         var options = lxw_workbook_options()
         options.constant_memory = 0
@@ -109,6 +112,11 @@ public final class XLSXWriter {
             throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: strerror(errno))))
         }
         workbook = wb
+        // The default format (the first, xf 0) is the Normal style: its font is every unstyled cell's.
+        if let normal = wb.pointee.formats.pointee.stqh_first {
+            XLSXWriter.setFont(normal)
+            format_set_font_scheme(normal, "")
+        }
         var properties = lxw_doc_properties()
         let author = strdup("SpotCheck")
         let titleC = title.map { strdup($0) } ?? nil
@@ -163,6 +171,7 @@ public final class XLSXWriter {
         if style == .plain { return plainFormat }
         if let f = formats[style] { return f }
         let f = workbook_add_format(workbook)!
+        XLSXWriter.setFont(f)
         format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         switch style {
         case .plain: break
@@ -192,10 +201,12 @@ public final class XLSXWriter {
         case .input:
             format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(f, 0xFFF9DB)
+            format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_text_wrap(f)
         case .inputDateTime:
             format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(f, 0xFFF9DB)
+            format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_num_format(f, "yyyy-mm-dd hh:mm")
         case .note:
             format_set_font_color(f, 0x666666)
@@ -215,11 +226,62 @@ public final class XLSXWriter {
 
     private lazy var plainFormat: UnsafeMutablePointer<lxw_format>? = {
         let f = workbook_add_format(workbook)!
+        XLSXWriter.setFont(f)
         format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         return f
     }()
 
+    /// The font of every format: 等线, Excel's and WPS's Chinese default, marked sans-serif
+    /// (family 2), so that a program without it falls back to a sans-serif font of its own
+    /// (微软雅黑, Noto Sans CJK); the GB2312 charset is set too, for a libxlsxwriter that writes it
+    /// (1.1.4 writes the family only).
+    static let fontName = "等线"
+
+    static func setFont(_ f: UnsafeMutablePointer<lxw_format>) {
+        format_set_font_name(f, fontName)
+        format_set_font_family(f, 2)  // swiss: sans-serif
+        format_set_font_charset(f, 134)  // GB2312
+    }
+
+    /// The formats of the conditional highlights, made once each.
+    private var highlights: [Highlight: UnsafeMutablePointer<lxw_format>] = [:]
+
+    func format(_ highlight: Highlight) -> UnsafeMutablePointer<lxw_format> {
+        if let f = highlights[highlight] { return f }
+        let f = workbook_add_format(workbook)!
+        format_set_pattern(f, UInt8(LXW_PATTERN_SOLID.rawValue))
+        switch highlight {
+        case .bad:
+            format_set_bg_color(f, 0xFFC7CE)
+            format_set_font_color(f, 0x9C0006)
+        case .warning:
+            format_set_bg_color(f, 0xFFEB9C)
+            format_set_font_color(f, 0x9C5700)
+        }
+        highlights[highlight] = f
+        return f
+    }
+
     func addChart(_ type: Int) -> UnsafeMutablePointer<lxw_chart> { workbook_add_chart(workbook, UInt8(type))! }
+}
+
+/// How a conditional format shows a cell that meets its rule (Excel's own 浅红填充/黄色填充 look).
+public enum Highlight: Hashable, Sendable {
+    /// Red fill, dark red text: something is wrong (a score of 1–2, 否, 不合格, overdue).
+    case bad
+    /// Amber fill, dark amber text: worth a look (a score of 3).
+    case warning
+}
+
+/// The page a printed sheet is laid out on: A4 landscape, the margins in inches.
+public enum PrintedPage {
+    /// A4, landscape, in points.
+    public static let size = (width: 842.0, height: 595.0)
+    public static let margins = (left: 0.3, right: 0.3, top: 0.55, bottom: 0.55, header: 0.25, footer: 0.25)
+    /// The height left for rows on a page, in points (before the sheet is scaled).
+    public static var printableHeight: Double { size.height - (margins.top + margins.bottom) * 72 }
+    /// The width left for columns, in points.
+    public static var printableWidth: Double { size.width - (margins.left + margins.right) * 72 }
 }
 
 /// One worksheet of an ``XLSXWriter``. Rows and columns are 0-based.
@@ -347,19 +409,43 @@ public final class XLSXSheet {
         worksheet_set_row(ws, lxw_row_t(row), height, nil)
     }
 
-    /// Prints landscape, scaled to fit the page width (for a sheet someone will print).
-    public func printLandscapeFitWidth() {
+    /// Sets the sheet up for printing: A4 landscape, scaled to one page wide (as many pages
+    /// tall as it takes), the first `repeatingRows` rows (the title and header) on every page,
+    /// `header` centred at the top of each page and the workbook's page footer (page N of M)
+    /// at the bottom. An `&` in the header is printed as itself. Every setting is kept apart
+    /// from the rows, so a sheet written in order may call this at any time.
+    public func printPage(header: String, repeatingRows: Int = 0) {
         worksheet_set_landscape(ws)
         worksheet_set_paper(ws, 9)  // A4
         worksheet_fit_to_pages(ws, 1, 0)
+        let m = PrintedPage.margins
+        worksheet_set_margins(ws, m.left, m.right, m.top, m.bottom)
+        if repeatingRows > 0 { worksheet_repeat_rows(ws, 0, lxw_row_t(repeatingRows - 1)) }
+        // A header or footer holds at most 255 characters, its codes included.
+        let title = String(header.replacingOccurrences(of: "&", with: "&&").prefix(200))
+        var headerOptions = lxw_header_footer_options()
+        headerOptions.margin = m.header
+        worksheet_set_header_opt(ws, "&C" + title, &headerOptions)
+        var footerOptions = lxw_header_footer_options()
+        footerOptions.margin = m.footer
+        worksheet_set_footer_opt(ws, "&C" + writer.pageFooter, &footerOptions)
     }
 
-    /// Prints landscape with the first `rows` rows repeated on every page (for wide lists
-    /// that are read on screen and printed only now and then).
-    public func printLandscape(repeatingRows rows: Int) {
-        worksheet_set_landscape(ws)
-        worksheet_set_paper(ws, 9)
-        if rows > 0 { worksheet_repeat_rows(ws, 0, lxw_row_t(rows - 1)) }
+    /// Highlights the cells of `rows` × `cols` for which `formula` is true. The formula is
+    /// written for the range's top-left cell (relative references follow each cell), and is
+    /// live: the highlight follows what is typed into the sheet.
+    public func highlight(
+        rows: ClosedRange<Int>, cols: ClosedRange<Int>, when formula: String, _ highlight: Highlight
+    ) {
+        var cf = lxw_conditional_format()
+        cf.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
+        let value = strdup(formula.hasPrefix("=") ? formula : "=" + formula)
+        defer { free(value) }
+        cf.value_string = value
+        cf.format = writer.format(highlight)
+        worksheet_conditional_format_range(
+            ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
+            lxw_col_t(cols.upperBound), &cf)
     }
 
     /// Freezes the top `rows` rows and the left `cols` columns.
@@ -493,7 +579,10 @@ public final class XLSXSheet {
     private func setHeight(_ row: Int, _ cells: [(col: Int, lines: [Int])]) {
         var lines = 1
         for (col, widths) in cells {
-            let width = max(4, (columnWidths[col] ?? 8.43) - 1)
+            // A Chinese character is a little wider than two digits (等线 11: 15 pixels, a digit
+            // 7), and a line breaks before it fills up: a tenth of the width is left spare, so
+            // that the last line (「…请您打分」) is never clipped.
+            let width = max(4, ((columnWidths[col] ?? 8.43) - 1) * 0.9)
             var n = 0
             for w in widths { n += max(1, Int((Double(w) / width).rounded(.up))) }
             lines = max(lines, n)

@@ -3,6 +3,12 @@ import SpotCheckCore
 extension Catalog.File {
     /// What a cell cut to fit a worksheet cell ends with.
     public static let truncationMarker = Message("…（已截断）", "… (truncated)")
+    /// Every printed page's footer: `&P` is the page's number, `&N` the number of pages.
+    public static let pageFooter = Message("第 &P 页，共 &N 页", "Page &P of &N")
+    /// Every printed page's header: the sheet's title and the month it is about.
+    public static func pageHeader(_ title: String, month: String) -> Message {
+        Message("\(title)　\(month)", "\(title) — \(month)")
+    }
     /// An output path that would overwrite the database, the configuration or an input.
     public static func outputIsInput(_ other: String) -> Message {
         Message(

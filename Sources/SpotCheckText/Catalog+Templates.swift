@@ -23,6 +23,8 @@ extension Catalog {
         }
         /// The tab explaining the columns.
         public static let guideSheet = Message("填写说明", "How to fill in")
+        /// The month in a blank template's printed header, to be written in by hand.
+        public static let monthBlank = Message("月份：________", "Month: ________")
         public static let guideColumn = Message("列名", "Column")
         public static let guideMeaning = Message("说明", "What to enter")
         public static let guideRows = Message(

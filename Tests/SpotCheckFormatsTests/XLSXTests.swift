@@ -72,6 +72,63 @@ struct XLSXTests {
         #expect(xml.contains("<f>A2*2</f><v>2</v>"))
     }
 
+    /// Excel fits 23 Chinese characters (等线 11, 15 pixels each) on a line of a column 50 wide
+    /// (350 pixels less the padding): 94 of them take five lines, though 188 width units at 49 a
+    /// line would be four. The row's height leaves a tenth of the width spare, so it is five.
+    @Test func aWrappedRowIsTallEnoughForItsLastLine() throws {
+        let dir = TempDir()
+        let path = "\(dir.path)/w.xlsx"
+        let book = try XLSXWriter(path: path)
+        let s = book.addSheet("名单")
+        s.setColumn(0, width: 50)
+        s.write(0, 0, .text(String(repeating: "请您打分", count: 23) + "好的"), .wrap)
+        s.write(1, 0, .text("短"), .wrap)
+        try book.close()
+        let xml = try XLSXParts.text(path, "xl/worksheets/sheet1.xml")
+        #expect(xml.contains("<row r=\"1\" spans=\"1:1\" ht=\"75.5\" customHeight=\"1\">"))  // 5 × 14.5 + 3
+        #expect(xml.contains("<row r=\"2\" spans=\"1:1\">"))
+    }
+
+    @Test func printSetupAndHighlightsAreWrittenAsExcelReadsThem() throws {
+        let dir = TempDir()
+        let path = "\(dir.path)/w.xlsx"
+        let book = try XLSXWriter(path: path, pageFooter: "第 &P 页，共 &N 页")
+        let s = book.addSheet("R&D")
+        s.write(0, 0, .text("评分"), .header)
+        s.write(1, 0, .blank, .input)
+        s.printPage(header: "R&D　2026-10", repeatingRows: 1)
+        s.highlight(rows: 1...9, cols: 0...0, when: "A2=1", .bad)
+        s.highlight(rows: 1...9, cols: 0...0, when: "=A2=3", .warning)
+        try book.close()
+        let xml = try XLSXParts.text(path, "xl/worksheets/sheet1.xml")
+        #expect(xml.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"))
+        #expect(xml.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+        #expect(
+            xml.contains(
+                "<pageMargins left=\"0.3\" right=\"0.3\" top=\"0.55\" bottom=\"0.55\" header=\"0.25\" footer=\"0.25\"/>"
+            ))
+        // An & in the title is doubled, so that it prints as itself rather than starting a code.
+        #expect(
+            xml.contains(
+                "<headerFooter><oddHeader>&amp;CR&amp;&amp;D　2026-10</oddHeader>"
+                    + "<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"))
+        #expect(
+            xml.contains(
+                "<conditionalFormatting sqref=\"A2:A10\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">"
+                    + "<formula>A2=1</formula></cfRule><cfRule type=\"expression\" dxfId=\"1\" priority=\"2\">"
+                    + "<formula>A2=3</formula></cfRule></conditionalFormatting>"))
+        let workbook = try XLSXParts.text(path, "xl/workbook.xml")
+        #expect(
+            workbook.contains(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'R&amp;D'!$1:$1</definedName>"))
+        let styles = try XLSXParts.text(path, "xl/styles.xml")
+        #expect(
+            styles.contains("<dxf><font><color rgb=\"FF9C5700\"/></font><fill><patternFill><bgColor rgb=\"FFFFEB9C\"/>")
+        )
+        #expect(!styles.contains("Calibri"))
+        #expect(PrintedPage.printableHeight == 515.8 && PrintedPage.printableWidth == 798.8)
+    }
+
     @Test func theSameContentWritesTheSameFile() throws {
         let dir = TempDir()
         func write(_ p: String) throws {

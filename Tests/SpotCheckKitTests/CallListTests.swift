@@ -105,6 +105,29 @@ struct CallListTests {
         #expect(xml.contains("sqref=\"R2:R59\""))  // attempt 1 result, every row
         #expect(xml.contains("sqref=\"AB2:AB59\""))  // score
         #expect(xml.contains("<col min=\"34\" max=\"34\" width=\"8.7109375\" hidden=\"1\" customWidth=\"1\"/>"))
+        // Scores of 1–2 red and 3 amber, live: a score typed as text counts.
+        #expect(
+            xml.contains(
+                "<conditionalFormatting sqref=\"AB2:AB59\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\">"
+                    + "<formula>AND(AB2&lt;&gt;\"\",IFERROR(--AB2,0)&gt;=1,IFERROR(--AB2,0)&lt;=2)</formula></cfRule>"
+                    + "<cfRule type=\"expression\" dxfId=\"1\" priority=\"2\">"
+                    + "<formula>AND(AB2&lt;&gt;\"\",IFERROR(--AB2,0)=3)</formula></cfRule></conditionalFormatting>"))
+        let styles = try book.part("xl/styles.xml")
+        #expect(
+            styles.contains("<dxf><font><color rgb=\"FF9C0006\"/></font><fill><patternFill><bgColor rgb=\"FFFFC7CE\"/>")
+        )
+        // The cells a caller fills in have borders (to write in on paper); the others do not.
+        for c in [CallListColumn.attemptTime(1), .attemptResult(5), .score, .note, .caller] {
+            #expect(try book.hasThinBorders("xl/worksheets/sheet2.xml", columnLetter(c.index) + "2"), "\(c)")
+        }
+        #expect(try !book.hasThinBorders("xl/worksheets/sheet2.xml", columnLetter(CallListColumn.script.index) + "2"))
+        // Every format is in 等线, the default (Normal) one too.
+        #expect(styles.contains("<fonts count=") && !styles.contains("Calibri"))
+        #expect(
+            styles.contains("<font><sz val=\"11\"/><color theme=\"1\"/><name val=\"等线\"/><family val=\"2\"/></font>"))
+        // The script's row is tall enough for its lines at the column's width.
+        let scriptRow = xml.firstMatch(of: /<row r="3" spans="1:34" ht="([\d.]+)"/).map { Double($0.output.1)! } ?? 0
+        #expect(scriptRow >= 7 * 14.5)
     }
 
     @Test func coverSheetHasTheMonthSeedPoolAndDeadline() throws {

@@ -550,6 +550,21 @@ struct AuditWorkbookTests {
             sheet.contains(
                 "<f>IF(COUNT(I4,J4,K4,L4,M4,N4,O4,P4)&lt;8,\"\",ROUND(I4*1.5+J4*1.5+K4*1+L4*1+M4*1+N4*2+O4*1+P4*1,2))</f>"
             ))
+        // Live highlights: 不合格, and the critical item (未使用服务忌语) at its lowest score, typed as text or not.
+        #expect(
+            sheet.contains(
+                "<conditionalFormatting sqref=\"R3:R7\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\"><formula>R3=\"不合格\"</formula>"
+            ))
+        #expect(sheet.contains("<conditionalFormatting sqref=\"M3:M7\">"))
+        #expect(sheet.contains("<formula>AND(M3&lt;&gt;\"\",IFERROR(--M3,-1)=0)</formula>"))
+        // The cells an auditor fills in have borders; the title and header rows print on every page, even
+        // though the sheet is written in constant memory.
+        for cell in ["I3", "P7", "S3", "T7"] {
+            #expect(try book.hasThinBorders("xl/worksheets/sheet1.xml", cell), "\(cell)")
+        }
+        #expect(try !book.hasThinBorders("xl/worksheets/sheet1.xml", "G3"))
+        #expect(sheet.contains("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+        #expect(try book.part("xl/workbook.xml").contains("localSheetId=\"0\">'抽检评分'!$1:$2</definedName>"))
         let card = try book.rows("评分标准")
         #expect(card[2]!.prefix(5) == ["response", "及时响应（15秒内，含自动回复）", "流程合规性", "15", "0、5、10"])
         #expect(card[6] == ["no_banned", "未使用服务忌语", "话术规范性", "10", "0、10", "是"])
@@ -821,6 +836,17 @@ struct QAReportTests {
         #expect(
             Array(d[2]![7...18]) == ["10", "10", "10", "10", "0", "10", "10", "10", "90", "不合格", "未使用服务忌语", "用了服务忌语"])
         #expect(d.values.first { $0[1] == "C1" }![15...16] == ["92.5", "合格"])
+        // Highlighted, live: 不合格, the critical failures' column, a critical item at its lowest score.
+        let detail = try book.part("xl/worksheets/sheet2.xml")
+        #expect(
+            detail.contains(
+                "<conditionalFormatting sqref=\"Q2:Q4\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\"><formula>Q2=\"不合格\"</formula>"
+            ))
+        #expect(
+            detail.contains(
+                "<conditionalFormatting sqref=\"R2:R4\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"2\"><formula>LEN(R2)&gt;0</formula>"
+            ))
+        #expect(detail.contains("<conditionalFormatting sqref=\"L2:L4\">"))
 
         let f = try book.rows("问题明细")
         #expect(f.count == 8)

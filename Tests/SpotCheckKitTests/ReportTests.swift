@@ -66,6 +66,29 @@ struct ReportTests {
             xml.contains(
                 "<f>IF(COUNTIF('服务抽查明细表'!$Q$2:$Q$52,\"是\")=0,\"无数据\",SUMIF('服务抽查明细表'!$Q$2:$Q$52,\"是\",'服务抽查明细表'!$P$2:$P$52)/COUNTIF('服务抽查明细表'!$Q$2:$Q$52,\"是\"))</f><v>3.5</v>"
             ))
+        // Highlighted, live: the satisfaction below the target, 是否达标 否, and each breakdown's satisfaction below it.
+        #expect(
+            xml.contains(
+                "<conditionalFormatting sqref=\"B8\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"1\"><formula>AND(ISNUMBER(B8),B8&lt;$B$11)</formula>"
+            ))
+        #expect(
+            xml.contains(
+                "<conditionalFormatting sqref=\"B12\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"2\"><formula>B12=\"否\"</formula>"
+            ))
+        #expect(xml.matches(of: /<formula>AND\(ISNUMBER\(D\d+\),D\d+&lt;\$B\$11\)<\/formula>/).count == 3)
+        // The detail sheet: scores 1–2 and 3 over the score column; escalations overdue (late, or open past due)
+        // over due time, reply time and reply status.
+        let detailXML = try book.part("xl/worksheets/sheet2.xml")
+        #expect(detailXML.contains("<conditionalFormatting sqref=\"P2:P52\">"))
+        #expect(detailXML.contains("<formula>AND(P2&lt;&gt;\"\",IFERROR(--P2,0)=3)</formula>"))
+        #expect(
+            detailXML.contains(
+                "<conditionalFormatting sqref=\"U2:W52\"><cfRule type=\"expression\" dxfId=\"0\" priority=\"3\">"
+                    + "<formula>AND(ISNUMBER($U2),OR(AND($V2=\"\",$U2&lt;NOW()),AND(ISNUMBER($V2),$V2&gt;$U2)))</formula>"
+            ))
+        #expect(
+            try book.part("xl/workbook.xml").contains(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'服务抽查明细表'!$1:$1</definedName>"))
         // Two charts: the distribution and the handlers.
         #expect(try book.part("xl/charts/chart1.xml").contains("<c:barChart>"))
         #expect(try book.part("xl/charts/chart2.xml").contains("<c:barDir val=\"bar\"/>"))

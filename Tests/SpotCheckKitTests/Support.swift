@@ -119,6 +119,22 @@ struct Workbook {
         return out
     }
 
+    /// Whether a cell (`sheet` a part such as `xl/worksheets/sheet2.xml`, `cell` such as `Q2`) is drawn with
+    /// thin borders all round: its style (`s="N"`) is the N-th cell format of `xl/styles.xml`.
+    func hasThinBorders(_ sheet: String, _ cell: String) throws -> Bool {
+        let xml = try part(sheet), styles = try part("xl/styles.xml")
+        guard let c = xml.firstMatch(of: try Regex("<c r=\"\(cell)\" s=\"(\\d+)\"")),
+            let index = Int(c.output[1].substring ?? "")
+        else { return false }
+        guard let xfs = styles.firstMatch(of: /<cellXfs[^>]*>(.*?)<\/cellXfs>/) else { return false }
+        let formats = xfs.output.1.matches(of: /<xf [^>]*borderId="(\d+)"/)
+        guard index < formats.count, let border = Int(formats[index].output.1), border > 0 else { return false }
+        let borders = styles.firstMatch(of: /<borders[^>]*>(.*?)<\/borders>/)!.output.1.matches(
+            of: /<border>.*?<\/border>/)
+        let b = borders[border].output
+        return ["left", "right", "top", "bottom"].allSatisfy { b.contains("<\($0) style=\"thin\">") }
+    }
+
     /// The XML of a package part.
     func part(_ name: String) throws -> String {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)

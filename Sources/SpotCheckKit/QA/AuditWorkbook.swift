@@ -99,6 +99,11 @@ public struct AuditWorkbook {
         try writeRows(sheet, rows, audits: audits, from: first, store: try ws.store(), showPhones: showPhones, layout)
         finishAuditSheet(sheet, headerRow: headerRow, rows: first...last, layout)
         writeScorecard(cardSheet, card: card, lang: lang)
+        for s in [sheet, cardSheet] {
+            s.printPage(
+                header: Catalog.File.pageHeader(s.name, month: period.description).text(lang),
+                repeatingRows: s === sheet ? first : 1)
+        }
         WorkbookBinding(
             workspace: identity, kind: .audit, period: period.description, drawID: nil, seed: nil,
             token: copy.token
@@ -172,7 +177,7 @@ public struct AuditWorkbook {
     }
 
     /// What the audit sheet gets once its rows are written: each item's drop-down of allowed
-    /// scores, the frozen panes, the filter and the print setup.
+    /// scores, the frozen panes, the filter, and the highlights (不合格, a critical item at its lowest score).
     private func finishAuditSheet(_ sheet: XLSXSheet, headerRow: Int, rows: ClosedRange<Int>, _ layout: RowLayout) {
         typealias Q = Catalog.QA
         let lang = layout.lang
@@ -186,7 +191,15 @@ public struct AuditWorkbook {
         }
         sheet.freeze(rows: rows.lowerBound, cols: 2)
         sheet.autofilter(row: headerRow, lastRow: rows.upperBound, cols: 0...(layout.columns.count - 2))
-        sheet.printLandscape(repeatingRows: rows.lowerBound)
+        let first = String(rows.lowerBound + 1)
+        sheet.highlight(
+            rows: rows, cols: layout.passed...layout.passed,
+            when: Highlights.equals(columnLetter(layout.passed) + first, layout.failText), .bad)
+        for (k, item) in layout.card.items.enumerated() where item.critical {
+            let col = layout.itemCols[k]
+            sheet.highlight(
+                rows: rows, cols: col...col, when: item.lowestScoreFormula(cell: columnLetter(col) + first), .bad)
+        }
     }
 
     /// 评分标准: the scorecard explained, an item per row.

@@ -60,6 +60,11 @@ public struct QAReport {
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
         writeDetail(detail, audited: audited, findings: findingsBy, card: card, privacy: privacy)
         writeFindings(findingSheet, findings: findings, byID: byID, sampled: sampledIDs, privacy: privacy)
+        for sheet in [summary, detail, findingSheet] {
+            sheet.printPage(
+                header: Catalog.File.pageHeader(sheet.name, month: period.description).text(lang),
+                repeatingRows: sheet === summary ? 0 : 1)
+        }
         try book.close()
         return Result(
             path: path, transcripts: rows.count, audited: audited.count, findings: findings.count,
@@ -82,7 +87,6 @@ public struct QAReport {
         row += 2
         let firstProblemRow = writeProblems(s, at: &row, problems: problems, audited: audited)
         writeCharts(s, table, problems: problems.count, from: firstProblemRow, audited: audited)
-        s.printLandscapeFitWidth()
     }
 
     /// The period's totals, a label and a value per row from `row` on (left after the last).
@@ -249,7 +253,24 @@ public struct QAReport {
         s.setColumn(after + 3, width: 30)
         s.freeze(rows: 1, cols: 2)
         s.autofilter(row: 0, lastRow: max(1, audited.count), cols: 0...(headers.count - 1))
-        s.printLandscape(repeatingRows: 1)
+        highlightDetail(s, rows: 1...max(1, audited.count), card: card, itemStart: itemStart, after: after)
+    }
+
+    /// 质检明细表's highlights: 不合格, a critical item at its lowest score, and the critical failures' column.
+    private func highlightDetail(_ s: XLSXSheet, rows: ClosedRange<Int>, card: Scorecard, itemStart: Int, after: Int) {
+        let first = String(rows.lowerBound + 1)
+        let fail = Catalog.QA.pass(false).text(workspace.lang)
+        s.highlight(
+            rows: rows, cols: (after + 1)...(after + 1),
+            when: Highlights.equals("\(columnLetter(after + 1))\(first)", fail), .bad)
+        s.highlight(
+            rows: rows, cols: (after + 2)...(after + 2), when: Highlights.filled("\(columnLetter(after + 2))\(first)"),
+            .bad)
+        for (k, item) in card.items.enumerated() where item.critical {
+            let col = itemStart + k
+            s.highlight(
+                rows: rows, cols: col...col, when: item.lowestScoreFormula(cell: columnLetter(col) + first), .bad)
+        }
     }
 
     // MARK: 问题明细
@@ -286,7 +307,6 @@ public struct QAReport {
         s.setColumn(8, width: 40)
         s.freeze(rows: 1, cols: 0)
         s.autofilter(row: 0, lastRow: max(1, findings.count), cols: 0...(headers.count - 1))
-        s.printLandscape(repeatingRows: 1)
     }
 
     /// 30% (or 12.5%): a share for a sentence.

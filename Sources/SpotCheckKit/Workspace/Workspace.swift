@@ -137,7 +137,8 @@ public final class Workspace {
     ) throws -> XLSXWriter {
         try checkOutput(path, inputs: inputs)
         return try XLSXWriter(
-            path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang))
+            path: path, created: created, title: title, truncationMarker: Catalog.File.truncationMarker.text(lang),
+            pageFooter: Catalog.File.pageFooter.text(lang))
     }
 
     /// Refuses an output path that is the database (or its journal or WAL), inside the

@@ -51,7 +51,7 @@ public struct CallListExporter {
         sheet.setRow(0, height: 32)
         for (n, view) in m.cases.enumerated() { writeRow(sheet, n + 1, view, script: script, hoursText: hoursText) }
         let items = m.cases.map(\.item)
-        formatList(sheet, rows: items.count)
+        formatList(sheet, rows: items.count, month: month)
         WorkbookBinding(
             workspace: identity, kind: .callList, period: month.description, drawID: draw.id!,
             seed: UInt64(bitPattern: draw.seed), token: copy.token
@@ -76,7 +76,7 @@ public struct CallListExporter {
         put(.type, .text((item.isReserve ? Catalog.CallList.reserve : Catalog.CallList.main).text(lang)), kindStyle)
         put(.customer, .text(context.name ?? ""))
         put(.phone, .text(context.phone?.dialText ?? ""))
-        put(.alternates, .text(context.alternates.map(\.dialText).joined(separator: "、")))
+        put(.alternates, .text(context.alternates.map(\.dialText).joined(separator: "、")), .wrap)
         put(.route, .text(context.route == .none ? "" : Catalog.Names.route(context.route).text(lang)))
         put(.platform, .text(context.platforms.map { Catalog.Names.platform($0).text(lang) }.joined(separator: "、")))
         put(.buyerID, .text(context.buyerID ?? ""))
@@ -102,8 +102,9 @@ public struct CallListExporter {
         put(.key, .int(item.customerId))
     }
 
-    /// The list's drop-downs and prompts over its `rows` rows (at least one), column widths, frozen header and filter.
-    private func formatList(_ sheet: XLSXSheet, rows count: Int) {
+    /// The list's drop-downs and prompts over its `rows` rows (at least one), column widths, frozen header, filter,
+    /// the scores' highlights and the print setup.
+    private func formatList(_ sheet: XLSXSheet, rows count: Int, month: YearMonth) {
         let lang = workspace.lang
         let last = max(1, count)
         let results = AttemptResult.allCases.map { Catalog.Call.result($0).text(lang) }
@@ -128,17 +129,26 @@ public struct CallListExporter {
         sheet.listValidation(
             rows: 1...last, col: CallListColumn.complaint.index,
             values: ComplaintHandling.allCases.map { Catalog.Call.complaint($0).text(lang) })
-        sheet.setColumn(CallListColumn.script.index, width: 56)
-        sheet.setColumn(CallListColumn.situation.index, width: 36)
-        sheet.setColumn(CallListColumn.hours.index, width: 22)
+        // Widths for one A4 page wide as well as for the screen: wrapped text rather than wide
+        // columns, headers over two lines; the same hours on every row wrap narrow.
+        sheet.setColumn(CallListColumn.script.index, width: 50)
+        sheet.setColumn(CallListColumn.situation.index, width: 28)
+        sheet.setColumn(CallListColumn.hours.index, width: 16)
         sheet.setColumn(CallListColumn.repliedAt.index, width: 17)
-        sheet.setColumn(CallListColumn.note.index, width: 30)
-        sheet.setColumn(CallListColumn.praise.index, width: 20)
+        sheet.setColumn(CallListColumn.note.index, width: 24)
+        sheet.setColumn(CallListColumn.praise.index, width: 16)
+        sheet.setColumn(CallListColumn.imLeft.index, width: 9)
+        sheet.setColumn(CallListColumn.score.index, width: 7)
         sheet.setColumn(CallListColumn.key.index, width: 8, hidden: true)
-        sheet.autoWidth(CallListColumn.product.index, limits: 10...30)
-        sheet.autoWidth(CallListColumn.order.index, limits: 10...22)
+        sheet.autoWidth(CallListColumn.product.index, limits: 10...16)
+        sheet.autoWidth(CallListColumn.order.index, limits: 10...16)
+        sheet.autoWidth(CallListColumn.alternates.index, limits: 8...20)
+        sheet.autoWidth(CallListColumn.phone.index, limits: 8...20)
+        for c in [CallListColumn.route, .platform, .sources] { sheet.autoWidth(c.index, limits: 6...10) }
         sheet.freeze(rows: 1, cols: 3)
-        sheet.printLandscape(repeatingRows: 1)
+        Highlights.scores(sheet, rows: 1...last, col: CallListColumn.score.index)
+        sheet.printPage(
+            header: Catalog.File.pageHeader(sheet.name, month: month.description).text(lang), repeatingRows: 1)
         sheet.autofilter(row: 0, lastRow: count, cols: 0...(CallListColumn.all.count - 1))
     }
 
@@ -179,7 +189,7 @@ public struct CallListExporter {
         let cover = book.addSheet(L.coverSheet.text(lang))
         cover.setColumn(0, width: 34)
         cover.setColumn(1, width: 60)
-        cover.printLandscapeFitWidth()
+        cover.printPage(header: Catalog.File.pageHeader(cover.name, month: summary.month).text(lang))
         cover.write(0, 0, .text(L.title(summary.month).text(lang)), .title)
         let month = YearMonth(parsing: summary.month)!
         let status = PeriodRules(cutoffDay: draw.cutoffDay, deadlineDay: draw.deadlineDay)

@@ -111,8 +111,17 @@ public struct SheetTemplates {
         for path in paths { try ws.checkOutput(path) }
         for ((kind, columns), path) in zip(layouts, paths) {
             let book = try ws.workbook(at: path, title: Catalog.Templates.dataSheet(kind).text(ws.lang))
-            writeData(book.addSheet(Catalog.Templates.dataSheet(kind).text(ws.lang)), kind: kind, columns)
-            writeGuide(book.addSheet(Catalog.Templates.guideSheet.text(ws.lang)), kind: kind, columns)
+            let data = book.addSheet(Catalog.Templates.dataSheet(kind).text(ws.lang))
+            let guide = book.addSheet(Catalog.Templates.guideSheet.text(ws.lang))
+            writeData(data, kind: kind, columns)
+            writeGuide(guide, kind: kind, columns)
+            // A blank form: the month is written in by hand on paper.
+            for sheet in [data, guide] {
+                sheet.printPage(
+                    header: Catalog.File.pageHeader(sheet.name, month: Catalog.Templates.monthBlank.text(ws.lang))
+                        .text(ws.lang),
+                    repeatingRows: 1)
+            }
             try book.close()
         }
         return Result(paths: paths)

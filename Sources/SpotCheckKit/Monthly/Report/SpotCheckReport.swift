@@ -69,7 +69,11 @@ public struct SpotCheckReport {
         let detail = book.addSheet(Catalog.Report.detailSheet.text(lang))
         // 服务抽查明细表
         writeDetail(detail, cases: sample, showPhones: showPhones)
-        summarySheet.printLandscapeFitWidth()
+        for sheet in [summarySheet, detail] {
+            sheet.printPage(
+                header: Catalog.File.pageHeader(sheet.name, month: month.description).text(lang),
+                repeatingRows: sheet === detail ? 1 : 0)
+        }
         // 服务抽查汇总表
         writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: max(1, sample.count))
         try book.close()
@@ -83,7 +87,7 @@ public struct SpotCheckReport {
         detail.setRow(0, height: 32)
         for (i, c) in sample.enumerated() { writeDetailRow(detail, i + 1, c, showPhones: showPhones) }
         detail.freeze(rows: 1, cols: 3)
-        detail.printLandscape(repeatingRows: 1)
+        highlightDetail(detail, rows: 1...max(1, sample.count))
         detail.autofilter(row: 0, lastRow: sample.count, cols: 0...(Detail.allCases.count - 1))
         detail.setColumn(Detail.situation.rawValue, width: 34)
         detail.setColumn(Detail.attempts.rawValue, width: 30)
@@ -91,6 +95,18 @@ public struct SpotCheckReport {
         detail.setColumn(Detail.due.rawValue, width: 17)
         detail.setColumn(Detail.repliedAt.rawValue, width: 17)
         detail.autoWidth(Detail.product.rawValue, limits: 10...30)
+    }
+
+    /// 明细表's highlights: scores of 1–2 and 3, and escalations overdue (not replied in time, or
+    /// not yet and past due), live.
+    private func highlightDetail(_ detail: XLSXSheet, rows: ClosedRange<Int>) {
+        Highlights.scores(detail, rows: rows, col: Detail.score.rawValue)
+        let first = String(rows.lowerBound + 1)
+        let due = "$" + columnLetter(Detail.due.rawValue) + first
+        let replied = "$" + columnLetter(Detail.repliedAt.rawValue) + first
+        detail.highlight(
+            rows: rows, cols: Detail.due.rawValue...Detail.reply.rawValue,
+            when: Highlights.overdue(due: due, replied: replied), .bad)
     }
 
     /// One case's row of the detail sheet.
@@ -149,14 +165,17 @@ public struct SpotCheckReport {
         s.setColumn(1, width: 14)
         s.setColumn(2, width: 14)
         s.write(0, 0, .text(Catalog.Report.title(m.month.description).text(workspace.lang)), .title)
-        var row = writeFigures(s, at: 2, m: m, range: range)
-        row = writeDistribution(s, at: row, figures: m.figures, range: range)
-        writeBreakdowns(s, at: row, sample: m.sample)
+        let (next, target) = writeFigures(s, at: 2, m: m, range: range)
+        let row = writeDistribution(s, at: next, figures: m.figures, range: range)
+        writeBreakdowns(s, at: row, sample: m.sample, target: target)
     }
 
     /// The month's figures, the satisfaction and its parts as live formulas over the detail sheet (`range` gives a
-    /// column's cells there) with their values cached. Returns the next free row.
-    private func writeFigures(_ s: XLSXSheet, at start: Int, m: MonthCases, range: (Detail) -> String) -> Int {
+    /// column's cells there) with their values cached; a satisfaction below target and 是否达标 否 are highlighted.
+    /// Returns the next free row and the target's cell (absolute).
+    private func writeFigures(
+        _ s: XLSXSheet, at start: Int, m: MonthCases, range: (Detail) -> String
+    ) -> (next: Int, target: String) {
         let ws = workspace
         let lang = ws.lang
         typealias R = Catalog.Report
@@ -199,6 +218,12 @@ public struct SpotCheckReport {
             value: "B\(satisfactionRow + 1)", target: "B\(row)", yes: yes,
             no: R.yesNo(false).text(lang), notAvailable: notAvailable)
         s.formula(row, 1, meetsFormula, cached: .text(meets.map { R.yesNo($0).text(lang) } ?? notAvailable))
+        let target = "$B$\(row)"
+        s.highlight(
+            rows: satisfactionRow...satisfactionRow, cols: 1...1,
+            when: Highlights.below("B\(satisfactionRow + 1)", target: target), .bad)
+        s.highlight(
+            rows: row...row, cols: 1...1, when: Highlights.equals("B\(row + 1)", R.yesNo(false).text(lang)), .bad)
         row += 1
         line(R.excludedUnreachable, .int(figures.unreachable))
         line(R.excludedRejected, .int(figures.rejected))
@@ -212,7 +237,7 @@ public struct SpotCheckReport {
         // How the satisfaction is computed, in words.
         s.merge(rows: row...row, cols: 0...2, R.formulaText.text(lang), .note)
         s.setRow(row, height: 30)
-        return row + 2
+        return (row + 2, target)
     }
 
     /// The score distribution as COUNTIFS over the detail sheet, with a chart. Returns the next free row.
@@ -243,15 +268,16 @@ public struct SpotCheckReport {
         return row + 2
     }
 
-    /// The breakdowns by source sheet, by handler (with a chart) and by caller.
-    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, sample: [CaseView]) {
+    /// The breakdowns by source sheet, by handler (with a chart) and by caller; a satisfaction below `target` (a cell)
+    /// is highlighted.
+    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, sample: [CaseView], target: String) {
         let lang = workspace.lang
         typealias R = Catalog.Report
         var row = start
         let bySource = SourceKind.allCases.map { k in
             (Catalog.Names.sheet(k).text(lang), sample.filter { $0.context.sources.contains(k) })
         }.filter { !$0.1.isEmpty }
-        row = breakdown(s, at: row, title: R.bySource, groups: bySource)
+        row = breakdown(s, at: row, title: R.bySource, groups: bySource, target: target)
         var handlers: [String: [CaseView]] = [:]
         for c in sample {
             let names = c.context.handlers.isEmpty ? [R.unknownHandler.text(lang)] : c.context.handlers
@@ -259,7 +285,7 @@ public struct SpotCheckReport {
         }
         let handlerGroups = handlers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let handlerTop = row + 1
-        row = breakdown(s, at: row, title: R.byHandler, groups: handlerGroups)
+        row = breakdown(s, at: row, title: R.byHandler, groups: handlerGroups, target: target)
         if !handlerGroups.isEmpty {
             let rows = (handlerTop + 1)...(handlerTop + handlerGroups.count)
             s.chart(
@@ -272,11 +298,14 @@ public struct SpotCheckReport {
             callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c)
         }
         let callerGroups = callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups)
+        _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups, target: target)
     }
 
-    /// A breakdown table: one row per group with its figures. Returns the next free row.
-    private func breakdown(_ s: XLSXSheet, at start: Int, title: Message, groups: [(String, [CaseView])]) -> Int {
+    /// A breakdown table: one row per group with its figures, a satisfaction below `target` highlighted. Returns the
+    /// next free row.
+    private func breakdown(
+        _ s: XLSXSheet, at start: Int, title: Message, groups: [(String, [CaseView])], target: String
+    ) -> Int {
         let lang = workspace.lang
         typealias R = Catalog.Report
         var row = start
@@ -307,6 +336,10 @@ public struct SpotCheckReport {
             s.write(row, 13, .int(f.resolvedOnSpot))
             s.write(row, 14, .int(f.escalatedOnTime))
             s.write(row, 15, .int(f.escalatedLate))
+        }
+        if !groups.isEmpty {
+            let first = row - groups.count + 1
+            s.highlight(rows: first...row, cols: 3...3, when: Highlights.below("D\(first + 1)", target: target), .bad)
         }
         return row + 2
     }
