@@ -62,13 +62,18 @@ public struct AgentReport {
             let title = Catalog.QA.agentTitle(period.description, agent: agent).text(ws.lang)
             let book = try ws.workbook(at: path, created: ws.now, title: title)
             let layout = Layout(lang: ws.lang, card: loaded.card, privacy: privacy)
+            let summary = book.addSheet(Catalog.QA.agentSheet.text(ws.lang))
+            let detail = book.addSheet(Catalog.QA.agentDetailSheet.text(ws.lang))
             layout.writeSummary(
-                book.addSheet(Catalog.QA.agentSheet.text(ws.lang)), title: title, period: period, agent: agent,
-                mine: mine, team: loaded.figures.team, now: ws.now)
+                summary, title: title, period: period, agent: agent, mine: mine, team: loaded.figures.team, now: ws.now)
             let audited = loaded.figures.audited.filter { $0.row.agent == agent }
-            layout.writeDetail(
-                book.addSheet(Catalog.QA.agentDetailSheet.text(ws.lang)), audited: audited,
-                findings: loaded.figures.findingsBy)
+            layout.writeDetail(detail, audited: audited, findings: loaded.figures.findingsBy)
+            // Printed as every workbook is: A4 landscape, one page wide, the title and month on top.
+            for (sheet, repeating) in [(summary, 0), (detail, 1)] {
+                let header = Catalog.File.pageHeader("\(title) · \(sheet.name)", month: period.description).text(
+                    ws.lang)
+                sheet.printPage(header: header, repeatingRows: repeating)
+            }
             try book.close()
             warnings += ws.warnings(of: book)
             files.append(File(agent: agent, path: path, scored: mine.results.count, smallSample: mine.isSmallSample))
@@ -132,7 +137,6 @@ private struct Layout {
         writeLostMost(s, at: &row, mine: mine, team: team)
         s.setColumn(0, width: 36)
         for c in 1...4 { s.setColumn(c, width: 14) }
-        s.printLandscapeFitWidth()
     }
 
     /// The agent's figures beside the team's, titled at `row` (left at the last).
@@ -215,6 +219,5 @@ private struct Layout {
         s.setColumn(after + 3, width: 36)
         s.freeze(rows: 1, cols: 2)
         s.autofilter(row: 0, lastRow: max(1, audited.count), cols: 0...(headers.count - 1))
-        s.printLandscape(repeatingRows: 1)
     }
 }
