@@ -33,19 +33,20 @@ extension Satisfaction {
 extension Scorecard {
     /// ``score(_:)``'s total as a formula over the item cells (in item order): blank until every
     /// item has a score, then the weighted sum rounded to two places.
+    /// A score typed as text (WPS, pasted values) counts as the number it spells.
     public func totalFormula(itemCells cells: [String]) -> String {
         let weighted = items.indices.map { k in
-            "\(cells[k])*\(ExcelFormula.number(items[k].weight / Double(items[k].top)))"
+            "(--\(cells[k]))*\(ExcelFormula.number(items[k].weight / Double(items[k].top)))"
         }
-        return
-            "=IF(COUNT(\(cells.joined(separator: ",")))<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))"
+        let scored = cells.map { "(\($0)<>\"\")*ISNUMBER(--\($0))" }.joined(separator: "+")
+        return "=IF(\(scored)<\(cells.count),\"\",ROUND(\(weighted.joined(separator: "+")),2))"
     }
 
     /// ``score(_:)``'s pass or fail as a formula: blank without a total; a pass when no critical
     /// item has its lowest score and the total reaches the pass mark.
     public func passFormula(totalCell: String, itemCells cells: [String], pass: String, fail: String) -> String {
         let criticalFails = items.indices.filter { items[$0].critical }.map {
-            "\(cells[$0])=\(items[$0].allowed.first!)"
+            items[$0].lowestScoreFormula(cell: cells[$0])
         }
         let failed = criticalFails.isEmpty ? "FALSE" : "OR(\(criticalFails.joined(separator: ",")))"
         return "=IF(\(totalCell)=\"\",\"\",IF(AND(NOT(\(failed)),\(totalCell)>=\(ExcelFormula.number(passMark))),"

@@ -7,14 +7,23 @@ import Testing
 /// the Swift rule it mirrors agree on the same inputs, as Excel, WPS and LibreOffice compute it.
 struct FormulaEvaluator {
     enum Value: Equatable {
-        case number(Double), text(String), bool(Bool), blank
+        case number(Double), text(String), bool(Bool), blank, error
 
         var number: Double? {
             switch self {
             case .number(let d): return d
             case .bool(let b): return b ? 1 : 0
             case .blank: return 0
-            case .text: return nil
+            case .text, .error: return nil
+            }
+        }
+
+        /// Arithmetic's view (`--x`, `x*y`): numeric text converts, other text is #VALUE!.
+        var arithmetic: Value {
+            switch self {
+            case .text(let s): return Double(s).map { .number($0) } ?? .error
+            case .error: return .error
+            default: return .number(number!)
             }
         }
     }
@@ -75,19 +84,29 @@ struct FormulaEvaluator {
         while let c = peek(), c == "+" || c == "-" {
             at += 1
             let r = multiplicative()
-            v = .number((v.number ?? .nan) + (c == "+" ? 1 : -1) * (r.number ?? .nan))
+            guard case .number(let x) = v.arithmetic, case .number(let y) = r.arithmetic else { v = .error; continue }
+            v = .number(x + (c == "+" ? 1 : -1) * y)
         }
         return v
     }
 
     private mutating func multiplicative() -> Value {
-        var v = primary()
+        var v = unary()
         while let c = peek(), c == "*" || c == "/" {
             at += 1
-            let r = primary()
-            v = .number(c == "*" ? (v.number ?? .nan) * (r.number ?? .nan) : (v.number ?? .nan) / (r.number ?? .nan))
+            let r = unary()
+            guard case .number(let x) = v.arithmetic, case .number(let y) = r.arithmetic else { v = .error; continue }
+            v = .number(c == "*" ? x * y : x / y)
         }
         return v
+    }
+
+    private mutating func unary() -> Value {
+        if eat("-") {
+            guard case .number(let x) = unary().arithmetic else { return .error }
+            return .number(-x)
+        }
+        return primary()
     }
 
     private mutating func arguments() -> [Value] {
@@ -135,6 +154,10 @@ struct FormulaEvaluator {
             return .number(
                 Double(arguments().filter { if case .number = $0 { return true } else { return false } }.count))
         case "ISNUMBER": if case .number = arguments()[0] { return .bool(true) } else { return .bool(false) }
+        case "IFERROR":
+            let a = arguments()
+            if case .error = a[0] { return a[1] }
+            return a[0]
         case "ROUND":
             let a = arguments()
             let p = Double(Int(a[1].number!))
@@ -178,9 +201,12 @@ struct ExcelFormulaTests {
         let cases: [[Int]?] = [
             [2, 3, 5, 3], [2, 0, 5, 3], [1, 3, 4, 2], [0, 3, 3, 3], [2, 3, 5, 2], [1, 3, 5, 3], nil,
         ]
-        for scores in cases {
+        // Each case twice: scores as numbers, and typed as text (WPS, pasted values), which count the same.
+        for (scores, asText) in cases.flatMap({ [($0, false), ($0, true)] }) {
             var values: [String: FormulaEvaluator.Value] = [:]
-            if let scores { for (c, s) in zip(cells, scores) { values[c] = .number(Double(s)) } }
+            if let scores {
+                for (c, s) in zip(cells, scores) { values[c] = asText ? .text(String(s)) : .number(Double(s)) }
+            }
             var e = FormulaEvaluator(cells: values)
             let total = e.evaluate(card.totalFormula(itemCells: cells))
             values["T1"] = total

@@ -546,9 +546,10 @@ struct AuditWorkbookTests {
         #expect(sheet.contains("<formula1>\"0,5,10\"</formula1>"))
         #expect(sheet.contains("<formula1>\"0,10\"</formula1>"))
         #expect(sheet.contains("hidden=\"1\""))
+        // Scores typed as text count (issue 9): each cell is taken as the number it spells.
         #expect(
             sheet.contains(
-                "<f>IF(COUNT(I4,J4,K4,L4,M4,N4,O4,P4)&lt;8,\"\",ROUND(I4*1.5+J4*1.5+K4*1+L4*1+M4*1+N4*2+O4*1+P4*1,2))</f>"
+                "<f>IF((I4&lt;&gt;\"\")*ISNUMBER(--I4)+(J4&lt;&gt;\"\")*ISNUMBER(--J4)+(K4&lt;&gt;\"\")*ISNUMBER(--K4)+(L4&lt;&gt;\"\")*ISNUMBER(--L4)+(M4&lt;&gt;\"\")*ISNUMBER(--M4)+(N4&lt;&gt;\"\")*ISNUMBER(--N4)+(O4&lt;&gt;\"\")*ISNUMBER(--O4)+(P4&lt;&gt;\"\")*ISNUMBER(--P4)&lt;8,\"\",ROUND((--I4)*1.5+(--J4)*1.5+(--K4)*1+(--L4)*1+(--M4)*1+(--N4)*2+(--O4)*1+(--P4)*1,2))</f>"
             ))
         // Live highlights: 不合格, and the critical item (未使用服务忌语) at its lowest score, typed as text or not.
         #expect(
