@@ -189,35 +189,8 @@ private struct Layout {
         _ s: XLSXSheet, audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)],
         findings: [Int: [Finding]]
     ) {
-        let fixed: [Message] = [Q.no, Q.transcriptID, Q.channelHeader, Q.startedAt, Q.auditor, Q.automatic]
-        var headers = fixed.map { $0.text(lang) } + card.items.map { Q.itemHeader($0).text(lang) }
-        headers += [Q.total, Q.passed, Q.failedCritical, Q.comment].map { $0.text(lang) }
-        for (i, h) in headers.enumerated() { s.write(0, i, .text(h), .header) }
-        s.setRow(0, height: 58)
-        let itemStart = fixed.count, after = fixed.count + card.items.count
-        let names = Dictionary(uniqueKeysWithValues: card.items.map { ($0.id, $0.name) })
-        for (n, a) in audited.enumerated() {
-            let r = n + 1
-            s.write(r, 0, .int(r))
-            s.write(r, 1, .text(a.row.externalID))
-            s.write(r, 2, .text(Q.channel(a.row.channel).text(lang)))
-            s.write(r, 3, .dateTime(a.row.started))
-            s.write(r, 4, .text(a.audit.auditor ?? ""))
-            s.write(r, 5, .text(privacy(Q.findingsText(findings[a.row.id] ?? []).text(lang))), .wrap)
-            for (k, item) in card.items.enumerated() { s.write(r, itemStart + k, .int(a.audit.scores[item.id] ?? 0)) }
-            s.write(r, after, .number(a.result.total), .decimal)
-            s.write(r, after + 1, .text(Q.pass(a.result.passed).text(lang)))
-            let critical = Catalog.list(a.result.failedCritical.map { names[$0] ?? $0 }).text(lang)
-            s.write(r, after + 2, .text(critical), .wrap)
-            s.write(r, after + 3, .text(privacy(a.audit.comment ?? "")), .wrap)
-        }
+        let detail = AuditedDetail(card: card, lang: lang, privacy: privacy, withAgent: false)
+        detail.write(s, audited: audited, findings: findings, commentWidth: 36)
         if audited.isEmpty { s.write(1, 0, .text(Q.noneScored.text(lang)), .note) }
-        s.setColumn(3, width: 17)
-        s.setColumn(5, width: 40)
-        for k in card.items.indices { s.setColumn(itemStart + k, width: 11) }
-        s.setColumn(after + 2, width: 18)
-        s.setColumn(after + 3, width: 36)
-        s.freeze(rows: 1, cols: 2)
-        s.autofilter(row: 0, lastRow: max(1, audited.count), cols: 0...(headers.count - 1))
     }
 }

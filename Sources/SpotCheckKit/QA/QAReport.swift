@@ -219,41 +219,12 @@ public struct QAReport {
 
     private func writeDetail(
         _ s: XLSXSheet, audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)],
-        findings: [Int: [Finding]], card: Scorecard, privacy: (String) -> String
+        findings: [Int: [Finding]], card: Scorecard, privacy: @escaping (String) -> String
     ) {
-        let lang = workspace.lang
-        typealias Q = Catalog.QA
-        let fixed: [Message] = [Q.no, Q.transcriptID, Q.channelHeader, Q.agent, Q.startedAt, Q.auditor, Q.automatic]
-        var headers = fixed.map { $0.text(lang) } + card.items.map { Q.itemHeader($0).text(lang) }
-        headers += [Q.total, Q.passed, Q.failedCritical, Q.comment].map { $0.text(lang) }
-        for (i, h) in headers.enumerated() { s.write(0, i, .text(h), .header) }
-        s.setRow(0, height: 58)
-        let itemStart = fixed.count, after = fixed.count + card.items.count
-        let names = Dictionary(uniqueKeysWithValues: card.items.map { ($0.id, $0.name) })
-        for (n, a) in audited.enumerated() {
-            let r = n + 1
-            s.write(r, 0, .int(r))
-            s.write(r, 1, .text(a.row.externalID))
-            s.write(r, 2, .text(Q.channel(a.row.channel).text(lang)))
-            s.write(r, 3, .text(a.row.agent))
-            s.write(r, 4, .dateTime(a.row.started))
-            s.write(r, 5, .text(a.audit.auditor ?? ""))
-            s.write(r, 6, .text(privacy(Q.findingsText(findings[a.row.id] ?? []).text(lang))), .wrap)
-            for (k, item) in card.items.enumerated() { s.write(r, itemStart + k, .int(a.audit.scores[item.id] ?? 0)) }
-            s.write(r, after, .number(a.result.total), .decimal)
-            s.write(r, after + 1, .text(Q.pass(a.result.passed).text(lang)))
-            s.write(
-                r, after + 2, .text(Catalog.list(a.result.failedCritical.map { names[$0] ?? $0 }).text(lang)), .wrap)
-            s.write(r, after + 3, .text(privacy(a.audit.comment ?? "")), .wrap)
-        }
-        s.setColumn(4, width: 17)
-        s.setColumn(6, width: 40)
-        for k in card.items.indices { s.setColumn(itemStart + k, width: 11) }
-        s.setColumn(after + 2, width: 18)
-        s.setColumn(after + 3, width: 30)
-        s.freeze(rows: 1, cols: 2)
-        s.autofilter(row: 0, lastRow: max(1, audited.count), cols: 0...(headers.count - 1))
-        highlightDetail(s, rows: 1...max(1, audited.count), card: card, itemStart: itemStart, after: after)
+        let detail = AuditedDetail(card: card, lang: workspace.lang, privacy: privacy, withAgent: true)
+        let columns = detail.write(s, audited: audited, findings: findings, commentWidth: 30)
+        highlightDetail(
+            s, rows: 1...max(1, audited.count), card: card, itemStart: columns.itemStart, after: columns.after)
     }
 
     /// 质检明细表's highlights: 不合格, a critical item at its lowest score, and the critical failures' column.
