@@ -381,6 +381,10 @@ extension Catalog {
         public static func agentTitle(_ period: String, agent: String) -> Message {
             Message("\(period) 客服质检报告：\(agent)", "QA report, \(period): \(agent)")
         }
+        /// The printed page header of an agent's report: the title and the sheet.
+        public static func agentPageHeader(_ title: String, sheet: String) -> Message {
+            Message("\(title)　\(sheet)", "\(title) — \(sheet)")
+        }
         public static let against = Message("本人与团队对比", "Against the team")
         public static let measure = Message("指标", "Measure")
         public static let mine = Message("本人", "Agent")

@@ -70,8 +70,7 @@ public struct AgentReport {
             layout.writeDetail(detail, audited: audited, findings: loaded.figures.findingsBy)
             // Printed as every workbook is: A4 landscape, one page wide, the title and month on top.
             for (sheet, repeating) in [(summary, 0), (detail, 1)] {
-                let header = Catalog.File.pageHeader("\(title) · \(sheet.name)", month: period.description).text(
-                    ws.lang)
+                let header = Catalog.QA.agentPageHeader(title, sheet: sheet.name).text(ws.lang)
                 sheet.printPage(header: header, repeatingRows: repeating)
             }
             try book.close()
