@@ -163,6 +163,22 @@ struct OrderLookupTests {
         #expect(try w.count("orders") == 0)
     }
 
+    @Test func theSameOrderExportImportedAgainChangesNothing() throws {
+        let w = try TestWorkspace()
+        let orders = try w.write(
+            PlatformExport.taobaoOrders([
+                taobaoOrder(
+                    "4003000000000000001", buyer: "tb_zhou", name: "周", phone: "13800000011", fen: 9_900,
+                    paid: "2026-11-01 10:00:00")
+            ]), "orders.csv")
+        #expect(try w.importOrders([orders]).files[0].new == 1)
+        let before = try w.snapshot()
+        let again = try w.importOrders([orders])
+        #expect(again.unchanged)
+        #expect(again.files[0].known == 1)
+        #expect(try w.snapshot() == before)
+    }
+
     @Test func anErrorCellInAnOrderExportIsAnIssueNotABlank() throws {
         let w = try TestWorkspace()
         func c(_ ref: String, _ text: String) -> String {
