@@ -21,6 +21,15 @@ struct Output {
     func say(_ text: String) { print(text) }
 
     func warn(_ m: Message) { eprint(Catalog.CLI.warningPrefix.text(lang) + m.text(lang)) }
+    /// What `--replace` replaced in a filled workbook, one note per value.
+    func replaced(_ conflicts: [ConflictError.Conflict]) {
+        for c in conflicts {
+            note(
+                Catalog.Calls.replacedLine(
+                    sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
+        }
+    }
+
     func note(_ m: Message) { eprint(Catalog.CLI.notePrefix.text(lang) + m.text(lang)) }
 
     func eprint(_ s: String) {

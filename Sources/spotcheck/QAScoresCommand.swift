@@ -35,11 +35,7 @@ struct QAScoresImportCommand: ParsableCommand {
 
     static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
         let r = try ScoresImporter(workspace: ws).run(file: file, replace: replace)
-        for c in r.replaced {
-            out.note(
-                Catalog.Calls.replacedLine(
-                    sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
-        }
+        out.replaced(r.replaced)
         if r.unchanged {
             out.say(Catalog.QA.scoresUnchanged(file))
         } else {

@@ -33,11 +33,7 @@ struct ResultsImportCommand: ParsableCommand {
 
     static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
         let r = try ResultsImporter(workspace: ws).run(file: file, replace: replace)
-        for c in r.replaced {
-            out.note(
-                Catalog.Calls.replacedLine(
-                    sheet: c.sheet, row: c.row, column: c.column, recorded: c.recorded, listed: c.listed))
-        }
+        out.replaced(r.replaced)
         if r.unchanged {
             out.say(Catalog.Calls.listUnchanged(file))
         } else {

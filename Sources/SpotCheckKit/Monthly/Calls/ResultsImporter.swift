@@ -338,6 +338,17 @@ public struct ResultsImporter {
             let name = c.map { columns[$0].map { headerCells[$0].text } ?? $0.header.text(lang) }
             problems.append(.init(sheet: sheet, row: number, column: name, value: cell?.text, reason: reason))
         }
+
+        /// A filled-in cell read by `parse`; nil when blank, or (with a problem) when it does not read.
+        mutating func read<T>(_ c: CallListColumn, _ parse: (Cell) -> T?, else reason: Message) -> T? {
+            let cell = cell(c)
+            guard !cell.isBlank else { return nil }
+            guard let value = parse(cell) else {
+                problem(c, cell, reason)
+                return nil
+            }
+            return value
+        }
     }
 
     // Over 60 lines: a list row's cells are read in the list's column order, so its problems are named in that order.
@@ -358,41 +369,14 @@ public struct ResultsImporter {
                 .buyerID: row.cell(.buyerID).text,
             ])
         entry.attempts = readAttempts(&row, period: period)
-        let sc = row.cell(.score)
-        if !sc.isBlank {
-            if let s = ResultsImporter.score(sc) {
-                entry.score = s
-            } else {
-                row.problem(.score, sc, Catalog.Calls.scoreRange)
-            }
-        }
+        let sc = row.cell(.score), cc = row.cell(.complaint), rc = row.cell(.repliedAt)
+        entry.score = row.read(.score, ResultsImporter.score, else: Catalog.Calls.scoreRange)
         entry.praise = FilledWorkbook.text(row.cell(.praise))
         entry.note = FilledWorkbook.text(row.cell(.note))
         entry.caller = FilledWorkbook.text(row.cell(.caller))
-        let im = row.cell(.imLeft)
-        if !im.isBlank {
-            if let b = ResultsImporter.yesNo(im) {
-                entry.imLeft = b
-            } else {
-                row.problem(.imLeft, im, Catalog.Calls.unknownYesNo)
-            }
-        }
-        let cc = row.cell(.complaint)
-        if !cc.isBlank {
-            if let c = ResultsImporter.complaint(cc) {
-                entry.complaint = c
-            } else {
-                row.problem(.complaint, cc, Catalog.Calls.unknownComplaint)
-            }
-        }
-        let rc = row.cell(.repliedAt)
-        if !rc.isBlank {
-            if let r = parseMoment(rc) {
-                entry.repliedAt = r
-            } else {
-                row.problem(.repliedAt, rc, Catalog.Calls.needTime)
-            }
-        }
+        entry.imLeft = row.read(.imLeft, ResultsImporter.yesNo, else: Catalog.Calls.unknownYesNo) ?? false
+        entry.complaint = row.read(.complaint, ResultsImporter.complaint, else: Catalog.Calls.unknownComplaint)
+        entry.repliedAt = row.read(.repliedAt, parseMoment, else: Catalog.Calls.needTime)
         let recorded = entry.attempts.map { CallAttempt(at: $0.0, result: $0.1) }
         // An unreadable score was named above.
         for check in CallRecordCheck.problems(
