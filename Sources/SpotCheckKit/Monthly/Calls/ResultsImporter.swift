@@ -351,7 +351,6 @@ public struct ResultsImporter {
         }
     }
 
-    // Over 60 lines: a list row's cells are read in the list's column order, so its problems are named in that order.
     /// A filled row's entry; nil for a row with no input filled in, or (with a problem) one whose hidden key is not
     /// a customer number. Each unreadable cell and each break of the SOP's rules is a problem of the row.
     private func readEntry(_ row: inout ListRow, period: String) -> Entry? {
