@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "SpotCheck",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "spotcheck", targets: ["spotcheck"]),
         .library(name: "SpotCheckCore", targets: ["SpotCheckCore"]),
@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libxlsxwriter from the system (Debian: libxlsxwriter-dev, which needs zlib1g-dev).
@@ -30,6 +33,12 @@ let package = Package(
             name: "CExpat",
             pkgConfig: "expat",
             providers: [.apt(["libexpat1-dev"])]
+        ),
+        // libargon2 from the system (Debian: libargon2-dev): the web workbench's password hashes.
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"])]
         ),
         // Pure rules: no I/O, no Foundation.
         .target(name: "SpotCheckCore"),
@@ -58,18 +67,33 @@ let package = Package(
         .target(
             name: "SpotCheckKit",
             dependencies: [
-                "SpotCheckCore", "SpotCheckText", "SpotCheckFormats", "SpotCheckStore",
+                "SpotCheckCore", "SpotCheckText", "SpotCheckFormats", "SpotCheckStore", "CArgon2",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplatesPlugin"]
         ),
+        // The browser workbench (`spotcheck serve`): pages over the same workflows as the CLI.
+        .target(
+            name: "SpotCheckWeb",
+            dependencies: [
+                "SpotCheckKit", "SpotCheckCore", "SpotCheckText", "SpotCheckStore", "SpotCheckFormats", "CArgon2",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Assets"],
+            plugins: ["EmbedTemplatesPlugin"]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "spotcheck",
             dependencies: [
-                "SpotCheckKit", "SpotCheckCore", "SpotCheckText",
+                "SpotCheckKit", "SpotCheckCore", "SpotCheckText", "SpotCheckWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,6 +129,16 @@ let package = Package(
                 "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText",
                 "PlatformExports",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The workbench's routes, through Hummingbird's test client.
+        .testTarget(
+            name: "SpotCheckWebTests",
+            dependencies: [
+                "SpotCheckWeb", "SpotCheckKit", "SpotCheckStore", "SpotCheckCore", "SpotCheckText", "PlatformExports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

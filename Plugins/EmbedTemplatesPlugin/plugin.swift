@@ -1,21 +1,25 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's `Templates/` folder into the target as Swift source.
+/// Embeds files into the target as Swift source: the target's own `Assets/` folder when it has
+/// one (the web workbench's pages, style and script), else the package's `Templates/` folder.
 @main
 struct EmbedTemplatesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let templates = context.package.directoryURL.appending(path: "Templates")
-        let files = try FileManager.default.contentsOfDirectory(atPath: templates.path)
+        let assets = target.directoryURL.appending(path: "Assets")
+        let ownAssets = FileManager.default.fileExists(atPath: assets.path)
+        let folder = ownAssets ? assets : context.package.directoryURL.appending(path: "Templates")
+        let enumName = ownAssets ? "EmbeddedAssets" : "EmbeddedTemplates"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasPrefix(".") }
             .sorted()
-            .map { templates.appending(path: $0) }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
+            .map { folder.appending(path: $0) }
+        let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
         return [
             .buildCommand(
-                displayName: "Embedding Templates/ into \(target.name)",
+                displayName: "Embedding \(folder.lastPathComponent)/ into \(target.name)",
                 executable: try context.tool(named: "embed-templates").url,
-                arguments: [templates.path, output.path],
+                arguments: [folder.path, output.path, enumName],
                 inputFiles: files,
                 outputFiles: [output]
             )

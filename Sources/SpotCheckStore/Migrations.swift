@@ -297,6 +297,51 @@ extension Store {
                     CREATE INDEX submissions_month ON submissions(month);
                     """)
         }
+        m.registerMigration("v9: the web workbench's people, sessions, assignments and audit log") { db in
+            try db.execute(
+                sql: """
+                    -- The people who sign in to the workbench; passwords only as argon2id hashes.
+                    CREATE TABLE users (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        role TEXT NOT NULL,
+                        password_hash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        created_at TEXT NOT NULL
+                    );
+                    -- Failed sign-ins by name (known or not), to slow guessing.
+                    CREATE TABLE login_failures (
+                        name TEXT PRIMARY KEY,
+                        failures INTEGER NOT NULL,
+                        last_at REAL NOT NULL
+                    );
+                    -- Server-side sessions: the cookie holds only the random id.
+                    CREATE TABLE web_sessions (
+                        id TEXT PRIMARY KEY,
+                        value BLOB NOT NULL,
+                        expires_at REAL
+                    );
+                    -- Which caller calls which case of a draw.
+                    CREATE TABLE case_assignments (
+                        draw_id INTEGER NOT NULL REFERENCES draws(id),
+                        item INTEGER NOT NULL,
+                        caller TEXT NOT NULL,
+                        assigned_at TEXT NOT NULL,
+                        assigned_by TEXT NOT NULL,
+                        PRIMARY KEY (draw_id, item)
+                    );
+                    -- Who imported, drew, recorded, scored and submitted what, and when.
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        via TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        month TEXT,
+                        detail TEXT NOT NULL
+                    );
+                    """)
+        }
         return m
     }
 }

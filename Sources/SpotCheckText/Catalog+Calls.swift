@@ -104,6 +104,12 @@ extension Catalog {
                 "\(at) 不在可拨打时段内（\(hours.zh)）：已记录并标记，不计为有效拨打",
                 "\(at) is outside the calling hours (\(hours.en)): recorded and flagged, not a valid attempt")
         }
+        public static func changedMeanwhile(item: Int, by: String) -> Message {
+            Message(
+                "第 \(item) 号个案刚刚被他人（\(by)）更新，你的这次保存没有写入：请看下面的最新记录，再决定是否重新填写",
+                "row \(item) was just updated by someone else (\(by)); your save was not stored: see the latest record below and enter it again if still needed"
+            )
+        }
         public static func afterEnd(item: Int) -> Message {
             Message(
                 "第 \(item) 号个案此前已结束，这次拨打已记录但不改变结果",

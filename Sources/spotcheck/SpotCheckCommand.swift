@@ -3,7 +3,7 @@ import SpotCheckText
 
 /// `spotcheck`: the after-sales quality inspection tool.
 @main
-struct SpotCheckCommand: ParsableCommand {
+struct SpotCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spotcheck",
         abstract: "SpotCheck 售后服务质检：服务回访抽查与客服质检 (after-sales spot-checks and QA).",
@@ -15,17 +15,21 @@ struct SpotCheckCommand: ParsableCommand {
             InitCommand.self, ImportCommand.self, SampleCommand.self, ExportCommand.self, CallCommand.self,
             ResultsCommand.self,
             StatusCommand.self, ReportCommand.self, SubmitCommand.self, VIPCommand.self, QACommand.self,
-            TemplatesCommand.self, DemoCommand.self,
+            TemplatesCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self, LogCommand.self,
         ]
     )
 
     /// Global options may stand before the command (`spotcheck --db x.db import …`).
     /// ArgumentParser only reads a subcommand's options after its name, so they are moved there.
-    static func main() {
+    static func main() async {
         let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             // ArgumentParser explains usage errors in English; say first, in the user's
             // language, that the command line is wrong and where help is.

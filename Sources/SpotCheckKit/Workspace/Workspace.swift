@@ -5,6 +5,17 @@ import SpotCheckFormats
 import SpotCheckStore
 import SpotCheckText
 
+/// The parts of a workspace that a long-running server opens once and every request shares.
+public struct SharedWorkspace: Sendable {
+    public let dbPath: String
+    public let lang: Lang
+    public let logger: Logger
+    let configSource: ConfigSource
+    public let config: SpotCheckConfiguration
+    public let store: Store
+    public let qa: QAConfiguration
+}
+
 /// Everything a command works in: the database, the configuration, the language, the
 /// current date and time (fixable for repeatable runs), and where notes and warnings go.
 public final class Workspace {
@@ -58,6 +69,30 @@ public final class Workspace {
         }
         configSource = ConfigSource(directory: dir)
         config = try SpotCheckConfiguration.load(configSource)
+    }
+
+    /// A workspace over an open store and a loaded configuration, with its own `now`: one per
+    /// request of the web workbench, which keeps the database open and the configuration read.
+    public init(
+        shared: SharedWorkspace, now: LocalDateTime, nowIsDayOnly: Bool = false, lang: Lang? = nil
+    ) {
+        self.dbPath = shared.dbPath
+        self.onBusy = nil
+        self.lang = lang ?? shared.lang
+        self.now = now
+        self.nowIsDayOnly = nowIsDayOnly
+        self.logger = shared.logger
+        self.configSource = shared.configSource
+        self.config = shared.config
+        self.openedStore = shared.store
+        self.loadedQA = shared.qa
+    }
+
+    /// What requests share: opened once when the server starts.
+    public func shared() throws -> SharedWorkspace {
+        SharedWorkspace(
+            dbPath: dbPath, lang: lang, logger: logger, configSource: configSource, config: config,
+            store: try store(), qa: try qa())
     }
 
     /// The configuration of transcript QA, loaded on first use (only QA commands need it).

@@ -30,6 +30,11 @@ public struct CallBook {
         public var repliedAt: String?
         public var imLeft: Bool
         public var caller: String?
+        /// Where the entry comes from (`cli`, `web`), kept with each attempt.
+        public var source: String = "cli"
+        /// The case's ``CaseView/version`` the person saw; when the case changed since (another
+        /// caller saved first), the entry is refused instead of overwriting what they recorded.
+        public var basedOn: String?
 
         public init(
             month: YearMonth, item: Int, at: String? = nil, result: AttemptResult? = nil, score: Int? = nil,
@@ -70,6 +75,9 @@ public struct CallBook {
                         e.item, month: e.month.description,
                         last: before.cases.count))
             }
+            if let seen = e.basedOn, seen != view.version {
+                throw CallError(message: Catalog.Calls.changedMeanwhile(item: e.item, by: view.caller ?? "?"))
+            }
             let drawID = before.draw.id!
             let change = Changes.Pending(db)
             var messages: [Message] = []
@@ -90,7 +98,7 @@ public struct CallBook {
             if let at, let result = e.result {
                 let row = AttemptRow(
                     drawId: drawID, itemNo: e.item, attemptAt: at, result: result,
-                    caller: e.caller ?? caseRow.caller, source: "cli", recordedAt: ws.stamp,
+                    caller: e.caller ?? caseRow.caller, source: e.source, recordedAt: ws.stamp,
                     seq: try change.seq())
                 try insert(row, at: at, of: view, messages: &messages, warnings: &warnings, db)
             }

@@ -20,6 +20,9 @@ public struct CaseView: Sendable {
     public var status: CaseStatus { evaluation.status }
     /// The caller: the case's, else the last attempt's.
     public var caller: String? { caseRow?.caller ?? attempts.last(where: { $0.caller != nil })?.caller }
+    /// Changes whenever an attempt or the case's details are stored: what a page saw, so a
+    /// save based on an older state can be refused.
+    public var version: String { "\(attempts.count).\(caseRow?.seq ?? 0)" }
     /// The customer as named on the list.
     public var displayName: String { context.name ?? context.buyerID ?? context.phone?.masked ?? "#\(item.itemNo)" }
 }

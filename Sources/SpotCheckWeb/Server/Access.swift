@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import SpotCheckStore
+
+/// A route's check of who is asking: signed in, and in one of the roles the page is for.
+enum Access {
+    /// Who may open a page; an anonymous visitor is sent to sign in, another role gets 403.
+    enum Outcome {
+        case allowed(WebUser)
+        case refused(Response)
+    }
+
+    static func check(_ roles: Set<WebRole>, _ request: Request, _ context: WebContext, _ app: WebApp) throws -> Outcome
+    {
+        guard let user = context.identity else {
+            if request.method == .get {
+                let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
+                return .refused(Pages.redirect("/login?next=\(next)"))
+            }
+            return .refused(Pages.redirect("/login"))
+        }
+        guard roles.contains(user.role) else { return .refused(try app.pages.refusal(.forbidden, context: context)) }
+        return .allowed(user)
+    }
+}
+
+extension Router where Context == WebContext {
+    /// A GET page for `roles`: the handler runs only for them.
+    @discardableResult
+    func page(
+        _ path: RouterPath, _ roles: Set<WebRole>, app: WebApp,
+        _ handler: @escaping @Sendable (Request, WebContext, WebUser) async throws -> Response
+    ) -> Self {
+        get(path) { request, context in
+            switch try Access.check(roles, request, context, app) {
+            case .refused(let r): return r
+            case .allowed(let user): return try await handler(request, context, user)
+            }
+        }
+        return self
+    }
+
+    /// A POST action for `roles` (its CSRF token was checked by the guard).
+    @discardableResult
+    func action(
+        _ path: RouterPath, _ roles: Set<WebRole>, app: WebApp,
+        _ handler: @escaping @Sendable (Request, WebContext, WebUser) async throws -> Response
+    ) -> Self {
+        post(path) { request, context in
+            switch try Access.check(roles, request, context, app) {
+            case .refused(let r): return r
+            case .allowed(let user): return try await handler(request, context, user)
+            }
+        }
+        return self
+    }
+}

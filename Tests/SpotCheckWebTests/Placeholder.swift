@@ -1,0 +1,1 @@
+// Route tests: see WebTests.swift
