@@ -2,15 +2,6 @@ import ArgumentParser
 import SpotCheckCore
 import SpotCheckText
 
-/// What `import --kind` reads: one of the four sheets, or a platform's order export.
-enum ImportKind: String, CaseIterable, Sendable {
-    case afterSales = "after-sales"
-    case courier, reviews, vip, orders
-
-    /// The sheet kind, nil for the order lookup.
-    var sheet: SourceKind? { SourceKind(rawValue: rawValue) }
-}
-
 /// Parses a value chosen from a list. A wrong one is a usage error (exit 64) that names the
 /// closest valid value and lists them all; the shell completes the values.
 struct Choice<T: CaseIterable & RawRepresentable> where T.RawValue == String {
