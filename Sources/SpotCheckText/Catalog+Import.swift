@@ -116,6 +116,16 @@ extension Catalog {
                 reasons.map { r in (r.column.map { "「\($0)」" } ?? "") + r.reason.zh }.joined(separator: ";"),
                 reasons.map { r in (r.column.map { "\"\($0)\": " } ?? "") + r.reason.en }.joined(separator: "; "))
         }
+        /// An upload of several files refused (the workbench): nothing of any file was imported.
+        public static func batchRefused(badRows: Int, files: Int) -> Message {
+            var zh: [String] = [], en: [String] = []
+            if files > 0 { zh.append("\(files) 个文件无法读取"); en.append("\(files) file(s) cannot be read") }
+            if badRows > 0 { zh.append("\(badRows) 行数据有误"); en.append("\(badRows) bad row(s)") }
+            return Message(
+                zh.joined(separator: "，") + "：所有文件都未导入（数据库未改变）。修正后重新上传",
+                en.joined(separator: ", ")
+                    + ": none of the files was imported (the database is unchanged). Fix them and upload again")
+        }
         public static func moreProblems(_ n: Int) -> Message {
             Message("……另有 \(n) 行有误未列出", "… and \(n) more bad row(s) not listed")
         }

@@ -52,58 +52,62 @@ public struct OrderImporter {
     ) throws
         -> OrderImportReport
     {
-        let ws = workspace
         var files = ImportedFiles(
-            workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
+            workspace: workspace, sheet: request.sheet, skipBad: request.skipBad,
             platform: request.platform, progress: progress)
-        let report: OrderImportReport = try ws.store().write { db in
-            var resolver = IdentityResolver(
-                known: try SheetData.identityKeys(db),
-                nextCustomer: try SheetData.nextCustomer(db))
-            var known = try OrderData.fingerprints(db)
-            var customers: [Int] = []
-            var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
-            var matched = 0, withPhone = 0
-            var ordersSeen = Set<String>()
-            let layout = SheetLayout.orders(columns: ws.config.columns)
-            for path in request.files {
-                try files.importFile(path, kind: "orders", vipMonth: nil, layout: layout, db) {
-                    importID, nextBatch, report in
-                    let inserter = try OrderData.Inserter(importID: importID, db)
-                    let keyWriter = try SheetData.KeyWriter(db)
-                    while let batch = nextBatch() {
-                        for var parsed in batch {
-                            if !known.insert(parsed.order.fingerprint).inserted { report.known += 1; continue }
-                            let resolution = resolver.resolveRecord(parsed.keys)
-                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
-                            // An order number met for the first time in this import, yet already known: a record
-                            // had it.
-                            if let o = parsed.keys.order, ordersSeen.insert(o).inserted,
-                                resolution.newKeys.order == nil
-                            {
-                                matched += 1
-                            }
-                            if parsed.order.fields.contactRoute == .phone { withPhone += 1 }
-                            try keyWriter.write(resolution.newKeys, customer: resolution.customer)
-                            parsed.order.customer = resolution.customer
-                            customers.append(resolution.customer)
-                            try inserter.insert(parsed.order)
-                            report.new += 1
+        let report = try workspace.store().write { db in try run(request, files: &files, db) }
+        try files.writeRejects()
+        return report
+    }
+
+    /// Runs the import inside the open write transaction `db` (a batch runs several kinds in
+    /// one); `files` reads the files and keeps what is to be written once it is stored.
+    func run(_ request: OrderImportRequest, files: inout ImportedFiles, _ db: Database) throws -> OrderImportReport {
+        let ws = workspace
+        var resolver = IdentityResolver(
+            known: try SheetData.identityKeys(db),
+            nextCustomer: try SheetData.nextCustomer(db))
+        var known = try OrderData.fingerprints(db)
+        var customers: [Int] = []
+        var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
+        var matched = 0, withPhone = 0
+        var ordersSeen = Set<String>()
+        let layout = SheetLayout.orders(columns: ws.config.columns)
+        for path in request.files {
+            try files.importFile(path, kind: "orders", vipMonth: nil, layout: layout, db) {
+                importID, nextBatch, report in
+                let inserter = try OrderData.Inserter(importID: importID, db)
+                let keyWriter = try SheetData.KeyWriter(db)
+                while let batch = nextBatch() {
+                    for var parsed in batch {
+                        if !known.insert(parsed.order.fingerprint).inserted { report.known += 1; continue }
+                        let resolution = resolver.resolveRecord(parsed.keys)
+                        for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
+                        // An order number met for the first time in this import, yet already known: a record
+                        // had it.
+                        if let o = parsed.keys.order, ordersSeen.insert(o).inserted,
+                            resolution.newKeys.order == nil
+                        {
+                            matched += 1
                         }
+                        if parsed.order.fields.contactRoute == .phone { withPhone += 1 }
+                        try keyWriter.write(resolution.newKeys, customer: resolution.customer)
+                        parsed.order.customer = resolution.customer
+                        customers.append(resolution.customer)
+                        try inserter.insert(parsed.order)
+                        report.new += 1
                     }
                 }
             }
-            try files.checkBadRows()
-            let merges = resolver.merges()
-            try SheetData.applyMerges(merges, db)
-            try SheetData.setNextCustomer(resolver.nextCustomer, db)
-            var touched = Set<Int>()
-            for c in customers { touched.insert(resolver.find(c)) }
-            return OrderImportReport(
-                files: files.reports, customers: touched.count, merges: merges.count,
-                mergesByKey: mergesByKey, matched: matched, withPhone: withPhone)
         }
-        try files.writeRejects()
-        return report
+        try files.checkBadRows()
+        let merges = resolver.merges()
+        try SheetData.applyMerges(merges, db)
+        try SheetData.setNextCustomer(resolver.nextCustomer, db)
+        var touched = Set<Int>()
+        for c in customers { touched.insert(resolver.find(c)) }
+        return OrderImportReport(
+            files: files.reports, customers: touched.count, merges: merges.count,
+            mergesByKey: mergesByKey, matched: matched, withPhone: withPhone)
     }
 }

@@ -74,69 +74,73 @@ public struct SheetImporter {
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
-    // Over 60 lines: the per-row loop stays inline in the transaction (no closure per row).
     /// Runs the import. On any bad row (without `skipBad`) nothing is stored.
     public func run(_ request: ImportRequest, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportReport {
+        var files = ImportedFiles(
+            workspace: workspace, sheet: request.sheet, skipBad: request.skipBad,
+            platform: request.platform, progress: progress)
+        let report = try workspace.store().write { db in try run(request, files: &files, db) }
+        try files.writeRejects()
+        return report
+    }
+
+    // Over 60 lines: the per-row loop stays inline in the transaction (no closure per row).
+    /// Runs the import inside the open write transaction `db` (a batch runs several kinds in
+    /// one); `files` reads the files and keeps what is to be written once it is stored.
+    func run(_ request: ImportRequest, files: inout ImportedFiles, _ db: Database) throws -> ImportReport {
         let ws = workspace
         let period = ws.config.settings.period
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
-        var files = ImportedFiles(
-            workspace: ws, sheet: request.sheet, skipBad: request.skipBad,
-            platform: request.platform, progress: progress)
         let started = Date()
-        let report: ImportReport = try ws.store().write { db in
-            var resolver = IdentityResolver(
-                known: try SheetData.identityKeys(db),
-                nextCustomer: try SheetData.nextCustomer(db))
-            var known = try SheetData.fingerprints(kind: request.kind, db)
-            let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
-            var newCustomers: [Int] = []
-            var outside = 0
-            var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
-            let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
-            for path in request.files {
-                try files.importFile(path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, db) {
-                    importID, nextBatch, report in
-                    let inserter = try SheetData.Inserter(importID: importID, db)
-                    let keyWriter = try SheetData.KeyWriter(db)
-                    while var batch = nextBatch() {
-                        for i in batch.indices {
-                            if !known.insert(batch[i].record.fingerprint).inserted { report.known += 1; continue }
-                            let resolution = resolver.resolveRecord(batch[i].keys)
-                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
-                            let customer = resolution.customer
-                            try keyWriter.write(resolution.newKeys, customer: customer)
-                            batch[i].record.customer = customer
-                            newCustomers.append(customer)
-                            if let w = checkWindow, let d = batch[i].record.eventDay, !w.contains(d) { outside += 1 }
-                            try inserter.insert(batch[i].record)
-                            report.new += 1
-                        }
+        var resolver = IdentityResolver(
+            known: try SheetData.identityKeys(db),
+            nextCustomer: try SheetData.nextCustomer(db))
+        var known = try SheetData.fingerprints(kind: request.kind, db)
+        let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
+        var newCustomers: [Int] = []
+        var outside = 0
+        var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
+        let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
+        for path in request.files {
+            try files.importFile(path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, db) {
+                importID, nextBatch, report in
+                let inserter = try SheetData.Inserter(importID: importID, db)
+                let keyWriter = try SheetData.KeyWriter(db)
+                while var batch = nextBatch() {
+                    for i in batch.indices {
+                        if !known.insert(batch[i].record.fingerprint).inserted { report.known += 1; continue }
+                        let resolution = resolver.resolveRecord(batch[i].keys)
+                        for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
+                        let customer = resolution.customer
+                        try keyWriter.write(resolution.newKeys, customer: customer)
+                        batch[i].record.customer = customer
+                        newCustomers.append(customer)
+                        if let w = checkWindow, let d = batch[i].record.eventDay, !w.contains(d) { outside += 1 }
+                        try inserter.insert(batch[i].record)
+                        report.new += 1
                     }
                 }
             }
-            try files.checkBadRows()
-            let rowsDone = Date()
-            let merges = resolver.merges()
-            try SheetData.applyMerges(merges, db)
-            try SheetData.setNextCustomer(resolver.nextCustomer, db)
-            let keysDone = Date()
-            if bulk { try SheetData.restorePoolIndex(db) }
-            ws.logger.debug(
-                """
-                import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, \
-                index \(Date().timeIntervalSince(keysDone)) s
-                """)
-            var touched = Set<Int>()
-            for c in newCustomers { touched.insert(resolver.find(c)) }
-            return ImportReport(
-                kind: request.kind, files: files.reports, customers: touched.count,
-                merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
-                notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
         }
-        try files.writeRejects()
-        return report
+        try files.checkBadRows()
+        let rowsDone = Date()
+        let merges = resolver.merges()
+        try SheetData.applyMerges(merges, db)
+        try SheetData.setNextCustomer(resolver.nextCustomer, db)
+        let keysDone = Date()
+        if bulk { try SheetData.restorePoolIndex(db) }
+        ws.logger.debug(
+            """
+            import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, \
+            index \(Date().timeIntervalSince(keysDone)) s
+            """)
+        var touched = Set<Int>()
+        for c in newCustomers { touched.insert(resolver.find(c)) }
+        return ImportReport(
+            kind: request.kind, files: files.reports, customers: touched.count,
+            merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
+            notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
     }
 
     /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
