@@ -167,7 +167,7 @@ public struct SpotCheckReport {
         s.write(0, 0, .text(Catalog.Report.title(m.month.description).text(workspace.lang)), .title)
         let (next, target) = writeFigures(s, at: 2, m: m, range: range)
         let row = writeDistribution(s, at: next, figures: m.figures, range: range)
-        writeBreakdowns(s, at: row, sample: m.sample, target: target)
+        writeBreakdowns(s, at: row, m: m, target: target)
     }
 
     /// The month's figures, the satisfaction and its parts as live formulas over the detail sheet (`range` gives a
@@ -270,41 +270,28 @@ public struct SpotCheckReport {
 
     /// The breakdowns by source sheet, by handler (with a chart) and by caller; a satisfaction below `target` (a cell)
     /// is highlighted.
-    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, sample: [CaseView], target: String) {
+    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, m: MonthCases, target: String) {
         let lang = workspace.lang
         typealias R = Catalog.Report
+        let groups = MonthBreakdowns(m, lang: lang)
         var row = start
-        let bySource = SourceKind.allCases.map { k in
-            (Catalog.Names.sheet(k).text(lang), sample.filter { $0.context.sources.contains(k) })
-        }.filter { !$0.1.isEmpty }
-        row = breakdown(s, at: row, title: R.bySource, groups: bySource, target: target)
-        var handlers: [String: [CaseView]] = [:]
-        for c in sample {
-            let names = c.context.handlers.isEmpty ? [R.unknownHandler.text(lang)] : c.context.handlers
-            for h in names { handlers[h, default: []].append(c) }
-        }
-        let handlerGroups = handlers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        row = breakdown(s, at: row, title: R.bySource, groups: groups.bySource, target: target)
         let handlerTop = row + 1
-        row = breakdown(s, at: row, title: R.byHandler, groups: handlerGroups, target: target)
-        if !handlerGroups.isEmpty {
-            let rows = (handlerTop + 1)...(handlerTop + handlerGroups.count)
+        row = breakdown(s, at: row, title: R.byHandler, groups: groups.byHandler, target: target)
+        if !groups.byHandler.isEmpty {
+            let rows = (handlerTop + 1)...(handlerTop + groups.byHandler.count)
             s.chart(
                 .bar, title: R.chartHandlers.text(lang), source: s, categories: (rows, 0),
                 values: (rows, 3), seriesName: R.satisfaction.text(lang),
-                at: (2, 12), size: (480, max(240, 40 * handlerGroups.count + 80)), valueRange: 0...5)
+                at: (2, 12), size: (480, max(240, 40 * groups.byHandler.count + 80)), valueRange: 0...5)
         }
-        var callers: [String: [CaseView]] = [:]
-        for c in sample where !c.attempts.isEmpty {
-            callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c)
-        }
-        let callerGroups = callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups, target: target)
+        _ = breakdown(s, at: row, title: R.byCaller, groups: groups.byCaller, target: target)
     }
 
     /// A breakdown table: one row per group with its figures, a satisfaction below `target` highlighted. Returns the
     /// next free row.
     private func breakdown(
-        _ s: XLSXSheet, at start: Int, title: Message, groups: [(String, [CaseView])], target: String
+        _ s: XLSXSheet, at start: Int, title: Message, groups: [MonthBreakdowns.Group], target: String
     ) -> Int {
         let lang = workspace.lang
         typealias R = Catalog.Report
@@ -317,10 +304,10 @@ public struct SpotCheckReport {
             R.resolvedOnSpot, R.escalatedOnTime, R.escalatedLate,
         ]
         for (i, h) in headers.enumerated() { s.write(row, i, .text(h.text(lang)), .header) }
-        for (name, cases) in groups {
+        for group in groups {
             row += 1
-            let f = MonthFigures(cases)
-            s.write(row, 0, .text(name))
+            let f = group.figures
+            s.write(row, 0, .text(group.name))
             s.write(row, 1, .int(f.cases))
             s.write(row, 2, .int(f.counted))
             if let v = f.satisfaction.value {
