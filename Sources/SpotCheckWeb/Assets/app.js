@@ -8,10 +8,15 @@ document.addEventListener("DOMContentLoaded", function () {
       if (!window.confirm(el.getAttribute("data-confirm"))) e.preventDefault();
     });
   });
+  // The server's now, when a page gives it (<span data-now="2026-10-27T10:00:00">): countdowns
+  // run on the server's clock (a workspace served at a fixed day), not the browser's.
+  var nowEl = document.querySelector("[data-now]");
+  var skew = nowEl ? Date.parse(nowEl.getAttribute("data-now")) - Date.now() : 0;
+  if (isNaN(skew)) skew = 0;
   // Countdowns: <span data-due="2026-10-27T10:30:00+08:00">.
   function tick() {
     document.querySelectorAll("[data-due]").forEach(function (el) {
-      var left = Math.round((Date.parse(el.getAttribute("data-due")) - Date.now()) / 60000);
+      var left = Math.round((Date.parse(el.getAttribute("data-due")) - (Date.now() + skew)) / 60000);
       var over = el.getAttribute("data-over") || "overdue";
       el.textContent = left >= 0 ? left + " min" : over + " " + (-left) + " min";
       el.classList.toggle("bad", left < 0);
@@ -19,4 +24,44 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   tick();
   setInterval(tick, 30000);
+  // Uploads: <div class="dropzone" data-upload="/path" data-csrf="…"> with a file input inside.
+  // Each file goes as it is (its name percent-encoded in X-File-Name), one after the other;
+  // then the page reloads to list them with the kind their headers suggest.
+  document.querySelectorAll("[data-upload]").forEach(function (zone) {
+    var input = zone.querySelector("input[type=file]");
+    var log = zone.querySelector(".upload-log");
+    function send(files) {
+      var list = Array.prototype.slice.call(files);
+      var failed = false;
+      var chain = Promise.resolve();
+      list.forEach(function (file) {
+        chain = chain.then(function () {
+          var item = document.createElement("li");
+          item.textContent = file.name + " …";
+          if (log) log.appendChild(item);
+          return fetch(zone.getAttribute("data-upload"), {
+            method: "POST", credentials: "same-origin", body: file,
+            headers: { "X-CSRF-Token": zone.getAttribute("data-csrf"), "X-File-Name": encodeURIComponent(file.name),
+              "Content-Type": "application/octet-stream" }
+          }).then(function (r) {
+            if (!r.ok) throw new Error(r.status);
+            item.textContent = file.name + " ✓";
+          }).catch(function (e) {
+            failed = true;
+            item.textContent = file.name + ": " + (zone.getAttribute("data-failed") || "failed") + " (" + e.message + ")";
+            item.className = "problem";
+          });
+        });
+      });
+      chain.then(function () { if (!failed) window.location.reload(); });
+    }
+    if (input) input.addEventListener("change", function () { send(input.files); input.value = ""; });
+    zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.classList.add("over"); });
+    zone.addEventListener("dragleave", function () { zone.classList.remove("over"); });
+    zone.addEventListener("drop", function (e) {
+      e.preventDefault();
+      zone.classList.remove("over");
+      if (e.dataTransfer && e.dataTransfer.files.length) send(e.dataTransfer.files);
+    });
+  });
 });
