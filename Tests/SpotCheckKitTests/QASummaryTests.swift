@@ -130,6 +130,41 @@ struct QASummaryTests {
     }
 }
 
+@Suite("What checks a scorecard item covers")
+struct ScorecardChecksTests {
+    func card(_ w: TestWorkspace, _ json: String) throws -> Scorecard {
+        try json.write(toFile: "\(w.dir)/spotcheck-config/scorecard.json", atomically: true, encoding: .utf8)
+        return try w.on("2026-10-08").qa().scorecard
+    }
+
+    @Test func anItemNamesItsChecksAndAnOlderFileTakesTheShippedOnes() throws {
+        let w = try TestWorkspace()
+        let shipped = try w.on("2026-10-08").qa().scorecard
+        #expect(shipped.items.first { $0.id == "no_banned" }?.checks == [.bannedPhrase])
+        #expect(shipped.items.first { $0.id == "confirm" }?.checks == [])
+        // A scorecard.json copied before items named their checks: the shipped item of the same id says.
+        let older = try card(
+            w,
+            #"{"pass_mark": 80, "items": [{"id": "no_banned", "name": "未使用服务忌语", "category": "c", "weight": 50, "allowed": [0, 10]}, {"id": "mine", "name": "甲", "category": "c", "weight": 50, "allowed": [0, 10], "checks": ["dead-air", "no-closing"]}]}"#
+        )
+        #expect(older.items.map(\.checks) == [[.bannedPhrase], [.deadAir, .noClosing]])
+    }
+
+    @Test func anUnknownCheckIsAnErrorThatListsTheKnownOnes() throws {
+        let w = try TestWorkspace()
+        let json =
+            #"{"pass_mark": 80, "items": [{"id": "a", "name": "甲", "category": "c", "weight": 100, "allowed": [0, 10], "checks": ["banned"]}]}"#
+        #expect(throws: ConfigError.self) { try card(w, json) }
+        do { _ = try card(w, json) } catch let e as ConfigError {
+            #expect(
+                e.message
+                    == Catalog.Config.invalidValue(
+                        "\(w.dir)/spotcheck-config/scorecard.json", "items[0].checks",
+                        Catalog.Config.unknownName(QARule.allCases.map(\.rawValue))))
+        }
+    }
+}
+
 /// Opens a workbook in LibreOffice (headless, a profile of its own that recalculates every
 /// formula on load) and saves it as XLSX again; returns the new file's path.
 func recalculate(_ path: String, in dir: String) throws -> String {
