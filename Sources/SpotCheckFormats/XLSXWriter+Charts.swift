@@ -1,11 +1,5 @@
 import CXlsxWriter
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Line and scatter charts over a sheet's cells (libxlsxwriter's `chart_*`): the months over
 /// time, and two measures of the same people side by side. Each chart reads ranges of cells, so
 /// it shows what the table beside it holds.
@@ -16,7 +10,8 @@ extension XLSXSheet {
         public var col: Int
         /// The number format of labels at the points; nil for no labels.
         public var labels: String?
-        /// A reference line (a target, a pass mark): dashed, grey, without markers.
+        /// A reference line (a target, a pass mark): dashed, red, without markers (grey would hide
+        /// on a gridline).
         public var isReference: Bool
 
         public init(name: String, col: Int, labels: String? = nil, isReference: Bool = false) {
@@ -42,7 +37,7 @@ extension XLSXSheet {
             chart_series_set_name(series, line.name)
             if line.isReference {
                 var style = lxw_chart_line()
-                style.color = 0x808080
+                style.color = 0xC0504D
                 style.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue)
                 style.width = 1.25
                 chart_series_set_line(series, &style)
@@ -77,34 +72,25 @@ extension XLSXSheet {
         }
     }
 
-    /// Inserts a scatter chart of `source`'s `rows`: a point per row at (`x`, `y`), labelled
-    /// with the row's cell in column `labels` (a person's name). A row with a blank x or y has
-    /// no point.
+    /// Inserts a scatter chart of `source`'s `rows`: a point per row at (`x`, `y`), named and
+    /// labelled by the row's cell in column `labels` (a person's name). Each point is a series of
+    /// its own, whose name is that cell, so every spreadsheet program shows the name beside it.
+    /// A row with a blank x or y has no point.
     public func scatterChart(
         title: String, source: XLSXSheet, rows: ClosedRange<Int>, x: ScatterAxis, y: ScatterAxis, labels: Int,
         at: (row: Int, col: Int), size: (width: Int, height: Int) = (560, 360)
     ) {
         let chart = writer.addChart(Int(LXW_CHART_SCATTER.rawValue))
-        let series = chart_add_series(
-            chart, XLSXSheet.chartRange(source.name, rows: rows, col: x.col),
-            XLSXSheet.chartRange(source.name, rows: rows, col: y.col))
-        chart_series_set_name(series, title)
-        chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
-        chart_series_set_marker_size(series, 8)
-        // Each point's label is a formula over the name's cell: it follows an edited name.
-        let names = rows.map { strdup(XLSXSheet.chartRange(source.name, rows: $0...$0, col: labels)) }
-        var points = names.map { name -> lxw_chart_data_label in
-            var label = lxw_chart_data_label()
-            label.value = name
-            return label
-        }
-        defer { names.forEach { free($0) } }
-        points.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var list: [UnsafeMutablePointer<lxw_chart_data_label>?] = (0..<buffer.count).map { base + $0 } + [nil]
-            chart_series_set_labels(series)
+        for row in rows {
+            let series = chart_add_series(
+                chart, XLSXSheet.chartRange(source.name, rows: row...row, col: x.col),
+                XLSXSheet.chartRange(source.name, rows: row...row, col: y.col))
+            chart_series_set_name(series, XLSXSheet.chartCell(source.name, row: row, col: labels))
+            chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+            chart_series_set_marker_size(series, 8)
+            // The name alone (the position first: setting it turns the value on).
             chart_series_set_labels_position(series, UInt8(LXW_CHART_LABEL_POSITION_RIGHT.rawValue))
-            _ = list.withUnsafeMutableBufferPointer { chart_series_set_labels_custom(series, $0.baseAddress) }
+            chart_series_set_labels_options(series, 1, 0, 0)
         }
         chart_title_set_name(chart, title)
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
@@ -113,6 +99,11 @@ extension XLSXSheet {
             XLSXSheet.setValueAxis(axis, range: spec.range, format: nil)
         }
         insert(chart, at: at, size: size)
+    }
+
+    /// One cell of a sheet as a chart reads it: `='服务质量对照'!$A$5`.
+    public static func chartCell(_ sheet: String, row: Int, col: Int) -> String {
+        "='" + sheet.replacingOccurrences(of: "'", with: "''") + "'!$\(columnLetter(col))$\(row + 1)"
     }
 
     /// A range of a sheet's cells as a chart reads it: `='服务抽查汇总表'!$B$40:$B$42` (rows and
