@@ -11,7 +11,6 @@ extension Catalog {
                 "this month beside the months on record (at most \(months)); a month without data is left blank")
         }
         public static let month = Message("月份", "Month")
-        public static let thisMonth = Message("（本月）", " (this month)")
         public static let chartSatisfaction = Message("服务满意度走势", "Satisfaction over time")
         public static let chartQA = Message("质检平均分走势", "Average QA score over time")
 
