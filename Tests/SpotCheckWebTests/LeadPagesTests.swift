@@ -24,7 +24,7 @@ struct LeadPagesTests {
     @Test("The month page shows the window, the deadline and the draw's figures from the Kit")
     func monthPage() async throws {
         try await run { bench, client in
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             let page = visibleText(String(buffer: try await lead.get(client, "/lead?month=2026-09").body))
             let summary = try bench.workspace().store().read { db in
                 try MonthlyDraw.current(month: #require(YearMonth(parsing: "2026-09")), db).1
@@ -51,20 +51,20 @@ struct LeadPagesTests {
             let anonymous = try await client.execute(uri: "/lead/progress?month=2026-09", method: .get)
             #expect(anonymous.status == .seeOther)
             #expect(anonymous.headers[.location]?.hasPrefix("/login?next=/lead/progress") == true)
-            let caller = try await Browser.signIn(client, as: "回访员甲", home: "/caller")
+            let caller = try await RoleBrowser.signIn(client, as: "回访员甲", home: "/caller")
             for path in ["/lead", "/lead/upload", "/lead/assign", "/lead/progress", "/lead/download/report"] {
                 #expect(try await caller.get(client, path).status == .forbidden, "\(path)")
             }
-            let manager = try await Browser.signIn(client, as: "主管", home: "/manager")
+            let manager = try await RoleBrowser.signIn(client, as: "主管", home: "/manager")
             #expect(try await manager.get(client, "/lead/upload").status == .forbidden)
             let byManager = try await manager.post(client, "/lead/draw", [("month", "2026-10")])
             #expect(byManager.status == .forbidden)
 
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             let draws = try bench.count("draws")
             let noToken = try await lead.post(client, "/lead/draw", [("month", "2026-10")], csrf: false)
             #expect(noToken.status == .forbidden)
-            let wrong = Browser(cookie: lead.cookie, csrf: "not-the-token")
+            let wrong = RoleBrowser(cookie: lead.cookie, csrf: "not-the-token")
             #expect(try await wrong.post(client, "/lead/submit", [("month", "2026-09")]).status == .forbidden)
             #expect(
                 try await wrong.upload(client, file: "\(RoleBench.samples)/2026-10/淘宝-退款导出.csv").status == .forbidden)
@@ -78,7 +78,7 @@ struct LeadPagesTests {
     @Test("An upload with a bad row imports nothing of any file and names the file, row, column and value")
     func badUpload() async throws {
         try await run { bench, client in
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             let bad = bench.dir + "/售后-十月补录.csv"
             try [
                 "客户,手机号,旺旺号,订单编号,商品,购买日期,问题描述,处理人,处理日期",
@@ -115,7 +115,7 @@ struct LeadPagesTests {
     @Test("The month's exports upload with their kinds told by the headers, import, draw, redraw and assign")
     func uploadDrawAssign() async throws {
         try await run { bench, client in
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             let october = try #require(YearMonth(parsing: "2026-10"))
             let files: [(String, String)] = [
                 ("orders", "淘宝-ExportOrderList202610251000.csv"), ("orders", "京东-订单导出.xlsx"),
@@ -184,7 +184,7 @@ struct LeadPagesTests {
     @Test("The progress page shows the month's states, reserves and escalations; submitting records it")
     func progressAndSubmit() async throws {
         try await run { bench, client in
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             let ws = try bench.workspace()
             let september = try #require(YearMonth(parsing: "2026-09"))
             let status = try MonthStatus.load(month: september, in: ws)
@@ -215,7 +215,7 @@ struct LeadPagesTests {
     @Test("The report and the call list download as the CLI writes them, the cells read back")
     func downloads() async throws {
         try await run { bench, client in
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             let ws = try bench.workspace()
             let september = try #require(YearMonth(parsing: "2026-09"))
             let m = try ws.store().read { db in try MonthCases.load(month: september, config: ws.config, db) }

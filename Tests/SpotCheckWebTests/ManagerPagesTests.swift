@@ -28,7 +28,7 @@ struct ManagerPagesTests {
     @Test("The overview shows the report's satisfaction, distribution and breakdowns, QA by agent and the months")
     func overview() async throws {
         try await run { bench, client in
-            let manager = try await Browser.signIn(client, as: "主管", home: "/manager")
+            let manager = try await RoleBrowser.signIn(client, as: "主管", home: "/manager")
             let (ws, m) = try september(bench)
             let f = m.figures
             let html = String(buffer: try await manager.get(client, "/manager?month=2026-09").body)
@@ -65,7 +65,7 @@ struct ManagerPagesTests {
     @Test("Phones are masked wherever they appear on the manager's page and in the manager's report")
     func phonesMasked() async throws {
         try await run { bench, client in
-            let manager = try await Browser.signIn(client, as: "主管", home: "/manager")
+            let manager = try await RoleBrowser.signIn(client, as: "主管", home: "/manager")
             let (_, m) = try september(bench)
             let html = String(buffer: try await manager.get(client, "/manager?month=2026-09").body)
             let attention = m.sample.filter { ($0.status.countedScore ?? 3) <= 2 || $0.escalation != nil }
@@ -93,7 +93,7 @@ struct ManagerPagesTests {
     @Test("The QA report and the audit workbook download; their cells read back")
     func qaDownloads() async throws {
         try await run { bench, client in
-            let manager = try await Browser.signIn(client, as: "主管", home: "/manager")
+            let manager = try await RoleBrowser.signIn(client, as: "主管", home: "/manager")
             let ws = try bench.workspace()
             let qa = try QAOverview.load(period: #require(YearMonth(parsing: "2026-09")), in: ws, teamName: "全组")
             let report = try await manager.get(client, "/manager/download/qa-report?month=2026-09")
@@ -118,12 +118,12 @@ struct ManagerPagesTests {
             let anonymous = try await client.execute(uri: "/manager?month=2026-09", method: .get)
             #expect(anonymous.status == .seeOther)
             #expect(anonymous.headers[.location]?.hasPrefix("/login?next=/manager") == true)
-            let lead = try await Browser.signIn(client, as: "组长", home: "/lead")
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
             #expect(try await lead.get(client, "/manager").status == .forbidden)
             #expect(try await lead.get(client, "/manager/download/report?month=2026-09").status == .forbidden)
-            let auditor = try await Browser.signIn(client, as: "质检员", home: "/auditor")
+            let auditor = try await RoleBrowser.signIn(client, as: "质检员", home: "/auditor")
             #expect(try await auditor.get(client, "/manager/download/qa-report?month=2026-09").status == .forbidden)
-            let manager = try await Browser.signIn(client, as: "主管", home: "/manager")
+            let manager = try await RoleBrowser.signIn(client, as: "主管", home: "/manager")
             let noToken = try await manager.post(client, "/logout", [], csrf: false)
             #expect(noToken.status == .forbidden)
             #expect(try await manager.get(client, "/manager").status == .ok)

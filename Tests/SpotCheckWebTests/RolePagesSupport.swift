@@ -119,12 +119,12 @@ final class RoleBench: @unchecked Sendable {
 }
 
 /// A signed-in browser: its session cookie and the session's CSRF token.
-struct Browser {
+struct RoleBrowser {
     var cookie: String
     var csrf: String
 
     /// Signs `name` in through the sign-in form, as a browser does.
-    static func signIn(_ client: some TestClientProtocol, as name: String, home: String) async throws -> Browser {
+    static func signIn(_ client: some TestClientProtocol, as name: String, home: String) async throws -> RoleBrowser {
         let login = try await client.execute(uri: "/login", method: .get)
         let anonymous = try #require(sessionCookie(login.headers))
         let token = try #require(csrf(in: String(buffer: login.body)))
@@ -135,7 +135,7 @@ struct Browser {
         let cookie = try #require(sessionCookie(signed.headers))
         let page = try await client.execute(uri: home, method: .get, headers: [.cookie: cookie])
         #expect(page.status == .ok, "\(home): \(page.status)")
-        return Browser(cookie: cookie, csrf: try #require(csrf(in: String(buffer: page.body))))
+        return RoleBrowser(cookie: cookie, csrf: try #require(csrf(in: String(buffer: page.body))))
     }
 
     /// A GET with the session.
@@ -148,9 +148,9 @@ struct Browser {
         _ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)], csrf withToken: Bool = true
     ) async throws -> TestResponse {
         let all = fields + (withToken ? [("_csrf", csrf)] : [])
-        let body = all.map { "\(Browser.encode($0.0))=\(Browser.encode($0.1))" }.joined(separator: "&")
+        let body = all.map { "\(RoleBrowser.encode($0.0))=\(RoleBrowser.encode($0.1))" }.joined(separator: "&")
         return try await client.execute(
-            uri: uri, method: .post, headers: Browser.formHeaders(cookie: cookie), body: ByteBuffer(string: body))
+            uri: uri, method: .post, headers: RoleBrowser.formHeaders(cookie: cookie), body: ByteBuffer(string: body))
     }
 
     /// An upload as the page's script sends it: the file as it is, its name percent-encoded.
@@ -159,7 +159,7 @@ struct Browser {
         let name = (path as NSString).lastPathComponent
         var headers: HTTPFields = [.cookie: cookie, .contentType: "application/octet-stream"]
         headers[try #require(HTTPField.Name("X-CSRF-Token"))] = csrf
-        headers[try #require(HTTPField.Name("X-File-Name"))] = Browser.encode(name)
+        headers[try #require(HTTPField.Name("X-File-Name"))] = RoleBrowser.encode(name)
         return try await client.execute(
             uri: "/lead/upload/file", method: .post, headers: headers, body: ByteBuffer(bytes: data))
     }

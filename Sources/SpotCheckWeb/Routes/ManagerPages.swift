@@ -47,7 +47,7 @@ struct ManagerPages {
         } catch let e as QAError {
             data["noQA"] = e.message.text(lang)
         }
-        let history = try MonthHistory(workspace: ws).load()
+        let history = try MonthPoint.trend(through: month, in: ws)
         data["history"] = history.reversed().map { h -> [String: Any] in
             [
                 "month": h.month.description, "counted": h.figures.counted,
