@@ -114,6 +114,18 @@ extension Catalog {
 
         public static let confirmRedraw = Message(
             "重新抽取需要勾选确认：没有抽取", "A redraw needs its confirmation ticked: nothing was drawn")
+        public static func alreadyDrawn(month: String, at: String, seed: UInt64) -> Message {
+            Message(
+                "\(month) 已于 \(at) 抽取过（随机种子 \(seed)）。如需重新抽取，请用下方的「重新抽取」（原抽样会保留在记录中）",
+                "\(month) was drawn on \(at) (seed \(seed)); to draw again, use 'Draw again' below (the earlier draw stays on record)"
+            )
+        }
+        public static func callsRecorded(month: String, attempts: Int, cases: Int) -> Message {
+            Message(
+                "\(month) 的当前抽样已记录了 \(attempts) 次拨打、\(cases) 个个案的回访结果。重新抽样会让这些结果留在旧抽样上、不再计入本月；确认请勾选放弃这些记录",
+                "\(attempts) call attempt(s) and \(cases) case(s) are recorded on the current draw of \(month); a new draw leaves them on the old draw. Tick 'give up the calls' to draw again anyway"
+            )
+        }
         public static func badNumber(_ text: String) -> Message {
             Message("「\(text)」不是整数", "\"\(text)\" is not a whole number")
         }

@@ -181,6 +181,30 @@ struct LeadPagesTests {
         }
     }
 
+    @Test("A redraw over recorded calls is refused as the CLI refuses it, unless the calls are given up")
+    func redrawOverCalls() async throws {
+        try await run { bench, client in
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
+            let september = try #require(YearMonth(parsing: "2026-09"))
+            let before = try bench.workspace().store().read { db in try MonthlyDraw.current(month: september, db).1 }
+            let form = String(buffer: try await lead.get(client, "/lead?month=2026-09").body)
+            #expect(form.contains("name=\"discardCalls\""))
+            let refused = try await lead.post(
+                client, "/lead/draw", [("month", "2026-09"), ("redraw", "1"), ("confirm", "yes")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(visibleText(String(buffer: refused.body)).contains("确认请勾选放弃这些记录"))
+            let same = try bench.workspace().store().read { db in try MonthlyDraw.current(month: september, db).1 }
+            #expect(same.drawId == before.drawId)
+            let redrawn = try await lead.post(
+                client, "/lead/draw",
+                [("month", "2026-09"), ("redraw", "1"), ("confirm", "yes"), ("discardCalls", "yes"), ("seed", "5")])
+            #expect(redrawn.status == .ok)
+            #expect(visibleText(String(buffer: redrawn.body)).contains("留在被替代的抽样（编号 \(before.drawId)）上"))
+            let after = try bench.workspace().store().read { db in try MonthlyDraw.current(month: september, db).1 }
+            #expect(after.replaces == before.drawId && after.seed == 5)
+        }
+    }
+
     @Test("The progress page shows the month's states, reserves and escalations; submitting records it")
     func progressAndSubmit() async throws {
         try await run { bench, client in

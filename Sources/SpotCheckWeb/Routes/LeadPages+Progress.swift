@@ -34,11 +34,13 @@ extension LeadPages {
                     "item": c.item.itemNo, "customer": c.displayName,
                     "type": Self.caseType(c, inPlay: inPlay).text(lang),
                     "status": Catalog.Calls.statusShort(c.status).text(lang), "attempts": c.attempts.count,
-                    "caller": callers[c.item.itemNo] ?? "", "ended": c.status.isEnded,
+                    "caller": callers[c.item.itemNo] ?? c.caller ?? "",
                 ]
             }
-            data["reservesInPlay"] = m.cases.filter { inPlay.contains($0.item.itemNo) }.map {
-                ["item": $0.item.itemNo, "customer": $0.displayName, "caller": callers[$0.item.itemNo] ?? ""]
+            data["reservesInPlay"] = m.cases.filter { inPlay.contains($0.item.itemNo) }.map { c -> [String: Any] in
+                var row: [String: Any] = ["item": c.item.itemNo, "customer": c.displayName]
+                if let who = callers[c.item.itemNo] ?? c.caller { row["caller"] = who }
+                return row
             }
         } else {
             data["notDrawn"] = Catalog.WebLead.notDrawn(month.description).text(lang)

@@ -14,9 +14,9 @@ struct LeadPages {
     /// Files uploaded and not yet imported, per session.
     let staging: UploadStaging
 
-    init(app: WebApp) throws {
+    init(app: WebApp) {
         self.app = app
-        self.staging = try UploadStaging()
+        self.staging = UploadStaging()
     }
 
     func add(to router: Router<WebContext>) {
@@ -181,7 +181,7 @@ struct LeadPages {
         do {
             s = try MonthlyDraw(workspace: ws).run(request)
         } catch let e as DrawError {
-            said.problems = e.messages
+            said.problems = Self.onTheWeb(e)
             return try monthPage(month: month, ws: ws, context: context, said: said, status: .unprocessableContent)
         }
         try app.log(
@@ -196,5 +196,16 @@ struct LeadPages {
         if let late = s.daysLate { said.warnings.append(Catalog.Sample.late(s.deadline, daysLate: late)) }
         if let n = s.noContactRoute, n > 0 { said.warnings.append(Catalog.Sample.noContactRoute(n)) }
         return try monthPage(month: month, ws: ws, context: context, said: said)
+    }
+
+    /// A refused draw in the words of the page (its redraw form, not the CLI's flags).
+    static func onTheWeb(_ e: DrawError) -> [Message] {
+        switch e {
+        case .alreadyDrawn(let month, let at, let seed):
+            return [Catalog.WebLead.alreadyDrawn(month: month.description, at: at, seed: seed)]
+        case .callsRecorded(let month, let attempts, let cases):
+            return [Catalog.WebLead.callsRecorded(month: month.description, attempts: attempts, cases: cases)]
+        default: return e.messages
+        }
     }
 }

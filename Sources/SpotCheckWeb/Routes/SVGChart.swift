@@ -15,7 +15,7 @@ enum SVGChart {
     /// A line over the 1–5 scale, one point per label (a label without a value leaves a gap),
     /// with the target as a dashed line.
     static func line(points: [(label: String, value: Double?)], target: Double, label: String) -> String {
-        let w = 640.0, h = 240.0, left = 40.0, right = 16.0, top = 14.0, bottom = 34.0
+        let w = 640.0, h = 240.0, left = 64.0, right = 40.0, top = 14.0, bottom = 34.0
         let plotW = w - left - right, plotH = h - top - bottom
         func y(_ v: Double) -> Double { top + plotH * (5 - min(max(v, 1), 5)) / 4 }
         func x(_ i: Int) -> Double {
@@ -26,13 +26,13 @@ enum SVGChart {
         out += "<title>\(escape(label))</title>"
         for v in 1...5 {
             let yy = f(y(Double(v)))
-            out += "<line x1=\"\(f(left))\" y1=\"\(yy)\" x2=\"\(f(w - right))\" y2=\"\(yy)\" stroke=\"#d9dee4\"/>"
+            out += "<line x1=\"\(f(left - 24))\" y1=\"\(yy)\" x2=\"\(f(w - 16))\" y2=\"\(yy)\" stroke=\"#d9dee4\"/>"
             out +=
-                "<text x=\"\(f(left - 8))\" y=\"\(yy)\" font-size=\"12\" text-anchor=\"end\" dominant-baseline=\"middle\""
+                "<text x=\"\(f(left - 32))\" y=\"\(yy)\" font-size=\"12\" text-anchor=\"end\" dominant-baseline=\"middle\""
             out += " fill=\"#616e7c\">\(v)</text>"
         }
         let ty = f(y(target))
-        out += "<line x1=\"\(f(left))\" y1=\"\(ty)\" x2=\"\(f(w - right))\" y2=\"\(ty)\" stroke=\"#c0262d\""
+        out += "<line x1=\"\(f(left - 24))\" y1=\"\(ty)\" x2=\"\(f(w - 16))\" y2=\"\(ty)\" stroke=\"#c0262d\""
         out += " stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>"
         var segment: [String] = []
         var path = ""

@@ -5,7 +5,7 @@ import SpotCheckText
 
 /// The start page of each role, the audit log, and each role's pages.
 enum WebRoutes {
-    static func addRolePages(to router: Router<WebContext>, app: WebApp) throws {
+    static func addRolePages(to router: Router<WebContext>, app: WebApp) {
         router.get("/") { _, context in
             guard let user = context.identity else { return Pages.redirect("/login") }
             return Pages.redirect("/" + user.role.rawValue)
@@ -13,7 +13,7 @@ enum WebRoutes {
         router.page("/log", [.lead, .manager], app: app) { _, context, _ in
             try logPage(app: app, context: context)
         }
-        try LeadPages(app: app).add(to: router)
+        LeadPages(app: app).add(to: router)
         CallerPages(app: app).add(to: router)
         AuditorPages(app: app).add(to: router)
         ManagerPages(app: app).add(to: router)

@@ -64,7 +64,8 @@ enum WorkbookDownload {
 
     /// A new folder only the server's user can open (mkdtemp(3): 0700, a name nobody guessed).
     static func ownerOnlyFolder(_ prefix: String = "spotcheck-download") throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
+        let tmp = NSTemporaryDirectory()
+        var template = Array(((tmp.hasSuffix("/") ? tmp : tmp + "/") + "\(prefix)-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkdtemp($0) != nil } ?? false
         }

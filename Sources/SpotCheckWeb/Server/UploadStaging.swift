@@ -1,15 +1,17 @@
 import Foundation
 import Hummingbird
+import SpotCheckFormats
 import SpotCheckKit
 import SpotCheckText
 
 /// Files uploaded to the workbench and not yet imported: kept per session in a folder only the
-/// server's user can open (0700, under a fresh temporary folder made at start), each under its
+/// server's user can open (0700, a fresh temporary folder made at the first upload), each under its
 /// own name, with the kind its headers suggest beside it. An import takes them; a person can
 /// remove them; a restart forgets them.
-final class UploadStaging: Sendable {
-    /// The folder of every session's uploads.
-    let root: String
+final class UploadStaging: @unchecked Sendable {
+    /// The folder of every session's uploads, made on the first upload (guarded by `lock`).
+    private var made: String?
+    private let lock = NSLock()
 
     /// One uploaded file.
     struct Staged: Codable, Sendable, Equatable {
@@ -26,8 +28,21 @@ final class UploadStaging: Sendable {
         var problem: [String]?
     }
 
-    init() throws {
-        root = try WorkbookDownload.ownerOnlyFolder("spotcheck-uploads")
+    init() {}
+
+    deinit {
+        // The server is going: what was not imported goes with it (nothing to report if it cannot).
+        if let made { _ = try? FileManager.default.removeItem(atPath: made) }
+    }
+
+    /// The folder of every session's uploads.
+    func root() throws -> String {
+        try lock.withLock {
+            if let made { return made }
+            let r = try WorkbookDownload.ownerOnlyFolder("spotcheck-uploads")
+            made = r
+            return r
+        }
     }
 
     /// The folder of one session's uploads (made 0700 on first use).
@@ -35,7 +50,7 @@ final class UploadStaging: Sendable {
         var hasher = Hasher()
         hasher.combine(context.csrf)
         let key = String(UInt64(bitPattern: Int64(hasher.finalize())), radix: 16)
-        let dir = root + "/u\(context.identity?.id ?? 0)-" + key
+        let dir = try root() + "/u\(context.identity?.id ?? 0)-" + key
         try FileManager.default.createDirectory(
             atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return dir
@@ -86,6 +101,9 @@ final class UploadStaging: Sendable {
             let guess = try SheetKindGuess.guess(path: path, columns: columns)
             staged.guess = guess.kind?.rawValue
             staged.platform = guess.platform?.rawValue
+        } catch let e as FileError {
+            // Said with the name as uploaded, not where the server keeps it.
+            staged.problem = [Catalog.CLI.located(file: name, row: e.row, column: e.column, e.message).text(lang)]
         } catch let e as UserFacingError {
             staged.problem = e.messages.map { $0.text(lang) }
         }

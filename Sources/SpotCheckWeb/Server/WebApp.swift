@@ -122,7 +122,7 @@ public struct WebApp: Sendable {
         router.add(middleware: WebGuard(app: self))
         AssetRoutes.add(to: router)
         SignInRoutes(app: self, driver: driver).add(to: router)
-        try WebRoutes.addRolePages(to: router, app: self)
+        WebRoutes.addRolePages(to: router, app: self)
         return router
     }
 }
