@@ -173,7 +173,7 @@ extension Catalog {
         /// A scorecard item's column header: its name, and its weight on a second line.
         public static func itemHeader(_ item: Scorecard.Item) -> Message {
             let w = itemWeight(item.weight, critical: item.critical)
-            return Message("\(item.name)\n\(w.zh)", "\(item.name)\n\(w.en)")
+            return Message("\(item.name)\n\(w.zh)", "\(itemName(item).en)\n\(w.en)")
         }
         public static func itemPrompt(_ allowed: [Int], weight: Double, critical: Bool) -> Message {
             let list = allowed.map(String.init)

@@ -11,14 +11,23 @@ public struct Scorecard: Sendable, Equatable {
         /// The scores an auditor may give, lowest first.
         public var allowed: [Int]
         public var critical: Bool
+        /// The name and the category in English, when the scorecard gives them (`name_en`,
+        /// `category_en`): what English sheets show instead of `name` and `category`.
+        public var englishName: String?
+        public var englishCategory: String?
 
-        public init(id: String, name: String, category: String, weight: Double, allowed: [Int], critical: Bool) {
+        public init(
+            id: String, name: String, category: String, weight: Double, allowed: [Int], critical: Bool,
+            englishName: String? = nil, englishCategory: String? = nil
+        ) {
             self.id = id
             self.name = name
             self.category = category
             self.weight = weight
             self.allowed = allowed.sorted()
             self.critical = critical
+            self.englishName = englishName
+            self.englishCategory = englishCategory
         }
 
         /// The highest score allowed.

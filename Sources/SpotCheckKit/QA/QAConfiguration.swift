@@ -74,12 +74,14 @@ public struct QAConfiguration: Sendable {
         return (rules, rate)
     }
 
-    /// `scorecard.json`: the items (their names with the limits of qa.json) and the pass mark.
+    /// `scorecard.json`: the items (their names with the limits of qa.json; `name_en` and
+    /// `category_en` for English sheets, optional) and the pass mark.
     private static func loadScorecard(_ source: ConfigSource, rules: QARules) throws -> Scorecard {
         struct Card: Decodable {
             struct Item: Decodable {
                 var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int];
                 var critical: Bool?
+                var name_en: String?; var category_en: String?
             }
             var pass_mark: Double
             var items: [Item]
@@ -88,8 +90,9 @@ public struct QAConfiguration: Sendable {
         let items = c.items.map {
             Scorecard.Item(
                 id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight,
-                allowed: $0.allowed,
-                critical: $0.critical ?? false)
+                allowed: $0.allowed, critical: $0.critical ?? false,
+                englishName: $0.name_en.map { withLimits($0, rules) },
+                englishCategory: $0.category_en)
         }
         let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {
