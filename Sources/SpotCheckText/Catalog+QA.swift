@@ -184,7 +184,6 @@ extension Catalog {
         public static let notAllowedTitle = Message("分值无效", "Not an allowed score")
         public static func pass(_ ok: Bool) -> Message { ok ? Message("合格", "pass") : Message("不合格", "fail") }
         public static let yes = Message("是", "yes")
-        public static let itemID = Message("编号", "Id")
         public static let itemName = Message("评分项", "Item")
         public static let totalExplained = Message(
             "总分 = Σ 各项得分 ÷ 该项满分 × 权重（满分 100）。否决项给最低分时，无论总分多少均为不合格。",
