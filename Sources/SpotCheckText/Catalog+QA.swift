@@ -349,8 +349,8 @@ extension Catalog {
             "团队共性问题（占已评分会话的比例）", "The team's common problems (share of scored transcripts)")
         public static let problem = Message("问题", "Problem")
         public static let share = Message("占比", "Share")
-        public static func itemProblem(_ item: String) -> Message {
-            Message("在「\(item)」一项失分", "lost points on \"\(item)\"")
+        public static func itemProblem(_ item: Message) -> Message {
+            Message("在「\(item.zh)」一项失分", "lost points on \"\(item.en)\"")
         }
         public static let passMarkLabel = Message("合格线", "Pass mark")
         public static let byAgentTitle = Message("按客服", "By agent")
