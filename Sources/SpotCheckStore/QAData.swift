@@ -119,6 +119,22 @@ public enum QAData {
         return try transcripts(statement, db)
     }
 
+    /// One transcript, without utterances; nil when there is none with that id.
+    public static func transcript(id: Int, _ db: Database) throws -> TranscriptRow? {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
+                WHERE id = ?
+                """)
+        statement.arguments = [id]
+        return try transcripts(statement, db).first
+    }
+
+    /// The periods with an audit sample drawn, oldest first.
+    public static func sampledPeriods(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT period FROM qa_draws ORDER BY period")
+    }
+
     /// The lowest and highest id of a period's transcripts; nil when it has none.
     public static func idSpan(period: String, _ db: Database) throws -> ClosedRange<Int>? {
         guard
