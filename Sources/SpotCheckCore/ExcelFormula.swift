@@ -12,6 +12,18 @@ public enum ExcelFormula {
     public static func text(_ s: String) -> String {
         "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
+
+    /// A COUNTIFS/AVERAGEIFS criterion that matches exactly the text `s`: `"=王敏"`, with the
+    /// criteria's wildcards (`*`, `?`) and their escape (`~`) escaped, so that a name such as
+    /// `小*` matches itself only.
+    public static func criterion(equalTo s: String) -> String {
+        var escaped = ""
+        for ch in s {
+            if ch == "~" || ch == "*" || ch == "?" { escaped.append("~") }
+            escaped.append(ch)
+        }
+        return text("=" + escaped)
+    }
 }
 
 extension Satisfaction {

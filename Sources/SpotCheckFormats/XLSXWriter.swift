@@ -288,8 +288,9 @@ public enum PrintedPage {
 public final class XLSXSheet {
     /// The sheet's name (its tab).
     public let name: String
-    private let ws: UnsafeMutablePointer<lxw_worksheet>
-    private unowned let writer: XLSXWriter
+    /// The worksheet and its workbook (for the charts of `XLSXWriter+Charts.swift`).
+    let ws: UnsafeMutablePointer<lxw_worksheet>
+    unowned let writer: XLSXWriter
     private var widths: [Int: Int] = [:]
     private var fixedWidths: Set<Int> = []
     private var columnWidths: [Int: Double] = [:]

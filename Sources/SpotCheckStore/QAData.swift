@@ -135,6 +135,13 @@ public enum QAData {
         try String.fetchAll(db, sql: "SELECT DISTINCT period FROM qa_draws ORDER BY period")
     }
 
+    /// The periods that hold transcripts, with how many each, oldest first.
+    public static func periods(_ db: Database) throws -> [(period: String, transcripts: Int)] {
+        try Row.fetchAll(db, sql: "SELECT period, count(*) FROM transcripts GROUP BY period ORDER BY period").map {
+            (period: $0[0], transcripts: $0[1])
+        }
+    }
+
     /// The lowest and highest id of a period's transcripts; nil when it has none.
     public static func idSpan(period: String, _ db: Database) throws -> ClosedRange<Int>? {
         guard

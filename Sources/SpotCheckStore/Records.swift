@@ -96,6 +96,17 @@ public struct DrawRow: Codable, FetchableRecord, MutablePersistableRecord, Senda
         try DrawRow.filter(sql: "month = ? AND superseded_at IS NULL", arguments: [month]).fetchOne(db)
     }
 
+    /// The months up to `month` that have a current draw, at most the `limit` latest, oldest first.
+    public static func months(through month: YearMonth, limit: Int, _ db: Database) throws -> [YearMonth] {
+        try YearMonth.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT month FROM draws WHERE superseded_at IS NULL AND month <= ?
+                ORDER BY month DESC LIMIT ?
+                """, arguments: [month, limit]
+        ).reversed()
+    }
+
     /// Every draw of `month`, oldest first.
     public static func all(month: YearMonth, _ db: Database) throws -> [DrawRow] {
         try DrawRow.filter(sql: "month = ?", arguments: [month]).order(sql: "id").fetchAll(db)

@@ -126,6 +126,11 @@ extension Catalog {
         public static let warningPrefix = Message("警告：", "warning: ")
         public static let notePrefix = Message("提示：", "note: ")
         public static func demoStep(_ text: String) -> Message { Message("== \(text)", "== \(text)") }
+        public static func demoWorkspaceExists(_ db: String) -> Message {
+            Message(
+                "\(db) 已存在：演示会从头建立工作区，请换一个空文件夹",
+                "\(db) exists: the demo builds its workspace from scratch; give an empty folder")
+        }
         public static func demoDone(_ dir: String) -> Message {
             Message("演示完成。输出文件在 \(dir)/", "demo finished; the output files are in \(dir)/")
         }

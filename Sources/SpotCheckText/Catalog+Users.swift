@@ -49,6 +49,12 @@ extension Catalog {
             Message(
                 "登录失败次数过多，请 \(seconds) 秒后再试", "too many failed sign-ins: try again in \(seconds) seconds")
         }
+        public static func assigned(caller: String, items: [Int]) -> Message {
+            let list = items.map(String.init).joined(separator: ", ")
+            return Message(
+                "\(caller)：新分配 \(items.count) 个个案\(items.isEmpty ? "" : "（\(list)）")",
+                "\(caller): \(items.count) cases assigned\(items.isEmpty ? "" : " (\(list))")")
+        }
         public static let listHeader = Message("用户\t角色\t状态\t创建时间", "user\trole\tstate\tcreated")
         public static let active = Message("启用", "active")
         public static let inactive = Message("已停用", "disabled")

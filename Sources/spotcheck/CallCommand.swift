@@ -40,11 +40,15 @@ struct CallCommand: ParsableCommand {
         try guarded(global.lang) {
             let ws = try global.workspace()
             let out = Output(lang: global.lang)
+            let month = try resolveMonth(month, in: ws, Output(lang: global.lang))
             let outcome = try CallBook(workspace: ws).record(
                 .init(
-                    month: try resolveMonth(month, in: ws, Output(lang: global.lang)), item: item, at: at,
+                    month: month, item: item, at: at,
                     result: result, score: score, praise: praise, note: note,
                     complaint: complaint, repliedAt: repliedAt, imLeft: imLeft, caller: caller))
+            try AuditTrail.record(
+                .call, month: month, detail: "#\(item) \(result?.rawValue ?? "")".trimmingCharacters(in: .whitespaces),
+                in: ws)
             for m in outcome.messages { out.say(m) }
             for w in outcome.warnings { out.warn(w) }
         }

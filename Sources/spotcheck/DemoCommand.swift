@@ -19,6 +19,12 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Samples/ 文件夹，默认 ./Samples 或源码中的 (the Samples/ folder).")
     var samples: String?
 
+    @Option(
+        name: .long,
+        help: "保留演示用的工作区（数据库和配置）到此文件夹，之后可用 serve 打开 (keep the demo's workspace here, e.g. to serve it).",
+        completion: .directory)
+    var workspace: String?
+
     struct Manifest: Decodable {
         struct File: Decodable { var kind: String; var file: String }
         struct Results: Decodable { var file: String; var today: String }
@@ -44,11 +50,15 @@ struct DemoCommand: ParsableCommand {
             let manifest = try JSONDecoder().decode(
                 Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: "\(samplesDir)/manifest.json")))
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("spotcheck-demo-\(getpid())")
-                .path
-            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let scratch =
+                workspace
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("spotcheck-demo-\(getpid())").path
             let db = "\(scratch)/spotcheck.db"
+            if workspace != nil, FileManager.default.fileExists(atPath: db) {
+                throw UserError(Catalog.CLI.demoWorkspaceExists(db))
+            }
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            defer { if workspace == nil { try? FileManager.default.removeItem(atPath: scratch) } }
             _ = try Workspace.initialize(dbPath: db, identity: Workspace.demoIdentity)
             for (i, m) in manifest.months.enumerated() {
                 let month = try parseMonth(m.month)

@@ -71,6 +71,9 @@ struct ImportCommand: ParsableCommand {
             out.progress(Catalog.Import.progress(rows: p.rows, rate: Int(Double(p.rows) / seconds), percent: percent))
         }
         out.progress(nil)
+        try AuditTrail.record(
+            .import, month: request.month, detail: "\(request.kind.rawValue): \(AuditTrail.files(request.files))",
+            in: ws)
         ws.logger.debug("import took \(Date().timeIntervalSince(started)) s")
         say(report.files, sheet: Catalog.Names.sheet(report.kind), out)
         if !report.unchanged {
@@ -86,6 +89,7 @@ struct ImportCommand: ParsableCommand {
     /// Imports order exports and prints what happened (shared with the demo).
     static func perform(_ request: OrderImportRequest, in ws: Workspace, output out: Output) throws {
         let report = try OrderImporter(workspace: ws).run(request)
+        try AuditTrail.record(.import, detail: "orders: \(AuditTrail.files(request.files))", in: ws)
         say(report.files, sheet: Catalog.Names.orders, out)
         if !report.unchanged {
             let by = report.mergesByKey

@@ -30,6 +30,7 @@ struct QAImportCommand: ParsableCommand {
 
     static func perform(files: [String], channel: Channel?, in ws: Workspace, output out: Output) throws {
         let r = try TranscriptImporter(workspace: ws).run(files: files, channel: channel)
+        try AuditTrail.record(.import, detail: "transcripts: \(AuditTrail.files(files))", in: ws)
         for f in r.files {
             if f.new == 0 {
                 out.say(Catalog.QA.unchanged(f.path))

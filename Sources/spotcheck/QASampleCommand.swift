@@ -32,6 +32,7 @@ struct QASampleCommand: ParsableCommand {
         period: YearMonth, rate: Double?, seed: UInt64?, by: String, json: Bool, in ws: Workspace, output out: Output
     ) throws {
         let s = try AuditSample(workspace: ws).run(period: period, rate: rate, seed: seed, drawnBy: by)
+        try AuditTrail.record(.draw, month: period, detail: "QA seed \(s.seed)", in: ws)
         if json { out.say(s.json()); return }
         if s.drawn == 0 {
             out.say(Catalog.QA.nothingToDraw(s.period))

@@ -35,6 +35,7 @@ struct QAScoresImportCommand: ParsableCommand {
 
     static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
         let r = try ScoresImporter(workspace: ws).run(file: file, replace: replace)
+        try AuditTrail.record(.score, detail: AuditTrail.files([file]), in: ws)
         out.replaced(r.replaced)
         if r.unchanged {
             out.say(Catalog.QA.scoresUnchanged(file))

@@ -30,7 +30,9 @@ struct ReportCommand: ParsableCommand {
         month: YearMonth, to path: String, showPhones: Bool, in ws: Workspace, output out: Output
     ) throws {
         let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: showPhones)
+        if r.qaCheckedFirst { out.note(Catalog.QA.checkedFirst(month.description)) }
         out.say(Catalog.Report.written(path, cases: r.cases, masked: !showPhones))
+        if r.compared > 0 { out.say(Catalog.People.compared(r.compared)) }
         for w in r.warnings { out.warn(w) }
     }
 }

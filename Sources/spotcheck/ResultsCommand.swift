@@ -33,6 +33,7 @@ struct ResultsImportCommand: ParsableCommand {
 
     static func perform(file: String, replace: Bool = false, in ws: Workspace, output out: Output) throws {
         let r = try ResultsImporter(workspace: ws).run(file: file, replace: replace)
+        try AuditTrail.record(.results, detail: AuditTrail.files([file]), in: ws)
         out.replaced(r.replaced)
         if r.unchanged {
             out.say(Catalog.Calls.listUnchanged(file))

@@ -50,6 +50,7 @@ struct SampleCommand: ParsableCommand {
     static func perform(_ request: MonthlyDraw.Request, in ws: Workspace, output out: Output, json: Bool = false) throws
     {
         let s = try MonthlyDraw(workspace: ws).run(request)
+        try AuditTrail.record(.draw, month: request.month, detail: "seed \(s.seed)", in: ws)
         let lang = out.lang
         if json {
             out.say(s.json())

@@ -16,6 +16,7 @@ struct SpotCheckCommand: AsyncParsableCommand {
             ResultsCommand.self,
             StatusCommand.self, ReportCommand.self, SubmitCommand.self, VIPCommand.self, QACommand.self,
             TemplatesCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self, LogCommand.self,
+            AssignCommand.self,
         ]
     )
 

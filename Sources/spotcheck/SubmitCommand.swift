@@ -26,6 +26,7 @@ struct SubmitCommand: ParsableCommand {
 
     static func perform(month: YearMonth, by: String, in ws: Workspace, output out: Output) throws {
         let o = try MonthSubmission(workspace: ws).submit(month: month, by: by)
+        try AuditTrail.record(.submit, month: month, detail: by, in: ws)
         let s = o.submission
         out.say(
             Catalog.Status.submitted(

@@ -11,14 +11,21 @@ public struct Scorecard: Sendable, Equatable {
         /// The scores an auditor may give, lowest first.
         public var allowed: [Int]
         public var critical: Bool
+        /// The automatic checks whose findings are this item's failings (``QARule/bannedPhrase``
+        /// for 未使用服务忌语): the team's common problems count the two as one problem.
+        public var checks: [QARule]
 
-        public init(id: String, name: String, category: String, weight: Double, allowed: [Int], critical: Bool) {
+        public init(
+            id: String, name: String, category: String, weight: Double, allowed: [Int], critical: Bool,
+            checks: [QARule] = []
+        ) {
             self.id = id
             self.name = name
             self.category = category
             self.weight = weight
             self.allowed = allowed.sorted()
             self.critical = critical
+            self.checks = checks
         }
 
         /// The highest score allowed.

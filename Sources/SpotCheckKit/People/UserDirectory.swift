@@ -87,15 +87,18 @@ public struct UserDirectory {
         // Verify even for an unknown name, so both take the same time.
         let hash = user?.passwordHash ?? Self.unknownUserHash
         let ok = PasswordHasher.verify(password, against: hash) && user.map { !$0.disabled } == true
-        return try workspace.store().write { db in
+        // The failure is counted in its own committed transaction, then refused.
+        let accepted: UserRow? = try workspace.store().write { db in
             guard ok, let user else {
                 let n = (try LoginFailureRow.fetchOne(db, key: name)?.failures ?? 0) + 1
                 try LoginFailureRow(name: name, failures: n, lastAt: clock).save(db)
-                throw AccountError(message: Catalog.Users.wrongPassword)
+                return nil
             }
             try LoginFailureRow.deleteOne(db, key: name)
             return user
         }
+        guard let accepted else { throw AccountError(message: Catalog.Users.wrongPassword) }
+        return accepted
     }
 
     /// The hash of a random password nobody has, verified for names that do not exist.

@@ -13,8 +13,10 @@ struct AuditedDetail {
     /// Whether the sheet has the agent's column (the team's report) or not (an agent's own).
     let withAgent: Bool
 
-    /// The first item column and the column after the items.
+    /// The agent's column (when the sheet has one), the first item column and the column after
+    /// the items (the total; pass or fail follows it).
     struct Columns {
+        var agent: Int?
         var itemStart: Int
         var after: Int
         var count: Int
@@ -61,6 +63,6 @@ struct AuditedDetail {
         s.setColumn(after + 3, width: commentWidth)
         s.freeze(rows: 1, cols: 2)
         s.autofilter(row: 0, lastRow: max(1, audited.count), cols: 0...(headers.count - 1))
-        return Columns(itemStart: itemStart, after: after, count: headers.count)
+        return Columns(agent: withAgent ? 3 : nil, itemStart: itemStart, after: after, count: headers.count)
     }
 }

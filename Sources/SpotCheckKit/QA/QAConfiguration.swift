@@ -74,22 +74,27 @@ public struct QAConfiguration: Sendable {
         return (rules, rate)
     }
 
-    /// `scorecard.json`: the items (their names with the limits of qa.json) and the pass mark.
-    private static func loadScorecard(_ source: ConfigSource, rules: QARules) throws -> Scorecard {
-        struct Card: Decodable {
-            struct Item: Decodable {
-                var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int];
-                var critical: Bool?
-            }
-            var pass_mark: Double
-            var items: [Item]
+    /// `scorecard.json` as written.
+    private struct Card: Decodable {
+        struct Item: Decodable {
+            var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int];
+            var critical: Bool?
+            var checks: [String]?
         }
+        var pass_mark: Double
+        var items: [Item]
+    }
+
+    /// `scorecard.json`: the items (their names with the limits of qa.json, the automatic checks
+    /// they cover) and the pass mark.
+    private static func loadScorecard(_ source: ConfigSource, rules: QARules) throws -> Scorecard {
         let c = try source.decode(Card.self, from: "scorecard.json")
-        let items = c.items.map {
+        let shipped = try shippedChecks()
+        let items = try c.items.enumerated().map { k, item in
             Scorecard.Item(
-                id: $0.id, name: withLimits($0.name, rules), category: $0.category, weight: $0.weight,
-                allowed: $0.allowed,
-                critical: $0.critical ?? false)
+                id: item.id, name: withLimits(item.name, rules), category: item.category, weight: item.weight,
+                allowed: item.allowed, critical: item.critical ?? false,
+                checks: try checks(item.checks ?? shipped[item.id] ?? [], key: "items[\(k)].checks", source))
         }
         let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {
@@ -98,6 +103,29 @@ public struct QAConfiguration: Sendable {
                     source.location("scorecard.json"), "items", Catalog.Config.scorecard(problem)))
         }
         return card
+    }
+
+    /// The automatic checks an item covers, by their names in `scorecard.json`.
+    private static func checks(_ names: [String], key: String, _ source: ConfigSource) throws -> [QARule] {
+        try names.map { name in
+            guard let rule = QARule(rawValue: name) else {
+                throw ConfigError(
+                    message: Catalog.Config.invalidValue(
+                        source.location("scorecard.json"), key,
+                        Catalog.Config.unknownName(QARule.allCases.map(\.rawValue))))
+            }
+            return rule
+        }
+    }
+
+    /// The checks of the shipped scorecard's items, by id: what an item of a `scorecard.json`
+    /// written before items named their checks covers (its id is the shipped item's).
+    private static func shippedChecks() throws -> [String: [String]] {
+        let source = ConfigSource(directory: nil)
+        let card = try source.decode(Card.self, from: "scorecard.json")
+        var out: [String: [String]] = [:]
+        for item in card.items { out[item.id] = item.checks ?? [] }
+        return out
     }
 
     /// A scorecard item's name with the limits of `qa.json` written in, so that the audit

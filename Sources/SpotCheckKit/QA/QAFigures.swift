@@ -28,6 +28,14 @@ struct QAFigures {
             results.append(result)
             for id in result.lostPoints { lost[id, default: 0] += 1 }
         }
+
+        /// Adds another's figures: one person's under several names, as one.
+        mutating func add(_ other: Figures) {
+            volume += other.volume
+            sampled += other.sampled
+            for (rule, n) in other.findings { findings[rule, default: 0] += n }
+            for r in other.results { add(r) }
+        }
     }
 
     /// Below this many audited transcripts an agent's average and pass rate get a note (issue 9).
@@ -49,10 +57,17 @@ struct QAFigures {
         .sorted { ($1.lost.count, $0.offset) < ($0.lost.count, $1.offset) }.map(\.lost)
     }
 
-    /// A common problem of the team: what, and how many audited transcripts had it.
+    /// A common problem of the team: what, and how many audited transcripts had it. A scorecard
+    /// item and the automatic checks it covers (未使用服务忌语 and 服务忌语) are one problem: a
+    /// transcript has it when it lost points on the item or the checks found it, and the two
+    /// counts are kept.
     struct Problem {
         var what: Message
         var count: Int
+        /// Audited transcripts in which the checks found the problem; nil when no check covers it.
+        var found: Int?
+        /// Audited transcripts that lost points on the problem's item; nil when it is no item's.
+        var lost: Int?
     }
 
     /// Per agent, and the team.
@@ -72,8 +87,7 @@ struct QAFigures {
         let findingsBy = Dictionary(grouping: findings, by: \.transcript).mapValues { $0.map(\.finding) }
         // Audited: sampled and scored with every item.
         let audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)] = rows.compactMap { r in
-            guard sampledIDs.contains(r.id), let a = audits[r.id], let result = card.score(a.scores) else { return nil }
-            return (r, a, result)
+            QAFigures.audited(r.id, sampled: sampledIDs, audits: audits, card: card).map { (r, $0.audit, $0.result) }
         }
 
         var agents: [String: Figures] = [:]
@@ -89,23 +103,53 @@ struct QAFigures {
             agents[r.agent] = f
         }
         for a in audited { agents[a.row.agent]!.add(a.result); team.add(a.result) }
-
-        // The team's common problems, as shares of the audited transcripts.
-        var problems: [Problem] = []
-        for item in card.items {
-            problems.append(Problem(what: Catalog.QA.itemProblem(item.name), count: team.lost[item.id] ?? 0))
-        }
-        for rule in QARule.allCases {
-            let n = audited.filter { a in (findingsBy[a.row.id] ?? []).contains { $0.rule == rule } }.count
-            problems.append(Problem(what: Catalog.QA.ruleProblem(rule, limits: limits), count: n))
-        }
-        // Largest first; ties keep the scorecard's order, then the rules'.
-        problems = problems.enumerated().filter { $0.element.count > 0 }
-            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
         self.audited = audited
         self.findingsBy = findingsBy
         self.agents = agents
         self.team = team
-        self.problems = problems
+        self.problems = QAFigures.problems(audited: audited, findings: findingsBy, card: card, limits: limits)
+    }
+
+    /// A transcript's audit and its result when it counts as audited: sampled, and scored on
+    /// every item with an allowed score.
+    static func audited(
+        _ id: Int, sampled: Set<Int>, audits: [Int: QAData.Audit], card: Scorecard
+    ) -> (audit: QAData.Audit, result: Scorecard.Result)? {
+        guard sampled.contains(id), let a = audits[id], let result = card.score(a.scores) else { return nil }
+        return (a, result)
+    }
+
+    /// The team's common problems, as counts of the audited transcripts: each scorecard item with
+    /// the checks it covers, then each check no item covers; largest first, ties in the
+    /// scorecard's order, then the rules'.
+    static func problems(
+        audited: [(row: TranscriptRow, audit: QAData.Audit, result: Scorecard.Result)], findings: [Int: [Finding]],
+        card: Scorecard, limits: QARules
+    ) -> [Problem] {
+        /// The audited transcripts in which the checks found one of `rules`.
+        func found(_ rules: Set<QARule>) -> Set<Int> {
+            Set(audited.map(\.row.id).filter { id in (findings[id] ?? []).contains { rules.contains($0.rule) } })
+        }
+        var problems: [Problem] = []
+        var covered: Set<QARule> = []
+        for item in card.items {
+            let lost = Set(audited.filter { $0.result.lostPoints.contains(item.id) }.map(\.row.id))
+            let rules = Set(item.checks)
+            covered.formUnion(rules)
+            let hits = rules.isEmpty ? [] : found(rules)
+            let what =
+                item.checks.count == 1
+                ? Catalog.QA.ruleProblem(item.checks[0], limits: limits) : Catalog.QA.itemProblem(item.name)
+            problems.append(
+                Problem(
+                    what: what, count: lost.union(hits).count, found: rules.isEmpty ? nil : hits.count,
+                    lost: lost.count))
+        }
+        for rule in QARule.allCases where !covered.contains(rule) {
+            let n = found([rule]).count
+            problems.append(Problem(what: Catalog.QA.ruleProblem(rule, limits: limits), count: n, found: n, lost: nil))
+        }
+        return problems.enumerated().filter { $0.element.count > 0 }
+            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
     }
 }

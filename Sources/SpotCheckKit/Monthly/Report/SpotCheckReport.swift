@@ -56,28 +56,57 @@ public struct SpotCheckReport {
         public var path: String
         public var cases: Int
         public var satisfaction: Satisfaction
+        /// The people on the 服务质量对照 sheet (both handler and QA agent); 0 without the sheet.
+        public var compared: Int = 0
+        /// The month's QA transcripts were checked first (imported since the checks last ran).
+        public var qaCheckedFirst = false
         public var warnings: [Message] = []
     }
 
     public func run(month: YearMonth, to path: String, showPhones: Bool) throws -> Result {
         let ws = workspace
         let lang = ws.lang
-        let m = try ws.store().read { db in try MonthCases.load(month: month, config: ws.config, db) }
+        let (m, trend) = try ws.store().read { db in
+            let m = try MonthCases.load(month: month, config: ws.config, db)
+            return (m, try MonthFigures.trend(through: month, current: m.figures, config: ws.config, db))
+        }
+        let comparison = try compare(m)
         let sample = m.sample
         let book = try ws.workbook(at: path, created: ws.now, title: Catalog.Report.title(month.description).text(lang))
         let summarySheet = book.addSheet(Catalog.Report.summarySheet.text(lang))
         let detail = book.addSheet(Catalog.Report.detailSheet.text(lang))
+        var sheets = [summarySheet, detail]
         // 服务抽查明细表
         writeDetail(detail, cases: sample, showPhones: showPhones)
-        for sheet in [summarySheet, detail] {
+        // 服务抽查汇总表
+        writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: max(1, sample.count), trend: trend)
+        // 服务质量对照
+        if let c = comparison?.figures, !c.people.isEmpty {
+            let sheet = book.addSheet(Catalog.People.sheet.text(lang))
+            writeComparison(sheet, c, month: month)
+            sheets.append(sheet)
+        }
+        for sheet in sheets {
             sheet.printPage(
                 header: Catalog.File.pageHeader(sheet.name, month: month.description).text(lang),
                 repeatingRows: sheet === detail ? 1 : 0)
         }
-        // 服务抽查汇总表
-        writeSummary(summarySheet, detail: detail, m: m, lastDetailRow: max(1, sample.count))
         try book.close()
-        return Result(path: path, cases: sample.count, satisfaction: m.satisfaction, warnings: ws.warnings(of: book))
+        return Result(
+            path: path, cases: sample.count, satisfaction: m.satisfaction,
+            compared: comparison?.figures.people.count ?? 0, qaCheckedFirst: comparison?.checkedFirst ?? false,
+            warnings: ws.warnings(of: book))
+    }
+
+    /// The month's handlers beside its QA agents (`people.json` joins their names); nil when the
+    /// month has no transcripts.
+    private func compare(_ m: MonthCases) throws -> (figures: ServiceComparison, checkedFirst: Bool)? {
+        let ws = workspace
+        let aliases = try ws.configSource.people()
+        let hasQA = try ws.store().read { db in try QAData.idSpan(period: m.month.description, db) } != nil
+        guard hasQA else { return nil }
+        let qa = try QAFigures.load(period: m.month, in: ws)
+        return (ServiceComparison(cases: m.sample, agents: qa.figures.agents, aliases: aliases), qa.checkedFirst)
     }
 
     /// 服务抽查明细表: the header, one row per case, and the sheet's layout.
@@ -155,7 +184,9 @@ public struct SpotCheckReport {
     }
 
     /// 服务抽查汇总表: the month's figures, the score distribution and the breakdowns.
-    private func writeSummary(_ s: XLSXSheet, detail: XLSXSheet, m: MonthCases, lastDetailRow: Int) {
+    private func writeSummary(
+        _ s: XLSXSheet, detail: XLSXSheet, m: MonthCases, lastDetailRow: Int, trend: [MonthPoint]
+    ) {
         let quoted = "'" + detail.name.replacingOccurrences(of: "'", with: "''") + "'"
         let range = { (d: Detail) -> String in
             let c = columnLetter(d.rawValue)
@@ -167,7 +198,8 @@ public struct SpotCheckReport {
         s.write(0, 0, .text(Catalog.Report.title(m.month.description).text(workspace.lang)), .title)
         let (next, target) = writeFigures(s, at: 2, m: m, range: range)
         let row = writeDistribution(s, at: next, figures: m.figures, range: range)
-        writeBreakdowns(s, at: row, sample: m.sample, target: target)
+        let end = writeBreakdowns(s, at: row, sample: m.sample, target: target)
+        writeTrend(s, at: end, points: trend, month: m.month, target: (target, workspace.config.settings.target))
     }
 
     /// The month's figures, the satisfaction and its parts as live formulas over the detail sheet (`range` gives a
@@ -269,8 +301,8 @@ public struct SpotCheckReport {
     }
 
     /// The breakdowns by source sheet, by handler (with a chart) and by caller; a satisfaction below `target` (a cell)
-    /// is highlighted.
-    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, sample: [CaseView], target: String) {
+    /// is highlighted. Returns the next free row.
+    private func writeBreakdowns(_ s: XLSXSheet, at start: Int, sample: [CaseView], target: String) -> Int {
         let lang = workspace.lang
         typealias R = Catalog.Report
         var row = start
@@ -298,7 +330,7 @@ public struct SpotCheckReport {
             callers[c.caller ?? R.unknownHandler.text(lang), default: []].append(c)
         }
         let callerGroups = callers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        _ = breakdown(s, at: row, title: R.byCaller, groups: callerGroups, target: target)
+        return breakdown(s, at: row, title: R.byCaller, groups: callerGroups, target: target)
     }
 
     /// A breakdown table: one row per group with its figures, a satisfaction below `target` highlighted. Returns the

@@ -1,1 +1,0 @@
-// Route tests: see WebTests.swift
