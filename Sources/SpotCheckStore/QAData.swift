@@ -411,6 +411,12 @@ public enum QAData {
         Set(try Int.fetchAll(db, sql: "SELECT transcript_id FROM qa_items"))
     }
 
+    /// Whether a transcript was drawn for audit.
+    public static func isSampled(_ transcript: Int, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM qa_items WHERE transcript_id = ?)", arguments: [transcript]) ?? false
+    }
+
     /// The transcripts of a period drawn for audit, without utterances, in time order.
     public static func sampledTranscripts(period: String, _ db: Database) throws -> [TranscriptRow] {
         let statement = try db.makeStatement(

@@ -88,7 +88,7 @@ public struct AuditQueue {
     public func page(transcript id: Int) throws -> Page? {
         let qa = try workspace.qa()
         let found = try workspace.store().read { db -> (TranscriptRow, [Utterance], QAData.Audit?, String)? in
-            guard let row = try QAData.transcript(id: id, db), try QAData.sampled(db).contains(id) else { return nil }
+            guard let row = try QAData.transcript(id: id, db), try QAData.isSampled(id, db) else { return nil }
             return (
                 row, try QAData.UtteranceReader(db).utterances(of: id), try QAData.audit(transcript: id, db),
                 try AuditScoring.version(of: id, db)

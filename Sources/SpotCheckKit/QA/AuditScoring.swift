@@ -50,7 +50,7 @@ public struct AuditScoring {
         if let problem = card.problems(of: e.scores).first { throw QAError(Self.message(problem, card: card)) }
         guard let result = card.score(e.scores) else { throw QAError(Catalog.QA.noScores) }
         return try ws.store().write { db in
-            guard try QAData.transcript(id: e.transcript, db) != nil, try QAData.sampled(db).contains(e.transcript)
+            guard try QAData.transcript(id: e.transcript, db) != nil, try QAData.isSampled(e.transcript, db)
             else { throw QAError(Catalog.QA.notSampled) }
             if let seen = e.basedOn, seen != (try Self.version(of: e.transcript, db)) {
                 let by = try QAData.audit(transcript: e.transcript, db)?.auditor ?? "?"

@@ -19,7 +19,8 @@ struct AuditTranscriptSheet {
         let scores = chosen ?? page.audit?.scores ?? [:]
         let result = page.card.score(scores)
         var d: [String: Any] = [
-            "id": row.id, "externalID": row.externalID, "agent": row.agent, "customer": row.customer ?? "",
+            "id": row.id, "externalID": row.externalID, "agent": row.agent,
+            "customer": PrivateText.mask(row.customer ?? ""),
             "channel": Catalog.QA.channel(row.channel).text(lang), "started": row.started.minuteText,
             "period": row.period, "version": page.version, "lines": lines(),
             "findings": findings(), "hasFindings": !page.findings.isEmpty,

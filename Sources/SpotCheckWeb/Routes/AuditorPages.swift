@@ -38,7 +38,8 @@ struct AuditorPages {
         let queue = AuditQueue(workspace: ws)
         let title = Catalog.Web.auditQueue["title"]!
         let periods = try queue.periods()
-        let asked = request.uri.queryParameters["period"].map(String.init)
+        // `month` is the same as `period` (as on the command line).
+        let asked = (request.uri.queryParameters["period"] ?? request.uri.queryParameters["month"]).map(String.init)
         guard let period = try asked.map(Self.month) ?? queue.defaultPeriod() else {
             return try app.pages.page(
                 "message", title: title, data: ["messages": [Catalog.Web.auditQueue["none"]!.text(lang)]],

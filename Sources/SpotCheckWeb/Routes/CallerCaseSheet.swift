@@ -15,7 +15,7 @@ struct CaseSheet {
 
     func data() throws -> [String: Any] {
         let c = view.context
-        var d = CallerPages.customerCells(view)
+        var d = CallerPages.customerCells(view, lang: lang)
         d["month"] = month.description
         d["version"] = view.version
         d["nowInput"] = Self.inputTime(ws.now)
@@ -23,7 +23,6 @@ struct CaseSheet {
             // Every key set: a missing one would be looked up in the page's data (the main phone).
             ["phone": p.dialText, "tel": p.isMasked ? "" : CallerPages.telTarget(p), "hasTel": !p.isMasked]
         }
-        d["route"] = c.route == .none ? "" : Catalog.Names.route(c.route).text(lang)
         d["platforms"] = Catalog.list(c.platforms.map { Catalog.Names.platform($0).text(lang) }).text(lang)
         d["buyerID"] = c.buyerID ?? ""
         d["sources"] = c.sourcesText(lang)

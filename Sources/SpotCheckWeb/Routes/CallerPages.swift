@@ -46,7 +46,7 @@ struct CallerPages {
         }
         let mine = try desk.desk(month: month, caller: user.name)
         let rows = mine.cases.map { c -> [String: Any] in
-            var row = Self.customerCells(c.view)
+            var row = Self.customerCells(c.view, lang: lang)
             row["month"] = month.description
             row["status"] = Catalog.Calls.statusShort(c.view.status).text(lang)
             row["ended"] = c.view.status.isEnded
@@ -86,12 +86,17 @@ struct CallerPages {
     }
 
     /// The cells that name and reach a customer: number, name, phone (a `tel:` link unless masked).
-    static func customerCells(_ view: CaseView) -> [String: Any] {
+    static func customerCells(_ view: CaseView, lang: Lang) -> [String: Any] {
         let phone = view.context.phone
+        // A customer known by an order alone (reached by the platform's privacy number) is named by it.
+        let name =
+            view.displayName == "#\(view.item.itemNo)"
+            ? view.context.orders.first ?? view.displayName : view.displayName
         return [
-            "item": view.item.itemNo, "name": view.displayName, "reserve": view.item.isReserve,
+            "item": view.item.itemNo, "name": name, "reserve": view.item.isReserve,
             "phone": phone?.dialText ?? "", "tel": phone.map { $0.isMasked ? "" : Self.telTarget($0) } ?? "",
             "hasTel": phone.map { !$0.isMasked } ?? false,
+            "route": view.context.route == .none ? "" : Catalog.Names.route(view.context.route).text(lang),
         ]
     }
 
