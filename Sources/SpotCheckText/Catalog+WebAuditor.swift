@@ -15,8 +15,6 @@ extension Catalog.Web {
         "channel": Message("渠道", "Channel"),
         "started": Message("开始时间", "Started"),
         "state": Message("评分", "Scoring"),
-        "open": Message("打开", "Open"),
-        "show": Message("查看", "Show"),
         "none": Message("还没有抽检样本：先运行 spotcheck qa sample", "No audit sample yet: run spotcheck qa sample first"),
     ]
 

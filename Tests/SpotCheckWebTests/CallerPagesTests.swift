@@ -92,8 +92,9 @@ struct CallerPagesTests {
             let post = try await b.post(
                 client, casePath(zhang[0]), [("result", "no-answer"), ("at", "2026-10-27T10:00"), ("basedOn", "0.0")])
             #expect(post.status == .forbidden)
-            #expect(post.text.contains(Catalog.Web.forbidden.zh))
+            #expect(post.text.contains(Catalog.Web.notYourCase.zh))
             #expect(try await b.get(client, casePath(999)).status == .notFound)
+            #expect(try await b.get(client, "/caller?month=2026-13").status == .badRequest)
         }
         #expect(try bench.view(zhang[0]).attempts.isEmpty)
     }

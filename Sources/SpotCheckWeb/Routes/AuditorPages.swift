@@ -14,7 +14,9 @@ struct AuditorPages {
 
     func add(to router: Router<WebContext>) {
         router.page("/auditor", [.auditor], app: app) { request, context, _ in
-            try queuePage(request, context)
+            do { return try queuePage(request, context) } catch let e as BadQuery {
+                return try app.pages.problem(e.message, status: .badRequest, context: context)
+            }
         }
         router.page("/auditor/transcript/:id", [.auditor], app: app) { request, context, _ in
             let ws = app.workspace()
@@ -62,8 +64,10 @@ struct AuditorPages {
             "period": period.description, "agents": agents,
             "periods": periods.map { ["p": $0.description, "current": $0 == period] },
             "summary": Catalog.Web.auditSummary(sampled: sampled, scored: scored).text(lang),
-            "notes": try savedNotice(request, ws).map { [$0.text(lang)] } ?? [],
         ]
+        var notes = try savedNotice(request, ws).map { [$0] } ?? []
+        if sampled > 0 && scored == sampled { notes.append(Catalog.Web.allScored) }
+        data["notes"] = notes.map { $0.text(lang) }
         if let shown {
             data["shown"] = ["agent": shown.agent, "rows": rows(shown)]
         }
@@ -159,7 +163,7 @@ struct AuditorPages {
 
     /// `YYYY-MM` from a query; a malformed one is a bad request.
     static func month(_ text: String) throws -> YearMonth {
-        guard let m = YearMonth(parsing: text) else { throw HTTPError(.badRequest) }
+        guard let m = YearMonth(parsing: text) else { throw BadQuery(message: Catalog.Web.badMonthParameter(text)) }
         return m
     }
 

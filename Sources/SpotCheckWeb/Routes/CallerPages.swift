@@ -15,7 +15,9 @@ struct CallerPages {
 
     func add(to router: Router<WebContext>) {
         router.page("/caller", [.caller], app: app) { request, context, user in
-            try listPage(request, context, user)
+            do { return try listPage(request, context, user) } catch let e as BadQuery {
+                return try app.pages.problem(e.message, status: .badRequest, context: context)
+            }
         }
         router.page("/caller/case/:item", [.caller], app: app) { request, context, user in
             let ws = app.workspace()
@@ -72,7 +74,7 @@ struct CallerPages {
     /// The month asked for (`?month=YYYY-MM`), else the caller's default; nil when nothing was drawn.
     func chosenMonth(_ request: Request, _ desk: CallerCases) throws -> YearMonth? {
         if let text = request.uri.queryParameters["month"].map(String.init), !text.isEmpty {
-            guard let m = YearMonth(parsing: text) else { throw HTTPError(.badRequest) }
+            guard let m = YearMonth(parsing: text) else { throw BadQuery(message: Catalog.Web.badMonthParameter(text)) }
             return m
         }
         return try desk.defaultMonth()
@@ -123,12 +125,18 @@ struct CallerPages {
     /// in play, 403 when it is not the signed-in caller's.
     func lookup(_ request: Request, _ context: WebContext, _ user: WebUser, _ ws: Workspace) throws -> Lookup {
         let desk = CallerCases(workspace: ws)
-        guard let item = context.parameters.get("item", as: Int.self), let month = try chosenMonth(request, desk),
+        let month: YearMonth?
+        do { month = try chosenMonth(request, desk) } catch let e as BadQuery {
+            return .refused(try app.pages.problem(e.message, status: .badRequest, context: context))
+        }
+        guard let item = context.parameters.get("item", as: Int.self), let month,
             let (cases, view, caller) = try desk.find(month: month, item: item)
         else {
-            return .refused(try app.pages.refusal(.notFound, context: context))
+            return .refused(try app.pages.problem(Catalog.Web.noSuchCase, status: .notFound, context: context))
         }
-        guard caller == user.name else { return .refused(try app.pages.refusal(.forbidden, context: context)) }
+        guard caller == user.name else {
+            return .refused(try app.pages.problem(Catalog.Web.notYourCase, status: .forbidden, context: context))
+        }
         return .found(Found(month: month, cases: cases, view: view))
     }
 
