@@ -27,7 +27,7 @@ struct CallerPagesTests {
             for item in li {
                 #expect(html.contains("href=\"/caller/case/\(item)?month=2026-10\""))
                 let view = m.cases.first { $0.item.itemNo == item }!
-                #expect(html.contains(view.displayName))
+                #expect(html.contains(CallerPages.listName(view)))
                 if let phone = view.context.phone, !phone.isMasked {
                     #expect(html.contains("href=\"tel:\(phone.text.replacingOccurrences(of: "-", with: ","))\""))
                 }
@@ -124,7 +124,9 @@ struct CallerPagesTests {
             let page = try await b.get(client, casePath(li[0]))
             #expect(page.status == .ok)
             let html = page.text
-            #expect(html.contains(view.displayName))
+            // The name as the call list has it (none, for a customer known by an order alone).
+            #expect(html.contains("<dt>客户</dt><dd>\(view.context.name ?? "")</dd>"))
+            #expect(html.contains("<h1>第 \(li[0]) 号 \(CallerPages.listName(view))</h1>"))
             #expect(html.contains(String(script.prefix(20))))
             if let phone = view.context.phone, !phone.isMasked { #expect(html.contains("href=\"tel:")) }
             #expect(html.contains(Catalog.Names.route(view.context.route).zh))

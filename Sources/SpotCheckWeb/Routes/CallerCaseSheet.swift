@@ -17,6 +17,7 @@ struct CaseSheet {
         let c = view.context
         var d = CallerPages.customerCells(view, lang: lang)
         d["month"] = month.description
+        d["customerName"] = c.name ?? ""
         d["version"] = view.version
         d["nowInput"] = Self.inputTime(ws.now)
         d["alternates"] = c.alternates.map { p -> [String: Any] in

@@ -90,16 +90,18 @@ struct CallerPages {
     /// The cells that name and reach a customer: number, name, phone (a `tel:` link unless masked).
     static func customerCells(_ view: CaseView, lang: Lang) -> [String: Any] {
         let phone = view.context.phone
-        // A customer known by an order alone (reached by the platform's privacy number) is named by it.
-        let name =
-            view.displayName == "#\(view.item.itemNo)"
-            ? view.context.orders.first ?? view.displayName : view.displayName
         return [
-            "item": view.item.itemNo, "name": name, "reserve": view.item.isReserve,
+            "item": view.item.itemNo, "name": listName(view), "reserve": view.item.isReserve,
             "phone": phone?.dialText ?? "", "tel": phone.map { $0.isMasked ? "" : Self.telTarget($0) } ?? "",
             "hasTel": phone.map { !$0.isMasked } ?? false,
             "route": view.context.route == .none ? "" : Catalog.Names.route(view.context.route).text(lang),
         ]
+    }
+
+    /// The customer as the list names them; one known by an order alone (reached through the
+    /// platform's privacy number) is named by the order.
+    static func listName(_ view: CaseView) -> String {
+        view.displayName == "#\(view.item.itemNo)" ? view.context.orders.first ?? view.displayName : view.displayName
     }
 
     /// A `tel:` target: the digits, and a privacy number's extension after a pause (`,`).
@@ -149,7 +151,7 @@ struct CallerPages {
         data["notes"] = notes.map { $0.text(lang) }
         data["warnings"] = warnings.map { $0.text(lang) }
         data["problems"] = problems.map { $0.text(lang) }
-        let title = Catalog.Web.caseTitle(item: found.view.item.itemNo, name: found.view.displayName)
+        let title = Catalog.Web.caseTitle(item: found.view.item.itemNo, name: Self.listName(found.view))
         return try app.pages.page(
             "caller-case", title: title, strings: Catalog.Web.callerCase, data: data, context: context, status: status)
     }
