@@ -245,6 +245,8 @@ public final class XLSXWriter {
 
     /// The formats of the conditional highlights, made once each.
     private var highlights: [Highlight: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The fonts of rich text runs (XLSXWriter+RichText.swift), made on first use.
+    lazy var runFormats = RunFormats(workbook)
 
     func format(_ highlight: Highlight) -> UnsafeMutablePointer<lxw_format> {
         if let f = highlights[highlight] { return f }
@@ -321,12 +323,7 @@ public final class XLSXSheet {
         case .text(let raw):
             let s = fitted(raw, row: row, col: col)
             if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
-            // Each cell's text is measured once, for the column's width and the row's height.
-            let widen = !fixedWidths.contains(col), wraps = style.wraps && !fixedRows.contains(row)
-            guard widen || wraps else { break }
-            let lines = lineWidths(s)
-            if widen, let longest = lines.max(), longest > widths[col, default: 0] { widths[col] = longest }
-            if wraps { wrapped[row, default: []].append((col, lines)) }
+            measure(s, row: row, col: col, style)
         case .number(let d): worksheet_write_number(ws, r, c, d, f); note(col, Cell.numberText(d))
         case .int(let i): worksheet_write_number(ws, r, c, Double(i), f); note(col, String(i))
         case .day(let d):
@@ -340,9 +337,18 @@ public final class XLSXSheet {
         }
     }
 
+    /// Measures a written cell's text once, for its column's width and its row's height.
+    func measure(_ s: String, row: Int, col: Int, _ style: CellStyle) {
+        let widen = !fixedWidths.contains(col), wraps = style.wraps && !fixedRows.contains(row)
+        guard widen || wraps else { return }
+        let lines = lineWidths(s)
+        if widen, let longest = lines.max(), longest > widths[col, default: 0] { widths[col] = longest }
+        if wraps { wrapped[row, default: []].append((col, lines)) }
+    }
+
     /// Text as a cell can hold it: a NUL (which would end the C string) becomes U+FFFD, and
     /// text longer than a cell holds is cut with a visible marker and noted.
-    private func fitted(_ text: String, row: Int, col: Int) -> String {
+    func fitted(_ text: String, row: Int, col: Int) -> String {
         var s = text
         if s.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) {
             var scalars = String.UnicodeScalarView()
@@ -567,7 +573,7 @@ public final class XLSXSheet {
 
     /// In a sheet written in order, finishes the rows before `row`: their heights are set now,
     /// before libxlsxwriter writes them out.
-    private func advance(to row: Int) {
+    func advance(to row: Int) {
         guard inOrder else { return }
         precondition(row >= openRow, "sheet \(name): row \(row) written after row \(openRow)")
         guard row > openRow else { return }

@@ -173,7 +173,7 @@ extension Catalog {
         /// A scorecard item's column header: its name, and its weight on a second line.
         public static func itemHeader(_ item: Scorecard.Item) -> Message {
             let w = itemWeight(item.weight, critical: item.critical)
-            return Message("\(item.name)\n\(w.zh)", "\(item.name)\n\(w.en)")
+            return Message("\(item.name)\n\(w.zh)", "\(itemName(item).en)\n\(w.en)")
         }
         public static func itemPrompt(_ allowed: [Int], weight: Double, critical: Bool) -> Message {
             let list = allowed.map(String.init)
@@ -184,7 +184,6 @@ extension Catalog {
         public static let notAllowedTitle = Message("分值无效", "Not an allowed score")
         public static func pass(_ ok: Bool) -> Message { ok ? Message("合格", "pass") : Message("不合格", "fail") }
         public static let yes = Message("是", "yes")
-        public static let itemID = Message("编号", "Id")
         public static let itemName = Message("评分项", "Item")
         public static let totalExplained = Message(
             "总分 = Σ 各项得分 ÷ 该项满分 × 权重（满分 100）。否决项给最低分时，无论总分多少均为不合格。",
@@ -350,8 +349,8 @@ extension Catalog {
             "团队共性问题（占已评分会话的比例）", "The team's common problems (share of scored transcripts)")
         public static let problem = Message("问题", "Problem")
         public static let share = Message("占比", "Share")
-        public static func itemProblem(_ item: String) -> Message {
-            Message("在「\(item)」一项失分", "lost points on \"\(item)\"")
+        public static func itemProblem(_ item: Message) -> Message {
+            Message("在「\(item.zh)」一项失分", "lost points on \"\(item.en)\"")
         }
         public static let passMarkLabel = Message("合格线", "Pass mark")
         public static let byAgentTitle = Message("按客服", "By agent")

@@ -69,9 +69,19 @@ enum Clock {
 
 /// Parses `YYYY-MM` for `--month`.
 extension GlobalOptions {
-    /// The user drawing or importing, from the environment (`$USER`, else `$LOGNAME`).
-    static var userName: String {
-        ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+    /// The user drawing or submitting (recorded as who did it): `$USER`, else `$LOGNAME`, else
+    /// the name of the process's user id (a cron job or container sets neither), else the id itself.
+    static var userName: String { userName(environment: ProcessInfo.processInfo.environment) }
+
+    static func userName(environment: [String: String]) -> String {
+        for key in ["USER", "LOGNAME"] {
+            if let name = environment[key]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        }
+        let uid = getuid()
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name, name.pointee != 0 {
+            return String(cString: name)
+        }
+        return String(uid)
     }
 }
 

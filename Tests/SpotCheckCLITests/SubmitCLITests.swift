@@ -30,4 +30,32 @@ struct SubmitCLITests {
         #expect(none.status == 1)
         #expect(none.stderr.contains("2026-12 还没有抽样"))
     }
+
+    @Test func drawsAndSubmissionsWithoutUserOrLognameRecordTheUserIDsName() throws {
+        // A cron job or a container sets neither $USER nor $LOGNAME: the uid's account name is recorded.
+        let expected = try #require(getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) })
+        #expect(!expected.isEmpty)
+        let s = try Scratch()
+        try s.run(["init", "--demo"])
+        let none = ["USER", "LOGNAME"]
+        for (kind, file) in [("after-sales", "售后问题处理表.xlsx"), ("courier", "快递件处理表.csv")] {
+            let r = try s.run([
+                "import", "--kind", kind, "--month", "2026-09", "\(repositoryRoot)/Samples/2026-09/\(file)",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        // An empty $USER counts as unset.
+        let draw = try s.run(
+            ["sample", "--month", "2026-09", "--seed", "1", "--json"], env: ["USER": ""], unset: ["LOGNAME"])
+        #expect(draw.status == 0, "\(draw.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(draw.stdout.utf8)) as! [String: Any]
+        #expect(summary["drawn_by"] as? String == expected)
+        let submitted = try s.run(["submit", "--month", "2026-09"], today: "2026-09-26", unset: none)
+        #expect(submitted.stdout.contains("由 \(expected) 递交销售主管"), "\(submitted.stdout)\(submitted.stderr)")
+        let status = try s.run(["status", "--month", "2026-09", "--json"], today: "2026-09-26")
+        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
+        let sub = try #require(object["submitted"] as? [String: Any])
+        #expect(sub["by"] as? String == expected)
+        #expect(!status.stdout.contains("unknown"))
+    }
 }

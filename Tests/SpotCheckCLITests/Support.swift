@@ -32,9 +32,11 @@ final class Scratch {
     }
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
-    /// Runs `spotcheck` with arguments in this folder.
+    /// Runs `spotcheck` with arguments in this folder; `unset` names variables taken out of its environment.
     @discardableResult
-    func run(_ args: [String], today: String? = "2026-09-25", env: [String: String] = [:]) throws -> Run {
+    func run(
+        _ args: [String], today: String? = "2026-09-25", env: [String: String] = [:], unset: [String] = []
+    ) throws -> Run {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: spotcheckBinary)
         p.arguments = args
@@ -45,6 +47,7 @@ final class Scratch {
         if let today { environment["SPOTCHECK_TODAY"] = today }
         environment["USER"] = "组长"
         for (k, v) in env { environment[k] = v }
+        for k in unset { environment.removeValue(forKey: k) }
         p.environment = environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -14,10 +14,14 @@ public struct Scorecard: Sendable, Equatable {
         /// The automatic checks whose findings are this item's failings (``QARule/bannedPhrase``
         /// for 未使用服务忌语): the team's common problems count the two as one problem.
         public var checks: [QARule]
+        /// The name and the category in English, when the scorecard gives them (`name_en`,
+        /// `category_en`): what English sheets show instead of `name` and `category`.
+        public var englishName: String?
+        public var englishCategory: String?
 
         public init(
             id: String, name: String, category: String, weight: Double, allowed: [Int], critical: Bool,
-            checks: [QARule] = []
+            checks: [QARule] = [], englishName: String? = nil, englishCategory: String? = nil
         ) {
             self.id = id
             self.name = name
@@ -26,6 +30,8 @@ public struct Scorecard: Sendable, Equatable {
             self.allowed = allowed.sorted()
             self.critical = critical
             self.checks = checks
+            self.englishName = englishName
+            self.englishCategory = englishCategory
         }
 
         /// The highest score allowed.

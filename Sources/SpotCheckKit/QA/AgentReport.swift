@@ -169,8 +169,8 @@ private struct Layout {
         let lost = QAFigures.lostMost(mine, card: card)
         for l in lost {
             row += 1
-            s.write(row, 0, .text(l.item.name), .wrap)
-            s.write(row, 1, .text(l.item.category))
+            s.write(row, 0, .text(Catalog.QA.itemName(l.item).text(lang)), .wrap)
+            s.write(row, 1, .text(Catalog.QA.itemCategory(l.item).text(lang)))
             s.write(row, 2, .int(l.count))
             s.write(row, 3, .number(Double(l.count) / Double(mine.results.count)), .percent)
             let teamLost = team.lost[l.item.id] ?? 0

@@ -98,7 +98,7 @@ public struct AuditWorkbook {
         let first = headerRow + 1, last = headerRow + rows.count
         try writeRows(sheet, rows, audits: audits, from: first, store: try ws.store(), showPhones: showPhones, layout)
         finishAuditSheet(sheet, headerRow: headerRow, rows: first...last, layout)
-        writeScorecard(cardSheet, card: card, lang: lang)
+        writeScorecard(cardSheet, card: card, period: period, lang: lang)
         for s in [sheet, cardSheet] {
             s.printPage(
                 header: Catalog.File.pageHeader(s.name, month: period.description).text(lang),
@@ -131,6 +131,7 @@ public struct AuditWorkbook {
             rows: 0...0, cols: 0...layout.findings,
             Q.auditTitle(period.description).text(lang) + "　"
                 + Q.auditHint(passMark: card.passMark).text(lang), .bold)
+        writeLegend(sheet, row: 0, from: layout.itemCols[0], to: layout.comment, lang: lang)
         for (i, c) in layout.columns.enumerated() {
             if case .item(let k) = c {
                 let item = card.items[k]
@@ -152,15 +153,16 @@ public struct AuditWorkbook {
         typealias Q = Catalog.QA
         let lang = layout.lang
         let privacy: (String) -> String = { showPhones ? $0 : PrivateText.mask($0) }
-        let texts = Handoff<(conversation: String, findings: String)>.start(batchSize: 64) { texts in
+        let texts = Handoff<(conversation: MarkedText, findings: String)>.start(batchSize: 64) { texts in
             try store.read { db in
                 let utterances = try QAData.UtteranceReader(db), findings = try QAData.FindingReader(db)
                 for t in rows {
+                    let found = try findings.findings(of: t.id)
                     let talk = AuditWorkbook.conversation(
-                        try utterances.utterances(of: t.id), channel: t.channel,
-                        lang: lang)
-                    let found = Q.findingsText(try findings.findings(of: t.id)).text(lang)
-                    try texts.put((privacy(talk), privacy(found)))
+                        try utterances.utterances(of: t.id), channel: t.channel, lang: lang,
+                        marks: AuditWorkbook.bannedPhraseSpans(found))
+                    try texts.put(
+                        (showPhones ? talk : AuditWorkbook.masked(talk), privacy(Q.findingsText(found).text(lang))))
                 }
             }
         }
@@ -186,7 +188,7 @@ public struct AuditWorkbook {
             let prompt = Q.itemPrompt(item.allowed, weight: item.weight, critical: item.critical).text(lang)
             sheet.listValidation(
                 rows: rows, col: layout.itemCols[k], values: allowed,
-                prompt: (String(item.name.prefix(30)), prompt),
+                prompt: (String(Q.itemName(item).text(lang).prefix(30)), prompt),
                 error: (Q.notAllowedTitle.text(lang), Q.notAllowed(item.allowed).text(lang)))
         }
         sheet.freeze(rows: rows.lowerBound, cols: 2)
@@ -200,26 +202,100 @@ public struct AuditWorkbook {
             sheet.highlight(
                 rows: rows, cols: col...col, when: item.lowestScoreFormula(cell: columnLetter(col) + first), .bad)
         }
+        // The legend's sample beside the title (``writeLegend(_:row:from:to:lang:)``).
+        let sample = layout.itemCols[0]
+        sheet.highlight(rows: 0...0, cols: sample...sample, when: "TRUE", .bad)
     }
 
-    /// 评分标准: the scorecard explained, an item per row.
-    private func writeScorecard(_ cardSheet: XLSXSheet, card: Scorecard, lang: Lang) {
+    /// The audit sheet's legend, beside its title (printed on every page with it): a cell
+    /// highlighted as 不合格 and a critical item at its lowest score are (its highlight is added
+    /// with the sheet's, ``finishAuditSheet(_:headerRow:rows:_:)``), then what the red fill and
+    /// the red bold text of a conversation mean.
+    private func writeLegend(_ sheet: XLSXSheet, row: Int, from: Int, to: Int, lang: Lang) {
         typealias Q = Catalog.QA
-        let cardHeaders = [Q.itemID, Q.itemName, Q.category, Q.weight, Q.allowed, Q.critical]
-        for (i, h) in cardHeaders.enumerated() { cardSheet.write(0, i, .text(h.text(lang)), .header) }
-        for (k, item) in card.items.enumerated() {
-            cardSheet.write(k + 1, 0, .text(item.id))
-            cardSheet.write(k + 1, 1, .text(item.name), .wrap)
-            cardSheet.write(k + 1, 2, .text(item.category))
-            cardSheet.write(k + 1, 3, .number(item.weight))
-            cardSheet.write(k + 1, 4, .text(Catalog.list(item.allowed.map(String.init)).text(lang)))
-            cardSheet.write(k + 1, 5, .text(item.critical ? Q.yes.text(lang) : ""))
+        sheet.write(row, from, .text(Q.pass(false).text(lang)))
+        let fill = Q.auditLegendFill.text(lang), marked = Q.auditLegendMarked.text(lang)
+        let start = fill.utf8.count
+        sheet.merge(
+            rows: row...row, cols: (from + 1)...to,
+            MarkedText(fill + marked + Q.auditLegendText.text(lang), marks: [start..<(start + marked.utf8.count)]))
+    }
+
+    /// 评分标准: the scorecard explained, printable: an item per row (its name, category,
+    /// weight, allowed scores, and whether it is critical), the weights' total, the pass mark
+    /// and how the total is computed, then the legend of the audit sheet's markings.
+    private func writeScorecard(_ sheet: XLSXSheet, card: Scorecard, period: YearMonth, lang: Lang) {
+        typealias Q = Catalog.QA
+        for (col, width) in AuditWorkbook.scorecardWidths.enumerated() { sheet.setColumn(col, width: width) }
+        sheet.merge(rows: 0...0, cols: 0...4, Q.scorecardTitle(period.description).text(lang), .title)
+        sheet.setRow(0, height: 24)
+        for (i, h) in [Q.itemName, Q.category, Q.weight, Q.allowed, Q.critical].enumerated() {
+            sheet.write(1, i, .text(h.text(lang)), .header)
         }
-        cardSheet.setColumn(1, width: 34)
-        let after = card.items.count + 2
-        cardSheet.write(after, 0, .text(Q.passMark(card.passMark).text(lang)), .bold)
-        cardSheet.merge(rows: (after + 1)...(after + 1), cols: 0...5, Q.totalExplained.text(lang), .note)
-        cardSheet.setRow(after + 1, height: 45)
+        var r = 2
+        for item in card.items {
+            sheet.write(r, 0, .text(Q.itemName(item).text(lang)), .wrap)
+            sheet.write(r, 1, .text(Q.itemCategory(item).text(lang)), .wrap)
+            // Left-aligned, away from the scores beside it (a weight such as 12.5 as it is).
+            sheet.write(r, 2, .number(item.weight), item.weight == item.weight.rounded() ? .integerLeft : .plain)
+            sheet.write(r, 3, .text(Catalog.list(item.allowed.map(String.init)).text(lang)))
+            sheet.write(r, 4, .text(item.critical ? Q.criticalMark.text(lang) : ""))
+            r += 1
+        }
+        sheet.write(r, 0, .text(Q.weightTotal.text(lang)), .bold)
+        sheet.formula(r, 2, "SUM(C3:C\(r))", cached: .number(card.items.reduce(0) { $0 + $1.weight }), .integerLeft)
+        sheet.write(r + 2, 0, .text(Q.passMark(card.passMark).text(lang)), .bold)
+        let explained = Q.totalExplained.text(lang)
+        sheet.merge(rows: (r + 3)...(r + 3), cols: 0...4, explained, .note)
+        sheet.setRow(
+            r + 3, height: AuditWorkbook.height(of: explained, width: AuditWorkbook.scorecardWidths.reduce(0, +)))
+        writeScorecardLegend(sheet, from: r + 5, card: card, lang: lang)
+    }
+
+    /// The widths of 评分标准's five columns (item, category, weight, allowed scores, critical).
+    static let scorecardWidths: [Double] = [48, 22, 8, 14, 18]
+
+    /// The legend on 评分标准: each marking of the audit sheet, where it is, a sample and its meaning.
+    private func writeScorecardLegend(_ sheet: XLSXSheet, from row: Int, card: Scorecard, lang: Lang) {
+        typealias Q = Catalog.QA
+        sheet.write(row, 0, .text(Q.legend.text(lang)), .bold)
+        for (i, h) in [Q.legendWhere, Q.legendSample].enumerated() {
+            sheet.write(row + 1, i, .text(h.text(lang)), .header)
+        }
+        sheet.merge(rows: (row + 1)...(row + 1), cols: 2...4, Q.legendMeaning.text(lang), .header)
+        let speaker = Q.legendPhraseSpeaker.text(lang), phrase = Q.legendPhraseSample.text(lang)
+        let phraseMark = speaker.utf8.count..<(speaker.utf8.count + phrase.utf8.count)
+        // A critical item of this scorecard, for the samples of its header and its lowest score.
+        let critical = card.items.first(where: \.critical)
+        var samples: [(Message, MarkedText, Message, highlighted: Bool)] = [
+            (Q.legendFailWhere, MarkedText(Q.pass(false).text(lang)), Q.legendFail, true)
+        ]
+        if let critical {
+            samples += [
+                (Q.legendCriticalWhere, MarkedText(String(critical.allowed.first ?? 0)), Q.legendCritical, true),
+                (
+                    Q.legendCriticalHeaderWhere, MarkedText(Q.itemWeight(critical.weight, critical: true).text(lang)),
+                    Q.legendCriticalHeader, false
+                ),
+            ]
+        }
+        samples.append((Q.legendPhraseWhere, MarkedText(speaker + phrase, marks: [phraseMark]), Q.legendPhrase, false))
+        for (k, (place, sample, meaning, highlighted)) in samples.enumerated() {
+            let r = row + 2 + k
+            sheet.write(r, 0, .text(place.text(lang)), .wrap)
+            sheet.write(r, 1, sample, .wrap)
+            if highlighted { sheet.highlight(rows: r...r, cols: 1...1, when: "TRUE", .bad) }
+            let text = meaning.text(lang)
+            sheet.merge(rows: r...r, cols: 2...4, text, .wrap)
+            sheet.setRow(
+                r, height: AuditWorkbook.height(of: text, width: AuditWorkbook.scorecardWidths[2...].reduce(0, +)))
+        }
+    }
+
+    /// The height of a row whose wrapped text fills a merged cell `width` characters wide (90%
+    /// of it used, as the rows of wrapped text in ``XLSXSheet`` are measured).
+    static func height(of text: String, width: Double) -> Double {
+        Double(max(1, Int((Double(displayWidth(text)) / (width * 0.9)).rounded(.up)))) * 14.5 + 3
     }
 
     /// What every row of the audit sheet shares, worked out once: columns, the pieces of the
@@ -277,7 +353,7 @@ public struct AuditWorkbook {
 
         /// Writes a transcript's row.
         func write(
-            _ r: Int, number: Int, _ t: TranscriptRow, conversation talk: String, findings found: String,
+            _ r: Int, number: Int, _ t: TranscriptRow, conversation talk: MarkedText, findings found: String,
             audit: QAData.Audit?,
             _ sheet: XLSXSheet
         ) {
@@ -287,7 +363,7 @@ public struct AuditWorkbook {
             sheet.write(r, agent, .text(t.agent))
             sheet.write(r, customer, .text(t.customer ?? ""))
             sheet.write(r, started, .dateTime(t.started))
-            sheet.write(r, conversation, .text(talk), .wrap)
+            sheet.write(r, conversation, talk, .wrap)
             sheet.write(r, findings, .text(found), .wrap)
             for (k, item) in card.items.enumerated() {
                 if let s = audit?.scores[item.id] {
@@ -309,9 +385,14 @@ public struct AuditWorkbook {
 
     /// The conversation in one cell: a line per utterance with its time and speaker
     /// (``Catalog/QA/utteranceLine(_:_:_:)``), built in place: an export writes thousands.
-    static func conversation(_ utterances: [Utterance], channel: Channel, lang: Lang) -> String {
+    /// `marks` are the stretches to mark in each utterance (by its `seq`), as Unicode scalar
+    /// offsets into its text: the banned phrases the checks found (``bannedPhraseSpans(_:)``).
+    static func conversation(
+        _ utterances: [Utterance], channel: Channel, lang: Lang, marks: [Int: [Range<Int>]] = [:]
+    ) -> MarkedText {
         let labels = lang == .en ? speakerLabels.en : speakerLabels.zh
         var out = ""
+        var marked: [Range<Int>] = []
         out.reserveCapacity(utterances.reduce(0) { $0 + $1.text.utf8.count + 32 })
         var length = 0  // of `out`, in UTF-16 units as Excel counts them
         for (n, u) in utterances.enumerated() {
@@ -326,10 +407,52 @@ public struct AuditWorkbook {
             out += time
             out += " "
             out += label.text
+            if let spans = marks[u.seq] {
+                let base = out.utf8.count
+                marked += byteRanges(of: spans, in: u.text).map { (base + $0.lowerBound)..<(base + $0.upperBound) }
+            }
             out += u.text
             length += added
         }
+        return MarkedText(out, marks: marked)
+    }
+
+    /// The banned phrases among a transcript's findings, by utterance: where the phrase matcher
+    /// of the checks (``PhraseMatcher``, through ``TranscriptChecks``) found them.
+    static func bannedPhraseSpans(_ findings: [Finding]) -> [Int: [Range<Int>]] {
+        var out: [Int: [Range<Int>]] = [:]
+        for f in findings where f.rule == .bannedPhrase {
+            if let u = f.utterance, let span = f.span { out[u, default: []].append(span) }
+        }
         return out
+    }
+
+    /// Unicode scalar offsets into `text` as UTF-8 byte offsets (those beyond its end left out).
+    static func byteRanges(of spans: [Range<Int>], in text: String) -> [Range<Int>] {
+        var offsets: [Int] = [0]  // the byte offset of each scalar, and of the end
+        for scalar in text.unicodeScalars { offsets.append(offsets[offsets.count - 1] + scalar.utf8.count) }
+        return spans.compactMap { s in
+            s.lowerBound >= 0 && s.upperBound < offsets.count ? offsets[s.lowerBound]..<offsets[s.upperBound] : nil
+        }
+    }
+
+    /// A conversation with its phone and ID numbers masked (``PrivateText/mask(_:)``) and its
+    /// marks kept in place: each stretch between mark boundaries is masked by itself. Should that
+    /// differ from masking the whole (a number running into a mark), the marks are dropped: the
+    /// text is always what masking the whole gives.
+    static func masked(_ talk: MarkedText) -> MarkedText {
+        let whole = PrivateText.mask(talk.text)
+        if talk.marks.isEmpty { return MarkedText(whole) }
+        if whole == talk.text { return talk }
+        var out = "", marks: [Range<Int>] = []
+        let utf8 = talk.text.utf8
+        for run in talk.runs {
+            let from = utf8.index(utf8.startIndex, offsetBy: run.bytes.lowerBound)
+            let piece = PrivateText.mask(String(talk.text[from..<utf8.index(from, offsetBy: run.bytes.count)]))
+            if run.marked { marks.append(out.utf8.count..<(out.utf8.count + piece.utf8.count)) }
+            out += piece
+        }
+        return MarkedText(whole, marks: out == whole ? marks : [])
     }
 
     /// Each speaker as the lines of a conversation show it, in each language.

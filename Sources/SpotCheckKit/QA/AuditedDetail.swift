@@ -39,7 +39,7 @@ struct AuditedDetail {
         s.setRow(0, height: 58)
         let itemStart = fixed.count, after = fixed.count + card.items.count
         let shift = withAgent ? 1 : 0
-        let names = Dictionary(uniqueKeysWithValues: card.items.map { ($0.id, $0.name) })
+        let names = Dictionary(uniqueKeysWithValues: card.items.map { ($0.id, Q.itemName($0).text(lang)) })
         for (n, a) in audited.enumerated() {
             let r = n + 1
             s.write(r, 0, .int(r))

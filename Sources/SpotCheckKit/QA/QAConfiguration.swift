@@ -74,12 +74,13 @@ public struct QAConfiguration: Sendable {
         return (rules, rate)
     }
 
-    /// `scorecard.json` as written.
+    /// `scorecard.json` as written (`name_en`, `category_en` for English sheets, optional).
     private struct Card: Decodable {
         struct Item: Decodable {
             var id: String; var name: String; var category: String; var weight: Double; var allowed: [Int];
             var critical: Bool?
             var checks: [String]?
+            var name_en: String?; var category_en: String?
         }
         var pass_mark: Double
         var items: [Item]
@@ -94,7 +95,8 @@ public struct QAConfiguration: Sendable {
             Scorecard.Item(
                 id: item.id, name: withLimits(item.name, rules), category: item.category, weight: item.weight,
                 allowed: item.allowed, critical: item.critical ?? false,
-                checks: try checks(item.checks ?? shipped[item.id] ?? [], key: "items[\(k)].checks", source))
+                checks: try checks(item.checks ?? shipped[item.id] ?? [], key: "items[\(k)].checks", source),
+                englishName: item.name_en.map { withLimits($0, rules) }, englishCategory: item.category_en)
         }
         let card = Scorecard(items: items, passMark: c.pass_mark)
         if let problem = card.problems().first {

@@ -139,7 +139,8 @@ struct QAFigures {
             let hits = rules.isEmpty ? [] : found(rules)
             let what =
                 item.checks.count == 1
-                ? Catalog.QA.ruleProblem(item.checks[0], limits: limits) : Catalog.QA.itemProblem(item.name)
+                ? Catalog.QA.ruleProblem(item.checks[0], limits: limits)
+                : Catalog.QA.itemProblem(Catalog.QA.itemName(item))
             problems.append(
                 Problem(
                     what: what, count: lost.union(hits).count, found: rules.isEmpty ? nil : hits.count,

@@ -133,7 +133,8 @@ public struct ScoresImporter {
         for item in card.items where old.scores[item.id] != new?.scores[item.id] {
             out.append(
                 .init(
-                    sheet: sheet, row: row, column: item.name, recorded: old.scores[item.id].map(String.init) ?? blank,
+                    sheet: sheet, row: row, column: Catalog.QA.itemName(item).text(lang),
+                    recorded: old.scores[item.id].map(String.init) ?? blank,
                     listed: new?.scores[item.id].map(String.init) ?? blank))
         }
         if old.auditor != new?.auditor {
@@ -311,7 +312,7 @@ public struct ScoresImporter {
     }
 
     /// Maps headers to columns. A header's first line counts (item headers carry the weight
-    /// on a second line); items are found by name or by id.
+    /// on a second line); items are found by name (either language) or by id.
     static func map(_ cells: [Cell], card: Scorecard) -> Columns {
         var c = Columns()
         typealias Q = Catalog.QA
@@ -329,8 +330,9 @@ public struct ScoresImporter {
                 c.auditor = i
             } else if isHeader(Q.comment) {
                 c.comment = i
-            } else if let item = card.items.first(where: {
-                HeaderText.normalize($0.name) == HeaderText.normalize(text) || $0.id == text
+            } else if let item = card.items.first(where: { item in
+                [item.name, item.englishName].contains { $0.map(HeaderText.normalize) == HeaderText.normalize(text) }
+                    || item.id == text
             }), c.items[item.id] == nil {
                 c.items[item.id] = i
             }
