@@ -60,12 +60,12 @@ struct AuditScoringTests {
         let q1 = try #require(ids["Q1"])
         var bad = zeros(card)
         bad["response"] = 7
-        #expect(throws: QAError(Catalog.QA.itemNotAllowed(card.items[0].name, allowed: card.items[0].allowed))) {
+        #expect(throws: QAError(Catalog.QA.itemNotAllowed(card.items[0]))) {
             try AuditScoring(workspace: ws).record(.init(transcript: q1, scores: bad, auditor: "陈静", comment: nil))
         }
         var partial = zeros(card)
         partial.removeValue(forKey: card.items[1].id)
-        #expect(throws: QAError(Catalog.QA.itemsMissing([card.items[1].name]))) {
+        #expect(throws: QAError(Catalog.QA.itemsMissing([card.items[1]]))) {
             try AuditScoring(workspace: ws).record(.init(transcript: q1, scores: partial, auditor: "陈静", comment: nil))
         }
         #expect(throws: QAError(Catalog.QA.noScores)) {

@@ -1,4 +1,5 @@
 import SpotCheckCore
+import SpotCheckFormats
 import SpotCheckStore
 import SpotCheckText
 
@@ -82,6 +83,14 @@ public struct AuditQueue {
         public var version: String
         public var card: Scorecard
         public var silenceMs: Int
+
+        /// An utterance's text as the audit workbook's conversation has it: each banned phrase
+        /// the checks found marked where the phrase matcher found it, phone and ID numbers masked
+        /// with the marks kept (``AuditWorkbook/masked(_:)``).
+        public func text(of u: Utterance) -> MarkedText {
+            let spans = AuditWorkbook.bannedPhraseSpans(findings)[u.seq] ?? []
+            return AuditWorkbook.masked(MarkedText(u.text, marks: AuditWorkbook.byteRanges(of: spans, in: u.text)))
+        }
     }
 
     /// A sampled transcript; nil when there is none with that id or it is not in the sample.

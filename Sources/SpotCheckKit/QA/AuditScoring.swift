@@ -82,12 +82,10 @@ public struct AuditScoring {
     static func message(_ p: Scorecard.ScoreProblem, card: Scorecard) -> Message {
         switch p {
         case .notAllowed(let id, _):
-            let item = card.items.first { $0.id == id }
-            return Catalog.QA.itemNotAllowed(item?.name ?? id, allowed: item?.allowed ?? [])
+            guard let item = card.items.first(where: { $0.id == id }) else { return Catalog.QA.unknownItem(id) }
+            return Catalog.QA.itemNotAllowed(item)
         case .unknownItem(let id): return Catalog.QA.unknownItem(id)
-        case .missing(let ids):
-            let names = ids.map { id in card.items.first { $0.id == id }?.name ?? id }
-            return Catalog.QA.itemsMissing(names)
+        case .missing(let ids): return Catalog.QA.itemsMissing(card.items.filter { ids.contains($0.id) })
         }
     }
 }

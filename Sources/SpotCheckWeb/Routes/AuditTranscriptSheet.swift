@@ -1,5 +1,6 @@
 import Foundation
 import SpotCheckCore
+import SpotCheckFormats
 import SpotCheckKit
 import SpotCheckStore
 import SpotCheckText
@@ -44,50 +45,25 @@ struct AuditTranscriptSheet {
     func lines() -> [[String: Any]] {
         var silenceBefore: [Int: Int] = [:]
         for s in page.silences { silenceBefore[s.before] = s.ms }
-        var spans: [Int: [(range: Range<Int>, title: String)]] = [:]
-        for f in page.findings where f.rule == .bannedPhrase {
-            guard let u = f.utterance, let span = f.span else { continue }
-            let title = [f.phrase?.pattern, f.phrase?.category].compactMap { $0 }.filter { !$0.isEmpty }
-            spans[u, default: []].append((span, title.joined(separator: " · ")))
-        }
+        let title = Self.escape(Catalog.QA.rule(.bannedPhrase).text(lang))
         return page.utterances.map { u -> [String: Any] in
             let time = page.row.channel == .call ? u.start.clockText + "–" + u.finish.clockText : u.start.clockText
             return [
                 "role": u.speaker.rawValue, "speaker": Catalog.QA.speaker(u.speaker).text(lang), "time": time,
-                "html": Self.marked(u.text, spans[u.seq] ?? []),
+                "html": Self.html(page.text(of: u), markTitle: title),
                 "silence": silenceBefore[u.seq].map { Catalog.Web.silence(Catalog.QA.gap($0)).text(lang) } ?? "",
                 "hasSilence": silenceBefore[u.seq] != nil,
             ]
         }
     }
 
-    /// The text as HTML with each span in `<mark class="banned">`: spans are Unicode-scalar
-    /// offsets into the text as stored (the matcher's); overlapping spans are marked as one.
-    /// Phone and ID numbers are masked in each piece, as the audit workbook masks them.
-    static func marked(_ text: String, _ spans: [(range: Range<Int>, title: String)]) -> String {
-        let scalars = Array(text.unicodeScalars)
-        func piece(_ r: Range<Int>) -> String {
-            let clamped = r.clamped(to: 0..<scalars.count)
-            return escape(PrivateText.mask(String(String.UnicodeScalarView(scalars[clamped]))))
-        }
-        var merged: [(range: Range<Int>, title: String)] = []
-        for s in spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            if let last = merged.last, s.range.lowerBound < last.range.upperBound {
-                let upper = max(last.range.upperBound, s.range.upperBound)
-                merged[merged.count - 1] = (last.range.lowerBound..<upper, last.title + "; " + s.title)
-            } else {
-                merged.append(s)
-            }
-        }
-        var out = ""
-        var at = 0
-        for m in merged {
-            out += piece(at..<m.range.lowerBound)
-            out += "<mark class=\"banned\" title=\"\(escape(m.title))\">" + piece(m.range) + "</mark>"
-            at = m.range.upperBound
-        }
-        out += piece(at..<scalars.count)
-        return out
+    /// Marked text as HTML: each marked run in `<mark class="banned">`, everything escaped.
+    static func html(_ t: MarkedText, markTitle: String) -> String {
+        let utf8 = Array(t.text.utf8)
+        return t.runs.map { run in
+            let piece = escape(String(decoding: utf8[run.bytes], as: UTF8.self))
+            return run.marked ? "<mark class=\"banned\" title=\"\(markTitle)\">" + piece + "</mark>" : piece
+        }.joined()
     }
 
     /// The findings beside the conversation, in time order.
@@ -105,7 +81,8 @@ struct AuditTranscriptSheet {
     func items(_ scores: [String: Int]) -> [[String: Any]] {
         page.card.items.map { item -> [String: Any] in
             [
-                "id": item.id, "name": item.name, "category": item.category,
+                "id": item.id, "name": Catalog.QA.itemName(item).text(lang),
+                "category": Catalog.QA.itemCategory(item).text(lang),
                 "weight": AuditorPages.number(item.weight), "weightExact": String(item.weight),
                 "critical": item.critical, "top": item.top,
                 "lowest": item.allowed.first ?? 0,
