@@ -64,6 +64,13 @@ public enum Changes {
         return out
     }
 
+    /// Where one transcript's audit came from; nil when it has none.
+    public static func auditProvenance(transcript: Int, _ db: Database) throws -> Provenance? {
+        try Row.fetchOne(db, sql: "SELECT seq, copy FROM audits WHERE transcript_id = ?", arguments: [transcript]).map {
+            Provenance(seq: $0[0], copy: $0[1])
+        }
+    }
+
     /// Marks an audit as recorded by a change of a copy.
     public static func markAudit(_ transcript: Int, seq: Int64, copy: String?, _ db: Database) throws {
         try db.execute(

@@ -119,6 +119,22 @@ public enum QAData {
         return try transcripts(statement, db)
     }
 
+    /// One transcript, without utterances; nil when there is none with that id.
+    public static func transcript(id: Int, _ db: Database) throws -> TranscriptRow? {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint FROM transcripts
+                WHERE id = ?
+                """)
+        statement.arguments = [id]
+        return try transcripts(statement, db).first
+    }
+
+    /// The periods with an audit sample drawn, oldest first.
+    public static func sampledPeriods(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT period FROM qa_draws ORDER BY period")
+    }
+
     /// The periods that hold transcripts, with how many each, oldest first.
     public static func periods(_ db: Database) throws -> [(period: String, transcripts: Int)] {
         try Row.fetchAll(db, sql: "SELECT period, count(*) FROM transcripts GROUP BY period ORDER BY period").map {
@@ -393,6 +409,12 @@ public enum QAData {
     /// Transcripts already drawn for audit (ever).
     public static func sampled(_ db: Database) throws -> Set<Int> {
         Set(try Int.fetchAll(db, sql: "SELECT transcript_id FROM qa_items"))
+    }
+
+    /// Whether a transcript was drawn for audit.
+    public static func isSampled(_ transcript: Int, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM qa_items WHERE transcript_id = ?)", arguments: [transcript]) ?? false
     }
 
     /// The transcripts of a period drawn for audit, without utterances, in time order.

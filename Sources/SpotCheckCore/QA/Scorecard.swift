@@ -71,6 +71,32 @@ public struct Scorecard: Sendable, Equatable {
         return out
     }
 
+    /// What is wrong with an auditor's scores for one transcript.
+    public enum ScoreProblem: Sendable, Equatable {
+        /// A score its item does not allow.
+        case notAllowed(item: String, score: Int)
+        /// A score for an item the scorecard does not have.
+        case unknownItem(String)
+        /// Items left unscored while others were scored.
+        case missing([String])
+    }
+
+    /// The problems of one transcript's scores, in the scorecard's order: each score is one its
+    /// item allows, and once any item is scored, every item is. No problems (and at least one
+    /// score) means ``score(_:)`` totals them. The audit workbook's import and the workbench's
+    /// scorecard page both check with this.
+    public func problems(of scores: [String: Int]) -> [ScoreProblem] {
+        var out: [ScoreProblem] = []
+        for item in items {
+            if let s = scores[item.id], !item.allowed.contains(s) { out.append(.notAllowed(item: item.id, score: s)) }
+        }
+        let known = Set(items.map(\.id))
+        for id in scores.keys.sorted() where !known.contains(id) { out.append(.unknownItem(id)) }
+        let missing = items.filter { scores[$0.id] == nil }.map(\.id)
+        if !scores.isEmpty && !missing.isEmpty { out.append(.missing(missing)) }
+        return out
+    }
+
     /// A scored transcript.
     public struct Result: Sendable, Equatable {
         /// Out of 100.

@@ -133,6 +133,26 @@ public struct TranscriptChecks: Sendable {
         return out
     }
 
+    /// A stretch of silence on a call: from the end of one utterance to the start of the next.
+    public struct Silence: Sendable, Equatable {
+        /// The utterance before it and the one after it (their `seq`).
+        public var after: Int
+        public var before: Int
+        public var ms: Int
+    }
+
+    /// Every silence of a call longer than the threshold, between one spoken (not system)
+    /// utterance and the next, as the silent-line rule measures it (end to next start); a chat
+    /// has none. What a person reading the call sees; the findings say which ones break a rule.
+    public func silences(_ t: Transcript) -> [Silence] {
+        guard t.channel == .call else { return [] }
+        let spoken = t.utterances.filter { $0.speaker != .system }
+        return zip(spoken, spoken.dropFirst()).compactMap { a, b in
+            let ms = Int(b.start.milliseconds - a.finish.milliseconds)
+            return ms > rules.silenceMs ? Silence(after: a.seq, before: b.seq, ms: ms) : nil
+        }
+    }
+
     // MARK: Chat response time
 
     /// The first reply (the agent's, or an auto-reply) within the limit of the customer's

@@ -113,10 +113,7 @@ public struct ScoresImporter {
         var changed = 0, withdrawn = 0
         for e in entries {
             if let a = e.audit {
-                if try QAData.saveAudit(a, scoredAt: workspace.stamp, db) {
-                    try Changes.markAudit(a.transcript, seq: try change.seq(), copy: token, db)
-                    changed += 1
-                }
+                if try AuditScoring.store(a, copy: token, change: change, stamp: workspace.stamp, db) { changed += 1 }
             } else if stored[e.transcript] != nil {
                 try QAData.deleteAudit(transcript: e.transcript, db)
                 withdrawn += 1
@@ -249,41 +246,52 @@ public struct ScoresImporter {
                             reason: Catalog.QA.incomplete))
                     return nil
                 }
-            } else if scores.count < card.items.count {
-                let missing = card.items.filter { scores[$0.id] == nil }.map { header(columns.items[$0.id]!) }
-                problems.append(
-                    .init(
-                        sheet: sheet, row: rowNumber, column: Catalog.list(missing).text(lang),
-                        value: nil, reason: Catalog.QA.incomplete))
-                return nil
             } else {
                 r.scores = scores
             }
             return r
         }
 
-        /// The row's scores by item (those left blank absent); nil when one is not allowed
-        /// (each such a problem, appended).
+        /// The row's scores by item (those left blank absent), checked by the scorecard's rule
+        /// (``Scorecard/problems(of:)``, as the workbench's page is); nil when a cell is not an
+        /// allowed score, or when some items are scored and others not (each a problem, appended).
         private func itemScores(
             _ itemCells: [Cell], _ rowNumber: Int, header: (Int) -> String,
             problems: inout [ResultsError.Problem]
         ) -> [String: Int]? {
             var scores: [String: Int] = [:]
             var bad = false
-            for (k, item) in card.items.enumerated() {
-                let c = itemCells[k]
-                if c.isBlank { continue }
-                guard let s = FilledWorkbook.score(c), item.allowed.contains(s) else {
-                    problems.append(
-                        .init(
-                            sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!),
-                            value: c.text, reason: Catalog.QA.notAllowed(item.allowed)))
-                    bad = true
-                    continue
-                }
+            func notAllowed(_ item: Scorecard.Item, _ c: Cell) {
+                problems.append(
+                    .init(
+                        sheet: sheet, row: rowNumber, column: header(columns.items[item.id]!),
+                        value: c.text, reason: Catalog.QA.notAllowed(item.allowed)))
+                bad = true
+            }
+            for (k, item) in card.items.enumerated() where !itemCells[k].isBlank {
+                guard let s = FilledWorkbook.score(itemCells[k]) else { notAllowed(item, itemCells[k]); continue }
                 scores[item.id] = s
             }
-            return bad ? nil : scores
+            var missing: [String] = []
+            for p in card.problems(of: scores) {
+                switch p {
+                case .notAllowed(let id, _):
+                    let k = card.items.firstIndex { $0.id == id }!
+                    notAllowed(card.items[k], itemCells[k])
+                case .missing(let ids): missing = ids
+                case .unknownItem: break  // the scores are read by the scorecard's items only
+                }
+            }
+            if bad { return nil }
+            if !missing.isEmpty {
+                let headers = missing.map { header(columns.items[$0]!) }
+                problems.append(
+                    .init(
+                        sheet: sheet, row: rowNumber, column: Catalog.list(headers).text(lang),
+                        value: nil, reason: Catalog.QA.incomplete))
+                return nil
+            }
+            return scores
         }
     }
 

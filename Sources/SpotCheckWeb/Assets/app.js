@@ -64,4 +64,63 @@ document.addEventListener("DOMContentLoaded", function () {
       if (e.dataTransfer && e.dataTransfer.files.length) send(e.dataTransfer.files);
     });
   });
+  // The caller's attempt time: one field, copied into every attempt form's hidden time.
+  var attemptTime = document.querySelector("[data-attempt-time]");
+  if (attemptTime) {
+    attemptTime.addEventListener("input", function () {
+      document.querySelectorAll("[data-follows-attempt-time]").forEach(function (el) {
+        el.value = attemptTime.value;
+      });
+    });
+  }
+  // The caller's score: only the SOP's follow-up field for the chosen score shows
+  // (<label data-score-show="4 3">, <span data-score-label="2 1">; "" before a score is chosen).
+  document.querySelectorAll("form[data-score-form]").forEach(function (form) {
+    function has(list, s) { return list.split(" ").indexOf(s) >= 0; }
+    function show() {
+      var chosen = form.querySelector("input[name=score]:checked");
+      var s = chosen ? chosen.value : "";
+      form.querySelectorAll("[data-score-show]").forEach(function (el) {
+        el.hidden = s !== "" && !has(el.getAttribute("data-score-show"), s);
+      });
+      form.querySelectorAll("[data-score-label]").forEach(function (el) {
+        var want = el.getAttribute("data-score-label");
+        el.hidden = want === "" ? s !== "" : !has(want, s);
+      });
+    }
+    form.addEventListener("change", show);
+    show();
+  });
+  // The auditor's scorecard: total and pass/fail as items are scored (each item's weight times
+  // score over its top score, to two decimals; a critical item at its lowest score fails).
+  // The server recomputes both with the scorecard's rule when the scores are saved.
+  document.querySelectorAll("form[data-scorecard]").forEach(function (form) {
+    var total = form.querySelector("[data-total]");
+    var passed = form.querySelector("[data-passed]");
+    function update() {
+      var sum = 0, complete = true, criticalFailed = false;
+      form.querySelectorAll("[data-item]").forEach(function (item) {
+        var chosen = item.querySelector("input[type=radio]:checked");
+        if (!chosen) { complete = false; return; }
+        var s = Number(chosen.value);
+        sum += Number(item.getAttribute("data-weight")) * s / Number(item.getAttribute("data-top"));
+        if (item.hasAttribute("data-critical") && s === Number(item.getAttribute("data-lowest"))) {
+          criticalFailed = true;
+        }
+      });
+      if (!complete) {
+        total.textContent = "—";
+        passed.textContent = form.getAttribute("data-incomplete-text");
+        passed.className = "muted";
+        return;
+      }
+      var rounded = Math.round(sum * 100) / 100;
+      var ok = !criticalFailed && rounded >= Number(form.getAttribute("data-pass-mark")) - 1e-9;
+      total.textContent = String(rounded);
+      passed.textContent = form.getAttribute(ok ? "data-pass-text" : "data-fail-text");
+      passed.className = ok ? "good" : "bad";
+    }
+    form.addEventListener("change", update);
+    update();
+  });
 });
