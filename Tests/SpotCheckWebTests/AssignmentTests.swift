@@ -31,6 +31,15 @@ struct AssignmentTests {
         let reserve = try #require(m.reservesInPlay.first)
         #expect(reserve == 51)
         #expect(try a.callers(of: m)[reserve] == "李娜")
+        // 张伟's case 3 (a lower number) ends later: the second reserve is his, the first stays 李娜's.
+        for at in ["2026-10-26 15:00", "2026-10-27 09:50"] {
+            _ = try CallBook(workspace: ws).record(
+                .init(month: WebWorkspace.october, item: 3, at: at, result: .rejected, caller: "张伟"))
+        }
+        m = try ws.store().read { db in try MonthCases.load(month: WebWorkspace.october, config: ws.config, db) }
+        #expect(m.reservesInPlay == [51, 52])
+        let now = try a.callers(of: m)
+        #expect(now[51] == "李娜" && now[52] == "张伟")
         let rows = try AuditLog(workspace: ws).entries()
         #expect(rows.isEmpty, "the workflow itself does not log: its front end does")
     }

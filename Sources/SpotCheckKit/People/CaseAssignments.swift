@@ -7,7 +7,7 @@ import SpotCheckText
 ///
 /// A reserve that comes into play takes over from a case of the main list that ended
 /// excluded (SPEC Part 1, "Reserves"), so it goes to that case's caller unless the lead gave
-/// it to someone: the k-th reserve in play follows the k-th excluded case of the main list.
+/// it to someone: the k-th reserve in play follows the k-th case to end excluded.
 public struct CaseAssignments {
     let workspace: Workspace
 
@@ -49,12 +49,15 @@ public struct CaseAssignments {
     /// The caller of every case that has one, reserves in play following the case they replace.
     public func callers(of m: MonthCases) throws -> [Int: String] {
         var callers = try workspace.store().read { db in try AssignmentRow.callers(draw: m.draw.id!, db) }
-        let status = Dictionary(m.cases.map { ($0.item.itemNo, $0.status) }, uniquingKeysWith: { a, _ in a })
-        // The excluded cases in the order reserves replace them: the main list's, then the
-        // reserves' in play (a reserve that ends excluded is replaced by the next one).
-        let excluded =
-            m.cases.filter { !$0.item.isReserve && $0.status.isExcluded }.map(\.item.itemNo)
-            + m.reservesInPlay.filter { status[$0]?.isExcluded == true }
+        // The excluded cases in the order they ended (their last attempt's change number): the
+        // first to end brings the first reserve in, so a reserve keeps its caller when a case
+        // of a lower number ends later.
+        let ended = m.cases.filter { c in
+            c.status.isExcluded && (!c.item.isReserve || m.reservesInPlay.contains(c.item.itemNo))
+        }
+        let excluded = ended.sorted { a, b in
+            (a.attempts.map(\.seq).max() ?? 0, a.item.itemNo) < (b.attempts.map(\.seq).max() ?? 0, b.item.itemNo)
+        }.map(\.item.itemNo)
         for (reserve, replaced) in zip(m.reservesInPlay, excluded) where callers[reserve] == nil {
             if let c = callers[replaced] { callers[reserve] = c }
         }
