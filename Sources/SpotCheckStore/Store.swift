@@ -19,17 +19,19 @@ import Darwin
 public final class Store: Sendable {
     /// The database file's path.
     public let path: String
-    /// The GRDB connection.
-    public let dbQueue: DatabaseQueue
+    /// The GRDB connection: one serial connection for a command; a pool (one writer, several
+    /// concurrent readers) for the web workbench, whose requests read at the same time.
+    let database: any DatabaseWriter
 
     /// How long a command waits for another one that holds the database (SPEC: commands wait).
     public static let defaultBusyTimeout: Double = 30
 
     /// Opens (or, with `create`, creates) the database at `path` and migrates it.
     /// `onWait` is called once when the database is busy and the command starts waiting.
+    /// `concurrentReads` opens a pool of connections (WAL lets readers go on beside the writer).
     public init(
         path: String, create: Bool = false, busyTimeout: Double = Store.defaultBusyTimeout,
-        onWait: (@Sendable () -> Void)? = nil
+        onWait: (@Sendable () -> Void)? = nil, concurrentReads: Bool = false
     ) throws {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
@@ -51,13 +53,19 @@ public final class Store: Sendable {
                 sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
         }
         do {
-            dbQueue = try DatabaseQueue(path: path, configuration: config)
-            if try dbQueue.read({ try Store.migrator.hasCompletedMigrations($0) }) == false {
-                try dbQueue.writeWithoutTransaction { db in
+            if concurrentReads {
+                // A pool sets WAL itself; it migrates through its writer.
+                config.maximumReaderCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+                database = try DatabasePool(path: path, configuration: config)
+            } else {
+                database = try DatabaseQueue(path: path, configuration: config)
+            }
+            if try database.read({ try Store.migrator.hasCompletedMigrations($0) }) == false {
+                try database.writeWithoutTransaction { db in
                     // WAL: readers never wait for a writer (persistent in the file).
                     _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 }
-                try Store.migrator.migrate(dbQueue)
+                try Store.migrator.migrate(database)
             }
         } catch let error as DatabaseError {
             if error.isBusy { throw StoreError.busy(path: path, seconds: busyTimeout) }
@@ -67,14 +75,14 @@ public final class Store: Sendable {
 
     /// Reads in a transaction.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try dbQueue.read(body) } catch let error as DatabaseError where error.isBusy {
+        do { return try database.read(body) } catch let error as DatabaseError where error.isBusy {
             throw StoreError.busy(path: path, seconds: Store.defaultBusyTimeout)
         }
     }
 
     /// Writes in one transaction: all or nothing.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try dbQueue.write(body) } catch let error as DatabaseError where error.isBusy {
+        do { return try database.write(body) } catch let error as DatabaseError where error.isBusy {
             throw StoreError.busy(path: path, seconds: Store.defaultBusyTimeout)
         }
     }

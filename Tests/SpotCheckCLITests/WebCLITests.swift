@@ -116,11 +116,52 @@ struct WebCLITests {
         #expect(half.stderr.contains("--tls-cert 与 --tls-key 要一起给出"))
     }
 
+    @Test("serve --tls-cert/--tls-key answers over HTTPS with a Secure session cookie, without the warning")
+    func serveOverTLS() throws {
+        let s = try Scratch()
+        try s.run(["init"])
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(s.dir)/key.pem", "-out",
+            "\(s.dir)/cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1",
+        ]
+        openssl.standardError = Pipe()
+        openssl.standardOutput = Pipe()
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        let port = 20_000 + Int.random(in: 0..<2000)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: spotcheckBinary)
+        p.arguments = [
+            "serve", "--host", "0.0.0.0", "--port", String(port), "--tls-cert", "cert.pem", "--tls-key", "key.pem",
+        ]
+        p.currentDirectoryURL = URL(fileURLWithPath: s.dir)
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = Pipe()
+        try p.run()
+        defer { if p.isRunning { p.terminate() } }
+        var answered: String?
+        for _ in 0..<100 where answered == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            answered = fetch("https://127.0.0.1:\(port)/login", extra: ["-k", "-i"])
+        }
+        p.terminate()
+        p.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(answered?.contains("name=\"_csrf\"") == true)
+        #expect(answered?.contains("Secure") == true)
+        #expect(fetch("http://127.0.0.1:\(port)/login")?.contains("_csrf") != true, "no plain HTTP on the TLS port")
+        #expect(!stderr.contains("没有启用 TLS"))
+    }
+
     /// A GET with curl (the page's text), nil when nothing answers yet.
-    private func fetch(_ url: String) -> String? {
+    private func fetch(_ url: String, extra: [String] = []) -> String? {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        p.arguments = ["-s", "--max-time", "2", url]
+        p.arguments = ["-s", "--max-time", "2"] + extra + [url]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = Pipe()

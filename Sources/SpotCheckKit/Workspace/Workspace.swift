@@ -88,11 +88,12 @@ public final class Workspace {
         self.loadedQA = shared.qa
     }
 
-    /// What requests share: opened once when the server starts.
+    /// What requests share: opened once when the server starts, the database as a pool of
+    /// connections so that requests read at the same time.
     public func shared() throws -> SharedWorkspace {
         SharedWorkspace(
             dbPath: dbPath, lang: lang, logger: logger, configSource: configSource, config: config,
-            store: try store(), qa: try qa())
+            store: try Store(path: dbPath, create: false, concurrentReads: true), qa: try qa())
     }
 
     /// The configuration of transcript QA, loaded on first use (only QA commands need it).
