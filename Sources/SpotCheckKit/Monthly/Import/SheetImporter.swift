@@ -114,6 +114,8 @@ public struct SheetImporter {
                             report.new += 1
                         }
                     }
+                    try keyWriter.finish()
+                    try inserter.finish()
                 }
             }
             try files.checkBadRows()
