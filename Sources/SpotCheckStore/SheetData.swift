@@ -2,6 +2,12 @@ import GRDB
 import GRDBSQLite
 import SpotCheckCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The context fields of a sheet row: who the customer is and what happened.
 ///
 /// Stored packed in one column (``packed``): they are only ever read back whole, for the
@@ -99,23 +105,13 @@ public struct RecordFields: Sendable, Equatable {
         total += parts.12?.utf8.count ?? 0; total += parts.13?.utf8.count ?? 0; total += parts.14?.utf8.count ?? 0
         total += parts.15?.utf8.count ?? 0; total += parts.16?.utf8.count ?? 0
         return [UInt8](unsafeUninitializedCapacity: total) { buf, count in
-            var at = 0
-            func put(_ f: String?, last: Bool = false) {
-                if var f {
-                    f.withUTF8 { src in
-                        guard let from = src.baseAddress, let to = buf.baseAddress else { return }
-                        (to + at).initialize(from: from, count: src.count)
-                        for k in at..<(at + src.count) where to[k] == 0x1F { to[k] = 0x20 }
-                        at += src.count
-                    }
-                }
-                if !last { buf[at] = 0x1F; at += 1 }
-            }
-            put(parts.0); put(parts.1); put(parts.2); put(parts.3); put(parts.4); put(parts.5); put(parts.6)
-            put(parts.7); put(parts.8); put(parts.9); put(parts.10); put(parts.11); put(parts.12); put(parts.13)
-            put(parts.14, last: !extra)
-            if extra { put(parts.15); put(parts.16, last: true) }
-            count = at
+            guard let base = buf.baseAddress else { return }
+            var p = FieldPacker(base: base)
+            p.put(parts.0); p.put(parts.1); p.put(parts.2); p.put(parts.3); p.put(parts.4); p.put(parts.5)
+            p.put(parts.6); p.put(parts.7); p.put(parts.8); p.put(parts.9); p.put(parts.10); p.put(parts.11)
+            p.put(parts.12); p.put(parts.13); p.put(parts.14, last: !extra)
+            if extra { p.put(parts.15); p.put(parts.16, last: true) }
+            count = p.at
         }
     }
 
@@ -132,6 +128,41 @@ public struct RecordFields: Sendable, Equatable {
             courier: parts[11], trackingNo: parts[12], spent: parts[13], lastPurchase: parts[14],
             alternatePhones: parts[15],
             platform: parts[16])
+    }
+}
+
+/// Writes fields one after another into the bytes of ``RecordFields/packedUTF8``: each field's
+/// bytes (a unit separator among them becoming a space), then a separator.
+private struct FieldPacker {
+    let base: UnsafeMutablePointer<UInt8>
+    private(set) var at = 0
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always)
+    mutating func put(_ field: String?, last: Bool = false) {
+        if let field {
+            if field.utf8.withContiguousStorageIfAvailable({ copy($0) }) == nil { copy(Array(field.utf8)) }
+        }
+        if !last {
+            base[at] = 0x1F
+            at += 1
+        }
+    }
+
+    private mutating func copy(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { copy($0) } }
+
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress else { return }
+        (base + at).initialize(from: from, count: bytes.count)
+        let end = at + bytes.count
+        var k = at
+        while k < end, let hit = memchr(base + k, 0x1F, end - k) {
+            let j = hit.assumingMemoryBound(to: UInt8.self) - base
+            base[j] = 0x20
+            k = j + 1
+        }
+        at = end
     }
 }
 

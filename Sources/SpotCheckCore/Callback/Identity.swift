@@ -303,10 +303,17 @@ public struct IdentityResolver: @unchecked Sendable {
 
         /// The slot and key of the `i`th key in ``KeyPair``'s order (buyer, phone, order, further phones).
         func entry(_ i: Int) -> (slot: Slot, key: IdentityKey)? {
+            // No closures here: one capturing `self` would copy every key.
             switch i {
-            case 0: return buyer.map { (.buyer($0), .buyer($0.text)) }
-            case 1: return phone.map { (.phone($0), .phone(keys.phone ?? "")) }
-            case 2: return order.map { ($0, .order(keys.order ?? "")) }
+            case 0:
+                guard let b = buyer else { return nil }
+                return (.buyer(b), .buyer(b.text))
+            case 1:
+                guard let p = phone, let text = keys.phone else { return nil }
+                return (.phone(p), .phone(text))
+            case 2:
+                guard let o = order, let text = keys.order else { return nil }
+                return (o, .order(text))
             default: return (.phone(more[i - 3]), .phone(keys.more[i - 3]))
             }
         }
@@ -316,7 +323,7 @@ public struct IdentityResolver: @unchecked Sendable {
     }
 
     /// Like ``resolveRecord(_:)-(KeyPair)``, from keys prepared beforehand.
-    public mutating func resolveRecord(_ prepared: PreparedKeys) -> Resolution {
+    public mutating func resolveRecord(_ prepared: borrowing PreparedKeys) -> Resolution {
         var root: Int? = nil
         var mergedOn: Set<MergeKey> = []
         var unknown = KeyPair()
