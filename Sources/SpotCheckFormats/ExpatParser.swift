@@ -12,13 +12,20 @@ import Darwin
 class XMLPartHandler {
     /// The first problem a handler found; the parser stops at it.
     fileprivate(set) var problem: FileError?
+    /// Whether there is a ``problem`` (checked after every event, without copying the problem).
+    fileprivate(set) var failed = false
 
     func start(_ name: UnsafePointer<CChar>, _ attributes: Attributes) {}
     func end(_ name: UnsafePointer<CChar>) {}
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     /// Stops the parse: the part is refused with this problem.
-    final func fail(_ problem: FileError) { if self.problem == nil { self.problem = problem } }
+    final func fail(_ problem: FileError) {
+        if !failed {
+            self.problem = problem
+            failed = true
+        }
+    }
 }
 
 /// An element's attributes as expat hands them over: name, value, name, value, …, NULL.
@@ -82,24 +89,28 @@ final class ExpatParser {
         XML_SetHashSalt(p, UInt.random(in: 1...UInt.max))
         XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER)
         XML_SetUserData(p, Unmanaged.passUnretained(self).toOpaque())
+        // The events borrow the parser and its handler (no retain and release per event: a
+        // sheet of a million rows has some fifty million events).
         XML_SetElementHandler(
             p,
             { ud, name, attributes in
-                let me = ExpatParser.from(ud)
-                me.handler.start(name!, Attributes(base: attributes!))
-                me.afterEvent()
+                ExpatParser.with(ud) { me in
+                    me.handler.start(name!, Attributes(base: attributes!))
+                    me.afterEvent()
+                }
             },
             { ud, name in
-                let me = ExpatParser.from(ud)
-                me.handler.end(name!)
-                me.afterEvent()
+                ExpatParser.with(ud) { me in
+                    me.handler.end(name!)
+                    me.afterEvent()
+                }
             })
         XML_SetCharacterDataHandler(p) { ud, s, len in
-            let me = ExpatParser.from(ud)
-            s!.withMemoryRebound(to: UInt8.self, capacity: Int(len)) {
-                me.handler.text(UnsafeBufferPointer(start: $0, count: Int(len)))
+            ExpatParser.with(ud) { me in
+                let bytes = UnsafeRawPointer(s!).assumingMemoryBound(to: UInt8.self)
+                me.handler.text(UnsafeBufferPointer(start: bytes, count: Int(len)))
+                me.afterEvent()
             }
-            me.afterEvent()
         }
         // Everything else (declarations, comments, whitespace outside the root) only counts
         // as progress; the expanding variant keeps entity handling as it is.
@@ -116,9 +127,16 @@ final class ExpatParser {
         Unmanaged<ExpatParser>.fromOpaque(ud!).takeUnretainedValue()
     }
 
+    /// Runs `body` with the parser whose user data `ud` is, borrowed: the parser outlives every
+    /// event, since it frees expat's parser when it goes.
+    @inline(__always)
+    private static func with(_ ud: UnsafeMutableRawPointer?, _ body: (ExpatParser) -> Void) {
+        Unmanaged<ExpatParser>.fromOpaque(ud!)._withUnsafeGuaranteedRef(body)
+    }
+
     @inline(__always) private func afterEvent() {
         sinceEvent = 0
-        if handler.problem != nil { XML_StopParser(parser, XML_FALSE) }
+        if handler.failed { XML_StopParser(parser, XML_FALSE) }
     }
 
     private func refuse(_ problem: FileError) {

@@ -34,10 +34,16 @@ final class SheetHandler: XMLPartHandler {
     private static let maxCellBytes = XLSXReader.maxCellCharacters * 3
     private static let tooLong = Catalog.File.cellTooLong(XLSXReader.maxCellCharacters)
 
+    /// Shared strings made into Strings and kept (see ``sharedString(_:)``), and which were used.
+    private var cache: [String?]
+    private var used: [UInt64]
+
     init(file: String, sharedStrings: SharedStrings, dateStyles: Set<Int>) {
         self.file = file
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
+        cache = Array(repeating: nil, count: sharedStrings.count)
+        used = Array(repeating: 0, count: (sharedStrings.count + 63) / 64)
     }
 
     /// A problem with the current cell, named by row and column letter.
@@ -84,7 +90,21 @@ final class SheetHandler: XMLPartHandler {
 
     private func startCell(_ attributes: Attributes) {
         inCell = true
-        if let r = attributes("r") {
+        // One pass over the attributes (the first of each name counts, as a lookup by name would).
+        var r: UnsafePointer<CChar>? = nil, t: UnsafePointer<CChar>? = nil, style: UnsafePointer<CChar>? = nil
+        var i = 0
+        while let key = attributes.base[i] {
+            let value = attributes.base[i + 1]
+            if xmlNameIs(key, "r") {
+                if r == nil { r = value }
+            } else if xmlNameIs(key, "t") {
+                if t == nil { t = value }
+            } else if xmlNameIs(key, "s") {
+                if style == nil { style = value }
+            }
+            i += 2
+        }
+        if let r {
             guard let col = SheetHandler.column(ofReference: r) else {
                 let shown = SheetHandler.shown(r)
                 return fail(FileError(file: file, row: rowNumber, message: Catalog.File.badCellReference(shown)))
@@ -100,16 +120,8 @@ final class SheetHandler: XMLPartHandler {
             }
             cellColumn = nextColumn
         }
-        switch attributes("t").map({ String(cString: $0) }) ?? "n" {
-        case "s": kind = .shared
-        case "inlineStr": kind = .inline
-        case "str": kind = .formulaText
-        case "b": kind = .bool
-        case "e": kind = .error
-        case "d": kind = .date
-        default: kind = .number
-        }
-        cellStyle = attributes("s").flatMap { SheetHandler.decimal($0) } ?? 0
+        kind = t.map(SheetHandler.kind(of:)) ?? .number
+        cellStyle = style.flatMap { SheetHandler.decimal($0) } ?? 0
         value.removeAll(keepingCapacity: true)
         formula.removeAll(keepingCapacity: true)
     }
@@ -140,8 +152,39 @@ final class SheetHandler: XMLPartHandler {
         }
     }
 
+    /// A cell's type attribute (`t`), read from its bytes.
+    private static func kind(of t: UnsafePointer<CChar>) -> Kind {
+        func `is`(_ name: StaticString) -> Bool {
+            name.withUTF8Buffer { e in
+                var i = 0
+                while i < e.count {
+                    if UInt8(bitPattern: t[i]) != e[i] { return false }
+                    i += 1
+                }
+                return t[i] == 0
+            }
+        }
+        if `is`("s") { return .shared }
+        if `is`("inlineStr") { return .inline }
+        if `is`("str") { return .formulaText }
+        if `is`("b") { return .bool }
+        if `is`("e") { return .error }
+        if `is`("d") { return .date }
+        return .number
+    }
+
     private func endCell() {
         guard addToRow(value.count + formula.count) else { return }
+        // Most cells of an export: a shared string by its index, read from the bytes.
+        if kind == .shared, let i = SheetHandler.index(value) {
+            guard i < sharedStrings.count else {
+                let shown = SheetHandler.shown(String(decoding: value, as: UTF8.self))
+                return fail(problem(Catalog.File.badSharedString(shown, count: sharedStrings.count)))
+            }
+            let s = sharedString(i)
+            guard checkLength(s), addToRow(s.utf8.count) else { return }
+            return place(s.isEmpty ? .empty : .text(s))
+        }
         var text = String(decoding: value, as: UTF8.self)
         // A formula saved without its result (openpyxl does this) that is only a text
         // literal, like ="3612…" guarding an order number: take the literal.
@@ -157,7 +200,7 @@ final class SheetHandler: XMLPartHandler {
             guard let i = Int(text.trimmingASCIIWhitespace()), i >= 0, i < sharedStrings.count else {
                 return fail(problem(Catalog.File.badSharedString(SheetHandler.shown(text), count: sharedStrings.count)))
             }
-            let s = sharedStrings.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+            let s = sharedString(i)
             guard checkLength(s), addToRow(s.utf8.count) else { return }
             cell = s.isEmpty ? .empty : .text(s)
         case .inline, .formulaText:
@@ -183,11 +226,39 @@ final class SheetHandler: XMLPartHandler {
                 cell = .text(text)
             }
         }
+        place(cell)
+    }
+
+    /// Puts the current cell in its column of the row.
+    private func place(_ cell: Cell) {
         if cellColumn >= cells.count {
             cells.append(contentsOf: repeatElement(.empty, count: cellColumn - cells.count + 1))
         }
         cells[cellColumn] = cell
         nextColumn = cellColumn + 1
+    }
+
+    /// Shared string `i` as a String. One used a second time is kept: an export repeats its
+    /// products, situations and handlers on many rows, and making a String checks its UTF-8
+    /// each time; one used once (an order number) is not, so memory stays near the shared
+    /// strings' own bytes (16 bytes a string for the table, a bit each for the first use).
+    private func sharedString(_ i: Int) -> String {
+        if let s = cache[i] { return s }
+        let s = sharedStrings.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+        let (word, bit) = (i >> 6, UInt64(1) << UInt64(i & 63))
+        if used[word] & bit != 0 { cache[i] = s } else { used[word] |= bit }
+        return s
+    }
+
+    /// A shared-string index written as 1–9 plain digits, or nil (then read as text, as before).
+    private static func index(_ v: [UInt8]) -> Int? {
+        guard !v.isEmpty, v.count <= 9 else { return nil }
+        var n = 0
+        for b in v {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            n = n * 10 + Int(b &- 0x30)
+        }
+        return n
     }
 
     /// False (and the parse stopped) when the row's text grows beyond ``maxRowBytes``.

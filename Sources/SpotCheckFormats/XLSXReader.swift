@@ -98,11 +98,67 @@ public final class XLSXReader {
         }
         let part = sheetParts[name]!
         let handler = SheetHandler(file: path, sharedStrings: sharedStrings, dateStyles: dateStyles)
-        let found = try XLSXReader.parse(part, of: archive, file: path, limit: nil, with: handler) {
-            for (number, cells) in handler.rows { try body(number, cells) }
-            handler.rows.removeAll(keepingCapacity: true)
+        // The sheet inflates and parses on a thread of its own (``SheetStream``), a few chunks
+        // ahead of the rows handed to `body` here: reading the XML is most of reading a sheet.
+        let stream = SheetStream(reader: self, part: part, handler: handler)
+        stream.start()
+        do {
+            while let batch = stream.channel.receive() {
+                for (number, cells) in batch { try body(number, cells) }
+            }
+        } catch {
+            stream.channel.cancel()
+            stream.wait()
+            throw error
         }
-        guard found else { throw FileError(file: path, message: Catalog.File.corruptXLSX(part)) }
+        stream.wait()
+        if let error = stream.error { throw error }
+        guard stream.found else { throw FileError(file: path, message: Catalog.File.corruptXLSX(part)) }
+    }
+
+    /// A sheet part inflated and parsed on its own thread, its rows sent on in batches (one per
+    /// inflated chunk) through a short queue, so memory stays bounded.
+    private final class SheetStream: @unchecked Sendable {
+        let reader: XLSXReader
+        let part: String
+        let handler: SheetHandler
+        let channel = BatchChannel<(Int, [Cell])>(capacity: 8)
+        /// Results, read after ``wait()``.
+        private(set) var found = false
+        private(set) var error: Error?
+        private let finished = DispatchSemaphore(value: 0)
+
+        /// The reader stopped taking rows.
+        struct Stopped: Error {}
+
+        init(reader: XLSXReader, part: String, handler: SheetHandler) {
+            self.reader = reader
+            self.part = part
+            self.handler = handler
+        }
+
+        func start() {
+            let thread = Thread { [self] in
+                do {
+                    found = try XLSXReader.parse(
+                        part, of: reader.archive, file: reader.path, limit: nil, with: handler
+                    ) { [self] in
+                        guard !handler.rows.isEmpty else { return }
+                        if !channel.send(handler.rows) { throw Stopped() }
+                        handler.rows = []
+                    }
+                } catch {
+                    self.error = error
+                }
+                channel.close()
+                finished.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        /// Waits for the thread to finish.
+        func wait() { finished.wait() }
     }
 
     /// The name of the first sheet, or the sheet that is asked for.
@@ -120,15 +176,19 @@ public final class XLSXReader {
         let parser = try ExpatParser(part: name, file: file, handler: handler)
         var inflated = 0
         var stopped: Error? = nil
-        let checksum: CRC32
+        var checksum: CRC32 = 0
         do {
-            checksum = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
+            // The checksum is computed here, eight bytes a step (``CRC32Check``), not by ZIPFoundation.
+            _ = try archive.extract(entry, bufferSize: 256 << 10, skipCRC32: true) { chunk in
                 do {
                     inflated += chunk.count
                     if let limit, inflated > limit {
                         throw FileError(file: file, message: Catalog.File.partTooLarge(name, limitMiB: limit >> 20))
                     }
-                    try chunk.withUnsafeBytes { try parser.feed($0, final: false) }
+                    try chunk.withUnsafeBytes {
+                        checksum = CRC32Check.update(checksum, $0)
+                        try parser.feed($0, final: false)
+                    }
                     try drain()
                 } catch {
                     stopped = error

@@ -534,6 +534,15 @@ func bindText(_ s: OpaquePointer, _ index: Int32, _ text: String?) {
     }
 }
 
+/// Binds bytes of `buffer` as text that SQLite reads in place (SQLITE_STATIC): the buffer must
+/// stay unchanged until the statement has run.
+@inline(__always)
+func bindStaticText(_ s: OpaquePointer, _ index: Int32, _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+    _ = sqlite3_bind_text(
+        s, index, (base + range.lowerBound).assumingMemoryBound(to: CChar.self), Int32(range.count), nil)
+}
+
 /// Runs a bound statement that returns no rows, turning a failure into GRDB's error.
 @inline(__always)
 func stepDone(_ s: OpaquePointer, _ db: Database) throws {

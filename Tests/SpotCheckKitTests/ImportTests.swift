@@ -286,4 +286,48 @@ struct ImportTests {
         #expect(r2.vipMonth?.description == "2026-11")
         #expect(try w.records().map { $0["vip_month"] } == ["2026-12", "2026-11"])
     }
+
+    @Test func rowsAndKeysBeyondOneMultiRowStatementAreAllStoredInFileOrder() throws {
+        // 150 rows (statements of 64, 64 and 22 rows; 450 keys) and a second file of 70: every
+        // row and key is stored, in file order, and a phone shared across a statement's edge merges.
+        let w = try TestWorkspace()
+        func row(_ i: Int, phone: Int) -> String {
+            "客户\(i),139\(String(format: "%08d", phone)),buyer\(i),36120000\(String(format: "%06d", i)),"
+                + "枕芯,2026-10-20,换货,小王,2026-11-03"
+        }
+        let first = (1...150).map { row($0, phone: $0 == 100 ? 1 : $0) }
+        let second = (151...220).map { row($0, phone: $0) }
+        let report = try w.importFiles(
+            .afterSales, [w.csv("a.csv", [afterSalesHeader] + first), w.csv("b.csv", [afterSalesHeader] + second)])
+        #expect(report.files.map(\.new) == [150, 70])
+        let r = try w.records()
+        let names: [String] = (1...220).map { "客户\($0)" }
+        let sourceRows: [String] = Array(2...151).map { String($0) } + Array(2...71).map { String($0) }
+        #expect(r.map { $0["name"] ?? "" } == names)
+        #expect(r.map { $0["source_row"] ?? "" } == sourceRows)
+        #expect(r[99]["customer_id"] == r[0]["customer_id"])
+        #expect(report.customers == 219)
+        // Three keys a row, less the phone row 100 shares with row 1.
+        #expect(try w.count("customer_keys") == 220 * 3 - 1)
+        let keys = try Store(path: w.db).read {
+            try String.fetchAll($0, sql: "SELECT key FROM customer_keys ORDER BY rowid LIMIT 4")
+        }
+        #expect(keys == ["b:buyer1", "p:13900000001", "o:36120000000001", "b:buyer2"])
+    }
+
+    @Test func aUnitSeparatorInACellIsStoredAsASpace() throws {
+        let w = try TestWorkspace()
+        let file = w.csv("a.csv", [afterSalesHeader, "张丽,13812345678,tb_lily,1,四件\u{1F}套,2026-10-20,换货,小王,2026-11-03"])
+        try w.importFiles(.afterSales, [file])
+        #expect(try w.records().map { $0["product"] } == ["四件 套"])
+        #expect(try w.records().map { $0["handler"] } == ["小王"])
+    }
+
+    @Test func totalsRowsAreToldByTheirFirstTextWhateverTheSpacingOrAsterisks() {
+        let totals = ["合计", " 合 计", "＊合计：", "*总计", "\u{3000}小计", "合计（元）"]
+        for t in totals { #expect(ColumnMap.isTotalsRow([.empty, .text(t), .text("398")]), "\(t)") }
+        let data = ["合肥", "总部", "小王", "计合", "张丽", "*", "合"]
+        for t in data { #expect(!ColumnMap.isTotalsRow([.text(t), .text("合计")]), "\(t)") }
+        #expect(!ColumnMap.isTotalsRow([.number(1), .text("合计")]))
+    }
 }

@@ -11,25 +11,23 @@ public struct Fingerprint: Sendable {
 
     /// Mixes in a field; fields are separated so that ("ab","c") and ("a","bc") differ.
     public mutating func add(_ field: String) {
-        var s = state
-        if let done = field.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
-            var h = s
-            for byte in bytes {
-                h ^= UInt64(byte)
-                h &*= 0x0000_0100_0000_01B3
-            }
-            return h
-        }) {
-            s = done
-        } else {
-            for byte in field.utf8 {
-                s ^= UInt64(byte)
-                s &*= 0x0000_0100_0000_01B3
-            }
+        if field.utf8.withContiguousStorageIfAvailable({ add(utf8: $0) }) == nil {
+            add(utf8: Array(field.utf8))
         }
-        s ^= 0x1F  // unit separator
-        s &*= 0x0000_0100_0000_01B3
-        state = s
+    }
+
+    /// Mixes in a field given as its UTF-8 bytes (the same value as the String of them).
+    public mutating func add(utf8 bytes: [UInt8]) { bytes.withUnsafeBufferPointer { add(utf8: $0) } }
+
+    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var h = state
+        for byte in bytes {
+            h ^= UInt64(byte)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        h ^= 0x1F  // unit separator
+        h &*= 0x0000_0100_0000_01B3
+        state = h
     }
 
     /// Mixes in an integer.

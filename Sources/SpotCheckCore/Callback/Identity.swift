@@ -47,7 +47,12 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Whether text can be an order number that identifies a customer: not masked, with at
     /// least eight digits (so 无, 暂无 or 0 typed into a hand-made sheet never merge anyone).
     public static func isOrderNumber(_ s: String) -> Bool {
-        !Masking.isMasked(s) && s.utf8.lazy.filter { $0 >= 0x30 && $0 <= 0x39 }.count >= 8
+        var digits = 0
+        for b in s.utf8 where b >= 0x30 && b <= 0x39 {
+            digits += 1
+            if digits == 8 { break }
+        }
+        return digits == 8 && !Masking.isMasked(s)
     }
 
     /// The buyer ID as compared.
@@ -206,28 +211,48 @@ public struct IdentityResolver: @unchecked Sendable {
         return v | (n << 56) | ext
     }
 
-    private func get(_ key: IdentityKey) -> Int? {
-        switch key {
-        case .buyer(let s): return buyers[HashedKey(s)]
-        case .phone(let s): return phones[IdentityResolver.number(s)]
-        case .order(let s):
-            if let n = IdentityResolver.numericOrder(s) { return numericOrders[n] }
-            return orders[HashedKey(s)]
-        }
-    }
+    /// A key as the resolver's maps hold it (see ``PreparedKeys``).
+    enum Slot: Sendable {
+        case buyer(HashedKey)
+        case phone(UInt64)
+        case numericOrder(UInt64)
+        case order(HashedKey)
 
-    private mutating func set(_ key: IdentityKey, _ customer: Int) {
-        switch key {
-        case .buyer(let s): buyers[HashedKey(s)] = customer
-        case .phone(let s): phones[IdentityResolver.number(s)] = customer
-        case .order(let s):
-            if let n = IdentityResolver.numericOrder(s) {
-                numericOrders[n] = customer
-            } else {
-                orders[HashedKey(s)] = customer
+        init(_ key: IdentityKey) {
+            switch key {
+            case .buyer(let s): self = .buyer(HashedKey(s))
+            case .phone(let s): self = .phone(IdentityResolver.number(s))
+            case .order(let s):
+                if let n = IdentityResolver.numericOrder(s) {
+                    self = .numericOrder(n)
+                } else {
+                    self = .order(HashedKey(s))
+                }
             }
         }
     }
+
+    @inline(__always)
+    private func get(_ slot: Slot) -> Int? {
+        switch slot {
+        case .buyer(let k): return buyers[k]
+        case .phone(let n): return phones[n]
+        case .numericOrder(let n): return numericOrders[n]
+        case .order(let k): return orders[k]
+        }
+    }
+
+    @inline(__always)
+    private mutating func set(_ slot: Slot, _ customer: Int) {
+        switch slot {
+        case .buyer(let k): buyers[k] = customer
+        case .phone(let n): phones[n] = customer
+        case .numericOrder(let n): numericOrders[n] = customer
+        case .order(let k): orders[k] = customer
+        }
+    }
+
+    private mutating func set(_ key: IdentityKey, _ customer: Int) { set(Slot(key), customer) }
 
     /// The current customer number of `customer` after merges.
     public mutating func find(_ customer: Int) -> Int {
@@ -256,12 +281,62 @@ public struct IdentityResolver: @unchecked Sendable {
     public mutating func resolve(_ keys: KeyPair) -> Int { resolveRecord(keys).customer }
 
     /// Like ``resolve(_:)``, and says which keys were new.
-    public mutating func resolveRecord(_ keys: KeyPair) -> Resolution {
+    public mutating func resolveRecord(_ keys: KeyPair) -> Resolution { resolveRecord(PreparedKeys(keys)) }
+
+    /// A record's keys with the forms the resolver looks up (integers, hashes) computed: an import
+    /// prepares them on the thread that parses the rows, so the thread that resolves only looks up.
+    public struct PreparedKeys: Sendable {
+        /// The keys as given.
+        public let keys: KeyPair
+        let buyer: HashedKey?
+        let phone: UInt64?
+        let order: Slot?
+        let more: [UInt64]
+
+        public init(_ keys: KeyPair) {
+            self.keys = keys
+            buyer = keys.buyer.map(HashedKey.init)
+            phone = keys.phone.map(IdentityResolver.number)
+            order = keys.order.map { Slot(.order($0)) }
+            more = keys.more.isEmpty ? [] : keys.more.map(IdentityResolver.number)
+        }
+
+        /// The slot and key of the `i`th key in ``KeyPair``'s order (buyer, phone, order, further phones).
+        func entry(_ i: Int) -> (slot: Slot, key: IdentityKey)? {
+            // No closures here: one capturing `self` would copy every key.
+            switch i {
+            case 0:
+                guard let b = buyer else { return nil }
+                return (.buyer(b), .buyer(b.text))
+            case 1:
+                guard let p = phone, let text = keys.phone else { return nil }
+                return (.phone(p), .phone(text))
+            case 2:
+                guard let o = order, let text = keys.order else { return nil }
+                return (o, .order(text))
+            default: return (.phone(more[i - 3]), .phone(keys.more[i - 3]))
+            }
+        }
+
+        /// How many entries there are (some of the first three may be nil).
+        var entries: Int { 3 + more.count }
+    }
+
+    /// Like ``resolveRecord(_:)-(KeyPair)``, from keys prepared beforehand.
+    public mutating func resolveRecord(_ prepared: borrowing PreparedKeys) -> Resolution {
         var root: Int? = nil
         var mergedOn: Set<MergeKey> = []
         var unknown = KeyPair()
-        for key in keys {
-            guard let c = get(key) else { unknown.add(key); continue }
+        // Which entries were unknown, as bits (no array per record); a record has a handful of keys.
+        var unknownBits: UInt64 = 0
+        var unknownSlots: [Slot] = []
+        for i in 0..<prepared.entries {
+            guard let (slot, key) = prepared.entry(i) else { continue }
+            guard let c = get(slot) else {
+                unknown.add(key)
+                if i < 64 { unknownBits |= 1 << UInt64(i) } else { unknownSlots.append(slot) }
+                continue
+            }
             let r = find(c)
             if let current = root, r != current {
                 // The record links two customers: the older number survives.
@@ -280,7 +355,13 @@ public struct IdentityResolver: @unchecked Sendable {
             customer = nextCustomer
             nextCustomer += 1
         }
-        for key in unknown { set(key, customer) }
+        var i = 0
+        while unknownBits != 0 {
+            if unknownBits & 1 != 0, let (slot, _) = prepared.entry(i) { set(slot, customer) }
+            unknownBits >>= 1
+            i += 1
+        }
+        for slot in unknownSlots { set(slot, customer) }
         return Resolution(customer: customer, newKeys: unknown, mergedOn: mergedOn)
     }
 

@@ -81,6 +81,7 @@ public struct VIPDeriver {
                     record.fingerprint = RowParser.fingerprint(record)
                     try inserter.insert(record)
                 }
+                try inserter.finish()
             }
             return VIPDeriveReport(
                 month: month, cutoff: cutoff, buyers: purchases.count, selected: selected.count, replaced: replaced)

@@ -98,6 +98,7 @@ public struct OrderImporter {
                         report.new += 1
                     }
                 }
+                try keyWriter.finish()
             }
         }
         try files.checkBadRows()

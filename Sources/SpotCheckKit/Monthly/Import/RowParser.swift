@@ -6,7 +6,8 @@ import SpotCheckText
 /// A sheet row understood: the record to store and the customer's identity keys.
 struct ParsedRow {
     var record: NewRecord
-    var keys: KeyPair
+    /// Prepared here, on the reading thread, so the storing thread only looks them up.
+    var keys: IdentityResolver.PreparedKeys
 }
 
 /// Turns the rows of one sheet into records, with every problem named by row and column.
@@ -124,7 +125,7 @@ struct RowParser {
         var record = NewRecord(
             kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row, fields: fields)
         record.fingerprint = RowParser.fingerprint(record)
-        return ParsedRow(record: record, keys: keys)
+        return ParsedRow(record: record, keys: IdentityResolver.PreparedKeys(keys))
     }
 
     /// The dates of one row, by field (no dictionary or array per row).
@@ -158,7 +159,7 @@ struct RowParser {
         f.add(r.kind.rawValue)
         f.add(r.vipMonth?.description ?? "")
         f.add(r.eventDay.map { String($0.ordinal) } ?? "")
-        f.add(r.packedFields)
+        f.add(utf8: r.packedFields)
         return f.value
     }
 

@@ -148,8 +148,23 @@ public struct ColumnMap: Sendable {
     /// Whether a row is a totals row (合计/总计/小计) that exports put under the data.
     public static func isTotalsRow(_ cells: [Cell]) -> Bool {
         guard let first = cells.first(where: { !$0.isBlank }), case .text(let t) = first else { return false }
+        // Checked on every row: most rows are told apart by their first letter, without normalizing.
+        guard mayStartTotals(t) else { return false }
         let s = HeaderText.normalize(t)
         return s.hasPrefix("合计") || s.hasPrefix("总计") || s.hasPrefix("小计")
+    }
+
+    /// Whether the first scalar that ``HeaderText/normalize(_:)`` keeps (after the spaces and
+    /// leading asterisks it drops) can begin 合计, 总计 or 小计.
+    private static func mayStartTotals(_ t: String) -> Bool {
+        for u in t.unicodeScalars {
+            switch u.value {
+            case 0x3000, 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0xFEFF, 0x2A, 0xFF0A: continue
+            case 0x5408, 0x603B, 0x5C0F: return true  // 合 总 小
+            default: return false
+            }
+        }
+        return false
     }
 
     /// The required fields a mapping lacks for an order export: the order number (the

@@ -108,19 +108,28 @@ public struct SheetImporter {
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
                 while var batch = nextBatch() {
-                    for i in batch.indices {
-                        if !known.insert(batch[i].record.fingerprint).inserted { report.known += 1; continue }
-                        let resolution = resolver.resolveRecord(batch[i].keys)
-                        for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
-                        let customer = resolution.customer
-                        try keyWriter.write(resolution.newKeys, customer: customer)
-                        batch[i].record.customer = customer
-                        newCustomers.append(customer)
-                        if let w = checkWindow, let d = batch[i].record.eventDay, !w.contains(d) { outside += 1 }
-                        try inserter.insert(batch[i].record)
-                        report.new += 1
+                    // Through the buffer: the rows are read and updated in place, not copied.
+                    try batch.withUnsafeMutableBufferPointer { rows in
+                        // A row's keys are swapped out into this local, not copied (a copy retains
+                        // every key; a variable captured from outside would be copied for each call).
+                        var keys = IdentityResolver.PreparedKeys(KeyPair())
+                        for i in rows.indices {
+                            if !known.insert(rows[i].record.fingerprint).inserted { report.known += 1; continue }
+                            swap(&keys, &rows[i].keys)
+                            let resolution = resolver.resolveRecord(keys)
+                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
+                            let customer = resolution.customer
+                            try keyWriter.write(resolution.newKeys, customer: customer)
+                            rows[i].record.customer = customer
+                            newCustomers.append(customer)
+                            if let w = checkWindow, let d = rows[i].record.eventDay, !w.contains(d) { outside += 1 }
+                            try inserter.insert(rows[i].record)
+                            report.new += 1
+                        }
                     }
                 }
+                try keyWriter.finish()
+                try inserter.finish()
             }
         }
         try files.checkBadRows()
@@ -135,10 +144,8 @@ public struct SheetImporter {
             import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, \
             index \(Date().timeIntervalSince(keysDone)) s
             """)
-        var touched = Set<Int>()
-        for c in newCustomers { touched.insert(resolver.find(c)) }
         return ImportReport(
-            kind: request.kind, files: files.reports, customers: touched.count,
+            kind: request.kind, files: files.reports, customers: SheetImporter.distinct(newCustomers, &resolver),
             merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
             notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
     }
@@ -155,11 +162,32 @@ public struct SheetImporter {
         }
         let expected = inputBytes / 100
         known.reserveCapacity(known.count + expected)
-        resolver.reserve(expected * 2)
+        resolver.reserve(expected)
         let stored = try SheetData.recordCount(db)
         let bulk = expected > 50_000 && expected > stored
         if bulk { try SheetData.suspendPoolIndex(db) }
         return bulk
+    }
+
+    /// How many distinct customers `customers` are once merges are followed: a bit per customer
+    /// number (they count up from 1) instead of a set of a million numbers.
+    static func distinct(_ customers: [Int], _ resolver: inout IdentityResolver) -> Int {
+        var seen = [UInt64](repeating: 0, count: max(resolver.nextCustomer, 0) / 64 + 1)
+        var others = Set<Int>()  // numbers outside that range, should a database hold any
+        var count = 0
+        for c in customers {
+            let root = resolver.find(c)
+            guard root >= 0, root / 64 < seen.count else {
+                if others.insert(root).inserted { count += 1 }
+                continue
+            }
+            let bit = UInt64(1) << UInt64(root % 64)
+            if seen[root / 64] & bit == 0 {
+                seen[root / 64] |= bit
+                count += 1
+            }
+        }
+        return count
     }
 
     /// The notes an import adds: the month a VIP list was filed under; rows outside the month checked against.

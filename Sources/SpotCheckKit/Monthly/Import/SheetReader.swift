@@ -53,7 +53,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     private(set) var platform: Platform?
     private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
-    let channel = BatchChannel<Parsed>()
+    let channel = BatchChannel<Parsed>(capacity: BatchChannels.capacity)
 
     // Results, read after `wait()`.
     private(set) var read = 0
@@ -173,51 +173,4 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
 enum BatchChannels {
     static let batchSize = 2048
     static let capacity = 16
-}
-
-/// A bounded queue of row batches between the reader thread and the database thread.
-final class BatchChannel<Element>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [[Element]] = []
-    private var closed = false
-    private var cancelled = false
-
-    /// Queues a batch, waiting while the queue is full; false once the receiver gave up.
-    func send(_ batch: [Element]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= BatchChannels.capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        batches.append(batch)
-        condition.broadcast()
-        return true
-    }
-
-    /// No more batches will come.
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The receiver stops: pending and future batches are dropped.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        batches.removeAll()
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch, or nil when the sender is done.
-    func receive() -> [Element]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !closed && !cancelled { condition.wait() }
-        if batches.isEmpty { return nil }
-        let b = batches.removeFirst()
-        condition.broadcast()
-        return b
-    }
 }
