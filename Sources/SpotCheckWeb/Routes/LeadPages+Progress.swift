@@ -128,14 +128,7 @@ extension LeadPages {
             }
         }
         router.page("/lead/download/report", [.lead], app: app) { request, context, _ in
-            let ws = app.workspace()
-            let month = Self.month(request, ws)
-            return try WorkbookDownload.respond(
-                name: Catalog.CLI.demoFileName(.report, month.description), app: app, context: context
-            ) { path in
-                let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: false)
-                try app.log(.download, context, month: month, detail: "report: \(r.cases) cases")
-            }
+            try WorkbookDownload.report(request, context, app)
         }
     }
 }

@@ -151,14 +151,7 @@ struct ManagerPages {
     /// and the audit workbook.
     func addDownloads(to router: Router<WebContext>) {
         router.page("/manager/download/report", [.manager], app: app) { request, context, _ in
-            let ws = app.workspace()
-            let month = LeadPages.month(request, ws)
-            return try WorkbookDownload.respond(
-                name: Catalog.CLI.demoFileName(.report, month.description), app: app, context: context
-            ) { path in
-                let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: false)
-                try app.log(.download, context, month: month, detail: "report: \(r.cases) cases")
-            }
+            try WorkbookDownload.report(request, context, app)
         }
         router.page("/manager/download/qa-report", [.manager], app: app) { request, context, _ in
             let ws = app.workspace()

@@ -73,3 +73,17 @@ enum WorkbookDownload {
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+extension WorkbookDownload {
+    /// The month's report for the sales manager, phones masked, as `spotcheck report` writes it
+    /// (the lead's and the manager's download).
+    static func report(_ request: Request, _ context: WebContext, _ app: WebApp) throws -> Response {
+        let ws = app.workspace()
+        let month = LeadPages.month(request, ws)
+        return try respond(name: Catalog.CLI.demoFileName(.report, month.description), app: app, context: context) {
+            path in
+            let r = try SpotCheckReport(workspace: ws).run(month: month, to: path, showPhones: false)
+            try app.log(.download, context, month: month, detail: "report: \(r.cases) cases")
+        }
+    }
+}
