@@ -112,6 +112,33 @@ struct LeadPagesTests {
         }
     }
 
+    @Test("A damaged workbook and an empty file upload without a crash, say why, and import nothing")
+    func damagedUpload() async throws {
+        try await run { bench, client in
+            let lead = try await RoleBrowser.signIn(client, as: "组长", home: "/lead")
+            let broken = bench.dir + "/售后-损坏.xlsx"
+            try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }).write(
+                to: URL(fileURLWithPath: broken))
+            let empty = bench.dir + "/空白.csv"
+            try Data().write(to: URL(fileURLWithPath: empty))
+            let records = try bench.count("records"), imports = try bench.count("imports")
+            for file in [broken, empty] {
+                let staged = try await lead.upload(client, file: file)
+                #expect(staged.status == .created)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: staged.body)) as? [String: Any]
+                #expect(json?["guess"] == nil, "no kind guessed for \(file)")
+                #expect((json?["problem"] as? [String])?.isEmpty == false, "a reason is given for \(file)")
+            }
+            let form = visibleText(String(buffer: try await lead.get(client, "/lead/upload?month=2026-10").body))
+            #expect(form.contains("售后-损坏.xlsx") && form.contains("空白.csv"))
+            let refused = try await lead.post(
+                client, "/lead/upload/import", [("month", "2026-10"), ("kind_1", "after-sales"), ("kind_2", "courier")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try bench.count("records") == records)
+            #expect(try bench.count("imports") == imports)
+        }
+    }
+
     @Test("The month's exports upload with their kinds told by the headers, import, draw, redraw and assign")
     func uploadDrawAssign() async throws {
         try await run { bench, client in
