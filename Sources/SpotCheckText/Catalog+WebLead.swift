@@ -103,6 +103,7 @@ extension Catalog {
             "escalationsTitle": Message("升级投诉（30 分钟内回复）", "Escalations (reply within 30 minutes)"),
             "due": Message("应回复时间", "Reply due"), "left": Message("剩余", "Left"), "state": Message("状态", "State"),
             "repliedAt": Message("回复时间", "Replied at"), "overdue": Message("已超时", "overdue"),
+            "minutes": Message("分钟", "min"),
             "noEscalations": Message("没有升级的投诉", "No escalated complaints"),
             "reservesTitle": Message("已启用的备选", "Reserves brought in"),
             "noReserves": Message("还没有启用备选", "No reserve brought in yet"),

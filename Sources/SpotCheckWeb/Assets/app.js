@@ -17,8 +17,9 @@ document.addEventListener("DOMContentLoaded", function () {
   function tick() {
     document.querySelectorAll("[data-due]").forEach(function (el) {
       var left = Math.round((Date.parse(el.getAttribute("data-due")) - (Date.now() + skew)) / 60000);
-      var over = el.getAttribute("data-over") || "overdue";
-      el.textContent = left >= 0 ? left + " min" : over + " " + (-left) + " min";
+      var over = el.getAttribute("data-over") || "";
+      var unit = " " + (el.getAttribute("data-unit") || "");
+      el.textContent = left >= 0 ? left + unit : over + " " + (-left) + unit;
       el.classList.toggle("bad", left < 0);
     });
   }
@@ -48,7 +49,7 @@ document.addEventListener("DOMContentLoaded", function () {
             item.textContent = file.name + " ✓";
           }).catch(function (e) {
             failed = true;
-            item.textContent = file.name + ": " + (zone.getAttribute("data-failed") || "failed") + " (" + e.message + ")";
+            item.textContent = file.name + ": " + zone.getAttribute("data-failed") + " (" + e.message + ")";
             item.className = "problem";
           });
         });
