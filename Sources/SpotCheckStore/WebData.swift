@@ -33,9 +33,23 @@ public struct UserRow: Codable, FetchableRecord, MutablePersistableRecord, Senda
         self.createdAt = createdAt.wholeSeconds
     }
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    /// Read by column: every page reads its user (see ``DrawItemRow/init(row:)``).
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        role = try row.decode(forColumn: "role")
+        passwordHash = try row.decode(forColumn: "password_hash")
+        disabled = try row.decode(forColumn: "disabled")
+        createdAt = try row.decode(forColumn: "created_at")
+    }
+
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The user with `id`, if any (a statement prepared once per connection: every page asks).
+    public static func withID(_ id: Int64, _ db: Database) throws -> UserRow? {
+        try UserRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id])
+    }
 
     /// The user called `name`, if any.
     public static func named(_ name: String, _ db: Database) throws -> UserRow? {
@@ -76,7 +90,17 @@ public struct WebSessionRow: Codable, FetchableRecord, PersistableRecord, Sendab
         self.expiresAt = expiresAt
     }
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    /// Read by column: every request reads its session (see ``DrawItemRow/init(row:)``).
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        value = try row.decode(forColumn: "value")
+        expiresAt = try row.decode(forColumn: "expires_at")
+    }
+
+    /// The session with `id`, if any (a statement prepared once per connection).
+    public static func withID(_ id: String, _ db: Database) throws -> WebSessionRow? {
+        try WebSessionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_sessions WHERE id = ?"), arguments: [id])
+    }
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
 
@@ -102,8 +126,11 @@ public struct AssignmentRow: Codable, FetchableRecord, PersistableRecord, Sendab
 
     /// The callers of a draw's cases, by item number.
     public static func callers(draw: Int64, _ db: Database) throws -> [Int: String] {
-        let rows = try AssignmentRow.filter(sql: "draw_id = ?", arguments: [draw]).fetchAll(db)
-        return Dictionary(rows.map { ($0.item, $0.caller) }, uniquingKeysWith: { _, last in last })
+        var callers: [Int: String] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT item, caller FROM case_assignments WHERE draw_id = ?"), arguments: [draw])
+        while let row = try rows.next() { callers[try row.decode(atIndex: 0)] = try row.decode(atIndex: 1) }
+        return callers
     }
 }
 

@@ -69,7 +69,7 @@ public struct UserDirectory {
     /// The active user with `id`, nil when there is none or they were disabled.
     public func activeUser(id: Int64) throws -> UserRow? {
         try workspace.store().read { db in
-            try UserRow.fetchOne(db, key: id).flatMap { $0.disabled ? nil : $0 }
+            try UserRow.withID(id, db).flatMap { $0.disabled ? nil : $0 }
         }
     }
 

@@ -38,7 +38,7 @@ public struct SQLiteSessionDriver: PersistDriver {
         key: String, as: Object.Type
     ) async throws -> (object: Object, ttl: Duration?)? {
         let now = Date().timeIntervalSince1970
-        guard let row = try store.read({ db in try WebSessionRow.fetchOne(db, key: key) }) else { return nil }
+        guard let row = try store.read({ db in try WebSessionRow.withID(key, db) }) else { return nil }
         if let e = row.expiresAt, e <= now {
             try await remove(key: key)
             return nil
