@@ -41,29 +41,40 @@ struct AuditTranscriptSheet {
         return d
     }
 
-    /// The utterances, each preceded by the silence before it (if longer than the threshold).
-    func lines() -> [[String: Any]] {
+    /// The utterances, each preceded by the silence before it (if longer than the threshold),
+    /// as HTML (see ``HTML`` for why in code): the speaker's role as the line's class, the
+    /// speaker and time above the text, the banned phrases marked.
+    func lines() -> String {
         var silenceBefore: [Int: Int] = [:]
         for s in page.silences { silenceBefore[s.before] = s.ms }
-        let title = Self.escape(Catalog.QA.rule(.bannedPhrase).text(lang))
-        return page.utterances.map { u -> [String: Any] in
+        let title = HTML.escape(Catalog.QA.rule(.bannedPhrase).text(lang))
+        var h = HTML(capacity: page.utterances.count * 300)
+        for u in page.utterances {
+            if let ms = silenceBefore[u.seq] {
+                h.raw("<p class=\"silence\">⋯ ")
+                h.text(Catalog.Web.silence(Catalog.QA.gap(ms)).text(lang))
+                h.raw(" ⋯</p>\n")
+            }
             let time = page.row.channel == .call ? u.start.clockText + "–" + u.finish.clockText : u.start.clockText
-            return [
-                "role": u.speaker.rawValue, "speaker": Catalog.QA.speaker(u.speaker).text(lang), "time": time,
-                "html": Self.html(page.text(of: u), markTitle: title),
-                "silence": silenceBefore[u.seq].map { Catalog.Web.silence(Catalog.QA.gap($0)).text(lang) } ?? "",
-                "hasSilence": silenceBefore[u.seq] != nil,
-            ]
+            h.raw("<div class=\"utterance \(u.speaker.rawValue)\"><div class=\"meta\">")
+            h.text(Catalog.QA.speaker(u.speaker).text(lang) + " " + time)
+            h.raw("</div><div class=\"text\">")
+            h.raw(Self.html(page.text(of: u), markTitle: title))
+            h.raw("</div></div>\n")
         }
+        return h.text
     }
 
     /// Marked text as HTML: each marked run in `<mark class="banned">`, everything escaped.
     static func html(_ t: MarkedText, markTitle: String) -> String {
         let utf8 = Array(t.text.utf8)
-        return t.runs.map { run in
-            let piece = escape(String(decoding: utf8[run.bytes], as: UTF8.self))
-            return run.marked ? "<mark class=\"banned\" title=\"\(markTitle)\">" + piece + "</mark>" : piece
-        }.joined()
+        var h = HTML(capacity: utf8.count + 64)
+        for run in t.runs {
+            if run.marked { h.raw("<mark class=\"banned\" title=\"\(markTitle)\">") }
+            h.text(String(decoding: utf8[run.bytes], as: UTF8.self))
+            if run.marked { h.raw("</mark>") }
+        }
+        return h.text
     }
 
     /// The findings beside the conversation, in time order.
@@ -77,36 +88,34 @@ struct AuditTranscriptSheet {
         }
     }
 
-    /// The scorecard's items with their allowed scores, `scores` checked.
-    func items(_ scores: [String: Int]) -> [[String: Any]] {
-        page.card.items.map { item -> [String: Any] in
-            [
-                "id": item.id, "name": Catalog.QA.itemName(item).text(lang),
-                "category": Catalog.QA.itemCategory(item).text(lang),
-                "weight": AuditorPages.number(item.weight), "weightExact": String(item.weight),
-                "critical": item.critical, "top": item.top,
-                "lowest": item.allowed.first ?? 0,
-                "scores": item.allowed.map { s -> [String: Any] in
-                    ["value": s, "checked": scores[item.id] == s]
-                },
-            ]
-        }
-    }
-
-    /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+    /// The scorecard's items with their allowed scores, `scores` checked, as HTML (see
+    /// ``HTML``): each item a fieldset whose data attributes the page's script reads for the
+    /// live total, critical items marked.
+    func items(_ scores: [String: Int]) -> String {
+        let t = Catalog.Web.strings(Catalog.Web.auditTranscript, lang)
+        let weightLabel = HTML.escape(t["weight"] ?? "")
+        let criticalTag = " <span class=\"tag bad\">\(HTML.escape(t["critical"] ?? ""))</span>"
+        var h = HTML(capacity: page.card.items.count * 600)
+        for item in page.card.items {
+            h.raw("<fieldset class=\"item\(item.critical ? " critical" : "")\" data-item data-weight=\"")
+            h.text(String(item.weight))
+            h.raw("\" data-top=\"\(item.top)\" data-lowest=\"\(item.allowed.first ?? 0)\"")
+            h.raw(item.critical ? " data-critical>\n<legend>" : ">\n<legend>")
+            h.text(Catalog.QA.itemName(item).text(lang))
+            h.raw(" <span class=\"muted\">")
+            h.text(Catalog.QA.itemCategory(item).text(lang))
+            h.raw(" · \(weightLabel) ")
+            h.text(AuditorPages.number(item.weight))
+            h.raw("</span>")
+            if item.critical { h.raw(criticalTag) }
+            h.raw("</legend>\n")
+            for s in item.allowed {
+                h.raw("<label class=\"choice\"><input type=\"radio\" name=\"score.")
+                h.text(item.id)
+                h.raw("\" value=\"\(s)\"\(scores[item.id] == s ? " checked" : "")> \(s)</label>")
             }
+            h.raw("\n</fieldset>\n")
         }
-        return out
+        return h.text
     }
 }

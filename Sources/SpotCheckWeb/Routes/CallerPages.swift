@@ -47,26 +47,17 @@ struct CallerPages {
                 context: context)
         }
         let mine = try desk.desk(month: month, caller: user.name)
-        let rows = mine.cases.map { c -> [String: Any] in
-            var row = Self.customerCells(c.view, lang: lang)
-            row["month"] = month.description
-            row["status"] = Catalog.Calls.statusShort(c.view.status).text(lang)
-            row["ended"] = c.view.status.isEnded
-            row["countsNow"] = c.order.countsNow
-            row["triedNow"] = c.order.open && !c.order.countsNow && mine.withinHours
-            row["tried"] = Catalog.Web.periodsTried(c.order.periodsTried, attempts: c.view.attempts.count).text(lang)
-            return row
-        }
         let open = mine.cases.filter(\.order.open)
         var data: [String: Any] = [
-            "cases": rows, "month": month.description, "hours": hoursLine(ws, within: mine.withinHours),
+            "rows": CallerListRows(month: month, withinHours: mine.withinHours, lang: lang).html(mine.cases),
+            "month": month.description, "hours": hoursLine(ws, within: mine.withinHours),
             "withinHours": mine.withinHours,
             "months": months.map { ["m": $0.description, "current": $0 == month] },
             "summary": Catalog.Web.callerSummary(
                 total: mine.cases.count, open: open.count, countsNow: open.filter(\.order.countsNow).count
             ).text(lang),
         ]
-        if rows.isEmpty { data["empty"] = true }
+        if mine.cases.isEmpty { data["empty"] = true }
         return try app.pages.page(
             "caller", title: title, strings: Catalog.Web.callerList, data: data, context: context)
     }
