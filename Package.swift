@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxlsxwriter from the system (Debian: libxlsxwriter-dev, which needs zlib1g-dev).
@@ -85,6 +86,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["Assets"],
             plugins: ["EmbedTemplatesPlugin"]
@@ -137,6 +139,7 @@ let package = Package(
             name: "SpotCheckWebTests",
             dependencies: [
                 "SpotCheckWeb", "SpotCheckKit", "SpotCheckStore", "SpotCheckCore", "SpotCheckText", "PlatformExports",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import SpotCheckCore
@@ -84,6 +85,24 @@ struct AuditorPagesTests {
             #expect(try await auditor.get(client, "/auditor/transcript/999999").status == .notFound)
         }
         #expect(try bench.workspace().store().read { db in try QAData.audits(db) }.isEmpty)
+    }
+
+    @Test("Markup typed into a conversation shows as text on the transcript page, never as markup")
+    func conversationEscaped() async throws {
+        let bench = try DeskBench(qa: true)
+        let page = try sampled(bench, with: .bannedPhrase)
+        let marked = Set(page.findings.compactMap(\.utterance))
+        let u = try #require(page.utterances.first { !marked.contains($0.seq) })
+        try bench.workspace().store().write { db in
+            try db.execute(
+                sql: "UPDATE utterances SET text = ? WHERE transcript_id = ? AND seq = ?",
+                arguments: ["<script>alert('x')</script> & \"好的\"", page.row.id, u.seq])
+        }
+        try await bench.test { client in
+            let b = try await Browser.signedIn(client, "陈静", at: "/auditor/transcript/\(page.row.id)")
+            #expect(b.lastBody.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;好的&quot;"))
+            #expect(!b.lastBody.contains("<script>alert"))
+        }
     }
 
     @Test("The transcript page marks each banned phrase where the matcher found it, with the findings beside it")

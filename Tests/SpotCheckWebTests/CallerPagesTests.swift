@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import SpotCheckCore
@@ -36,6 +37,33 @@ struct CallerPagesTests {
             // Now (Tuesday 10:00) is within the hours and nobody was called: every case counts now.
             #expect(html.contains("现在是可拨打时段"))
             #expect(html.components(separatedBy: "现在拨打计为新时段</span>").count - 1 == li.count)
+        }
+    }
+
+    @Test("A name with markup in it shows as text on the list and the case page, never as markup")
+    func namesEscaped() async throws {
+        let bench = try DeskBench()
+        let (li, _) = try bench.assignCallers()
+        let view = try bench.view(li[0])
+        let hostile = "<i>王&\"'</i>"
+        try bench.workspace().store().write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, fields FROM records WHERE customer_id = ?", arguments: [view.item.customerId])
+            for row in rows {
+                var fields = RecordFields(packed: row["fields"])
+                fields.name = hostile
+                try db.execute(
+                    sql: "UPDATE records SET fields = ? WHERE id = ?", arguments: [fields.packed, row["id"] as Int64])
+            }
+        }
+        #expect(try bench.view(li[0]).context.name == hostile)
+        try await bench.test { client in
+            var b = try await Browser.signedIn(client, "李娜", at: "/caller")
+            for path in ["/caller?month=2026-10", casePath(li[0])] {
+                let html = try await b.get(client, path).text
+                #expect(html.contains("&lt;i&gt;王&amp;&quot;&#39;&lt;/i&gt;"), "\(path)")
+                #expect(!html.contains("<i>王"), "\(path)")
+            }
         }
     }
 

@@ -16,7 +16,7 @@ extension LeadPages {
             let ws = app.workspace()
             return try uploadPage(month: Self.month(request, ws), ws: ws, context: context)
         }
-        router.action("/lead/upload/file", [.lead], app: app) { request, context, _ in
+        router.streamingAction("/lead/upload/file", [.lead], app: app) { request, context, _ in
             try await receive(request, context)
         }
         router.action("/lead/upload/remove", [.lead], app: app) { _, context, _ in
