@@ -27,7 +27,8 @@ struct SignInRoutes {
         context: WebContext, next: String?, name: String = "", problem: Message? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        var data: [String: Any] = ["name": name, "next": Self.safeNext(next)]
+        var data: [String: Any] = ["name": name]
+        if let next = Self.safeNext(next) { data["next"] = next }
         if let problem { data["problem"] = problem.text(app.pages.lang) }
         return try app.pages.page(
             "login", title: Catalog.Web.signIn["title"]!, strings: Catalog.Web.signIn, data: data, context: context,
