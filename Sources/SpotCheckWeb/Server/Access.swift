@@ -33,14 +33,7 @@ extension Router where Context == WebContext {
         _ path: RouterPath, _ roles: Set<WebRole>, app: WebApp,
         _ handler: @escaping @Sendable (Request, WebContext, WebUser) throws -> Response
     ) -> Self {
-        get(path) { request, context in
-            try await Access.blocking {
-                switch try Access.check(roles, request, context, app) {
-                case .refused(let r): return r
-                case .allowed(let user): return try handler(request, context, user)
-                }
-            }
-        }
+        get(path, use: Self.guarded(roles, app, handler))
         return self
     }
 
@@ -50,7 +43,16 @@ extension Router where Context == WebContext {
         _ path: RouterPath, _ roles: Set<WebRole>, app: WebApp,
         _ handler: @escaping @Sendable (Request, WebContext, WebUser) throws -> Response
     ) -> Self {
-        post(path) { request, context in
+        post(path, use: Self.guarded(roles, app, handler))
+        return self
+    }
+
+    /// `handler` behind the role check, on the blocking pool.
+    private static func guarded(
+        _ roles: Set<WebRole>, _ app: WebApp,
+        _ handler: @escaping @Sendable (Request, WebContext, WebUser) throws -> Response
+    ) -> @Sendable (Request, WebContext) async throws -> Response {
+        { request, context in
             try await Access.blocking {
                 switch try Access.check(roles, request, context, app) {
                 case .refused(let r): return r
@@ -58,7 +60,6 @@ extension Router where Context == WebContext {
                 }
             }
         }
-        return self
     }
 
     /// A POST action that reads a streamed body (an upload): it awaits the body itself.
