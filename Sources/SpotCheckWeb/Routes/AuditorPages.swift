@@ -75,20 +75,35 @@ struct AuditorPages {
             "auditor", title: title, strings: Catalog.Web.auditQueue, data: data, context: context)
     }
 
-    /// One agent's sampled transcripts in time order, scored or to score.
-    func rows(_ agent: AuditQueue.Agent) -> [[String: Any]] {
-        agent.items.enumerated().map { n, item -> [String: Any] in
-            var row: [String: Any] = [
-                "no": n + 1, "id": item.row.id, "externalID": item.row.externalID,
-                "channel": Catalog.QA.channel(item.row.channel).text(lang), "started": item.row.started.minuteText,
-                "scored": item.isScored,
-            ]
+    /// One agent's sampled transcripts in time order, scored or to score, as HTML (see
+    /// ``HTML``: an agent can have thousands in a month of 100,000 transcripts).
+    func rows(_ agent: AuditQueue.Agent) -> String {
+        let t = Catalog.Web.strings(Catalog.Web.auditQueue, lang)
+        let label = { (key: String) in HTML.escape(t[key] ?? key) }
+        let (no, transcript, channel, started, state) = (
+            label("no"), label("transcript"), label("channel"), label("started"), label("state")
+        )
+        let toScore = label("toScore")
+        var h = HTML(capacity: agent.items.count * 500)
+        for (n, item) in agent.items.enumerated() {
+            let link = "<a href=\"/auditor/transcript/\(item.row.id)\">"
+            h.raw("<tr><td data-label=\"\(no)\">\(n + 1)</td><td data-label=\"\(transcript)\">\(link)")
+            h.text(item.row.externalID)
+            h.raw("</a></td><td data-label=\"\(channel)\">")
+            h.text(Catalog.QA.channel(item.row.channel).text(lang))
+            h.raw("</td><td data-label=\"\(started)\">")
+            h.text(item.row.started.minuteText)
+            h.raw("</td><td data-label=\"\(state)\">")
             if let r = item.result {
-                row["result"] = Catalog.Web.scoredResult(total: Self.number(r.total), passed: r.passed).text(lang)
-                row["resultClass"] = r.passed ? "good" : "bad"
+                h.raw("<span class=\"tag \(r.passed ? "good" : "bad")\">")
+                h.text(Catalog.Web.scoredResult(total: Self.number(r.total), passed: r.passed).text(lang))
+                h.raw("</span>")
+            } else {
+                h.raw("\(link)\(toScore)</a>")
             }
-            return row
+            h.raw("</td></tr>")
         }
+        return h.text
     }
 
     /// `?saved=ID` after a save: what the scorecard's rule made of the scores stored.
