@@ -91,6 +91,27 @@ struct AuditSheetTests {
         #expect(!cut.text.contains("13812345678"))
     }
 
+    @Test("The live total and pass formulas, made once and numbered per row, are the rule's own for every row")
+    func rowFormulasMadeOnceAreTheRulesFormulas() throws {
+        let w = try QAFixture.imported()
+        defer { withExtendedLifetime(w) {} }
+        let card = try w.on("2026-10-08").qa().scorecard
+        for lang in [Lang.zh, .en] {
+            let layout = AuditWorkbook.RowLayout(card: card, lang: lang)
+            for r in [0, 3, 9, 99, 20_004, 1_048_575] {
+                let row = String(r + 1)
+                let cells = layout.letters.map { $0 + row }
+                #expect(layout.totalFormula(r) == card.totalFormula(itemCells: cells))
+                #expect(
+                    layout.passedFormula(r)
+                        == card.passFormula(
+                            totalCell: layout.totalLetter + row, itemCells: cells, pass: layout.passText,
+                            fail: layout.failText))
+            }
+            #expect(layout.totalFormula(3).contains("(--I4)*1.5"))
+        }
+    }
+
     @Test func theScorecardSheetIsInChineseWithEveryItemsNameCategoryWeightAndScores() throws {
         let (w, path) = try AuditWorkbookTests().exported()
         defer { withExtendedLifetime(w) {} }

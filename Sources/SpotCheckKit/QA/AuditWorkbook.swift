@@ -313,6 +313,9 @@ public struct AuditWorkbook {
         let totalLetter: String
         let channelText: [Channel: String]
         let passText: String, failText: String
+        /// The total's and the pass mark's formulas around their row numbers, made once: the
+        /// rule's formulas built row by row were a tenth of the export's own work.
+        let totalPieces: [String], passedPieces: [String]
 
         init(card: Scorecard, lang: Lang) {
             self.card = card
@@ -334,21 +337,38 @@ public struct AuditWorkbook {
             channelText = Dictionary(
                 uniqueKeysWithValues: Channel.allCases.map { ($0, Catalog.QA.channel($0).text(lang)) })
             (passText, failText) = (Catalog.QA.pass(true).text(lang), Catalog.QA.pass(false).text(lang))
+            // The formulas with a mark where the row number goes (U+0001: in no column letter,
+            // catalog text or number), cut at the marks.
+            let mark = "\u{1}"
+            let cut = { (formula: String) in
+                formula.split(separator: mark, omittingEmptySubsequences: false).map(String.init)
+            }
+            totalPieces = cut(card.totalFormula(itemCells: letters.map { $0 + mark }))
+            passedPieces = cut(
+                card.passFormula(
+                    totalCell: totalLetter + mark, itemCells: letters.map { $0 + mark }, pass: passText,
+                    fail: failText))
         }
 
         func col(_ c: AuditColumn) -> Int { columns.firstIndex(of: c)! }
 
         /// The total of row `r` (0-based), live: the scorecard's rule as a formula (``Scorecard/totalFormula(itemCells:)``).
-        func totalFormula(_ r: Int) -> String {
-            let row = String(r + 1)
-            return card.totalFormula(itemCells: letters.map { $0 + row })
-        }
+        func totalFormula(_ r: Int) -> String { Self.numbered(totalPieces, r) }
 
         /// Pass or fail of row `r`, live (``Scorecard/passFormula(totalCell:itemCells:pass:fail:)``).
-        func passedFormula(_ r: Int) -> String {
+        func passedFormula(_ r: Int) -> String { Self.numbered(passedPieces, r) }
+
+        /// `pieces` with row `r`'s number (1-based) between them, appended in place (the
+        /// generic `joined(separator:)` cost as much as building the formula).
+        static func numbered(_ pieces: [String], _ r: Int) -> String {
             let row = String(r + 1)
-            return card.passFormula(
-                totalCell: totalLetter + row, itemCells: letters.map { $0 + row }, pass: passText, fail: failText)
+            var out = ""
+            out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + pieces.count * row.utf8.count)
+            for (k, piece) in pieces.enumerated() {
+                if k > 0 { out += row }
+                out += piece
+            }
+            return out
         }
 
         /// Writes a transcript's row.
