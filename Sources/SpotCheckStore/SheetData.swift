@@ -468,26 +468,6 @@ public enum SheetData {
         try Int.fetchOne(db, sql: "SELECT max(id) FROM records") ?? 0
     }
 
-    /// The pool rows of a month: every record dated in the window, plus the VIP lists of the month.
-    public static func poolRows(
-        window: ClosedRange<Day>, month: YearMonth, _ db: Database
-    ) throws
-        -> [(customer: Int, kind: Int, fingerprint: Int64, route: ContactRoute)]
-    {
-        var out: [(Int, Int, Int64, ContactRoute)] = []
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
-                UNION ALL
-                SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
-                """, arguments: [window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
-        while let row = try rows.next() {
-            out.append((row[0], row[1], row[2], ContactRoute(rawValue: row[3]) ?? .none))
-        }
-        return out
-    }
-
     /// Records, in import order, of the customers on a draw, in that draw's month pool.
     public static func records(
         draw: Int64, window: ClosedRange<Day>, month: YearMonth, _ db: Database

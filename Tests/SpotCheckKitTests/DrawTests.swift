@@ -123,6 +123,15 @@ struct DrawTests {
         #expect(s.belowMinimum && s.drawn == 10 && s.reserves == 0)
     }
 
+    @Test("A record of a kind this version does not know stops the draw with the database named; nothing is drawn")
+    func anUnknownRecordKindStopsTheDraw() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 60, day: "2026-11-10")])
+        try Store(path: w.db).write { try $0.execute(sql: "UPDATE records SET kind = 9 WHERE id = 7") }
+        #expect(throws: StoreError.unusable(path: w.db, reason: "records.kind = 9")) { try w.draw("2026-11") }
+        #expect(try w.count("draws") == 0)
+    }
+
     @Test func theSameDataAndSeedGiveTheSameListWhateverTheImportOrder() throws {
         let a = try TestWorkspace(), b = try TestWorkspace()
         let rows1 = afterSales(a, "x.csv", first: 1, count: 70, day: "2026-11-10")

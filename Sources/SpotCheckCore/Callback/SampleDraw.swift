@@ -119,12 +119,9 @@ public enum SampleDraw {
         pool: [PoolCustomer], excluded: Set<Int>, options: DrawOptions
     ) throws(DrawViolation) -> DrawResult {
         if let problem = options.validate().first { throw problem }
-        var poolBySource: [SourceKind: Int] = [:]
-        var merged = 0
-        for c in pool {
-            for k in c.sources.kinds { poolBySource[k, default: 0] += 1 }
-            if c.sources.count > 1 { merged += 1 }
-        }
+        let perSet = customersPerSourceSet(pool)
+        let poolBySource = perKind(perSet)
+        let merged = perSet.indices.reduce(0) { $0 + (SourceSet(rawValue: $1).count > 1 ? perSet[$1] : 0) }
         let notExcluded = pool.filter { !excluded.contains($0.id) }
         let eligible = notExcluded.filter { $0.route != .none }
             .sorted { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id < $1.id }
@@ -172,15 +169,40 @@ public enum SampleDraw {
     }
 
     /// Places each eligible customer in one stratum: the rarest of their sheets this month, so
-    /// that small sheets are represented (ties by the sheets' order).
+    /// that small sheets are represented (ties by the sheets' order). The stratum depends only
+    /// on the customer's set of sheets, so it is worked out once per set (a month of a million
+    /// customers has at most sixteen).
     static func strata(of eligible: [PoolCustomer]) -> [SourceKind: [PoolCustomer]] {
-        var sourceCounts: [SourceKind: Int] = [:]
-        for c in eligible { for k in c.sources.kinds { sourceCounts[k, default: 0] += 1 } }
-        var byStratum: [SourceKind: [PoolCustomer]] = [:]
-        for c in eligible {
-            let stratum = c.sources.kinds.min { (sourceCounts[$0]!, $0.code) < (sourceCounts[$1]!, $1.code) }!
-            byStratum[stratum, default: []].append(c)
+        let perSet = customersPerSourceSet(eligible)
+        let sourceCounts = perKind(perSet)
+        let stratumOf: [SourceKind?] = perSet.indices.map { set in
+            guard perSet[set] > 0 else { return nil }
+            return SourceSet(rawValue: set).kinds.min {
+                (sourceCounts[$0]!, $0.code) < (sourceCounts[$1]!, $1.code)
+            }
         }
+        var members = [[PoolCustomer]](repeating: [], count: SourceKind.allCases.count)
+        for c in eligible {
+            if let stratum = stratumOf[c.sources.rawValue] { members[stratum.code].append(c) }
+        }
+        var byStratum: [SourceKind: [PoolCustomer]] = [:]
+        for kind in SourceKind.allCases where !members[kind.code].isEmpty { byStratum[kind] = members[kind.code] }
         return byStratum
+    }
+
+    /// How many of `customers` have each set of sheets, by the set's raw value.
+    static func customersPerSourceSet(_ customers: [PoolCustomer]) -> [Int] {
+        var perSet = [Int](repeating: 0, count: 1 << SourceKind.allCases.count)
+        for c in customers { perSet[c.sources.rawValue] += 1 }
+        return perSet
+    }
+
+    /// How many customers stand in each sheet (only the sheets someone stands in).
+    static func perKind(_ perSet: [Int]) -> [SourceKind: Int] {
+        var out: [SourceKind: Int] = [:]
+        for (set, n) in perSet.enumerated() where n > 0 {
+            for k in SourceSet(rawValue: set).kinds { out[k, default: 0] += n }
+        }
+        return out
     }
 }

@@ -147,7 +147,7 @@ public struct MonthlyDraw {
                     seed: UInt64(bitPattern: previous.seed))
             }
             let discarded = try discardedCalls(on: previous, request: request, db)
-            let (pool, rowsBySource) = try Self.pool(window: window, month: month, db)
+            let (pool, rowsBySource) = try Self.pool(window: window, month: month, store: try ws.store().path, db)
             let lookback = settings.lookbackMonths
             let history =
                 try History.months(before: month, lookback: lookback).map {
@@ -155,7 +155,7 @@ public struct MonthlyDraw {
                 } ?? []
             let result: DrawResult
             do {
-                result = try SampleDraw.draw(pool: Array(pool.values), excluded: history, options: options)
+                result = try SampleDraw.draw(pool: pool, excluded: history, options: options)
             } catch let problem as DrawViolation {
                 throw DrawError.invalid(problem)
             }
@@ -196,35 +196,44 @@ public struct MonthlyDraw {
     /// The pool: one entry per customer, with the sheets they stand in and their best contact route; and the
     /// sheet rows per source. An empty window is an error.
     private static func pool(
-        window: ClosedRange<Day>, month: YearMonth, _ db: Database
+        window: ClosedRange<Day>, month: YearMonth, store: String, _ db: Database
     ) throws
-        -> (customers: [Int: PoolCustomer], rowsBySource: [String: Int])
+        -> (customers: [PoolCustomer], rowsBySource: [String: Int])
     {
-        var byCustomer: [Int: PoolCustomer] = [:]
-        var rowsBySource: [String: Int] = [:]
-        for row in try SheetData.poolRows(window: window, month: month, db) {
-            let kind = SourceKind(code: row.kind)!
-            rowsBySource[kind.rawValue, default: 0] += 1
-            if var c = byCustomer[row.customer] {
-                c.sources.insert(SourceSet(kind))
-                c.sortKey = min(c.sortKey, row.fingerprint)
-                c.route = ContactRoute.best(c.route, row.route)
-                byCustomer[row.customer] = c
+        // Customers are numbered densely from 1 (``SheetData/nextCustomer(_:)``): a customer's
+        // place in `customers` is found by its number, with no hashing (a month of a million
+        // rows spent a third of its draw in a dictionary).
+        var customers: [PoolCustomer] = []
+        var place = [Int32](repeating: -1, count: try SheetData.nextCustomer(db) + 1)
+        var rowsByKind = [Int](repeating: 0, count: SourceKind.allCases.count)
+        try SheetData.forEachPoolRow(window: window, month: month, db) { customer, code, fingerprint, route in
+            guard let kind = SourceKind(code: code) else {
+                throw StoreError.unusable(path: store, reason: "records.kind = \(code)")
+            }
+            rowsByKind[kind.code] += 1
+            if customer >= place.count { place += [Int32](repeating: -1, count: customer + 1 - place.count) }
+            let at = Int(place[customer])
+            if at >= 0 {
+                customers[at].sources.insert(SourceSet(kind))
+                customers[at].sortKey = min(customers[at].sortKey, fingerprint)
+                customers[at].route = ContactRoute.best(customers[at].route, route)
             } else {
-                byCustomer[row.customer] = PoolCustomer(
-                    id: row.customer, sources: SourceSet(kind),
-                    sortKey: row.fingerprint, route: row.route)
+                place[customer] = Int32(customers.count)
+                customers.append(
+                    PoolCustomer(id: customer, sources: SourceSet(kind), sortKey: fingerprint, route: route))
             }
         }
-        if byCustomer.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
+        if customers.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
         // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
-        for (customer, route) in try OrderData.routes(db) where route < .none {
-            if var c = byCustomer[customer], route < c.route {
-                c.route = route
-                byCustomer[customer] = c
-            }
+        for (customer, route) in try OrderData.routes(db) where route < .none && customer < place.count {
+            let at = Int(place[customer])
+            if at >= 0, route < customers[at].route { customers[at].route = route }
         }
-        return (byCustomer, rowsBySource)
+        var rowsBySource: [String: Int] = [:]
+        for kind in SourceKind.allCases where rowsByKind[kind.code] > 0 {
+            rowsBySource[kind.rawValue] = rowsByKind[kind.code]
+        }
+        return (customers, rowsBySource)
     }
 
     /// Inserts the draw and its items; a replaced draw is marked superseded by it.
