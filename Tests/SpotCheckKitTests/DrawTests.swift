@@ -132,6 +132,32 @@ struct DrawTests {
         #expect(try w.count("draws") == 0)
     }
 
+    @Test("A drawn customer's records are those of the month's window, its first and last days included")
+    func aDrawnCustomersRecordsAreTheWindows() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(
+            .afterSales,
+            ["2026-10-26", "2026-10-27", "2026-11-10", "2026-11-26", "2026-11-27"].enumerated().map { n, day in
+                afterSales(w, "a\(n).csv", first: 1, count: 60, day: day)
+            })
+        let s = try w.draw("2026-11", seed: 7, today: "2026-11-23")
+        let store = try Store(path: w.db)
+        let (draw, items, records) = try store.read { db in
+            let draw = try DrawRow.fetchOne(db, key: s.drawId)!
+            let window = Day(year: 2026, month: 10, day: 27)!...Day(year: 2026, month: 11, day: 26)!
+            return (
+                draw, try DrawItemRow.of(draw: s.drawId, db),
+                try SheetData.records(draw: s.drawId, window: window, month: draw.month, db)
+            )
+        }
+        #expect(draw.month.description == "2026-11" && items.count == 60)
+        #expect(records.count == 3 * 60)
+        #expect(Set(records.map { $0.customerId }) == Set(items.map { $0.customerId }))
+        let days = Set(records.compactMap { $0.eventDay }.map { Day(ordinal: $0).description })
+        #expect(days == ["2026-10-27", "2026-11-10", "2026-11-26"])
+        #expect(records.map { $0.id } == records.map { $0.id }.sorted())
+    }
+
     @Test func theSameDataAndSeedGiveTheSameListWhateverTheImportOrder() throws {
         let a = try TestWorkspace(), b = try TestWorkspace()
         let rows1 = afterSales(a, "x.csv", first: 1, count: 70, day: "2026-11-10")
