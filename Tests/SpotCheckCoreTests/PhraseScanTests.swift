@@ -123,3 +123,19 @@ struct PhraseScanTests {
         for _ in 0..<100 { expectSame(m, randomText(&rng, alphabet, length: 1 + rng.uniform(40))) }
     }
 }
+
+@Suite("Text folding: the blocks of letters")
+struct TextFolderBlockTests {
+    @Test func theBlocksTakenAsLettersFoldToThemselvesAsTheirCategoriesSay() {
+        for block in TextFolder.lettersOnly {
+            for v in block {
+                guard let u = Unicode.Scalar(UInt32(v)) else {
+                    Issue.record("U+\(String(v, radix: 16)) is no scalar")
+                    continue
+                }
+                #expect(TextFolder.plain.fold(u) == UInt32(v))
+                #expect(TextFolder.foldBase(u) == UInt32(v))
+            }
+        }
+    }
+}

@@ -254,8 +254,13 @@ public final class PhraseMatcher: @unchecked Sendable {
         let skipClass = UInt16(classByFolded.count + 1), breakClass = skipClass + 1
         var classOf = [UInt16](repeating: 0, count: 0x10000)
         for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = skipClass }
+        // The class of each folded BMP character, in a flat table: one read per code point, not a hash lookup.
+        var classOfFolded = [UInt16](repeating: 0, count: 0x10000)
+        for (folded, c) in classByFolded where folded < 0x10000 { classOfFolded[Int(folded)] = c }
         for v in 0..<0x10000 where classOf[v] != skipClass {
-            if let c = classByFolded[folder.table[v]] { classOf[v] = c }
+            let folded = folder.table[v]
+            let c = folded < 0x10000 ? classOfFolded[Int(folded)] : classByFolded[folded] ?? 0
+            if c != 0 { classOf[v] = c }
         }
         for v in 0..<0x10000 where classOf[v] == 0 && TextFolder.isClauseBreak(folder.table[v]) {
             classOf[v] = breakClass
@@ -822,7 +827,8 @@ public final class PhraseMatcher: @unchecked Sendable {
         var found: [PhraseMatch] = []
         // Open chains per phrase: piece reached, the first piece's hit, where the last piece
         // ended. Chains that can no longer continue (past the gap) are dropped as the scan moves.
-        var chains: [Int: [(piece: Int, first: Hit, endPos: Int)]] = [:]
+        // (An array by phrase, not a dictionary: in dense text most hits are later pieces with no chain open.)
+        var chains = [[(piece: Int, first: Hit, endPos: Int)]](repeating: [], count: phrases.count)
         for h in hits {
             let phrase = Int(keywordPhrase[Int(h.keyword)])
             if phrase < 0 { exceptions.append((h.startByte, h.endByte)); continue }
@@ -835,15 +841,16 @@ public final class PhraseMatcher: @unchecked Sendable {
                             phrase: phrase, startByte: h.startByte, endByte: h.endByte, start: h.startChar,
                             end: h.endChar))
                 } else {
-                    chains[phrase, default: []].append((0, h, h.endPos))
+                    chains[phrase].append((0, h, h.endPos))
                 }
                 continue
             }
             // A later piece continues a chain whose previous piece ended within the gap; of
             // several, the one that started last (the shortest match).
-            chains[phrase]?.removeAll { h.startPos - $0.endPos - 1 > maxGap }
+            if chains[phrase].isEmpty { continue }
+            chains[phrase].removeAll { h.startPos - $0.endPos - 1 > maxGap }
             var best: Hit? = nil
-            for c in chains[phrase] ?? [] where c.piece == piece - 1 {
+            for c in chains[phrase] where c.piece == piece - 1 {
                 let gap = h.startPos - c.endPos - 1
                 guard gap >= 0 && gap <= maxGap else { continue }
                 if best == nil || c.first.startPos > best!.startPos { best = c.first }
@@ -855,7 +862,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                         phrase: phrase, startByte: first.startByte, endByte: h.endByte, start: first.startChar,
                         end: h.endChar))
             } else {
-                chains[phrase, default: []].append((piece, first, h.endPos))
+                chains[phrase].append((piece, first, h.endPos))
             }
         }
         PhraseMatcher.sortByPosition(&found)
