@@ -139,3 +139,22 @@ struct TextFolderBlockTests {
         }
     }
 }
+
+@Suite("Banned phrases: lists too large for a full table")
+struct LargePhraseListTests {
+    @Test func aListOfMoreThan32768StatesIsScannedWithTheEdgeTableAndFindsTheSame() {
+        // 4,000 phrases of ten characters over forty: more states than the full table holds.
+        var rng = SeededGenerator(seed: 12)
+        let letters = Array("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月山川田")
+        var phrases = (0..<4000).map { _ in
+            BannedPhrase(
+                pattern: String((0..<10).map { _ in letters[rng.uniform(letters.count)] }), category: "x", severity: 1)
+        }
+        phrases.append(BannedPhrase(pattern: "没办法", category: "推诿", severity: 2))
+        let m = PhraseMatcher(phrases: phrases, exceptions: [], folder: TextFolder(simplified: smallT2S))
+        let text = "好的，沒 辦-法。没，办，法。" + phrases[7].pattern + "，没，办，法" + phrases[7].pattern
+        let found = m.matches(in: text).map { [$0.phrase, $0.start, $0.end] }
+        // The last 没，办，法 is no phrase: the clause after its second comma is 法 and ten more characters.
+        #expect(found == [[4000, 3, 8], [4000, 9, 14], [7, 15, 25], [7, 31, 41]])
+    }
+}
