@@ -52,10 +52,11 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// Class of each folded BMP code point (0: in no phrase; `skipClass`: skipped).
     private let classOf: [UInt16]
     private let classOfOther: [UInt32: UInt16]
-    private static let skipClass: UInt16 = .max
-    /// The class of a clause break that is in no phrase: it ends a phrase unless it stands
+    /// The class of a skipped character: the first after the keywords' (`classCount`).
+    private let skipClass: UInt16
+    /// The class of a clause break that is in no phrase (the next one): it ends a phrase unless it stands
     /// between single-character clauses (``TextFolder/joinsSingleCharacters(before:after:)``).
-    private static let breakClass: UInt16 = .max - 1
+    private let breakClass: UInt16
 
     /// Keywords: the literal pieces of the phrases, and the exceptions.
     private let keywordLength: [Int32]
@@ -82,6 +83,25 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// use the edge table and failure links instead.
     private let dfa: UnsafeMutableBufferPointer<UInt16>?
     private let classCount: Int
+    /// One byte per pair (a, b) of the last character counted and the next, indexed `a << pairShift | b` (masked
+    /// to 64 KB: more classes share entries, which only costs time). `a` is that character's class with
+    /// `clauseBit` set when the character before it (skipped ones aside) ended a clause or there was none; `b` is
+    /// the next character's class. Not 0 when the pair may do more than lead to the root's entry for `b`: some
+    /// keyword begins with a then b, or b is a keyword of one character, or b is a clause break after a lone
+    /// character of a clause that begins some keyword (a break that may be seen through). So 0 proves that from
+    /// the state of a lone `a` (or the root) the character `b` leads where it leads from the root and ends no
+    /// keyword.
+    private let startPairs: UnsafeMutableBufferPointer<UInt8>
+    private let pairShift: Int
+    private let pairMask: Int
+    /// The bit of `a` in ``startPairs`` that says the character before it ended a clause (`1 << pairShift`).
+    private let clauseBit: Int
+    /// The classes from this one up to `classCount` are clause breaks (in keywords); so is `breakClass`.
+    private let breakStart: Int
+    /// For each `a` of ``startPairs``: 1 when the root's entry for its class is the root.
+    private let rootless: UnsafeMutableBufferPointer<UInt8>
+    /// The states of depth one or less (the root and its children) are `0...lastShallow`.
+    private let lastShallow: Int
     /// No ASCII character is in a phrase and none is skipped but space, tab and dash: ASCII
     /// runs can be passed over in blocks.
     private let asciiInert: Bool
@@ -97,7 +117,7 @@ public final class PhraseMatcher: @unchecked Sendable {
     deinit {
         rootNext.deallocate(); edgeKeys.deallocate(); edgeValues.deallocate(); failure.deallocate()
         outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate();
-        relevant.deallocate()
+        relevant.deallocate(); startPairs.deallocate(); rootless.deallocate()
     }
 
     /// Compiles the phrases and exceptions: keywords, character classes, the trie with its failure links, then the
@@ -109,6 +129,8 @@ public final class PhraseMatcher: @unchecked Sendable {
         let keywords = Keywords(phrases: phrases, exceptions: exceptions, folder: folder)
         let (classOf, classOfOther, classByFolded) = PhraseMatcher.characterClasses(of: keywords.words, folder: folder)
         let classes = classByFolded.count + 1
+        skipClass = UInt16(classes)
+        breakClass = UInt16(classes + 1)
         let trie = Trie(keywords.words, classes: classByFolded)
         var root = [Int32](repeating: 0, count: classes)
         for (cls, n) in trie.children[0] { root[Int(cls)] = n }
@@ -143,9 +165,41 @@ public final class PhraseMatcher: @unchecked Sendable {
         classCount = classes
         // A clause break in a block of inert ASCII passed over at the root changes nothing: the
         // automaton stays at the root either way.
-        let inert: Set<UInt16> = [0, PhraseMatcher.skipClass, PhraseMatcher.breakClass]
+        let inert: Set<UInt16> = [0, skipClass, breakClass]
         asciiInert = (0..<128).allSatisfy { inert.contains(classOf[$0]) }
         dfa = PhraseMatcher.fullTable(trie, root: root, outputStart: start, classes: classes)
+        (startPairs, pairShift, pairMask) = PhraseMatcher.pairTable(trie, outputStart: start, classes: classes)
+        lastShallow = trie.rootChildren
+        clauseBit = 1 << pairShift
+        breakStart = classes - classByFolded.keys.filter(TextFolder.isClauseBreak).count
+        let classMask = (1 << pairShift) - 1
+        rootless = PhraseMatcher.raw(
+            (0..<2 << pairShift).map { a in a & classMask < classes && root[a & classMask] != 0 ? 0 : 1 })
+    }
+
+    /// The table of the class pairs that may do more than lead to the root's entry (``startPairs``).
+    private static func pairTable(
+        _ trie: Trie, outputStart start: [Int32], classes: Int
+    )
+        -> (UnsafeMutableBufferPointer<UInt8>, shift: Int, mask: Int)
+    {
+        let width = classes + 2  // the keywords' classes, then the skipped and the breaks
+        var shift = 1
+        while 1 << shift < width { shift += 1 }
+        let size = 1 << min(2 * shift + 1, 16)
+        var table = [UInt8](repeating: 0, count: size)
+        func set(_ a: Int, _ b: Int) {
+            for a in [a, a | 1 << shift] { table[(a << shift | b) & (size - 1)] = 1 }
+        }
+        for (a, first) in trie.children[0] {
+            for (b, _) in trie.children[Int(first)] { set(Int(a), Int(b)) }
+            // A break after a lone character of its clause: only with the clause bit.
+            table[((Int(a) | 1 << shift) << shift | (classes + 1)) & (size - 1)] = 1
+            if start[Int(first)] < start[Int(first) + 1] {
+                for x in 0..<width { set(x, Int(a)) }
+            }
+        }
+        return (PhraseMatcher.raw(table), shift, size - 1)
     }
 
     /// The keywords: the literal pieces of the phrases (folded), then the exceptions.
@@ -176,26 +230,40 @@ public final class PhraseMatcher: @unchecked Sendable {
         }
     }
 
-    /// Character classes: one per folded character of the keywords (numbered from 1 in the order met), for each
+    /// Character classes: one per folded character of the keywords (numbered from 1 in the order met, the clause
+    /// breaks among them last), for each
     /// BMP code point (`skipClass` for the skipped, `breakClass` for a clause break in no keyword, else 0) and
-    /// for the folded characters beyond the BMP.
+    /// for the folded characters beyond the BMP. The skipped and the breaks are numbered after the keywords'
+    /// classes, so a table indexed by class needs two more rows, not 65,536.
     private static func characterClasses(
         of keywords: [[UInt32]], folder: TextFolder
     )
         -> (ofBMP: [UInt16], ofOther: [UInt32: UInt16], ofFolded: [UInt32: UInt16])
     {
-        var classOf = [UInt16](repeating: 0, count: 0x10000)
-        for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = PhraseMatcher.skipClass }
         var classByFolded: [UInt32: UInt16] = [:]
         var classOfOther: [UInt32: UInt16] = [:]
+        // The clause breaks among the keywords' characters are numbered last (see `breakStart`).
+        var met: [UInt32] = []
+        var seen: Set<UInt32> = []
         for k in keywords {
-            for c in k where classByFolded[c] == nil { classByFolded[c] = UInt16(classByFolded.count + 1) }
+            for c in k where seen.insert(c).inserted { met.append(c) }
         }
-        for v in 0..<0x10000 where classOf[v] != PhraseMatcher.skipClass {
-            if let c = classByFolded[folder.table[v]] { classOf[v] = c }
+        for c in met.filter({ !TextFolder.isClauseBreak($0) }) + met.filter(TextFolder.isClauseBreak) {
+            classByFolded[c] = UInt16(classByFolded.count + 1)
+        }
+        let skipClass = UInt16(classByFolded.count + 1), breakClass = skipClass + 1
+        var classOf = [UInt16](repeating: 0, count: 0x10000)
+        for v in 0..<0x10000 where folder.table[v] == TextFolder.skip { classOf[v] = skipClass }
+        // The class of each folded BMP character, in a flat table: one read per code point, not a hash lookup.
+        var classOfFolded = [UInt16](repeating: 0, count: 0x10000)
+        for (folded, c) in classByFolded where folded < 0x10000 { classOfFolded[Int(folded)] = c }
+        for v in 0..<0x10000 where classOf[v] != skipClass {
+            let folded = folder.table[v]
+            let c = folded < 0x10000 ? classOfFolded[Int(folded)] : classByFolded[folded] ?? 0
+            if c != 0 { classOf[v] = c }
         }
         for v in 0..<0x10000 where classOf[v] == 0 && TextFolder.isClauseBreak(folder.table[v]) {
-            classOf[v] = PhraseMatcher.breakClass
+            classOf[v] = breakClass
         }
         for (folded, c) in classByFolded where folded >= 0x10000 { classOfOther[folded] = c }
         return (classOf, classOfOther, classByFolded)
@@ -232,7 +300,31 @@ public final class PhraseMatcher: @unchecked Sendable {
             fail = [Int32](repeating: 0, count: children.count)
             outputs = depthOut
             linkFailures()
+            numberBreadthFirst()
         }
+
+        /// Renumbers the states in breadth-first order (the root, then its children, then
+        /// theirs…), so that the states of depth one or less are exactly `0...rootChildren`.
+        private mutating func numberBreadthFirst() {
+            var new = [Int32](repeating: 0, count: children.count)
+            for (k, s) in order.enumerated() { new[s] = Int32(k + 1) }
+            var c = [[UInt16: Int32]](repeating: [:], count: children.count)
+            var f = [Int32](repeating: 0, count: children.count)
+            var o = [[Int32]](repeating: [], count: children.count)
+            for s in 0..<children.count {
+                c[Int(new[s])] = children[s].mapValues { new[Int($0)] }
+                f[Int(new[s])] = new[Int(fail[s])]
+                o[Int(new[s])] = outputs[s]
+            }
+            children = c
+            fail = f
+            outputs = o
+            order = Array(1..<children.count)
+        }
+
+        /// The number of states of depth one (the root's children); in breadth-first order
+        /// they are the states `1...rootChildren`.
+        var rootChildren: Int { children[0].count }
 
         /// Failure links, breadth first; outputs merged along them.
         private mutating func linkFailures() {
@@ -328,18 +420,30 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// Every banned phrase in UTF-8 text, in order of position.
     public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [PhraseMatch] {
         var hits: [Hit] = []
-        scan(bytes, into: &hits)
+        scan(bytes, into: &hits, reference: false)
+        return hits.isEmpty ? [] : resolve(hits, in: bytes)
+    }
+
+    /// The same matches found the plain way, one automaton step per character with no
+    /// shortcut (``scanEveryStep``): the reference the tests hold the fast scan to.
+    func referenceMatches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [PhraseMatch] {
+        var hits: [Hit] = []
+        scan(bytes, into: &hits, reference: true)
         return hits.isEmpty ? [] : resolve(hits, in: bytes)
     }
 
     /// The scan: decodes UTF-8, folds, and runs the automaton. Only keyword hits leave it.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit]) {
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit], reference: Bool) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         // For each of the last 256 folded characters: its start byte and its character
         // index, packed in one word (keywords are shorter than 256 characters).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { ring in
             if let dfa = dfa?.baseAddress {
-                scanTable(base, bytes.count, dfa, ring.baseAddress!, &hits)
+                if reference {
+                    scanEveryStep(base, bytes.count, dfa, ring.baseAddress!, &hits)
+                } else {
+                    scanTable(base, bytes.count, dfa, ring.baseAddress!, &hits)
+                }
             } else {
                 scanEdges(base, bytes.count, ring.baseAddress!, &hits)
             }
@@ -367,18 +471,179 @@ public final class PhraseMatcher: @unchecked Sendable {
             : 0xFFFD
     }
 
-    // One function: the QA check's per-character hot path, with every table pointer in a local.
-    /// The scan over the full transition table. The common characters cost little: one that
-    /// is in no phrase resets the automaton without touching the table, and from the root
-    /// the next row is always the root's, so the CPU need not wait for the previous step.
+    /// Where the scan is: the next byte, the folded position and character index it is at; the last character
+    /// counted (`a` of ``startPairs``: its class, 0 after a reset, with `clauseBit`; and where it starts); and
+    /// `open` (`clauseBit` or 0): the last character not skipped ended a clause, or there was none.
+    private struct Cursor {
+        var i = 0, pos = 0, char = 0
+        var prev = 0, prevStart = 0, prevChar = 0
+        var open = 0
+    }
+
+    /// The scan over the full transition table, without waiting on the automaton where it can. While the
+    /// automaton is at the root or one character deep, its state is the root's entry for the last character
+    /// counted (class `prev`), and the next character leads to the root's entry for it unless the pair (prev,
+    /// next) says otherwise (``startPairs``: a keyword begins with the pair, the next is a keyword of one
+    /// character, skipped, or a break that may be seen through). So a Chinese character costs a class lookup and
+    /// one table test, with no load that waits for the previous step's. Dense text has most characters in some
+    /// phrase but few pairs that begin one. Anything else (another width, a pair that says otherwise) goes to
+    /// ``stepExactly``, which steps the automaton until it is that shallow again.
     private func scanTable(
+        _ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>, _ ring: UnsafeMutablePointer<Int>,
+        _ hits: inout [Hit]
+    ) {
+        let classOf = classTable.baseAddress!, pairs = startPairs.baseAddress!
+        let shift = pairShift, mask = pairMask
+        let skip = Int(skipClass), rootless = rootless.baseAddress!, asciiInert = asciiInert
+        let breakStart = breakStart, clauseBit = clauseBit
+        // The cursor's fields in locals (registers), stored only around the exact steps.
+        var i = 0, pos = 0, char = 0, prev = 0, prevStart = 0, prevChar = 0, open = clauseBit
+        @inline(__always) func exactly() {
+            var c = Cursor(i: i, pos: pos, char: char, prev: prev, prevStart: prevStart, prevChar: prevChar, open: open)
+            stepExactly(&c, base, n, dfa, ring, &hits)
+            (i, pos, char, prev, prevStart, prevChar, open) = (
+                c.i, c.pos, c.char, c.prev, c.prevStart, c.prevChar, c.open
+            )
+        }
+        while i < n {
+            let b0 = base[i]
+            let cp: UInt32, length: Int
+            if b0 & 0xF0 == 0xE0 && i &+ 4 <= n {
+                // Three bytes: almost every Chinese character.
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)
+                cp = (w & 0x0F) &<< 12 | (w & 0x3F00) &>> 2 | (w & 0x3F_0000) &>> 16
+                length = 3
+            } else if b0 < 0x80 {
+                // At the root, a run of ASCII that holds no phrase character is passed over eight bytes
+                // at a time (it can only keep the automaton at the root).
+                if asciiInert && rootless[prev] != 0 && i &+ 8 <= n
+                    && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    i &+= 8
+                    pos &+= 8
+                    char &+= 8
+                    prev = 0
+                    open = clauseBit  // it may have ended in a clause break
+                    continue
+                }
+                cp = UInt32(b0)
+                length = 1
+            } else {
+                exactly()
+                continue
+            }
+            let cls = Int(classOf[Int(cp)])
+            if cls == skip {
+                i &+= length
+                char &+= 1
+                continue
+            }
+            if pairs[(prev &<< shift | cls) & mask] != 0 {
+                exactly()
+                continue
+            }
+            prev = cls | open
+            open = cls >= breakStart ? clauseBit : 0
+            prevStart = i
+            prevChar = char
+            i &+= length
+            char &+= 1
+            pos &+= 1
+        }
+    }
+
+    // One function: the exact per-character step of the scan, every table pointer in a local.
+    /// The automaton's own steps from the character at the cursor, as ``scanEveryStep`` takes them, from the
+    /// state of the last character counted (the root's entry for it) until the automaton is at most one
+    /// character deep again.
+    @inline(never)
+    private func stepExactly(
+        _ c: inout Cursor, _ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>,
+        _ ring: UnsafeMutablePointer<Int>, _ hits: inout [Hit]
+    ) {
+        let classOf = classTable.baseAddress!
+        let classes = classCount, lastShallow = lastShallow, classMask = clauseBit - 1, clauseBit = clauseBit
+        let skip = Int(skipClass), brk = Int(breakClass), breakStart = breakStart
+        let last = c.prev & classMask
+        var state = last < classes ? Int(dfa[last] & 0x7FFF) : 0
+        var first = true
+        while c.i < n {
+            let start = c.i
+            // At the root, a run of ASCII that holds no phrase character is passed over eight bytes at a time
+            // (it can only keep the automaton at the root).
+            if state == 0 && asciiInert && base[start] < 0x80 && start &+ 8 <= n {
+                let w = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    c.i &+= 8
+                    c.pos &+= 8
+                    c.char &+= 8
+                    c.prev = 0
+                    c.open = clauseBit
+                    return
+                }
+            }
+            let cp = PhraseMatcher.decode(base, n, &c.i)
+            c.char &+= 1
+            let cls = cp < 0x10000 ? Int(classOf[Int(cp)]) : Int(classOfOther[cp] ?? 0)
+            if cls == 0 { c.prev = 0; c.open = 0; c.pos &+= 1; return }
+            if cls == skip {
+                if state <= lastShallow { return }
+                continue
+            }
+            if cls == brk {
+                c.open = clauseBit
+                if state != 0 && joinsSingleCharacters(base, n, start, c.i) {
+                    if state <= lastShallow { return }
+                    continue
+                }
+                c.prev = brk; c.pos &+= 1; return
+            }
+            // A keyword may begin at the previous character: the ring needs where it starts.
+            if first { ring[(c.pos &- 1) & 255] = c.prevStart << 24 | c.prevChar }
+            first = false
+            ring[c.pos & 255] = start << 24 | (c.char &- 1)
+            let e = dfa[state &* classes &+ cls]
+            state = Int(e & 0x7FFF)
+            if e & 0x8000 != 0 { emit(state, c.pos, c.i, c.char, ring, &hits) }
+            c.prev = cls | c.open
+            c.open = cls >= breakStart ? clauseBit : 0
+            c.prevStart = start
+            c.prevChar = c.char &- 1
+            c.pos &+= 1
+            if state <= lastShallow { return }
+        }
+    }
+
+    /// The keywords that end in `state` at folded position `pos`, which ends at byte `end` and character `char`.
+    @inline(__always)
+    private func emit(
+        _ state: Int, _ pos: Int, _ end: Int, _ char: Int, _ ring: UnsafeMutablePointer<Int>,
+        _ hits: inout [Hit]
+    ) {
+        let outStart = outputStart.baseAddress!, lengths = lengths.baseAddress!
+        for o in Int(outStart[state])..<Int(outStart[state + 1]) {
+            let k = outputs[o]
+            let p = pos - Int(lengths[Int(k)]) + 1
+            let r = ring[p & 255]
+            hits.append(
+                Hit(
+                    keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: end,
+                    startChar: r & 0xFFFFFF, endChar: char))
+        }
+    }
+
+    // One function: the reference scan's per-character loop, with every table pointer in a local.
+    /// The scan over the full transition table, one automaton step per character. The common characters cost
+    /// little: one that is in no phrase resets the automaton without touching the table, and from the root the
+    /// next row is always the root's, so the CPU need not wait for the previous step.
+    private func scanEveryStep(
         _ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>, _ ring: UnsafeMutablePointer<Int>,
         _ hits: inout [Hit]
     ) {
         let classOf = classTable.baseAddress!, outStart = outputStart.baseAddress!, lengths = lengths.baseAddress!
         let relevant = relevant.baseAddress!
         let classes = classCount
-        let skip = PhraseMatcher.skipClass, brk = PhraseMatcher.breakClass
+        let skip = skipClass, brk = breakClass
         var i = 0
         var state = 0
         var pos = 0
@@ -451,7 +716,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         let values = edgeValues.baseAddress!, fail = failure.baseAddress!, outStart = outputStart.baseAddress!
         let lengths = lengths.baseAddress!
         let mask = edgeMask
-        let skip = PhraseMatcher.skipClass, brk = PhraseMatcher.breakClass
+        let skip = skipClass, brk = breakClass
         var i = 0
         var state: Int32 = 0
         var pos = 0
@@ -562,7 +827,8 @@ public final class PhraseMatcher: @unchecked Sendable {
         var found: [PhraseMatch] = []
         // Open chains per phrase: piece reached, the first piece's hit, where the last piece
         // ended. Chains that can no longer continue (past the gap) are dropped as the scan moves.
-        var chains: [Int: [(piece: Int, first: Hit, endPos: Int)]] = [:]
+        // (An array by phrase, not a dictionary: in dense text most hits are later pieces with no chain open.)
+        var chains = [[(piece: Int, first: Hit, endPos: Int)]](repeating: [], count: phrases.count)
         for h in hits {
             let phrase = Int(keywordPhrase[Int(h.keyword)])
             if phrase < 0 { exceptions.append((h.startByte, h.endByte)); continue }
@@ -575,15 +841,16 @@ public final class PhraseMatcher: @unchecked Sendable {
                             phrase: phrase, startByte: h.startByte, endByte: h.endByte, start: h.startChar,
                             end: h.endChar))
                 } else {
-                    chains[phrase, default: []].append((0, h, h.endPos))
+                    chains[phrase].append((0, h, h.endPos))
                 }
                 continue
             }
             // A later piece continues a chain whose previous piece ended within the gap; of
             // several, the one that started last (the shortest match).
-            chains[phrase]?.removeAll { h.startPos - $0.endPos - 1 > maxGap }
+            if chains[phrase].isEmpty { continue }
+            chains[phrase].removeAll { h.startPos - $0.endPos - 1 > maxGap }
             var best: Hit? = nil
-            for c in chains[phrase] ?? [] where c.piece == piece - 1 {
+            for c in chains[phrase] where c.piece == piece - 1 {
                 let gap = h.startPos - c.endPos - 1
                 guard gap >= 0 && gap <= maxGap else { continue }
                 if best == nil || c.first.startPos > best!.startPos { best = c.first }
@@ -595,7 +862,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                         phrase: phrase, startByte: first.startByte, endByte: h.endByte, start: first.startChar,
                         end: h.endChar))
             } else {
-                chains[phrase, default: []].append((piece, first, h.endPos))
+                chains[phrase].append((piece, first, h.endPos))
             }
         }
         PhraseMatcher.sortByPosition(&found)

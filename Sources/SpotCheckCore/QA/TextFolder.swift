@@ -19,6 +19,9 @@ public struct TextFolder: Sendable {
     public init(simplified: [Unicode.Scalar: Unicode.Scalar]) {
         var t = [UInt32](repeating: 0, count: 0x10000)
         for v in 0..<0x10000 {
+            // Blocks of letters fold to themselves without asking for each one's category (most of the
+            // start-up of a scan otherwise).
+            if TextFolder.lettersOnly.contains(where: { $0.contains(v) }) { t[v] = UInt32(v); continue }
             guard let u = Unicode.Scalar(UInt32(v)) else { t[v] = TextFolder.skip; continue }  // surrogates
             t[v] = TextFolder.foldBase(u)
         }
@@ -28,6 +31,13 @@ public struct TextFolder: Sendable {
         table = t
     }
 
+    /// Blocks whose code points are all letters or unassigned, which ``foldBase(_:)`` keeps as they are: CJK
+    /// Unified Ideographs and Extension A, Yi syllables, Hangul syllables, the private use area.
+    static let lettersOnly: [ClosedRange<Int>] = [
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA48F, 0xAC00...0xD7AF,
+        0xE000...0xF8FF,
+    ]
+
     /// Marks that end a clause (half-width forms of the full-width ones fold to these).
     static let clauseBreaks: Set<UInt32> = [
         0x0A, 0x0D, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x3001, 0x3002, 0xFF61, 0xFF64,
@@ -36,7 +46,7 @@ public struct TextFolder: Sendable {
     /// A folder without traditional → simplified pairs.
     public static let plain = TextFolder(simplified: [:])
 
-    private static func foldBase(_ u: Unicode.Scalar) -> UInt32 {
+    static func foldBase(_ u: Unicode.Scalar) -> UInt32 {
         var v = u.value
         if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII
         if v == 0x3000 { return skip }  // ideographic space

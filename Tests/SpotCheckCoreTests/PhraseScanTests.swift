@@ -1,0 +1,160 @@
+import Testing
+
+@testable import SpotCheckCore
+
+/// The fast scan (a table of the character pairs that begin a keyword, the automaton stepped only after
+/// them) finds exactly what the plain scan finds, one automaton step per character: same phrases, same
+/// byte and character offsets.
+@Suite("Banned phrases: the fast scan")
+struct PhraseScanTests {
+    /// Both scans of a text, as (phrase, start byte, end byte, start, end).
+    func bothScans(_ m: PhraseMatcher, _ text: String) -> (fast: [[Int]], reference: [[Int]]) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let row = { (p: PhraseMatch) in [p.phrase, p.startByte, p.endByte, p.start, p.end] }
+            return (m.matches(utf8: bytes).map(row), m.referenceMatches(utf8: bytes).map(row))
+        }
+    }
+
+    func expectSame(_ m: PhraseMatcher, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let (fast, reference) = bothScans(m, text)
+        #expect(fast == reference, "\(text)", sourceLocation: sourceLocation)
+    }
+
+    let matcher = PhraseMatcher(
+        phrases: defaultPhrases + [
+            BannedPhrase(pattern: "吗", category: "x", severity: 1),  // one character
+            BannedPhrase(pattern: "不，知道", category: "x", severity: 1),  // a clause break inside
+            BannedPhrase(pattern: "App不行", category: "x", severity: 1),
+            BannedPhrase(pattern: "好*好", category: "x", severity: 1),
+        ],
+        exceptions: defaultExceptions, folder: TextFolder(simplified: smallT2S), maxGap: 6)
+
+    /// The defaults and a phrase of one character: "，" is a clause break.
+    let plainMatcher = PhraseMatcher(
+        phrases: defaultPhrases + [BannedPhrase(pattern: "吗", category: "x", severity: 1)],
+        exceptions: defaultExceptions, folder: TextFolder(simplified: smallT2S), maxGap: 6)
+
+    @Test(arguments: [0, 1]) func theBoundariesOfThePairTable(_ which: Int) {
+        let matcher = which == 0 ? matcher : plainMatcher
+        for text in [
+            "", "吗", "没", "没办", "没办法", "没办法吗", "吗没办法", "，没办法。", "没办法没办法", "不知道不清楚",
+            "x没办法", "没办法x", "不，知道", "不，知道了", "你，不，知道", "没，办，法", "我也，不。清。楚", "我也不。清。楚",
+            "没，，办，法", "好的，没！ 办！法", "没 办 法", "没-办-法", "沒辦法", "ＡＰＰ不行", "app 不行", "ab cdefgh没办法",
+            "你到售后部门问问吧", "你到一二三四五六七部门问问", "你不是说明天到吗", "好好", "好一二三好", "如有不清楚的地方",
+            "不知道您今天方便吗", "12345678没办法12345678", "没办法\n\n\n\n\n\n\n\n没，办，法", "😀没办法😀", "é没办法é",
+            "没\u{3000}办法", "法没办", "没没办法", "不不知道", "吗吗吗", "，吗，", "\n吗\n",
+            "没，不，知，道", "x，没，不，知，道", "没。不！知，道", "没 ，不 ，知 ，道", "没，\n，不，知道",
+        ] {
+            expectSame(matcher, text)
+        }
+    }
+
+    @Test func thePlainScanAnswersForTheRecord() {
+        #expect(bothScans(matcher, "吗没办法").reference.map { $0[0] } == [11, 10])
+        // With a phrase holding "，" the comma is one of the phrases' characters, never a break seen through.
+        #expect(bothScans(matcher, "没，办，法").reference.isEmpty)
+        #expect(bothScans(plainMatcher, "没，办，法").reference == [[10, 0, 15, 0, 5]])
+    }
+
+    /// Random text over a small alphabet: the phrases' characters (simplified, traditional, full-width), clause
+    /// breaks, skipped characters, ASCII, characters in no phrase, two- and four-byte characters.
+    func randomText(_ rng: inout SeededGenerator, _ alphabet: [String], length: Int) -> String {
+        var s = ""
+        for _ in 0..<length { s += alphabet[rng.uniform(alphabet.count)] }
+        return s
+    }
+
+    @Test(arguments: [0, 1]) func theFastScanFindsWhatThePlainScanFindsInDenseText(_ which: Int) {
+        let matcher = which == 0 ? matcher : plainMatcher
+        var rng = SeededGenerator(seed: 10 + UInt64(which))
+        let chars = Array(Set(defaultPhrases.map(\.pattern).joined() + "吗好").subtracting(["*"])).map(String.init)
+        let others = [
+            "的", "了", "是", "，", "。", "！", ",", ".", "\n", " ", "-", "…", "a", "P", "Ｐ", "1", "沒", "辦",
+            "說", "é", "😀", "\u{3000}", "\t",
+        ]
+        let alphabet = chars + chars + others
+        for _ in 0..<300 {
+            expectSame(matcher, randomText(&rng, alphabet, length: 1 + rng.uniform(60)))
+        }
+        // Phrases planted in noise, with breaks and skipped characters around and inside them.
+        let planted =
+            defaultPhrases.map { $0.pattern.split(separator: "*").joined(separator: "一二") } + [
+                "没，办，法", "不 清 楚", "不。清。楚", "不，知道", "沒辦法", "如有不清楚的地方",
+            ]
+        for _ in 0..<200 {
+            var s = ""
+            for _ in 0..<(1 + rng.uniform(8)) {
+                s += randomText(&rng, alphabet, length: rng.uniform(6)) + planted[rng.uniform(planted.count)]
+            }
+            expectSame(matcher, s)
+        }
+        // Phrases spelled out a character per clause, among clauses of one character that begin no phrase.
+        let breaks = ["，", "。", "！", ",", "\n", " ，", "， "]
+        for _ in 0..<300 {
+            var s = ""
+            for _ in 0..<(1 + rng.uniform(3)) {
+                let letters =
+                    rng.uniform(2) == 0 ? planted[rng.uniform(planted.count)] : randomText(&rng, chars, length: 3)
+                for c in randomText(&rng, chars + others, length: rng.uniform(3)) + letters {
+                    s.append(c)
+                    if rng.uniform(4) != 0 { s += breaks[rng.uniform(breaks.count)] }
+                }
+            }
+            expectSame(matcher, s)
+        }
+    }
+
+    @Test func manyPhrasesOverFewCharacters() {
+        // A thousand phrases over twenty characters: most pairs begin some phrase, many phrases overlap.
+        var rng = SeededGenerator(seed: 11)
+        let letters = Array("没办法不知道清楚你到部门问这是规定我有什么").map(String.init)
+        var phrases: [BannedPhrase] = []
+        for k in 0..<1000 {
+            var p = randomText(&rng, letters, length: 1 + rng.uniform(k % 10 == 0 ? 2 : 6))
+            if k % 7 == 0 { p += "*" + randomText(&rng, letters, length: 1 + rng.uniform(3)) }
+            phrases.append(BannedPhrase(pattern: p, category: "x", severity: 1))
+        }
+        let m = PhraseMatcher(
+            phrases: phrases, exceptions: ["不知道您", "如有不清楚"], folder: TextFolder(simplified: smallT2S), maxGap: 3)
+        let alphabet = letters + letters + ["，", "。", " ", "x", "的", "\n", "沒", "12345678"]
+        let long = randomText(&rng, alphabet, length: 20_000)
+        expectSame(m, long)
+        for _ in 0..<100 { expectSame(m, randomText(&rng, alphabet, length: 1 + rng.uniform(40))) }
+    }
+}
+
+@Suite("Text folding: the blocks of letters")
+struct TextFolderBlockTests {
+    @Test func theBlocksTakenAsLettersFoldToThemselvesAsTheirCategoriesSay() {
+        for block in TextFolder.lettersOnly {
+            for v in block {
+                guard let u = Unicode.Scalar(UInt32(v)) else {
+                    Issue.record("U+\(String(v, radix: 16)) is no scalar")
+                    continue
+                }
+                #expect(TextFolder.plain.fold(u) == UInt32(v))
+                #expect(TextFolder.foldBase(u) == UInt32(v))
+            }
+        }
+    }
+}
+
+@Suite("Banned phrases: lists too large for a full table")
+struct LargePhraseListTests {
+    @Test func aListOfMoreThan32768StatesIsScannedWithTheEdgeTableAndFindsTheSame() {
+        // 4,000 phrases of ten characters over forty: more states than the full table holds.
+        var rng = SeededGenerator(seed: 12)
+        let letters = Array("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月山川田")
+        var phrases = (0..<4000).map { _ in
+            BannedPhrase(
+                pattern: String((0..<10).map { _ in letters[rng.uniform(letters.count)] }), category: "x", severity: 1)
+        }
+        phrases.append(BannedPhrase(pattern: "没办法", category: "推诿", severity: 2))
+        let m = PhraseMatcher(phrases: phrases, exceptions: [], folder: TextFolder(simplified: smallT2S))
+        let text = "好的，沒 辦-法。没，办，法。" + phrases[7].pattern + "，没，办，法" + phrases[7].pattern
+        let found = m.matches(in: text).map { [$0.phrase, $0.start, $0.end] }
+        // The last 没，办，法 is no phrase: the clause after its second comma is 法 and ten more characters.
+        #expect(found == [[4000, 3, 8], [4000, 9, 14], [7, 15, 25], [7, 31, 41]])
+    }
+}
