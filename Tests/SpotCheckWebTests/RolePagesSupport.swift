@@ -100,13 +100,16 @@ final class RoleBench: @unchecked Sendable {
         return dir
     }
 
-    /// The workbench over this workspace, its clock started at `now` (`YYYY-MM-DD HH:MM`).
+    /// The workbench over this workspace, its clock standing at `now` (`YYYY-MM-DD HH:MM`):
+    /// its real clock does not run, so a slow run on a busy machine still sees the minute the
+    /// test expects.
     func app(now: String) throws -> WebApp {
         let start = try #require(try DateText.parse(now)).moment
         let ws = try Workspace(dbPath: db, configDirectory: nil, lang: .zh, now: start)
+        let standing = Date().timeIntervalSince1970
         return try WebApp(
             shared: try ws.shared(), settings: WebSettings(fixedStart: (start, false)), hasher: Self.hasher,
-            wallClock: { start })
+            realClock: { standing }, wallClock: { start })
     }
 
     /// A workspace handle on this copy (to look at the database).
