@@ -166,6 +166,28 @@ private struct FieldPacker {
     }
 }
 
+/// Builds ``RecordFields/packedUTF8`` from the fields' bytes in packing order, without making a
+/// String of any (the CSV import's path): add the first fifteen fields, and the alternates and
+/// the platform only when either is there, as ``RecordFields/packedUTF8`` does.
+public struct PackedFieldsBuilder {
+    public private(set) var bytes: [UInt8] = []
+    private var fields = 0
+
+    public init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Adds the next field (nil or empty: a missing field); a unit separator inside becomes a space.
+    public mutating func add(_ field: UnsafeBufferPointer<UInt8>?) {
+        if fields > 0 { bytes.append(0x1F) }
+        fields += 1
+        guard let field, !field.isEmpty, let from = field.baseAddress else { return }
+        let at = bytes.count
+        bytes.append(contentsOf: field)
+        if memchr(from, 0x1F, field.count) != nil {
+            for k in at..<bytes.count where bytes[k] == 0x1F { bytes[k] = 0x20 }
+        }
+    }
+}
+
 /// One sheet row to store.
 public struct NewRecord: Sendable {
     public var kind: SourceKind
@@ -191,6 +213,21 @@ public struct NewRecord: Sendable {
         self.sourceRow = sourceRow
         packedFields = fields.packedUTF8
         route = fields.contactRoute
+    }
+
+    /// A row whose fields are packed already (``PackedFieldsBuilder``) and whose route is known.
+    public init(
+        kind: SourceKind, eventDay: Day?, vipMonth: YearMonth?, sourceRow: Int, packedFields: [UInt8],
+        route: ContactRoute
+    ) {
+        self.kind = kind
+        customer = 0
+        fingerprint = 0
+        self.eventDay = eventDay
+        self.vipMonth = vipMonth
+        self.sourceRow = sourceRow
+        self.packedFields = packedFields
+        self.route = route
     }
 }
 
