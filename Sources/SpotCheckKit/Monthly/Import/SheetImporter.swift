@@ -84,7 +84,6 @@ public struct SheetImporter {
         return report
     }
 
-    // Over 60 lines: the per-row loop stays inline in the transaction (no closure per row).
     /// Runs the import inside the open write transaction `db` (a batch runs several kinds in
     /// one); `files` reads the files and keeps what is to be written once it is stored.
     func run(_ request: ImportRequest, files: inout ImportedFiles, _ db: Database) throws -> ImportReport {
@@ -93,50 +92,42 @@ public struct SheetImporter {
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
         let started = Date()
-        var resolver = IdentityResolver(
-            known: try SheetData.identityKeys(db),
-            nextCustomer: try SheetData.nextCustomer(db))
-        var known = try SheetData.fingerprints(kind: request.kind, db)
-        let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
-        var newCustomers: [Int] = []
-        var outside = 0
-        var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
+        let stage = CustomerStage(
+            known: try SheetData.fingerprints(kind: request.kind, db),
+            resolver: IdentityResolver(
+                known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db)),
+            checkWindow: checkWindow)
+        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, db)
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
         for path in request.files {
-            try files.importFile(path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, db) {
-                importID, nextBatch, report in
+            // Read before the file's reader starts (on its thread, `stage` counts the rows already stored).
+            let knownBefore = stage.knownRows
+            try files.importFile(
+                path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, prepare: stage.take, db
+            ) { importID, nextBatch, report in
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
-                while var batch = nextBatch() {
-                    // Through the buffer: the rows are read and updated in place, not copied.
-                    try batch.withUnsafeMutableBufferPointer { rows in
-                        // A row's keys are swapped out into this local, not copied (a copy retains
-                        // every key; a variable captured from outside would be copied for each call).
-                        var keys = IdentityResolver.PreparedKeys(KeyPair())
+                while let batch = nextBatch() {
+                    // Dropped when already stored, and resolved, on the reader's thread (`stage`): only stored here.
+                    try batch.withUnsafeBufferPointer { rows in
                         for i in rows.indices {
-                            if !known.insert(rows[i].record.fingerprint).inserted { report.known += 1; continue }
-                            swap(&keys, &rows[i].keys)
-                            let resolution = resolver.resolveRecord(keys)
-                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
-                            let customer = resolution.customer
-                            try keyWriter.write(resolution.newKeys, customer: customer)
-                            rows[i].record.customer = customer
-                            newCustomers.append(customer)
-                            if let w = checkWindow, let d = rows[i].record.eventDay, !w.contains(d) { outside += 1 }
+                            try keyWriter.write(rows[i].newKeys, customer: rows[i].record.customer)
                             try inserter.insert(rows[i].record)
-                            report.new += 1
                         }
                     }
+                    report.new += batch.count
                 }
+                // The reader is done once the channel is: its counts are final.
+                report.known += stage.knownRows - knownBefore
                 try keyWriter.finish()
                 try inserter.finish()
             }
         }
         try files.checkBadRows()
         let rowsDone = Date()
-        let merges = resolver.merges()
+        let merges = stage.resolver.merges()
         try SheetData.applyMerges(merges, db)
-        try SheetData.setNextCustomer(resolver.nextCustomer, db)
+        try SheetData.setNextCustomer(stage.resolver.nextCustomer, db)
         let keysDone = Date()
         if bulk { try SheetData.restorePoolIndex(db) }
         ws.logger.debug(
@@ -145,24 +136,22 @@ public struct SheetImporter {
             index \(Date().timeIntervalSince(keysDone)) s
             """)
         return ImportReport(
-            kind: request.kind, files: files.reports, customers: SheetImporter.distinct(newCustomers, &resolver),
-            merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
-            notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
+            kind: request.kind, files: files.reports,
+            customers: SheetImporter.distinct(stage.newCustomers, &stage.resolver),
+            merges: merges.count, mergesByKey: stage.mergesByKey, vipMonth: vipMonth,
+            notes: notes(vipMonth: vipMonth, outside: stage.outside, of: request.month))
     }
 
     /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
     /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
     /// returns whether it did.
-    private static func prepare(
-        for files: [String], known: inout Set<Int64>, resolver: inout IdentityResolver,
-        _ db: Database
-    ) throws -> Bool {
+    private static func prepare(for files: [String], stage: CustomerStage, _ db: Database) throws -> Bool {
         let inputBytes = files.reduce(0) {
             $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
         }
         let expected = inputBytes / 100
-        known.reserveCapacity(known.count + expected)
-        resolver.reserve(expected)
+        stage.known.reserveCapacity(stage.known.count + expected)
+        stage.resolver.reserve(expected)
         let stored = try SheetData.recordCount(db)
         let bulk = expected > 50_000 && expected > stored
         if bulk { try SheetData.suspendPoolIndex(db) }
@@ -282,7 +271,8 @@ struct ImportedFiles {
     /// id, the reader's batches (nil when done) and the file's report, in which `store` counts the rows it adds
     /// (`new`) and the ones already stored (`known`); then completes the report from what the reader found.
     mutating func importFile<Parsed>(
-        _ path: String, kind: String, vipMonth: YearMonth?, layout: SheetLayout<Parsed>, _ db: Database,
+        _ path: String, kind: String, vipMonth: YearMonth?, layout: SheetLayout<Parsed>,
+        prepare: ((inout Parsed) -> Bool)? = nil, _ db: Database,
         store: (_ importID: Int64, _ nextBatch: () -> [Parsed]?, _ report: inout ImportReport.FileReport) throws
             -> Void
     ) throws {
@@ -296,7 +286,7 @@ struct ImportedFiles {
         var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
         let reader = SheetReader(
             file: file, path: path, layout: layout, columns: ws.config.columns, skipBad: skipBad,
-            platform: platform, progress: progress)
+            platform: platform, progress: progress, prepare: prepare)
         reader.start()
         do {
             try store(importRow.id!, { reader.channel.receive() }, &report)
@@ -323,5 +313,44 @@ struct ImportedFiles {
     func writeRejects() throws {
         let importer = SheetImporter(workspace: workspace)
         for r in rejects { try importer.writeRejects(r.path, headers: r.headers, rows: r.rows) }
+    }
+}
+
+/// The part of a sheet import that must see the rows in order but needs no database: it drops the
+/// rows already stored (by fingerprint) and resolves each new row's customer. It runs on the
+/// reader's thread (``SheetReader/prepare``), ahead of the database thread that stores the rows,
+/// so the two cores share the work; the database thread reads it once the reader is done.
+final class CustomerStage: @unchecked Sendable {
+    var known: Set<Int64>
+    var resolver: IdentityResolver
+    let checkWindow: ClosedRange<Day>?
+    /// Rows dropped as already stored.
+    private(set) var knownRows = 0
+    /// New rows dated outside the month checked against.
+    private(set) var outside = 0
+    /// Records that joined two customers, by the kind of key they shared.
+    private(set) var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
+    /// The customer of each new row.
+    private(set) var newCustomers: [Int] = []
+
+    init(known: Set<Int64>, resolver: IdentityResolver, checkWindow: ClosedRange<Day>?) {
+        self.known = known
+        self.resolver = resolver
+        self.checkWindow = checkWindow
+    }
+
+    /// Drops a row already stored (false); else sets its customer and the keys seen for the first time.
+    func take(_ row: inout ParsedRow) -> Bool {
+        if !known.insert(row.record.fingerprint).inserted {
+            knownRows += 1
+            return false
+        }
+        let resolution = resolver.resolveRecord(row.keys)
+        for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
+        row.record.customer = resolution.customer
+        row.newKeys = resolution.newKeys
+        newCustomers.append(resolution.customer)
+        if let w = checkWindow, let d = row.record.eventDay, !w.contains(d) { outside += 1 }
+        return true
     }
 }

@@ -56,6 +56,9 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     private(set) var platform: Platform?
     private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
+    /// Called on the reader's thread with each good row, in order, before it is handed over: may
+    /// complete the row, or drop it (returns false).
+    let prepare: ((inout Parsed) -> Bool)?
     let channel = BatchChannel<Parsed>(capacity: BatchChannels.capacity)
 
     // Results, read after `wait()`.
@@ -72,8 +75,9 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
 
     init(
         file: TabularFile, path: String, layout: SheetLayout<Parsed>, columns: ColumnMap, skipBad: Bool,
-        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?
+        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?, prepare: ((inout Parsed) -> Bool)? = nil
     ) {
+        self.prepare = prepare
         self.platform = platform
         platformGiven = platform != nil
         self.file = file
@@ -110,6 +114,8 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         func good(_ parsed: Parsed) {
             // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
             guard rejected == 0 || skipBad else { return }
+            var parsed = parsed
+            if let prepare, !prepare(&parsed) { return }
             batch.append(parsed)
             if batch.count == BatchChannels.batchSize {
                 if !channel.send(batch) { stopped = true }
