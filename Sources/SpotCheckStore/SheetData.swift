@@ -188,6 +188,15 @@ public struct PackedFieldsBuilder {
     }
 }
 
+extension PackedFieldsBuilder {
+    /// Appends bytes to the field last added (a field made of pieces, such as a date).
+    public mutating func extend(_ piece: UnsafeBufferPointer<UInt8>) {
+        let at = bytes.count
+        bytes.append(contentsOf: piece)
+        for k in at..<bytes.count where bytes[k] == 0x1F { bytes[k] = 0x20 }
+    }
+}
+
 /// One sheet row to store.
 public struct NewRecord: Sendable {
     public var kind: SourceKind
@@ -254,13 +263,11 @@ public enum SheetData {
             arguments: [String(n)])
     }
 
-    /// Fingerprints of the rows already stored for a kind.
-    public static func fingerprints(kind: SourceKind, _ db: Database) throws -> Set<Int64> {
-        var set = Set<Int64>()
+    /// Calls `body` with the fingerprint of each row already stored for a kind.
+    public static func fingerprints(kind: SourceKind, _ db: Database, _ body: (Int64) -> Void) throws {
         let rows = try Int64.fetchCursor(
             db, sql: "SELECT fingerprint FROM records WHERE kind = ?", arguments: [kind.code])
-        while let f = try rows.next() { set.insert(f) }
-        return set
+        while let f = try rows.next() { body(f) }
     }
 
     /// Appends identity keys seen for the first time, 64 rows to a statement (a statement per

@@ -105,4 +105,21 @@ struct CSVBytePathTests {
         let stored = try w.records()
         #expect(stored.map { $0["handled_at"] } == ["2026-11-03 10:15:00", "2026-11-04"])
     }
+
+    /// The import drops a row already stored by its fingerprint: the set it keeps them in says
+    /// "new" exactly once per value, as Swift's Set would, through growth and for 0 and negatives.
+    @Test func theFingerprintSetTellsANewFingerprintFromOneSeenAsASetDoes() {
+        var rng = SeededGenerator(seed: 7)
+        var set = FingerprintSet(capacity: 3)
+        var reference = Set<Int64>()
+        for i in 0..<50_000 {
+            // Repeats from a small range, and values whose low bits collide (multiples of 2^20).
+            let v: Int64 =
+                i % 3 == 0
+                ? Int64(rng.uniform(1000)) - 500
+                : i % 3 == 1 ? Int64(rng.uniform(4000)) << 20 : Int64(bitPattern: rng.next())
+            #expect(set.insert(v) == reference.insert(v).inserted)
+        }
+        #expect(set.count == reference.count)
+    }
 }

@@ -67,23 +67,6 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         }
     }
 
-    /// Calls `body` with the UTF-8 bytes of ``isoText(withTime:)`` (no String made).
-    public func withISOText<R>(withTime: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let (y, mo, d) = day.components
-        let ms = millisecondOfDay
-        let h = ms / 3_600_000, mi = ms / 60_000 % 60, s = ms / 1000 % 60
-        let count = withTime ? 19 : 10
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { buf in
-            @inline(__always) func put(_ i: Int, _ v: Int, _ width: Int) {
-                var v = v
-                for k in stride(from: i + width - 1, through: i, by: -1) { buf[k] = UInt8(48 + v % 10); v /= 10 }
-            }
-            put(0, y, 4); buf[4] = 0x2D; put(5, mo, 2); buf[7] = 0x2D; put(8, d, 2)
-            if withTime { buf[10] = 0x20; put(11, h, 2); buf[13] = 0x3A; put(14, mi, 2); buf[16] = 0x3A; put(17, s, 2) }
-            return try body(UnsafeBufferPointer(rebasing: buf[0..<count]))
-        }
-    }
-
     /// `YYYY-MM-DD HH:MM:SS`: how SpotCheck stores a moment (to the second).
     public var stamp: String { isoText(withTime: true) }
 

@@ -66,7 +66,9 @@ extension RowParser {
             if o.contains(0x45) || o.contains(0x65) { return nil }
             order = o
         }
-        var purchase: DateText.Parsed? = nil, handled: DateText.Parsed? = nil, last: DateText.Parsed? = nil
+        // The dates' bytes (the form ``DateText/parseISO(_:)`` reads), and each date by field.
+        var purchase: UnsafeBufferPointer<UInt8>? = nil, handled: UnsafeBufferPointer<UInt8>? = nil
+        var last: UnsafeBufferPointer<UInt8>? = nil
         var byField = DateSlots()
         for f in presentDates {
             switch text(f) {
@@ -76,9 +78,9 @@ extension RowParser {
                 guard let p = try? DateText.parseISO(d) else { return nil }
                 byField[f] = p
                 switch f {
-                case .purchaseDate: purchase = p
-                case .handledDate: handled = p
-                case .lastPurchase: last = p
+                case .purchaseDate: purchase = d
+                case .handledDate: handled = d
+                case .lastPurchase: last = d
                 default: break
                 }
             }
@@ -150,10 +152,23 @@ extension RowParser {
         return true
     }
 
-    /// Adds a date as stored (``RowParser/stamp(_:)``).
+    /// Adds a date as stored (``RowParser/stamp(_:)``), from the bytes ``DateText/parseISO(_:)`` read it from:
+    /// `YYYY-MM-DD` as it stands; with a time, `YYYY-MM-DD HH:MM:SS` (a `T` becomes a space, `:00` completes
+    /// `HH:MM`, the milliseconds go).
     @inline(__always)
-    private func add(_ date: DateText.Parsed?, to packer: inout PackedFieldsBuilder) {
-        guard let date else { return packer.add(nil) }
-        date.moment.withISOText(withTime: date.hasTime) { packer.add($0) }
+    private func add(_ date: UnsafeBufferPointer<UInt8>?, to packer: inout PackedFieldsBuilder) {
+        guard let d = date else { return packer.add(nil) }
+        if d.count == 10 { return packer.add(d) }
+        packer.add(UnsafeBufferPointer(rebasing: d[0..<10]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 9) { t in
+            t[0] = 0x20
+            for k in 0..<5 { t[1 + k] = d[11 + k] }
+            if d.count >= 19 {
+                t[6] = d[16]; t[7] = d[17]; t[8] = d[18]
+            } else {
+                t[6] = 0x3A; t[7] = 0x30; t[8] = 0x30
+            }
+            packer.extend(UnsafeBufferPointer(t))
+        }
     }
 }

@@ -92,12 +92,14 @@ public struct SheetImporter {
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
         let started = Date()
-        let stage = CustomerStage(
-            known: try SheetData.fingerprints(kind: request.kind, db),
-            resolver: IdentityResolver(
-                known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db)),
-            checkWindow: checkWindow)
-        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, db)
+        var known = FingerprintSet()
+        try SheetData.fingerprints(kind: request.kind, db) { _ = known.insert($0) }
+        let stage = NewRows(known: known, checkWindow: checkWindow)
+        var resolver = IdentityResolver(
+            known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db))
+        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, resolver: &resolver, db)
+        var newCustomers: [Int] = []
+        var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
         for path in request.files {
             // Read before the file's reader starts (on its thread, `stage` counts the rows already stored).
@@ -107,11 +109,21 @@ public struct SheetImporter {
             ) { importID, nextBatch, report in
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
-                while let batch = nextBatch() {
-                    // Dropped when already stored, and resolved, on the reader's thread (`stage`): only stored here.
-                    try batch.withUnsafeBufferPointer { rows in
+                while var batch = nextBatch() {
+                    // Rows already stored were dropped on the reader's thread (`stage`). Through the buffer:
+                    // the rows are read and updated in place, not copied.
+                    try batch.withUnsafeMutableBufferPointer { rows in
+                        // A row's keys are swapped out into this local, not copied (a copy retains
+                        // every key; a variable captured from outside would be copied for each call).
+                        var keys = IdentityResolver.PreparedKeys(KeyPair())
                         for i in rows.indices {
-                            try keyWriter.write(rows[i].newKeys, customer: rows[i].record.customer)
+                            swap(&keys, &rows[i].keys)
+                            let resolution = resolver.resolveRecord(keys)
+                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
+                            let customer = resolution.customer
+                            try keyWriter.write(resolution.newKeys, customer: customer)
+                            rows[i].record.customer = customer
+                            newCustomers.append(customer)
                             try inserter.insert(rows[i].record)
                         }
                     }
@@ -125,9 +137,9 @@ public struct SheetImporter {
         }
         try files.checkBadRows()
         let rowsDone = Date()
-        let merges = stage.resolver.merges()
+        let merges = resolver.merges()
         try SheetData.applyMerges(merges, db)
-        try SheetData.setNextCustomer(stage.resolver.nextCustomer, db)
+        try SheetData.setNextCustomer(resolver.nextCustomer, db)
         let keysDone = Date()
         if bulk { try SheetData.restorePoolIndex(db) }
         ws.logger.debug(
@@ -137,21 +149,23 @@ public struct SheetImporter {
             """)
         return ImportReport(
             kind: request.kind, files: files.reports,
-            customers: SheetImporter.distinct(stage.newCustomers, &stage.resolver),
-            merges: merges.count, mergesByKey: stage.mergesByKey, vipMonth: vipMonth,
+            customers: SheetImporter.distinct(newCustomers, &resolver),
+            merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
             notes: notes(vipMonth: vipMonth, outside: stage.outside, of: request.month))
     }
 
     /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
     /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
     /// returns whether it did.
-    private static func prepare(for files: [String], stage: CustomerStage, _ db: Database) throws -> Bool {
+    private static func prepare(
+        for files: [String], stage: NewRows, resolver: inout IdentityResolver, _ db: Database
+    ) throws -> Bool {
         let inputBytes = files.reduce(0) {
             $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
         }
         let expected = inputBytes / 100
-        stage.known.reserveCapacity(stage.known.count + expected)
-        stage.resolver.reserve(expected)
+        stage.reserve(expected)
+        resolver.reserve(expected)
         let stored = try SheetData.recordCount(db)
         let bulk = expected > 50_000 && expected > stored
         if bulk { try SheetData.suspendPoolIndex(db) }
@@ -316,40 +330,33 @@ struct ImportedFiles {
     }
 }
 
-/// The part of a sheet import that must see the rows in order but needs no database: it drops the
-/// rows already stored (by fingerprint) and resolves each new row's customer. It runs on the
-/// reader's thread (``SheetReader/prepare``), ahead of the database thread that stores the rows,
-/// so the two cores share the work; the database thread reads it once the reader is done.
-final class CustomerStage: @unchecked Sendable {
-    var known: Set<Int64>
-    var resolver: IdentityResolver
+/// The part of a sheet import that must see the rows in order but needs neither the database nor
+/// the customers: it drops the rows already stored (by fingerprint) and counts the new ones dated
+/// outside the month checked against. It runs on the reader's thread (``SheetReader/prepare``),
+/// beside the database thread that resolves and stores the rows, which reads its counts once the
+/// reader is done.
+final class NewRows: @unchecked Sendable {
+    private var known: FingerprintSet
     let checkWindow: ClosedRange<Day>?
     /// Rows dropped as already stored.
     private(set) var knownRows = 0
     /// New rows dated outside the month checked against.
     private(set) var outside = 0
-    /// Records that joined two customers, by the kind of key they shared.
-    private(set) var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
-    /// The customer of each new row.
-    private(set) var newCustomers: [Int] = []
 
-    init(known: Set<Int64>, resolver: IdentityResolver, checkWindow: ClosedRange<Day>?) {
+    init(known: FingerprintSet, checkWindow: ClosedRange<Day>?) {
         self.known = known
-        self.resolver = resolver
         self.checkWindow = checkWindow
     }
 
-    /// Drops a row already stored (false); else sets its customer and the keys seen for the first time.
+    /// Makes room for `count` more fingerprints.
+    func reserve(_ count: Int) { known.reserveCapacity(known.count + count) }
+
+    /// Drops a row already stored (false).
     func take(_ row: inout ParsedRow) -> Bool {
-        if !known.insert(row.record.fingerprint).inserted {
+        if !known.insert(row.record.fingerprint) {
             knownRows += 1
             return false
         }
-        let resolution = resolver.resolveRecord(row.keys)
-        for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
-        row.record.customer = resolution.customer
-        row.newKeys = resolution.newKeys
-        newCustomers.append(resolution.customer)
         if let w = checkWindow, let d = row.record.eventDay, !w.contains(d) { outside += 1 }
         return true
     }

@@ -114,9 +114,12 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         func good(_ parsed: Parsed) {
             // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
             guard rejected == 0 || skipBad else { return }
-            var parsed = parsed
-            if let prepare, !prepare(&parsed) { return }
             batch.append(parsed)
+            // Completed in place (a large row is not copied again), or dropped.
+            if let prepare, !prepare(&batch[batch.count - 1]) {
+                batch.removeLast()
+                return
+            }
             if batch.count == BatchChannels.batchSize {
                 if !channel.send(batch) { stopped = true }
                 batch.removeAll(keepingCapacity: true)
