@@ -507,24 +507,27 @@ public enum SheetData {
         try Int.fetchOne(db, sql: "SELECT max(id) FROM records") ?? 0
     }
 
-    /// The pool rows of a month: every record dated in the window, plus the VIP lists of the month.
+    /// Calls `body` with each pool row of a month (every record dated in the window, plus the VIP
+    /// lists of the month), read straight from SQLite's columns: a month of a million rows is
+    /// neither boxed into GRDB rows nor held in an array.
     public static func poolRows(
-        window: ClosedRange<Day>, month: YearMonth, _ db: Database
-    ) throws
-        -> [(customer: Int, kind: Int, fingerprint: Int64, route: ContactRoute)]
-    {
-        var out: [(Int, Int, Int64, ContactRoute)] = []
-        let rows = try Row.fetchCursor(
-            db,
+        window: ClosedRange<Day>, month: YearMonth, _ db: Database,
+        _ body: (_ customer: Int, _ kind: Int, _ fingerprint: Int64, _ route: ContactRoute) throws -> Void
+    ) throws {
+        let statement = try db.makeStatement(
             sql: """
                 SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
                 UNION ALL
                 SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
-                """, arguments: [window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
-        while let row = try rows.next() {
-            out.append((row[0], row[1], row[2], ContactRoute(rawValue: row[3]) ?? .none))
+                """)
+        statement.arguments = [window.lowerBound.ordinal, window.upperBound.ordinal, month.description]
+        let rows = try Row.fetchCursor(statement)
+        let s = statement.sqliteStatement
+        while try rows.next() != nil {
+            try body(
+                Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2),
+                ContactRoute(rawValue: Int(sqlite3_column_int64(s, 3))) ?? .none)
         }
-        return out
     }
 
     /// Records, in import order, of the customers on a draw, in that draw's month pool.

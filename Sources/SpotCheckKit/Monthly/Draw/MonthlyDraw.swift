@@ -155,7 +155,7 @@ public struct MonthlyDraw {
                 } ?? []
             let result: DrawResult
             do {
-                result = try SampleDraw.draw(pool: Array(pool.values), excluded: history, options: options)
+                result = try SampleDraw.draw(pool: pool, excluded: history, options: options)
             } catch let problem as DrawViolation {
                 throw DrawError.invalid(problem)
             }
@@ -198,33 +198,48 @@ public struct MonthlyDraw {
     private static func pool(
         window: ClosedRange<Day>, month: YearMonth, _ db: Database
     ) throws
-        -> (customers: [Int: PoolCustomer], rowsBySource: [String: Int])
+        -> (customers: [PoolCustomer], rowsBySource: [String: Int])
     {
-        var byCustomer: [Int: PoolCustomer] = [:]
-        var rowsBySource: [String: Int] = [:]
-        for row in try SheetData.poolRows(window: window, month: month, db) {
-            let kind = SourceKind(code: row.kind)!
-            rowsBySource[kind.rawValue, default: 0] += 1
-            if var c = byCustomer[row.customer] {
-                c.sources.insert(SourceSet(kind))
-                c.sortKey = min(c.sortKey, row.fingerprint)
-                c.route = ContactRoute.best(c.route, row.route)
-                byCustomer[row.customer] = c
+        // Customer numbers count up from 1: each one's place in `customers` is kept in an array by
+        // number (a dictionary of half a million customers was a fifth of a draw), a number
+        // outside that range (should a database hold one) in a dictionary.
+        let next = try SheetData.nextCustomer(db)
+        var place = [Int32](repeating: -1, count: max(next, 0) + 1)
+        var others: [Int: Int] = [:]
+        var customers: [PoolCustomer] = []
+        var rowsByKind = [Int](repeating: 0, count: SourceKind.allCases.count)
+        func index(_ customer: Int) -> Int? {
+            if customer >= 0 && customer < place.count {
+                let i = place[customer]
+                return i >= 0 ? Int(i) : nil
+            }
+            return others[customer]
+        }
+        try SheetData.poolRows(window: window, month: month, db) { customer, code, fingerprint, route in
+            let kind = SourceKind(code: code)!
+            rowsByKind[SourceKind.allCases.firstIndex(of: kind)!] += 1
+            if let i = index(customer) {
+                customers[i].sources.insert(SourceSet(kind))
+                customers[i].sortKey = min(customers[i].sortKey, fingerprint)
+                customers[i].route = ContactRoute.best(customers[i].route, route)
             } else {
-                byCustomer[row.customer] = PoolCustomer(
-                    id: row.customer, sources: SourceSet(kind),
-                    sortKey: row.fingerprint, route: row.route)
+                if customer >= 0 && customer < place.count {
+                    place[customer] = Int32(customers.count)
+                } else {
+                    others[customer] = customers.count
+                }
+                customers.append(
+                    PoolCustomer(id: customer, sources: SourceSet(kind), sortKey: fingerprint, route: route))
             }
         }
-        if byCustomer.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
+        if customers.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
         // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
         for (customer, route) in try OrderData.routes(db) where route < .none {
-            if var c = byCustomer[customer], route < c.route {
-                c.route = route
-                byCustomer[customer] = c
-            }
+            if let i = index(customer), route < customers[i].route { customers[i].route = route }
         }
-        return (byCustomer, rowsBySource)
+        var rowsBySource: [String: Int] = [:]
+        for (kind, rows) in zip(SourceKind.allCases, rowsByKind) where rows > 0 { rowsBySource[kind.rawValue] = rows }
+        return (customers, rowsBySource)
     }
 
     /// Inserts the draw and its items; a replaced draw is marked superseded by it.
