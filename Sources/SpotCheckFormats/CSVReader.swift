@@ -37,8 +37,9 @@ public final class CSVReader {
 
     // One function: the CSV import's per-record loop, whose chunk reader shares the buffer and decoder with it.
     /// Calls `body` with each record's row number (1-based, as Excel would number it) and
-    /// its fields. The array is reused between calls: copy what you keep.
-    public func forEachRow(_ body: (_ row: Int, _ fields: [String]) throws -> Void) throws {
+    /// its fields as bytes, read in place: valid only during the call (copy what you keep).
+    /// Every field is checked as UTF-8 (and for NUL bytes) before `body` sees its record.
+    public func forEachRecord(_ body: (_ row: Int, _ fields: CSVFields) throws -> Void) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw FileError(file: path, message: Catalog.File.unreadable(path, String(cString: strerror(errno))))
@@ -52,8 +53,10 @@ public final class CSVReader {
         var first = true
         var eof = false
         var row = 1
-        var fields: [String] = []
-        fields.reserveCapacity(32)
+        var spans: [CSVFields.Span] = []
+        spans.reserveCapacity(32)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(4096)
 
         func readChunk() throws {
             let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
@@ -88,13 +91,19 @@ public final class CSVReader {
         while true {
             // Parse every complete record in buf[start...].
             var needMore = false
-            while start < buf.count || (eof && start < buf.count) {
-                let outcome = try buf.withUnsafeBufferPointer { b in
-                    try parseRecord(b, from: start, eof: eof, row: row, into: &fields)
+            while start < buf.count {
+                let next = try buf.withUnsafeBufferPointer { b -> Int? in
+                    guard let next = try parseRecord(b, from: start, eof: eof, row: row, into: &spans, &scratch)
+                    else { return nil }
+                    try scratch.withUnsafeBufferPointer { s in
+                        try spans.withUnsafeBufferPointer { f in
+                            try body(row, CSVFields(buffer: b, scratch: s, spans: f))
+                        }
+                    }
+                    return next
                 }
-                guard let next = outcome else { needMore = true; break }
+                guard let next else { needMore = true; break }
                 start = next
-                try body(row, fields)
                 row += 1
             }
             if eof && !needMore { break }
@@ -110,23 +119,37 @@ public final class CSVReader {
         }
     }
 
+    /// Calls `body` with each record's row number (1-based, as Excel would number it) and
+    /// its fields. The array is reused between calls: copy what you keep.
+    public func forEachRow(_ body: (_ row: Int, _ fields: [String]) throws -> Void) throws {
+        var fields: [String] = []
+        fields.reserveCapacity(32)
+        try forEachRecord { row, record in
+            fields.removeAll(keepingCapacity: true)
+            // Checked as UTF-8 already: decoding repairs nothing.
+            for i in 0..<record.count { fields.append(record.string(i)) }
+            try body(row, fields)
+        }
+    }
+
     // One function: the CSV import's per-byte inner loop over quoted and plain fields.
     /// Parses one record starting at `p`; returns the index after it, or nil when the buffer
-    /// ends inside the record and more input may follow.
+    /// ends inside the record and more input may follow. Each field is checked (NUL, UTF-8)
+    /// as soon as it is complete, in the order the fields stand.
     private func parseRecord(
         _ b: UnsafeBufferPointer<UInt8>, from p0: Int, eof: Bool, row: Int,
-        into fields: inout [String]
+        into fields: inout [CSVFields.Span], _ scratch: inout [UInt8]
     ) throws -> Int? {
         fields.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
         let n = b.count
         var p = p0
         let quote: UInt8 = 34, comma: UInt8 = 44, cr: UInt8 = 13, lf: UInt8 = 10
-        var scratch: [UInt8] = []
         while true {
             if p >= n {
                 // End of buffer right after a delimiter (or an empty last line).
                 if !eof { return nil }
-                if p > p0 || !fields.isEmpty { fields.append("") }
+                if p > p0 || !fields.isEmpty { fields.append(CSVFields.Span(start: p, end: p, inScratch: false)) }
                 return p
             }
             if b[p] == quote {
@@ -151,19 +174,23 @@ public final class CSVReader {
                     }
                     q += 1
                 }
-                var value: String
+                var span: CSVFields.Span
                 if hasEscapes {
-                    scratch.removeAll(keepingCapacity: true)
+                    let at = scratch.count
                     var k = p + 1
                     while k < q {
                         scratch.append(b[k])
                         k += (b[k] == quote) ? 2 : 1
                     }
-                    value = try makeString(
-                        UnsafeBufferPointer(start: nil, count: 0), bytes: scratch, high: high, row: row)
+                    span = CSVFields.Span(start: at, end: scratch.count, inScratch: true)
+                    if high >= 0x80 {
+                        try scratch.withUnsafeBufferPointer {
+                            try check(UnsafeBufferPointer(rebasing: $0[at...]), row: row)
+                        }
+                    }
                 } else {
-                    value = try makeString(
-                        UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), bytes: nil, high: high, row: row)
+                    span = CSVFields.Span(start: p + 1, end: q, inScratch: false)
+                    if high >= 0x80 { try check(UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), row: row) }
                 }
                 if nul { throw nulProblem(row: row, column: fields.count) }
                 p = q + 1
@@ -173,10 +200,17 @@ public final class CSVReader {
                     while e < n, b[e] != comma, b[e] != cr, b[e] != lf { e += 1 }
                     if e >= n && !eof { return nil }
                     if b[p..<e].contains(0) { throw nulProblem(row: row, column: fields.count) }
-                    value += try makeString(UnsafeBufferPointer(rebasing: b[p..<e]), bytes: nil, high: 0x80, row: row)
+                    try check(UnsafeBufferPointer(rebasing: b[p..<e]), row: row)
+                    if !span.inScratch {
+                        let at = scratch.count
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[span.start..<span.end]))
+                        span = CSVFields.Span(start: at, end: scratch.count, inScratch: true)
+                    }
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[p..<e]))
+                    span.end = scratch.count
                     p = e
                 }
-                fields.append(value)
+                fields.append(span)
             } else {
                 var e = p
                 var high: UInt8 = 0
@@ -190,7 +224,8 @@ public final class CSVReader {
                 }
                 if e >= n && !eof { return nil }
                 if nul { throw nulProblem(row: row, column: fields.count) }
-                fields.append(try makeString(UnsafeBufferPointer(rebasing: b[p..<e]), bytes: nil, high: high, row: row))
+                if high >= 0x80 { try check(UnsafeBufferPointer(rebasing: b[p..<e]), row: row) }
+                fields.append(CSVFields.Span(start: p, end: e, inScratch: false))
                 p = e
             }
             // Delimiter.
@@ -200,7 +235,7 @@ public final class CSVReader {
                 p += 1
                 if p >= n {
                     if !eof { return nil }
-                    fields.append("")
+                    fields.append(CSVFields.Span(start: p, end: p, inScratch: false))
                     return p
                 }
                 continue
@@ -218,24 +253,82 @@ public final class CSVReader {
         FileError(file: path, row: row, column: columnLetter(column), message: Catalog.File.nulCharacter)
     }
 
+    /// Throws when `bytes` are not well-formed UTF-8 (as `String(validating:)` would refuse them).
     @inline(__always)
-    private func makeString(
-        _ slice: UnsafeBufferPointer<UInt8>, bytes: [UInt8]?, high: UInt8, row: Int
-    ) throws -> String {
-        if let bytes {
-            if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
-            guard let s = String(validating: bytes, as: UTF8.self) else {
-                throw FileError(
-                    file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
-            }
-            return s
-        }
-        if slice.isEmpty { return "" }
-        if high < 0x80 { return String(decoding: slice, as: UTF8.self) }
-        guard let s = String(validating: slice, as: UTF8.self) else {
+    private func check(_ bytes: UnsafeBufferPointer<UInt8>, row: Int) throws {
+        guard UTF8Check.isValid(bytes) else {
             throw FileError(
                 file: path, row: row, message: Catalog.File.badEncoding(encoding.rawValue, offset: bytesRead))
         }
-        return s
+    }
+}
+
+/// The fields of one CSV record as bytes, in the reader's buffer (or, for a quoted field with
+/// doubled quotes, unescaped beside it): valid only during the call that hands them over.
+public struct CSVFields {
+    /// Where a field's bytes are.
+    struct Span {
+        var start: Int
+        var end: Int
+        var inScratch: Bool
+    }
+
+    let buffer: UnsafeBufferPointer<UInt8>
+    let scratch: UnsafeBufferPointer<UInt8>
+    let spans: UnsafeBufferPointer<Span>
+
+    /// The number of fields.
+    public var count: Int { spans.count }
+
+    /// The bytes of field `i` (well-formed UTF-8, no NUL).
+    public subscript(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let s = spans[i]
+        return UnsafeBufferPointer(rebasing: (s.inScratch ? scratch : buffer)[s.start..<s.end])
+    }
+
+    /// Field `i` as a String.
+    public func string(_ i: Int) -> String {
+        let b = self[i]
+        return b.isEmpty ? "" : String(decoding: b, as: UTF8.self)
+    }
+}
+
+/// The well-formedness check of UTF-8 (Unicode, Table 3-7): the rule `String(validating:)`
+/// applies, without making a String.
+enum UTF8Check {
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { return true }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            @inline(__always) func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+            switch c {
+            case 0xC2...0xDF:
+                guard cont(i + 1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard i + 1 < n else { return false }
+                let c1 = b[i + 1]
+                let lo: UInt8 = c == 0xE0 ? 0xA0 : 0x80, hi: UInt8 = c == 0xED ? 0x9F : 0xBF
+                guard c1 >= lo, c1 <= hi, cont(i + 2) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard i + 1 < n else { return false }
+                let c1 = b[i + 1]
+                let lo: UInt8 = c == 0xF0 ? 0x90 : 0x80, hi: UInt8 = c == 0xF4 ? 0x8F : 0xBF
+                guard c1 >= lo, c1 <= hi, cont(i + 2), cont(i + 3) else { return false }
+                i += 4
+            default: return false
+            }
+        }
+        return true
     }
 }

@@ -101,7 +101,14 @@ public enum DateText {
     /// bytes (what most exports write); nil for any other form.
     private static func isoFast(_ text: String) throws(Problem) -> Parsed? {
         var text = text
-        let outcome: Result<Parsed, Problem>? = text.withUTF8 { b in
+        let outcome = text.withUTF8 { b in Result { () throws(Problem) in try parseISO(b) } }
+        return try outcome.get()
+    }
+
+    /// The `YYYY-MM-DD[ HH:MM[:SS[.fff]]]` forms ``parse(_:)-(String)`` reads first, from the text's UTF-8 bytes:
+    /// nil for any other form (which ``parse(_:)-(String)`` may still read).
+    public static func parseISO(_ b: UnsafeBufferPointer<UInt8>) throws(Problem) -> Parsed? {
+        let outcome: Result<Parsed, Problem>? = {
             let n = b.count
             // yyyy-mm-dd, with hh:mm, hh:mm:ss or hh:mm:ss.f to .fff (transcripts have milliseconds).
             guard n == 10 || n == 16 || (19...23).contains(n) && n != 20, b[4] == 0x2D, b[7] == 0x2D else { return nil }
@@ -135,7 +142,7 @@ public enum DateText {
                 return .failure(.badTime)
             }
             return .success(Parsed(moment: t, hasTime: true))
-        }
+        }()
         switch outcome {
         case nil: return nil
         case .success(let p)?: return p

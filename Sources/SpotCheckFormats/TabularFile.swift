@@ -98,6 +98,25 @@ public final class TabularFile {
         }
     }
 
+    /// Like ``forEachRow(_:)``, offering each CSV record first to `bytes` as its fields' bytes read
+    /// in place (no String, no cell): a record `bytes` takes (returns true for) is not passed to
+    /// `body`. A workbook's rows all go to `body`.
+    public func forEachRow(
+        bytes: (_ row: Int, _ fields: CSVFields) throws -> Bool, _ body: (_ row: Int, _ cells: [Cell]) throws -> Void
+    ) throws {
+        guard case .csv(let reader) = backing else { return try forEachRow(body) }
+        var cells: [Cell] = []
+        try reader.forEachRecord { row, fields in
+            if try bytes(row, fields) { return }
+            cells.removeAll(keepingCapacity: true)
+            for i in 0..<fields.count {
+                let f = fields[i]
+                cells.append(f.isEmpty ? .empty : .text(String(decoding: f, as: UTF8.self)))
+            }
+            try body(row, cells)
+        }
+    }
+
     private enum Magic { case zip, ole, text, binary }
 
     private static func sniff(_ path: String) -> Magic {

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import SpotCheckCore
 
 extension SheetData {
@@ -9,15 +10,21 @@ extension SheetData {
         window: ClosedRange<Day>, month: YearMonth, _ db: Database,
         _ body: (_ customer: Int, _ kind: Int, _ fingerprint: Int64, _ route: ContactRoute) throws -> Void
     ) throws {
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
-                    UNION ALL
-                    SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
-                    """), arguments: [window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
-        while let row = try rows.next() {
-            try body(row[0], row[1], row[2], ContactRoute(rawValue: row[3]) ?? .none)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
+                UNION ALL
+                SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
+                """)
+        statement.arguments = [window.lowerBound.ordinal, window.upperBound.ordinal, month.description]
+        // Read straight from SQLite's columns (all NOT NULL): a million rows are not boxed
+        // into GRDB rows.
+        let rows = try Row.fetchCursor(statement)
+        let s = statement.sqliteStatement
+        while try rows.next() != nil {
+            try body(
+                Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2),
+                ContactRoute(rawValue: Int(sqlite3_column_int64(s, 3))) ?? .none)
         }
     }
 }

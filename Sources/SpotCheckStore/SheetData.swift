@@ -177,6 +177,37 @@ private struct FieldPacker {
     }
 }
 
+/// Builds ``RecordFields/packedUTF8`` from the fields' bytes in packing order, without making a
+/// String of any (the CSV import's path): add the first fifteen fields, and the alternates and
+/// the platform only when either is there, as ``RecordFields/packedUTF8`` does.
+public struct PackedFieldsBuilder {
+    public private(set) var bytes: [UInt8] = []
+    private var fields = 0
+
+    public init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Adds the next field (nil or empty: a missing field); a unit separator inside becomes a space.
+    public mutating func add(_ field: UnsafeBufferPointer<UInt8>?) {
+        if fields > 0 { bytes.append(0x1F) }
+        fields += 1
+        guard let field, !field.isEmpty, let from = field.baseAddress else { return }
+        let at = bytes.count
+        bytes.append(contentsOf: field)
+        if memchr(from, 0x1F, field.count) != nil {
+            for k in at..<bytes.count where bytes[k] == 0x1F { bytes[k] = 0x20 }
+        }
+    }
+}
+
+extension PackedFieldsBuilder {
+    /// Appends bytes to the field last added (a field made of pieces, such as a date).
+    public mutating func extend(_ piece: UnsafeBufferPointer<UInt8>) {
+        let at = bytes.count
+        bytes.append(contentsOf: piece)
+        for k in at..<bytes.count where bytes[k] == 0x1F { bytes[k] = 0x20 }
+    }
+}
+
 /// One sheet row to store.
 public struct NewRecord: Sendable {
     public var kind: SourceKind
@@ -203,6 +234,21 @@ public struct NewRecord: Sendable {
         packedFields = fields.packedUTF8
         route = fields.contactRoute
     }
+
+    /// A row whose fields are packed already (``PackedFieldsBuilder``) and whose route is known.
+    public init(
+        kind: SourceKind, eventDay: Day?, vipMonth: YearMonth?, sourceRow: Int, packedFields: [UInt8],
+        route: ContactRoute
+    ) {
+        self.kind = kind
+        customer = 0
+        fingerprint = 0
+        self.eventDay = eventDay
+        self.vipMonth = vipMonth
+        self.sourceRow = sourceRow
+        self.packedFields = packedFields
+        self.route = route
+    }
 }
 
 /// Sheet rows, customers and their identity keys: the queries of import and draw.
@@ -228,13 +274,11 @@ public enum SheetData {
             arguments: [String(n)])
     }
 
-    /// Fingerprints of the rows already stored for a kind.
-    public static func fingerprints(kind: SourceKind, _ db: Database) throws -> Set<Int64> {
-        var set = Set<Int64>()
+    /// Calls `body` with the fingerprint of each row already stored for a kind.
+    public static func fingerprints(kind: SourceKind, _ db: Database, _ body: (Int64) -> Void) throws {
         let rows = try Int64.fetchCursor(
             db, sql: "SELECT fingerprint FROM records WHERE kind = ?", arguments: [kind.code])
-        while let f = try rows.next() { set.insert(f) }
-        return set
+        while let f = try rows.next() { body(f) }
     }
 
     /// Appends identity keys seen for the first time, 64 rows to a statement (a statement per
@@ -319,9 +363,20 @@ public enum SheetData {
         private let db: Database
         private let importID: Int64
         private var rows: RowsStatement
-        private var pending: [NewRecord] = []
+        /// The rows waiting in the buffer: their numbers, and where their texts are in `text`.
+        private var pending: [Pending] = []
         private var text: [UInt8] = []
-        private var spans: [(month: Range<Int>?, fields: Range<Int>)] = []
+
+        private struct Pending {
+            var kind: Int64
+            var customer: Int64
+            var fingerprint: Int64
+            var eventDay: Int64?
+            var month: Range<Int>?
+            var sourceRow: Int64
+            var fields: Range<Int>
+            var route: Int64
+        }
 
         public init(importID: Int64, _ db: Database) throws {
             self.importID = importID
@@ -331,13 +386,25 @@ public enum SheetData {
                     "records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)",
                 columns: 9, db)
             pending.reserveCapacity(RowsStatement.perStatement)
-            spans.reserveCapacity(RowsStatement.perStatement)
             text.reserveCapacity(256 * RowsStatement.perStatement)
         }
 
-        /// Inserts one row (it may wait in the buffer until ``finish()``).
+        /// Inserts one row (it may wait in the buffer until ``finish()``): its texts are copied
+        /// once, into the buffer SQLite reads them from in place.
         public func insert(_ r: NewRecord) throws {
-            pending.append(r)
+            var month: Range<Int>? = nil
+            if let m = r.vipMonth {
+                let at = text.count
+                text.append(contentsOf: m.description.utf8)
+                month = at..<text.count
+            }
+            let at = text.count
+            text.append(contentsOf: r.packedFields)
+            pending.append(
+                Pending(
+                    kind: Int64(r.kind.code), customer: Int64(r.customer), fingerprint: r.fingerprint,
+                    eventDay: r.eventDay.map { Int64($0.ordinal) }, month: month, sourceRow: Int64(r.sourceRow),
+                    fields: at..<text.count, route: Int64(r.route.rawValue)))
             if pending.count == RowsStatement.perStatement { try flush() }
         }
 
@@ -347,40 +414,23 @@ public enum SheetData {
         private func flush() throws {
             guard !pending.isEmpty else { return }
             let s = try rows.statement(rows: pending.count)
-            // The texts, copied once into one buffer that SQLite reads in place.
-            text.removeAll(keepingCapacity: true)
-            spans.removeAll(keepingCapacity: true)
-            for r in pending {
-                var month: Range<Int>? = nil
-                if let m = r.vipMonth {
-                    let at = text.count
-                    text.append(contentsOf: m.description.utf8)
-                    month = at..<text.count
-                }
-                let at = text.count
-                text.append(contentsOf: r.packedFields)
-                spans.append((month, at..<text.count))
-            }
             try text.withUnsafeBufferPointer { buf in
                 for (i, r) in pending.enumerated() {
                     let p = Int32(9 * i)
                     sqlite3_bind_int64(s, p + 1, importID)
-                    sqlite3_bind_int64(s, p + 2, Int64(r.kind.code))
-                    sqlite3_bind_int64(s, p + 3, Int64(r.customer))
+                    sqlite3_bind_int64(s, p + 2, r.kind)
+                    sqlite3_bind_int64(s, p + 3, r.customer)
                     sqlite3_bind_int64(s, p + 4, r.fingerprint)
-                    if let d = r.eventDay {
-                        sqlite3_bind_int64(s, p + 5, Int64(d.ordinal))
-                    } else {
-                        sqlite3_bind_null(s, p + 5)
-                    }
-                    if let m = spans[i].month { bindStaticText(s, p + 6, buf, m) } else { sqlite3_bind_null(s, p + 6) }
-                    sqlite3_bind_int64(s, p + 7, Int64(r.sourceRow))
-                    bindStaticText(s, p + 8, buf, spans[i].fields)
-                    sqlite3_bind_int64(s, p + 9, Int64(r.route.rawValue))
+                    if let d = r.eventDay { sqlite3_bind_int64(s, p + 5, d) } else { sqlite3_bind_null(s, p + 5) }
+                    if let m = r.month { bindStaticText(s, p + 6, buf, m) } else { sqlite3_bind_null(s, p + 6) }
+                    sqlite3_bind_int64(s, p + 7, r.sourceRow)
+                    bindStaticText(s, p + 8, buf, r.fields)
+                    sqlite3_bind_int64(s, p + 9, r.route)
                 }
                 try stepDone(s, db)
             }
             pending.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
         }
     }
 

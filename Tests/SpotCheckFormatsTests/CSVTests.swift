@@ -84,4 +84,25 @@ struct CSVTests {
         w.row(["a", "b,c", "d\"e", "f\ng", " h"])
         #expect(w.content == "\u{FEFF}a,\"b,c\",\"d\"\"e\",\"f\ng\",\" h\"\r\n")
     }
+
+    /// The reader checks fields as UTF-8 without making Strings: its check must refuse exactly
+    /// what `String(validating:)` refuses (overlong forms, surrogates, beyond U+10FFFF, cut sequences).
+    @Test func theUTF8CheckAgreesWithStringValidation() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [
+            Array("客户".utf8), Array("a".utf8), Array("😀".utf8), [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x90, 0x80], [0xC2], [0x80], [0xFF], [0xEF, 0xBF, 0xBF],
+            [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xE0, 0xA0, 0x80], [0xC2, 0xA0], Array("abcdefghijkl".utf8),
+        ]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            if Bool.random(using: &rng), !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = .random(in: 0...255, using: &rng)
+            }
+            let checked = bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
+            #expect(checked == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
 }

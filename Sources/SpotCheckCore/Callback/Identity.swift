@@ -47,12 +47,18 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Whether text can be an order number that identifies a customer: not masked, with at
     /// least eight digits (so 无, 暂无 or 0 typed into a hand-made sheet never merge anyone).
     public static func isOrderNumber(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { isOrderNumber(utf8: $0) }
+    }
+
+    /// ``isOrderNumber(_:)`` of the text whose UTF-8 bytes these are.
+    public static func isOrderNumber(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
-        for b in s.utf8 where b >= 0x30 && b <= 0x39 {
+        for b in bytes where b >= 0x30 && b <= 0x39 {
             digits += 1
             if digits == 8 { break }
         }
-        return digits == 8 && !Masking.isMasked(s)
+        return digits == 8 && !Masking.isMasked(utf8: bytes)
     }
 
     /// The buyer ID as compared.
@@ -82,9 +88,15 @@ public enum IdentityKey: Hashable, Sendable, Comparable, CustomStringConvertible
 public enum Masking {
     /// Whether the text hides part of itself with asterisks (ASCII or full-width) or `●`.
     public static func isMasked(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { isMasked(utf8: $0) }
+    }
+
+    /// ``isMasked(_:)`` of the text whose UTF-8 bytes these are.
+    public static func isMasked(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // `*`, or the UTF-8 of `＊` (EF BC 8A) or `●` (E2 97 8F), in one pass over the bytes.
         var prev2: UInt8 = 0, prev1: UInt8 = 0
-        for b in s.utf8 {
+        for b in bytes {
             if b == 0x2A { return true }
             if (prev2 == 0xEF && prev1 == 0xBC && b == 0x8A) || (prev2 == 0xE2 && prev1 == 0x97 && b == 0x8F) {
                 return true
@@ -100,6 +112,12 @@ public enum Masking {
     public static func isEncrypted(_ s: String) -> Bool {
         guard let first = s.utf8.first, first == 0x23 || first == 0x24 || first == 0x7E else { return false }
         return s.utf8.count >= 4
+    }
+
+    /// ``isEncrypted(_:)`` of the text whose UTF-8 bytes these are.
+    public static func isEncrypted(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first == 0x23 || first == 0x24 || first == 0x7E else { return false }
+        return bytes.count >= 4
     }
 }
 

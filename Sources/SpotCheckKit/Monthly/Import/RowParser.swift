@@ -19,9 +19,9 @@ struct RowParser {
     /// The seller centre the sheet comes from, when known.
     let platform: Platform?
     /// Column of each field, by `SheetField.ordinal` (-1: not in the sheet).
-    private let column: [Int]
+    let column: [Int]
     /// The date fields the sheet has.
-    private let presentDates: [SheetField]
+    let presentDates: [SheetField]
 
     init(
         kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?,

@@ -84,7 +84,6 @@ public struct SheetImporter {
         return report
     }
 
-    // Over 60 lines: the per-row loop stays inline in the transaction (no closure per row).
     /// Runs the import inside the open write transaction `db` (a batch runs several kinds in
     /// one); `files` reads the files and keeps what is to be written once it is stored.
     func run(_ request: ImportRequest, files: inout ImportedFiles, _ db: Database) throws -> ImportReport {
@@ -93,28 +92,31 @@ public struct SheetImporter {
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
         let checkWindow = request.kind == .vip ? nil : request.month.map { period.window(of: $0) }
         let started = Date()
+        var known = FingerprintSet()
+        try SheetData.fingerprints(kind: request.kind, db) { _ = known.insert($0) }
+        let stage = NewRows(known: known, checkWindow: checkWindow)
         var resolver = IdentityResolver(
-            known: try SheetData.identityKeys(db),
-            nextCustomer: try SheetData.nextCustomer(db))
-        var known = try SheetData.fingerprints(kind: request.kind, db)
-        let bulk = try SheetImporter.prepare(for: request.files, known: &known, resolver: &resolver, db)
+            known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db))
+        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, resolver: &resolver, db)
         var newCustomers: [Int] = []
-        var outside = 0
         var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
         for path in request.files {
-            try files.importFile(path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, db) {
-                importID, nextBatch, report in
+            // Read before the file's reader starts (on its thread, `stage` counts the rows already stored).
+            let knownBefore = stage.knownRows
+            try files.importFile(
+                path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, prepare: stage.take, db
+            ) { importID, nextBatch, report in
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
                 while var batch = nextBatch() {
-                    // Through the buffer: the rows are read and updated in place, not copied.
+                    // Rows already stored were dropped on the reader's thread (`stage`). Through the buffer:
+                    // the rows are read and updated in place, not copied.
                     try batch.withUnsafeMutableBufferPointer { rows in
                         // A row's keys are swapped out into this local, not copied (a copy retains
                         // every key; a variable captured from outside would be copied for each call).
                         var keys = IdentityResolver.PreparedKeys(KeyPair())
                         for i in rows.indices {
-                            if !known.insert(rows[i].record.fingerprint).inserted { report.known += 1; continue }
                             swap(&keys, &rows[i].keys)
                             let resolution = resolver.resolveRecord(keys)
                             for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
@@ -122,12 +124,13 @@ public struct SheetImporter {
                             try keyWriter.write(resolution.newKeys, customer: customer)
                             rows[i].record.customer = customer
                             newCustomers.append(customer)
-                            if let w = checkWindow, let d = rows[i].record.eventDay, !w.contains(d) { outside += 1 }
                             try inserter.insert(rows[i].record)
-                            report.new += 1
                         }
                     }
+                    report.new += batch.count
                 }
+                // The reader is done once the channel is: its counts are final.
+                report.known += stage.knownRows - knownBefore
                 try keyWriter.finish()
                 try inserter.finish()
             }
@@ -145,23 +148,23 @@ public struct SheetImporter {
             index \(Date().timeIntervalSince(keysDone)) s
             """)
         return ImportReport(
-            kind: request.kind, files: files.reports, customers: SheetImporter.distinct(newCustomers, &resolver),
+            kind: request.kind, files: files.reports,
+            customers: SheetImporter.distinct(newCustomers, &resolver),
             merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
-            notes: notes(vipMonth: vipMonth, outside: outside, of: request.month))
+            notes: notes(vipMonth: vipMonth, outside: stage.outside, of: request.month))
     }
 
     /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
     /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
     /// returns whether it did.
     private static func prepare(
-        for files: [String], known: inout Set<Int64>, resolver: inout IdentityResolver,
-        _ db: Database
+        for files: [String], stage: NewRows, resolver: inout IdentityResolver, _ db: Database
     ) throws -> Bool {
         let inputBytes = files.reduce(0) {
             $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
         }
         let expected = inputBytes / 100
-        known.reserveCapacity(known.count + expected)
+        stage.reserve(expected)
         resolver.reserve(expected)
         let stored = try SheetData.recordCount(db)
         let bulk = expected > 50_000 && expected > stored
@@ -282,7 +285,8 @@ struct ImportedFiles {
     /// id, the reader's batches (nil when done) and the file's report, in which `store` counts the rows it adds
     /// (`new`) and the ones already stored (`known`); then completes the report from what the reader found.
     mutating func importFile<Parsed>(
-        _ path: String, kind: String, vipMonth: YearMonth?, layout: SheetLayout<Parsed>, _ db: Database,
+        _ path: String, kind: String, vipMonth: YearMonth?, layout: SheetLayout<Parsed>,
+        prepare: ((inout Parsed) -> Bool)? = nil, _ db: Database,
         store: (_ importID: Int64, _ nextBatch: () -> [Parsed]?, _ report: inout ImportReport.FileReport) throws
             -> Void
     ) throws {
@@ -296,7 +300,7 @@ struct ImportedFiles {
         var report = ImportReport.FileReport(file: path, format: "", read: 0, new: 0, known: 0, blank: 0, rejected: 0)
         let reader = SheetReader(
             file: file, path: path, layout: layout, columns: ws.config.columns, skipBad: skipBad,
-            platform: platform, progress: progress)
+            platform: platform, progress: progress, prepare: prepare)
         reader.start()
         do {
             try store(importRow.id!, { reader.channel.receive() }, &report)
@@ -323,5 +327,37 @@ struct ImportedFiles {
     func writeRejects() throws {
         let importer = SheetImporter(workspace: workspace)
         for r in rejects { try importer.writeRejects(r.path, headers: r.headers, rows: r.rows) }
+    }
+}
+
+/// The part of a sheet import that must see the rows in order but needs neither the database nor
+/// the customers: it drops the rows already stored (by fingerprint) and counts the new ones dated
+/// outside the month checked against. It runs on the reader's thread (``SheetReader/prepare``),
+/// beside the database thread that resolves and stores the rows, which reads its counts once the
+/// reader is done.
+final class NewRows: @unchecked Sendable {
+    private var known: FingerprintSet
+    let checkWindow: ClosedRange<Day>?
+    /// Rows dropped as already stored.
+    private(set) var knownRows = 0
+    /// New rows dated outside the month checked against.
+    private(set) var outside = 0
+
+    init(known: FingerprintSet, checkWindow: ClosedRange<Day>?) {
+        self.known = known
+        self.checkWindow = checkWindow
+    }
+
+    /// Makes room for `count` more fingerprints.
+    func reserve(_ count: Int) { known.reserveCapacity(known.count + count) }
+
+    /// Drops a row already stored (false).
+    func take(_ row: inout ParsedRow) -> Bool {
+        if !known.insert(row.record.fingerprint) {
+            knownRows += 1
+            return false
+        }
+        if let w = checkWindow, let d = row.record.eventDay, !w.contains(d) { outside += 1 }
+        return true
     }
 }

@@ -7,12 +7,15 @@ import SpotCheckText
 /// four sheets (``ParsedRow``) or an order export (``ParsedOrder``).
 struct SheetLayout<Parsed: Sendable> {
     typealias Parse = (_ row: Int, _ cells: [Cell], _ issues: inout [RowIssue]) -> Parsed?
+    /// A CSV row read from its bytes; nil when the row needs ``Parse`` (which names its problems).
+    typealias BytesParse = (_ row: Int, _ fields: CSVFields) -> Parsed?
     /// The sheet's name, for errors.
     var name: Message
     /// The required fields a header mapping lacks; each entry lists alternatives.
     var missing: ([SheetField: Int]) -> [[SheetField]]
-    /// The parser of the rows under a header row.
-    var parser: (_ headers: [String], _ mapping: [SheetField: Int], _ platform: Platform?) -> Parse
+    /// The parsers of the rows under a header row: of their cells, and (when there is one) of a
+    /// CSV record's bytes.
+    var parser: (_ headers: [String], _ mapping: [SheetField: Int], _ platform: Platform?) -> (Parse, BytesParse?)
 }
 
 extension SheetLayout where Parsed == ParsedRow {
@@ -23,7 +26,7 @@ extension SheetLayout where Parsed == ParsedRow {
             let p = RowParser(
                 kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
                 vipMonth: vipMonth, platform: platform)
-            return { row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }
+            return ({ row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }, p.parse(row:fields:))
         }
     }
 }
@@ -35,7 +38,7 @@ extension SheetLayout where Parsed == ParsedOrder {
             headers, mapping, platform in
             let p = OrderRowParser(
                 headers: headers, columns: mapping, dateFields: columns.orderDateFields, platform: platform)
-            return { row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }
+            return ({ row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }, nil)
         }
     }
 }
@@ -53,6 +56,9 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     private(set) var platform: Platform?
     private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
+    /// Called on the reader's thread with each good row, in order, before it is handed over: may
+    /// complete the row, or drop it (returns false).
+    let prepare: ((inout Parsed) -> Bool)?
     let channel = BatchChannel<Parsed>(capacity: BatchChannels.capacity)
 
     // Results, read after `wait()`.
@@ -69,8 +75,9 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
 
     init(
         file: TabularFile, path: String, layout: SheetLayout<Parsed>, columns: ColumnMap, skipBad: Bool,
-        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?
+        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?, prepare: ((inout Parsed) -> Bool)? = nil
     ) {
+        self.prepare = prepare
         self.platform = platform
         platformGiven = platform != nil
         self.file = file
@@ -95,14 +102,45 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     /// Waits for the reader to finish.
     func wait() { finished.wait() }
 
+    // Over 60 lines: the rows' loop, whose two ways in (a CSV record's bytes, a row's cells) share its state.
     private func run() throws {
         var parser: SheetLayout<Parsed>.Parse? = nil
+        var bytesParser: SheetLayout<Parsed>.BytesParse? = nil
         var firstHeaders: [String]? = nil
         var headerTries = 0
         var batch: [Parsed] = []
         batch.reserveCapacity(BatchChannels.batchSize)
         var stopped = false
-        try file.forEachRow { row, cells in
+        func good(_ parsed: Parsed) {
+            // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
+            guard rejected == 0 || skipBad else { return }
+            batch.append(parsed)
+            // Completed in place (a large row is not copied again), or dropped.
+            if let prepare, !prepare(&batch[batch.count - 1]) {
+                batch.removeLast()
+                return
+            }
+            if batch.count == BatchChannels.batchSize {
+                if !channel.send(batch) { stopped = true }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        func reportProgress() {
+            if let progress, read % 65_536 == 0 {
+                progress(ImportProgress(rows: read, bytes: file.bytesRead, totalBytes: file.fileSize))
+            }
+        }
+        var firstHeader: [UInt8] = []
+        try file.forEachRow(bytes: { row, fields in
+            if stopped { return true }
+            guard let bytesParser, !SheetReader.mayBeSpecial(fields, firstHeader: firstHeader),
+                let parsed = bytesParser(row, fields)
+            else { return false }
+            read += 1
+            good(parsed)
+            reportProgress()
+            return true
+        }) { row, cells in
             if stopped { return }
             if cells.allSatisfy(\.isBlank) { if parser != nil { blank += 1 }; return }
             guard let p = parser else {
@@ -113,8 +151,9 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
                 let mapping = columns.map(headers: headers)
                 if layout.missing(mapping).isEmpty {
                     if !platformGiven { platform = columns.platform(headers: headers) }
-                    parser = layout.parser(headers, mapping, platform)
+                    (parser, bytesParser) = layout.parser(headers, mapping, platform)
                     self.headers = headers
+                    firstHeader = Array((headers.first ?? "").utf8)
                 } else if headerTries >= 10 {
                     throw missingColumns(firstHeaders!)
                 }
@@ -131,22 +170,13 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
             read += 1
             var rowIssues: [RowIssue] = []
             if let parsed = p(row, cells, &rowIssues) {
-                // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
-                if rejected == 0 || skipBad {
-                    batch.append(parsed)
-                    if batch.count == BatchChannels.batchSize {
-                        if !channel.send(batch) { stopped = true }
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
+                good(parsed)
             } else {
                 rejected += 1
                 for i in rowIssues where issues.count < ImportError.listedIssues { issues.append(i) }
                 if skipBad { rejects.append((row, cells, rowIssues)) }
             }
-            if let progress, read % 65_536 == 0 {
-                progress(ImportProgress(rows: read, bytes: file.bytesRead, totalBytes: file.fileSize))
-            }
+            reportProgress()
         }
         if !batch.isEmpty && !stopped { _ = channel.send(batch) }
         if parser == nil {
@@ -154,6 +184,31 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
             throw missingColumns(firstHeaders!)
         }
         if read == 0 { throw FileError(file: path, message: Catalog.File.headerOnly) }
+    }
+
+    /// Whether a CSV record may be one the rows' loop treats apart — blank, the header row
+    /// repeated, a totals row — judged from its first field's bytes; such a record takes the
+    /// cells' way, which tells.
+    static func mayBeSpecial(_ fields: CSVFields, firstHeader: [UInt8]) -> Bool {
+        guard fields.count > 0 else { return true }
+        let f = fields[0]
+        // Blank or starting with a space (blank rows, totals rows after spaces), `*`, U+00A0, U+3000, U+FEFF or U+FF0A.
+        guard let b0 = f.first, b0 > 0x20, b0 != 0x2A, b0 != 0xC2, b0 != 0xE3, b0 != 0xEF else { return true }
+        // The header's first cell again (compared as Strings when not ASCII: equal text may differ in bytes).
+        if f.count == firstHeader.count && f.elementsEqual(firstHeader) { return true }
+        if b0 >= 0x80 || firstHeader.contains(where: { $0 >= 0x80 }) {
+            if String(decoding: f, as: UTF8.self) == String(decoding: firstHeader, as: UTF8.self) { return true }
+        }
+        // 合 (E5 90 88), 总 (E6 80 BB), 小 (E5 B0 8F) may begin a totals row.
+        if f.count >= 3 {
+            let (b1, b2) = (f[1], f[2])
+            if (b0 == 0xE5 && b1 == 0x90 && b2 == 0x88) || (b0 == 0xE6 && b1 == 0x80 && b2 == 0xBB)
+                || (b0 == 0xE5 && b1 == 0xB0 && b2 == 0x8F)
+            {
+                return true
+            }
+        }
+        return false
     }
 
     private func missingColumns(_ headers: [String]) -> FileError {
