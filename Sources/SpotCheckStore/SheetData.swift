@@ -529,6 +529,7 @@ public enum SheetData {
     ) throws -> [SheetRecord] {
         let days = Array(window.lowerBound.ordinal...window.upperBound.ordinal)
         let drawn = "SELECT customer_id FROM draw_items WHERE draw_id = ?"
+        let dayList = Array(repeating: "?", count: days.count).joined(separator: ",")
         var arguments = StatementArguments(days)
         arguments += [draw, month.description, draw]
         return try SheetRecord.fetchAll(
@@ -536,7 +537,7 @@ public enum SheetData {
             sql: """
                 SELECT r.* FROM records r WHERE r.id IN (
                   SELECT id FROM records
-                  WHERE event_day IN (\(Array(repeating: "?", count: days.count).joined(separator: ","))) AND customer_id IN (\(drawn))
+                  WHERE event_day IN (\(dayList)) AND customer_id IN (\(drawn))
                   UNION
                   SELECT id FROM records WHERE vip_month = ? AND customer_id IN (\(drawn)))
                 ORDER BY r.id

@@ -55,7 +55,7 @@ public final class Store: Sendable {
         do {
             if concurrentReads {
                 // A pool sets WAL itself; it migrates through its writer.
-                config.maximumReaderCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+                config.maximumReaderCount = Store.readerCount
                 database = try DatabasePool(path: path, configuration: config)
             } else {
                 database = try DatabaseQueue(path: path, configuration: config)
@@ -145,6 +145,11 @@ extension DatabaseError {
 }
 
 /// Why the database cannot be used.
+extension Store {
+    /// How many connections read side by side when reads are concurrent (two per core).
+    public static let readerCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+}
+
 public enum StoreError: UserFacingError, Equatable, Sendable {
     /// There is no database at `path` (the workspace was not created).
     case missing(path: String)

@@ -123,12 +123,16 @@ struct DrawTests {
         #expect(s.belowMinimum && s.drawn == 10 && s.reserves == 0)
     }
 
-    @Test("A record of a kind this version does not know stops the draw with the database named; nothing is drawn")
+    @Test("A record of an unknown kind or customer number stops the draw with the database named; nothing is drawn")
     func anUnknownRecordKindStopsTheDraw() throws {
         let w = try TestWorkspace()
         try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 60, day: "2026-11-10")])
         try Store(path: w.db).write { try $0.execute(sql: "UPDATE records SET kind = 9 WHERE id = 7") }
         #expect(throws: StoreError.unusable(path: w.db, reason: "records.kind = 9")) { try w.draw("2026-11") }
+        try Store(path: w.db).write {
+            try $0.execute(sql: "UPDATE records SET kind = 0, customer_id = -5 WHERE id = 7")
+        }
+        #expect(throws: StoreError.unusable(path: w.db, reason: "records.customer_id = -5")) { try w.draw("2026-11") }
         #expect(try w.count("draws") == 0)
     }
 

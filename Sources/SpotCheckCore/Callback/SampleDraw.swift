@@ -193,7 +193,11 @@ public enum SampleDraw {
     /// How many of `customers` have each set of sheets, by the set's raw value.
     static func customersPerSourceSet(_ customers: [PoolCustomer]) -> [Int] {
         var perSet = [Int](repeating: 0, count: 1 << SourceKind.allCases.count)
-        for c in customers { perSet[c.sources.rawValue] += 1 }
+        for c in customers {
+            // A customer stands in at least one known sheet (as the stratum's choice always required).
+            precondition(c.sources.rawValue > 0 && c.sources.rawValue < perSet.count, "sources \(c.sources.rawValue)")
+            perSet[c.sources.rawValue] += 1
+        }
         return perSet
     }
 

@@ -92,9 +92,9 @@ struct AuditTranscriptSheet {
     /// ``HTML``): each item a fieldset whose data attributes the page's script reads for the
     /// live total, critical items marked.
     func items(_ scores: [String: Int]) -> String {
-        let t = Catalog.Web.strings(Catalog.Web.auditTranscript, lang)
-        let weightLabel = HTML.escape(t["weight"] ?? "")
-        let criticalTag = " <span class=\"tag bad\">\(HTML.escape(t["critical"] ?? ""))</span>"
+        let label = HTML.labels(Catalog.Web.auditTranscript, lang)
+        let weightLabel = label("weight")
+        let criticalTag = " <span class=\"tag bad\">\(label("critical"))</span>"
         var h = HTML(capacity: page.card.items.count * 600)
         for item in page.card.items {
             h.raw("<fieldset class=\"item\(item.critical ? " critical" : "")\" data-item data-weight=\"")

@@ -78,8 +78,7 @@ struct AuditorPages {
     /// One agent's sampled transcripts in time order, scored or to score, as HTML (see
     /// ``HTML``: an agent can have thousands in a month of 100,000 transcripts).
     func rows(_ agent: AuditQueue.Agent) -> String {
-        let t = Catalog.Web.strings(Catalog.Web.auditQueue, lang)
-        let label = { (key: String) in HTML.escape(t[key] ?? key) }
+        let label = HTML.labels(Catalog.Web.auditQueue, lang)
         let (no, transcript, channel, started, state) = (
             label("no"), label("transcript"), label("channel"), label("started"), label("state")
         )

@@ -12,8 +12,7 @@ struct CallerListRows {
     let lang: Lang
 
     func html(_ cases: [CallerCases.Case]) -> String {
-        let t = Catalog.Web.strings(Catalog.Web.callerList, lang)
-        let label = { (key: String) in HTML.escape(t[key] ?? key) }
+        let label = HTML.labels(Catalog.Web.callerList, lang)
         let (item, customer, phone, status, tried) = (
             label("item"), label("customer"), label("phone"), label("status"), label("tried")
         )

@@ -79,13 +79,21 @@ extension Router where Context == WebContext {
 }
 
 extension Access {
-    /// Runs a page's synchronous work (SQLite, the rules, rendering) on NIO's pool of blocking
-    /// threads, in the order the requests came, instead of on Swift's cooperative threads
-    /// (one per core), which the work would hold for its whole length. Measured with
+    /// Runs a page's synchronous work (SQLite, the rules, rendering) on the workbench's own
+    /// pool of threads, in the order the requests came, instead of on Swift's cooperative
+    /// threads (one per core), which the work would hold for its whole length. Measured with
     /// `Scripts/bench-serve`: on the cooperative threads, 20 connections on the caller's list
     /// saw a median of 12 ms and a p99 of 1.4 s — some requests waited while others were
-    /// served again and again.
+    /// served again and again. The pool is its own (not NIO's shared one, which serves files)
+    /// and has as many threads as the database has readers, so one long download does not
+    /// hold every page.
     static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(work)
+        try await pool.runIfActive(work)
     }
+
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: Store.readerCount)
+        pool.start()
+        return pool
+    }()
 }

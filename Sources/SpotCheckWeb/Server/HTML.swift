@@ -1,3 +1,5 @@
+import SpotCheckText
+
 /// HTML written in code, for the long repeated parts of the busiest pages: the rows of the
 /// caller's list, the lines of a conversation and the scorecard's choices. The page around
 /// them stays a Mustache template, which takes the fragment whole (`{{{rows}}}`).
@@ -17,9 +19,6 @@ struct HTML {
 
     /// Text, escaped for an element's content or a quoted attribute value.
     mutating func text(_ s: String) { HTML.escape(s, into: &text) }
-
-    /// A number (nothing to escape).
-    mutating func number(_ n: Int) { text += String(n) }
 
     /// `&`, `<`, `>`, `"` and `'` escaped, as Mustache's `{{…}}` does; text without any of them
     /// (most text) is appended whole.
@@ -43,6 +42,13 @@ struct HTML {
             default: out.unicodeScalars.append(c)
             }
         }
+    }
+
+    /// A page's strings from the catalog, escaped once for the rows that repeat them (a
+    /// missing one is empty, as Mustache showed it).
+    static func labels(_ table: [String: Message], _ lang: Lang) -> (String) -> String {
+        let t = Catalog.Web.strings(table, lang)
+        return { key in escape(t[key] ?? "") }
     }
 
     /// `s` escaped.

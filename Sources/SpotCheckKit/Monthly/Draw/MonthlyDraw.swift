@@ -147,7 +147,7 @@ public struct MonthlyDraw {
                     seed: UInt64(bitPattern: previous.seed))
             }
             let discarded = try discardedCalls(on: previous, request: request, db)
-            let (pool, rowsBySource) = try Self.pool(window: window, month: month, store: try ws.store().path, db)
+            let (pool, rowsBySource) = try Self.pool(window: window, month: month, store: ws.dbPath, db)
             let lookback = settings.lookbackMonths
             let history =
                 try History.months(before: month, lookback: lookback).map {
@@ -209,6 +209,9 @@ public struct MonthlyDraw {
         try SheetData.forEachPoolRow(window: window, month: month, db) { customer, code, fingerprint, route in
             guard let kind = SourceKind(code: code) else {
                 throw StoreError.unusable(path: store, reason: "records.kind = \(code)")
+            }
+            guard customer >= 0 else {
+                throw StoreError.unusable(path: store, reason: "records.customer_id = \(customer)")
             }
             rowsByKind[kind.code] += 1
             if customer >= place.count { place += [Int32](repeating: -1, count: customer + 1 - place.count) }
