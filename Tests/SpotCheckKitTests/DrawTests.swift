@@ -162,6 +162,29 @@ struct DrawTests {
         #expect(records.map { $0.id } == records.map { $0.id }.sorted())
     }
 
+    @Test(
+        "A database whose customer counter fell behind its records, or whose order names a negative customer, still draws the same list"
+    )
+    func aCustomerCounterBehindTheRecordsDrawsTheSame() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 80, day: "2026-11-10")])
+        let first = try w.draw("2026-11", seed: 5, today: "2026-11-23")
+        try Store(path: w.db).write { db in
+            try db.execute(sql: "UPDATE meta SET value = '3' WHERE key = 'next_customer'")
+            try db.execute(
+                sql: """
+                    INSERT INTO orders(import_id, customer_id, fingerprint, source_row, purchase, route, fields)
+                    VALUES ((SELECT min(id) FROM imports), -1, 1, 2, 1, 0, ''), ((SELECT min(id) FROM imports), 70, 2, 3, 1, 0, '')
+                    """)
+        }
+        let again = try w.draw("2026-11", seed: 5, redraw: true, today: "2026-11-23")
+        let items = try Store(path: w.db).read { db in
+            (try DrawItemRow.of(draw: first.drawId, db), try DrawItemRow.of(draw: again.drawId, db))
+        }
+        #expect(items.0.map(\.customerId) == items.1.map(\.customerId) && items.0.count == 60)
+        #expect(again.strata == first.strata)
+    }
+
     @Test func theSameDataAndSeedGiveTheSameListWhateverTheImportOrder() throws {
         let a = try TestWorkspace(), b = try TestWorkspace()
         let rows1 = afterSales(a, "x.csv", first: 1, count: 70, day: "2026-11-10")

@@ -640,7 +640,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         _ base: UnsafePointer<UInt8>, _ n: Int, _ dfa: UnsafePointer<UInt16>, _ ring: UnsafeMutablePointer<Int>,
         _ hits: inout [Hit]
     ) {
-        let classOf = classTable.baseAddress!, outStart = outputStart.baseAddress!, lengths = lengths.baseAddress!
+        let classOf = classTable.baseAddress!
         let relevant = relevant.baseAddress!
         let classes = classCount
         let skip = skipClass, brk = breakClass
@@ -693,17 +693,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             let e: UInt16
             if state == 0 { e = dfa[Int(cls)] } else { e = dfa[state &* classes &+ Int(cls)] }
             state = Int(e & 0x7FFF)
-            if e & 0x8000 != 0 {
-                for o in Int(outStart[state])..<Int(outStart[state + 1]) {
-                    let k = outputs[o]
-                    let p = pos - Int(lengths[Int(k)]) + 1
-                    let r = ring[p & 255]
-                    hits.append(
-                        Hit(
-                            keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i,
-                            startChar: r & 0xFFFFFF, endChar: char))
-                }
-            }
+            if e & 0x8000 != 0 { emit(state, pos, i, char, ring, &hits) }
             pos &+= 1
         }
     }

@@ -4,11 +4,8 @@ import Foundation
 /// and nothing fetched): they scale with the page (`viewBox`) and read the same in every
 /// browser. The figures come laid out; nothing is computed here but positions.
 enum SVGChart {
-    /// Text for SVG: `&`, `<`, `>` and quotes escaped.
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// Text for SVG, escaped as for HTML.
+    static func escape(_ s: String) -> String { HTML.escape(s) }
 
     static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 

@@ -202,9 +202,15 @@ public struct MonthlyDraw {
     {
         // Customers are numbered densely from 1 (``SheetData/nextCustomer(_:)``): a customer's
         // place in `customers` is found by its number, with no hashing (a month of a million
-        // rows spent a third of its draw in a dictionary).
+        // rows spent a third of its draw in a dictionary). A number past the one the database
+        // keeps (a database that did not keep to it) is looked up in `beyond` instead.
         var customers: [PoolCustomer] = []
-        var place = [Int32](repeating: -1, count: try SheetData.nextCustomer(db) + 1)
+        var place = [Int32](repeating: -1, count: min(max(try SheetData.nextCustomer(db), 0), 1 << 26) + 1)
+        var beyond: [Int: Int] = [:]
+        func index(of customer: Int) -> Int? {
+            guard customer < place.count else { return beyond[customer] }
+            return place[customer] >= 0 ? Int(place[customer]) : nil
+        }
         var rowsByKind = [Int](repeating: 0, count: SourceKind.allCases.count)
         try SheetData.forEachPoolRow(window: window, month: month, db) { customer, code, fingerprint, route in
             guard let kind = SourceKind(code: code) else {
@@ -214,23 +220,24 @@ public struct MonthlyDraw {
                 throw StoreError.unusable(path: store, reason: "records.customer_id = \(customer)")
             }
             rowsByKind[kind.code] += 1
-            if customer >= place.count { place += [Int32](repeating: -1, count: customer + 1 - place.count) }
-            let at = Int(place[customer])
-            if at >= 0 {
+            if let at = index(of: customer) {
                 customers[at].sources.insert(SourceSet(kind))
                 customers[at].sortKey = min(customers[at].sortKey, fingerprint)
                 customers[at].route = ContactRoute.best(customers[at].route, route)
             } else {
-                place[customer] = Int32(customers.count)
+                if customer < place.count {
+                    place[customer] = Int32(customers.count)
+                } else {
+                    beyond[customer] = customers.count
+                }
                 customers.append(
                     PoolCustomer(id: customer, sources: SourceSet(kind), sortKey: fingerprint, route: route))
             }
         }
         if customers.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
         // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
-        for (customer, route) in try OrderData.routes(db) where route < .none && customer < place.count {
-            let at = Int(place[customer])
-            if at >= 0, route < customers[at].route { customers[at].route = route }
+        for (customer, route) in try OrderData.routes(db) where route < .none && customer >= 0 {
+            if let at = index(of: customer), route < customers[at].route { customers[at].route = route }
         }
         var rowsBySource: [String: Int] = [:]
         for kind in SourceKind.allCases where rowsByKind[kind.code] > 0 {
