@@ -175,11 +175,11 @@ public struct KeyPair: Sequence, Sendable, Equatable {
 /// Phones are kept as integers: an import of a million rows looks keys up millions of
 /// times, and string hashing dominated.
 public struct IdentityResolver: @unchecked Sendable {
-    private var buyers: [HashedKey: Int] = [:]
-    private var phones: [UInt64: Int] = [:]
-    private var orders: [HashedKey: Int] = [:]
+    private var buyers = KeyTable(texts: true)
+    private var phones = KeyTable(texts: false)
+    private var orders = KeyTable(texts: true)
     /// Order numbers of digits only (most platforms'), kept as integers like the phones.
-    private var numericOrders: [UInt64: Int] = [:]
+    private var numericOrders = KeyTable(texts: false)
     private var parent: [Int: Int] = [:]
     /// The next customer number to hand out.
     public private(set) var nextCustomer: Int
@@ -189,7 +189,9 @@ public struct IdentityResolver: @unchecked Sendable {
         var maxCustomer = 0
         self.nextCustomer = 0
         for (stored, c) in known {
-            guard let key = IdentityKey(stored: stored) else { continue }
+            // A customer numbered Int.min (only a damaged database holds one) is not loaded:
+            // the key is met as new.
+            guard let key = IdentityKey(stored: stored), c != KeyTable.empty else { continue }
             set(key, c)
             maxCustomer = max(maxCustomer, c)
         }
@@ -253,20 +255,20 @@ public struct IdentityResolver: @unchecked Sendable {
     @inline(__always)
     private func get(_ slot: Slot) -> Int? {
         switch slot {
-        case .buyer(let k): return buyers[k]
-        case .phone(let n): return phones[n]
-        case .numericOrder(let n): return numericOrders[n]
-        case .order(let k): return orders[k]
+        case .buyer(let k): return buyers.get(k)
+        case .phone(let n): return phones.get(n)
+        case .numericOrder(let n): return numericOrders.get(n)
+        case .order(let k): return orders.get(k)
         }
     }
 
     @inline(__always)
     private mutating func set(_ slot: Slot, _ customer: Int) {
         switch slot {
-        case .buyer(let k): buyers[k] = customer
-        case .phone(let n): phones[n] = customer
-        case .numericOrder(let n): numericOrders[n] = customer
-        case .order(let k): orders[k] = customer
+        case .buyer(let k): buyers.set(k, customer)
+        case .phone(let n): phones.set(n, customer)
+        case .numericOrder(let n): numericOrders.set(n, customer)
+        case .order(let k): orders.set(k, customer)
         }
     }
 

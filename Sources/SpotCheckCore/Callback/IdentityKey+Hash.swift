@@ -11,6 +11,12 @@ struct HashedKey: Hashable {
         hash = Int(truncatingIfNeeded: h)
     }
 
+    /// A key with a hash given (for tests: two texts of one hash).
+    init(text: String, hash: Int) {
+        self.text = text
+        self.hash = hash
+    }
+
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.text == b.text }
 }

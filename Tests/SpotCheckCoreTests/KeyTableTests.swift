@@ -1,0 +1,39 @@
+import Testing
+
+@testable import SpotCheckCore
+
+@Suite("The resolver's key tables")
+struct KeyTableTests {
+    @Test func numericKeysKeepTheirCustomersThroughGrowth() {
+        var t = KeyTable(texts: false)
+        // Phones as the resolver holds them share their high bits; zero is a key like any other.
+        let keys: [UInt64] = [0] + (0..<50_000).map { (11 << 56) | (13_900_000_000 + UInt64($0) * 7) }
+        for (i, k) in keys.enumerated() { t.set(k, i + 1) }
+        #expect(t.count == keys.count)
+        #expect(keys.enumerated().allSatisfy { t.get($0.element) == $0.offset + 1 })
+        #expect(t.get(12 << 56) == nil)
+        t.set(keys[7], 99)
+        #expect(t.get(keys[7]) == 99)
+        #expect(t.count == keys.count)
+    }
+
+    @Test func textKeysOfOneHashStayApart() {
+        var t = KeyTable(texts: true)
+        t.set(HashedKey(text: "lily", hash: 42), 1)
+        t.set(HashedKey(text: "wang", hash: 42), 2)
+        #expect(t.get(HashedKey(text: "lily", hash: 42)) == 1)
+        #expect(t.get(HashedKey(text: "wang", hash: 42)) == 2)
+        #expect(t.get(HashedKey(text: "zhao", hash: 42)) == nil)
+        for i in 0..<20_000 { t.set(HashedKey("buyer\(i)"), 10 + i) }
+        #expect(t.count == 20_002)
+        #expect(t.get(HashedKey(text: "wang", hash: 42)) == 2)
+        #expect((0..<20_000).allSatisfy { t.get(HashedKey("buyer\($0)")) == 10 + $0 })
+    }
+
+    @Test func aStoredCustomerNumberedIntMinIsMetAsNew() {
+        // Only a damaged database holds one; the table's empty mark is never a customer.
+        var r = IdentityResolver(known: ["b:lily": Int.min, "b:wang": 5], nextCustomer: 6)
+        #expect(r.resolve(KeyPair(buyer: "wang")) == 5)
+        #expect(r.resolve(KeyPair(buyer: "lily")) == 6)
+    }
+}
