@@ -40,18 +40,18 @@ public final class Store: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         let waited = Flag()
+        let noWaiting = Flag()
+        self.noWaiting = noWaiting
         config.busyMode = .callback { tries in
             // SQLite calls this each time it finds the database locked; sleep and try again.
+            if noWaiting.isSet { return false }
             if tries == 0, !waited.isSet { waited.set(); onWait?() }
             let slept = Double(tries) * 0.05
             guard slept < busyTimeout else { return false }
             usleep(50_000)
             return true
         }
-        config.prepareDatabase { db in
-            try db.execute(
-                sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
-        }
+        config.prepareDatabase { db in try db.execute(sql: Store.connectionSettings) }
         do {
             if concurrentReads {
                 // A pool sets WAL itself; it migrates through its writer.
@@ -66,12 +66,28 @@ public final class Store: Sendable {
                     _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 }
                 try Store.migrator.migrate(database)
+            } else if !concurrentReads {
+                // A bulk load that ended without switching back (the process killed) left a
+                // rollback journal: WAL again (a pool sets WAL itself).
+                try database.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    }
+                }
             }
         } catch let error as DatabaseError {
             if error.isBusy { throw StoreError.busy(path: path, seconds: busyTimeout) }
             throw StoreError.unusable(path: path, reason: error.message ?? "\(error)")
         }
     }
+
+    /// Each connection's settings: WAL needs no sync at each commit; a 64 MiB page cache; reads
+    /// through a memory map.
+    static let connectionSettings =
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824"
+
+    /// Set while the connection tries something it does not wait for (``write(bulk:_:)``).
+    private let noWaiting: Flag
 
     /// Reads in a transaction.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -84,6 +100,53 @@ public final class Store: Sendable {
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try database.write(body) } catch let error as DatabaseError where error.isBusy {
             throw StoreError.busy(path: path, seconds: Store.defaultBusyTimeout)
+        }
+    }
+
+    /// Writes in one transaction, like ``write(_:)``; with `bulk` (a load of many rows) through
+    /// a rollback journal when this command has the database to itself. In WAL mode every
+    /// page of a large load is written twice, to the WAL and then to the database, and read
+    /// back from the WAL to build indexes: a million-row import wrote 520 MB for a 260 MB
+    /// database. Leaving WAL needs the database to itself, so with any other connection open
+    /// (the workbench, another command) the load stays in WAL mode; a connection that comes
+    /// meanwhile waits for the load, as commands wait for each other. Afterwards the database
+    /// is in WAL mode again (should the process be killed first, the next open sets it: see
+    /// ``init(path:create:busyTimeout:onWait:concurrentReads:)``).
+    public func write<T>(bulk: Bool, _ body: (Database) throws -> T) throws -> T {
+        guard bulk, let queue = database as? DatabaseQueue, try leaveWAL(queue) else { return try write(body) }
+        do {
+            let result = try write(body)
+            try backToWAL(queue)
+            return result
+        } catch {
+            try? backToWAL(queue)  // the load's own error is the one to report
+            throw error
+        }
+    }
+
+    /// Switches `queue` to a rollback journal unless another connection has the database open
+    /// (without waiting for it): whether it did. The journal is synced as SQLite's own shell
+    /// does (FULL) and pages are not memory-mapped (the mapped pages of a large load would
+    /// count as the process's memory).
+    private func leaveWAL(_ queue: DatabaseQueue) throws -> Bool {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                noWaiting.set()
+                defer { noWaiting.clear() }
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete" else { return false }
+                try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA mmap_size = 0")
+                return true
+            }
+        } catch let error as DatabaseError where error.isBusy {
+            return false
+        }
+    }
+
+    /// Back to WAL and the usual settings after ``leaveWAL(_:)``.
+    private func backToWAL(_ queue: DatabaseQueue) throws {
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: Store.connectionSettings)
         }
     }
 
@@ -137,6 +200,7 @@ private final class Flag: @unchecked Sendable {
     private var value = false
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
     func set() { lock.lock(); value = true; lock.unlock() }
+    func clear() { lock.lock(); value = false; lock.unlock() }
 }
 
 extension DatabaseError {

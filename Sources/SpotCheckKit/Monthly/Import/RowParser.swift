@@ -8,6 +8,8 @@ struct ParsedRow {
     var record: NewRecord
     /// Prepared here, on the reading thread, so the storing thread only looks them up.
     var keys: IdentityResolver.PreparedKeys
+    /// The keys seen for the first time, once the row's customer is resolved (``NewRows``).
+    var newKeys = KeyPair()
 }
 
 /// Turns the rows of one sheet into records, with every problem named by row and column.

@@ -79,7 +79,8 @@ public struct SheetImporter {
         var files = ImportedFiles(
             workspace: workspace, sheet: request.sheet, skipBad: request.skipBad,
             platform: request.platform, progress: progress)
-        let report = try workspace.store().write { db in try run(request, files: &files, db) }
+        let bulk = SheetImporter.expectedRows(request.files) > SheetImporter.bulkRows
+        let report = try workspace.store().write(bulk: bulk) { db in try run(request, files: &files, db) }
         try files.writeRejects()
         return report
     }
@@ -94,12 +95,10 @@ public struct SheetImporter {
         let started = Date()
         var known = FingerprintSet()
         try SheetData.fingerprints(kind: request.kind, db) { _ = known.insert($0) }
-        let stage = NewRows(known: known, checkWindow: checkWindow)
-        var resolver = IdentityResolver(
+        let resolver = IdentityResolver(
             known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db))
-        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, resolver: &resolver, db)
-        var newCustomers: [Int] = []
-        var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
+        let stage = NewRows(known: known, checkWindow: checkWindow, resolver: resolver)
+        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, db)
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
         for path in request.files {
             // Read before the file's reader starts (on its thread, `stage` counts the rows already stored).
@@ -109,21 +108,11 @@ public struct SheetImporter {
             ) { importID, nextBatch, report in
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
-                while var batch = nextBatch() {
-                    // Rows already stored were dropped on the reader's thread (`stage`). Through the buffer:
-                    // the rows are read and updated in place, not copied.
-                    try batch.withUnsafeMutableBufferPointer { rows in
-                        // A row's keys are swapped out into this local, not copied (a copy retains
-                        // every key; a variable captured from outside would be copied for each call).
-                        var keys = IdentityResolver.PreparedKeys(KeyPair())
+                while let batch = nextBatch() {
+                    // The rows come resolved (``NewRows``, on the reader's thread): this thread only stores.
+                    try batch.withUnsafeBufferPointer { rows in
                         for i in rows.indices {
-                            swap(&keys, &rows[i].keys)
-                            let resolution = resolver.resolveRecord(keys)
-                            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
-                            let customer = resolution.customer
-                            try keyWriter.write(resolution.newKeys, customer: customer)
-                            rows[i].record.customer = customer
-                            newCustomers.append(customer)
+                            try keyWriter.write(rows[i].newKeys, customer: rows[i].record.customer)
                             try inserter.insert(rows[i].record)
                         }
                     }
@@ -137,9 +126,10 @@ public struct SheetImporter {
         }
         try files.checkBadRows()
         let rowsDone = Date()
-        let merges = resolver.merges()
+        // Every file's reader is done: the stage's resolver and counts are final.
+        let merges = stage.resolver.merges()
         try SheetData.applyMerges(merges, db)
-        try SheetData.setNextCustomer(resolver.nextCustomer, db)
+        try SheetData.setNextCustomer(stage.resolver.nextCustomer, db)
         let keysDone = Date()
         if bulk { try SheetData.restorePoolIndex(db) }
         ws.logger.debug(
@@ -149,8 +139,8 @@ public struct SheetImporter {
             """)
         return ImportReport(
             kind: request.kind, files: files.reports,
-            customers: SheetImporter.distinct(newCustomers, &resolver),
-            merges: merges.count, mergesByKey: mergesByKey, vipMonth: vipMonth,
+            customers: SheetImporter.distinct(stage.newCustomers, &stage.resolver),
+            merges: merges.count, mergesByKey: stage.mergesByKey, vipMonth: vipMonth,
             notes: notes(vipMonth: vipMonth, outside: stage.outside, of: request.month))
     }
 
@@ -158,19 +148,27 @@ public struct SheetImporter {
     /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
     /// returns whether it did.
     private static func prepare(
-        for files: [String], stage: NewRows, resolver: inout IdentityResolver, _ db: Database
+        for files: [String], stage: NewRows, _ db: Database
     ) throws -> Bool {
-        let inputBytes = files.reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
-        }
-        let expected = inputBytes / 100
+        let expected = expectedRows(files)
         stage.reserve(expected)
-        resolver.reserve(expected)
         let stored = try SheetData.recordCount(db)
-        let bulk = expected > 50_000 && expected > stored
+        let bulk = expected > bulkRows && expected > stored
         if bulk { try SheetData.suspendPoolIndex(db) }
         return bulk
     }
+
+    /// About how many rows the files hold: one per 100 bytes (a file that cannot be read
+    /// counts nothing here; reading it fails the import).
+    static func expectedRows(_ files: [String]) -> Int {
+        let inputBytes = files.reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        }
+        return inputBytes / 100
+    }
+
+    /// Loads of more rows than this are bulk loads (``Store/write(bulk:_:)``, ``SheetData/suspendPoolIndex(_:)``).
+    static let bulkRows = 50_000
 
     /// How many distinct customers `customers` are once merges are followed: a bit per customer
     /// number (they count up from 1) instead of a set of a million numbers.
@@ -330,34 +328,67 @@ struct ImportedFiles {
     }
 }
 
-/// The part of a sheet import that must see the rows in order but needs neither the database nor
-/// the customers: it drops the rows already stored (by fingerprint) and counts the new ones dated
-/// outside the month checked against. It runs on the reader's thread (``SheetReader/prepare``),
-/// beside the database thread that resolves and stores the rows, which reads its counts once the
-/// reader is done.
+/// The part of a sheet import that must see the rows in order but needs no database: it drops
+/// the rows already stored (by fingerprint), counts the new ones dated outside the month checked
+/// against, and resolves each new row's customer from its identity keys (the keys stored before
+/// the import are loaded into ``resolver`` first). It runs on the reader's thread
+/// (``SheetReader/prepare``), beside the database thread that stores the rows; that thread reads
+/// its counts and the resolver once the reader is done.
 final class NewRows: @unchecked Sendable {
-    private var known: FingerprintSet
-    let checkWindow: ClosedRange<Day>?
-    /// Rows dropped as already stored.
-    private(set) var knownRows = 0
-    /// New rows dated outside the month checked against.
-    private(set) var outside = 0
+    /// Everything in one value, changed through one access per row (each stored property of a
+    /// class is checked for exclusive access on every use: a tenth of this stage's work).
+    private var state: State
 
-    init(known: FingerprintSet, checkWindow: ClosedRange<Day>?) {
-        self.known = known
-        self.checkWindow = checkWindow
-    }
+    private struct State {
+        var known: FingerprintSet
+        let checkWindow: ClosedRange<Day>?
+        var resolver: IdentityResolver
+        var knownRows = 0
+        var outside = 0
+        var newCustomers: [Int] = []
+        var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]
 
-    /// Makes room for `count` more fingerprints.
-    func reserve(_ count: Int) { known.reserveCapacity(known.count + count) }
-
-    /// Drops a row already stored (false).
-    func take(_ row: inout ParsedRow) -> Bool {
-        if !known.insert(row.record.fingerprint) {
-            knownRows += 1
-            return false
+        mutating func take(_ row: inout ParsedRow) -> Bool {
+            if !known.insert(row.record.fingerprint) {
+                knownRows += 1
+                return false
+            }
+            if let w = checkWindow, let d = row.record.eventDay, !w.contains(d) { outside += 1 }
+            let resolution = resolver.resolveRecord(row.keys)
+            for k in resolution.mergedOn { mergesByKey[k, default: 0] += 1 }
+            row.record.customer = resolution.customer
+            row.newKeys = resolution.newKeys
+            newCustomers.append(resolution.customer)
+            return true
         }
-        if let w = checkWindow, let d = row.record.eventDay, !w.contains(d) { outside += 1 }
-        return true
     }
+
+    init(known: FingerprintSet, checkWindow: ClosedRange<Day>?, resolver: IdentityResolver) {
+        state = State(known: known, checkWindow: checkWindow, resolver: resolver)
+    }
+
+    /// The customers so far, with the keys stored before and those of the rows taken.
+    var resolver: IdentityResolver {
+        get { state.resolver }
+        set { state.resolver = newValue }
+    }
+    /// Rows dropped as already stored.
+    var knownRows: Int { state.knownRows }
+    /// New rows dated outside the month checked against.
+    var outside: Int { state.outside }
+    /// The customer of each new row, in order.
+    var newCustomers: [Int] { state.newCustomers }
+    /// Rows that joined two customers, by the kind of key they shared.
+    var mergesByKey: [IdentityResolver.MergeKey: Int] { state.mergesByKey }
+
+    /// Makes room for `count` more rows.
+    func reserve(_ count: Int) {
+        state.known.reserveCapacity(state.known.count + count)
+        state.resolver.reserve(count)
+        state.newCustomers.reserveCapacity(state.newCustomers.count + count)
+    }
+
+    /// Drops a row already stored (false); resolves a new one's customer and notes which of its
+    /// keys are new (``ParsedRow/newKeys``).
+    func take(_ row: inout ParsedRow) -> Bool { state.take(&row) }
 }

@@ -44,8 +44,9 @@ extension SheetLayout where Parsed == ParsedOrder {
 }
 
 /// Reads one sheet file on a worker thread: finds the header row, parses every row and
-/// hands the good ones over in batches, while the database thread drops rows already
-/// stored, resolves each customer and stores the rest. With two cores, the halves overlap.
+/// hands the good ones over in batches. With a `prepare` step (the sheet import's: drop rows
+/// already stored, resolve each customer), a second worker applies it to the batches in order,
+/// while the database thread stores the rows: the three stages overlap on the machine's cores.
 final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     let file: TabularFile
     let path: String
@@ -56,10 +57,13 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     private(set) var platform: Platform?
     private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
-    /// Called on the reader's thread with each good row, in order, before it is handed over: may
-    /// complete the row, or drop it (returns false).
+    /// Called on the preparing worker's thread with each good row, in order, before it is handed
+    /// over: may complete the row, or drop it (returns false).
     let prepare: ((inout Parsed) -> Bool)?
+    /// The batches for the database thread.
     let channel = BatchChannel<Parsed>(capacity: BatchChannels.capacity)
+    /// The parsed batches for the preparing worker, when there is a `prepare` step.
+    private let parsedBatches: BatchChannel<Parsed>?
 
     // Results, read after `wait()`.
     private(set) var read = 0
@@ -78,6 +82,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         platform: Platform? = nil, progress: ((ImportProgress) -> Void)?, prepare: ((inout Parsed) -> Bool)? = nil
     ) {
         self.prepare = prepare
+        parsedBatches = prepare == nil ? nil : BatchChannel(capacity: BatchChannels.capacity)
         self.platform = platform
         platformGiven = platform != nil
         self.file = file
@@ -88,19 +93,51 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         self.progress = progress
     }
 
-    /// Starts reading on a new thread.
+    /// Starts reading on a new thread (and preparing on another).
     func start() {
-        let thread = Thread { [self] in
+        let reader = Thread { [self] in
             do { try run() } catch { self.error = error }
+            (parsedBatches ?? channel).close()
+            finished.signal()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        guard parsedBatches != nil else { return }
+        let preparer = Thread { [self] in
+            if let parsedBatches, let prepare { SheetReader.prepare(from: parsedBatches, to: channel, prepare) }
             channel.close()
             finished.signal()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
+        preparer.start()
     }
 
-    /// Waits for the reader to finish.
-    func wait() { finished.wait() }
+    /// Applies `prepare` to the rows of each batch from `input`, in order, and hands on the rows
+    /// it keeps; once `output`'s receiver gives up, so does this worker's sender.
+    private static func prepare(
+        from input: BatchChannel<Parsed>, to output: BatchChannel<Parsed>, _ prepare: (inout Parsed) -> Bool
+    ) {
+        while var batch = input.receive() {
+            var kept = 0
+            // In place: a row is completed or dropped without copying the batch.
+            batch.withUnsafeMutableBufferPointer { rows in
+                for i in rows.indices where prepare(&rows[i]) {
+                    if kept != i { rows.swapAt(kept, i) }
+                    kept += 1
+                }
+            }
+            batch.removeLast(batch.count - kept)
+            if !batch.isEmpty && !output.send(batch) {
+                input.cancel()
+                return
+            }
+        }
+    }
+
+    /// Waits for the reader (and the preparing worker) to finish.
+    func wait() {
+        finished.wait()
+        if parsedBatches != nil { finished.wait() }
+    }
 
     // Over 60 lines: the rows' loop, whose two ways in (a CSV record's bytes, a row's cells) share its state.
     private func run() throws {
@@ -111,18 +148,17 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         var batch: [Parsed] = []
         batch.reserveCapacity(BatchChannels.batchSize)
         var stopped = false
+        let out = parsedBatches ?? channel
         func good(_ parsed: Parsed) {
             // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
             guard rejected == 0 || skipBad else { return }
             batch.append(parsed)
-            // Completed in place (a large row is not copied again), or dropped.
-            if let prepare, !prepare(&batch[batch.count - 1]) {
-                batch.removeLast()
-                return
-            }
             if batch.count == BatchChannels.batchSize {
-                if !channel.send(batch) { stopped = true }
-                batch.removeAll(keepingCapacity: true)
+                // Handed over with no reference kept here: the receiver changes it in place.
+                var full: [Parsed] = []
+                full.reserveCapacity(BatchChannels.batchSize)
+                swap(&full, &batch)
+                if !out.send(full) { stopped = true }
             }
         }
         func reportProgress() {
@@ -178,7 +214,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
             }
             reportProgress()
         }
-        if !batch.isEmpty && !stopped { _ = channel.send(batch) }
+        if !batch.isEmpty && !stopped { _ = out.send(batch) }
         if parser == nil {
             if firstHeaders == nil { throw FileError(file: path, message: Catalog.File.empty) }
             throw missingColumns(firstHeaders!)

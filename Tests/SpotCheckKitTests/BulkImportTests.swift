@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import SpotCheckFormats
+import SpotCheckStore
+import Testing
+
+@testable import SpotCheckKit
+
+/// Loads of more than ``SheetImporter/bulkRows`` rows: the pool index is built once at the end,
+/// the rows go through a rollback journal when the command has the database to itself, and the
+/// customers are resolved on a worker of their own.
+@Suite("Large imports")
+struct BulkImportTests {
+    /// `count` after-sales rows (about 105 bytes each): rows 2k and 2k+1 share a phone, so each
+    /// pair is one customer; every row has its own buyer ID and order number.
+    static func rows(_ count: Int, lastRow: String? = nil) -> [String] {
+        var lines = [afterSalesHeader]
+        lines.reserveCapacity(count + 1)
+        for i in 0..<count {
+            lines.append(
+                "客户\(i),139\(String(format: "%08d", i / 2)),buyer\(i),3612\(String(format: "%015d", i)),"
+                    + "纯棉四件套 1.8米床,2026-10-20,做工开线,小王,2026-11-\(String(format: "%02d", i % 20 + 1))")
+        }
+        if let lastRow { lines[lines.count - 1] = lastRow }
+        return lines
+    }
+
+    static func journalMode(_ path: String) throws -> String {
+        try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    @Test func aLargeImportStoresEveryRowResolvesEveryCustomerAndLeavesTheDatabaseInWAL() throws {
+        let w = try TestWorkspace()
+        let file = w.csv("large.csv", BulkImportTests.rows(60_000))
+        #expect(SheetImporter.expectedRows([file]) > SheetImporter.bulkRows)
+        let report = try w.importFiles(.afterSales, [file])
+        #expect(report.files.map(\.new) == [60_000])
+        #expect(report.customers == 30_000)
+        #expect(try w.count("records") == 60_000)
+        // A buyer ID, an order number and (every other row) a phone: 150,000 keys.
+        #expect(try w.count("customer_keys") == 150_000)
+        let pairs = try Store(path: w.db).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source_row, customer_id FROM records WHERE source_row IN (2, 3, 4, 60000, 60001)
+                    ORDER BY source_row
+                    """
+            ).map { [$0[0], $0[1]] as [Int] }
+        }
+        #expect(pairs == [[2, 1], [3, 1], [4, 2], [60_000, 30_000], [60_001, 30_000]])
+        #expect(try BulkImportTests.journalMode(w.db) == "wal")
+        let index = try Store(path: w.db).read {
+            try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'records_pool'")
+        }
+        #expect(index?.contains("event_day, customer_id, kind, fingerprint, route") == true)
+        // The same file again adds nothing; the draw reads the month through the index.
+        #expect(try w.importFiles(.afterSales, [file]).files.map(\.known) == [60_000])
+        #expect(try w.draw("2026-11", size: 50).drawn == 50)
+    }
+
+    @Test func aBadRowAtTheEndOfALargeFileChangesNothingAndTheDatabaseStaysInWAL() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [w.csv("small.csv", [afterSalesHeader] + BulkImportTests.rows(3).dropFirst())])
+        let before = try w.snapshot()
+        let lines = BulkImportTests.rows(60_000, lastRow: "周杰,13500001111,zj,5,枕头,2026-10-20,换货,小王,2026-13-04")
+        do {
+            try w.importFiles(.afterSales, [w.csv("large.csv", lines)])
+            Issue.record("the import should fail")
+        } catch let e as ImportError {
+            #expect(e.totalBadRows == 1)
+            #expect(e.issues.map(\.issue.row) == [60_001])
+        }
+        #expect(try w.snapshot() == before)
+        #expect(try BulkImportTests.journalMode(w.db) == "wal")
+    }
+
+    @Test func aBulkWriteBesideAnotherConnectionStaysInWALWithoutWaiting() throws {
+        let w = try TestWorkspace()
+        let waited = Waited()
+        let store = try Store(path: w.db, onWait: { waited.set() })
+        #expect(try store.write(bulk: true) { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
+        #expect(try BulkImportTests.journalMode(w.db) == "wal")
+        // The workbench's pool holds its connections open: the load stays in WAL mode, at once.
+        let pool = try Store(path: w.db, concurrentReads: true)
+        #expect(try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM records") } == 0)
+        #expect(try store.write(bulk: true) { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(!waited.isSet)
+        #expect(try store.write(bulk: false) { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func aDatabaseLeftInARollbackJournalIsInWALOnceOpened() throws {
+        // As a bulk load killed before it switched back would leave it.
+        let w = try TestWorkspace()
+        _ = try DatabaseQueue(path: w.db).writeWithoutTransaction {
+            try String.fetchOne($0, sql: "PRAGMA journal_mode = DELETE")
+        }
+        #expect(try BulkImportTests.journalMode(w.db) == "delete")
+        _ = try Store(path: w.db)
+        #expect(try BulkImportTests.journalMode(w.db) == "wal")
+    }
+}
+
+/// Set once by a store's busy callback.
+private final class Waited: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
