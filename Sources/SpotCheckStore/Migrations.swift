@@ -342,6 +342,23 @@ extension Store {
                     );
                     """)
         }
+        m.registerMigration("v10: identity keys in blocks") { db in
+            try db.execute(
+                sql: """
+                    -- Identity keys, a blob of many keys a row (see KeyBlock in SpotCheckStore).
+                    CREATE TABLE customer_key_blocks (
+                        id INTEGER PRIMARY KEY,
+                        keys BLOB NOT NULL
+                    );
+                    -- Customers merged into another one: merged number → surviving number (flat).
+                    CREATE TABLE customer_merges (
+                        old INTEGER PRIMARY KEY,
+                        new INTEGER NOT NULL
+                    );
+                    """)
+            try SheetData.moveKeysIntoBlocks(db)
+            try db.execute(sql: "DROP TABLE customer_keys")
+        }
         return m
     }
 }

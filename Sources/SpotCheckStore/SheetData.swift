@@ -253,14 +253,6 @@ public struct NewRecord: Sendable {
 
 /// Sheet rows, customers and their identity keys: the queries of import and draw.
 public enum SheetData {
-    /// Every identity key and its customer.
-    public static func identityKeys(_ db: Database) throws -> [String: Int] {
-        var map: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT key, customer_id FROM customer_keys")
-        while let row = try rows.next() { map[row[0]] = row[1] }
-        return map
-    }
-
     /// The next free customer number.
     public static func nextCustomer(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_customer'") ?? 1
@@ -281,63 +273,6 @@ public enum SheetData {
         while let f = try rows.next() { body(f) }
     }
 
-    /// Appends identity keys seen for the first time, 64 rows to a statement (a statement per
-    /// row costs SQLite twice as much), bound from one reused buffer. Call ``finish()`` after
-    /// the last record: until then the last keys may wait in the buffer.
-    public final class KeyWriter {
-        private let db: Database
-        private var rows: RowsStatement
-        private var bytes: [UInt8] = []
-        /// Where each buffered key ends in `bytes`, and its customer.
-        private var ends: [Int] = []
-        private var customers: [Int64] = []
-
-        public init(_ db: Database) throws {
-            self.db = db
-            rows = try RowsStatement(table: "customer_keys(key, customer_id)", columns: 2, db)
-            bytes.reserveCapacity(64 * RowsStatement.perStatement)
-            ends.reserveCapacity(RowsStatement.perStatement)
-            customers.reserveCapacity(RowsStatement.perStatement)
-        }
-
-        /// Writes the new keys of one record (some may wait in the buffer until ``finish()``).
-        public func write(_ keys: KeyPair, customer: Int) throws {
-            if let b = keys.buyer { try add(prefix: 0x62, b, customer) }
-            if let p = keys.phone { try add(prefix: 0x70, p, customer) }
-            for p in keys.more { try add(prefix: 0x70, p, customer) }
-            if let o = keys.order { try add(prefix: 0x6F, o, customer) }
-        }
-
-        /// Writes the keys still in the buffer.
-        public func finish() throws { try flush() }
-
-        private func add(prefix: UInt8, _ value: String, _ customer: Int) throws {
-            bytes.append(prefix)
-            bytes.append(0x3A)  // ":"
-            bytes.append(contentsOf: value.utf8)
-            ends.append(bytes.count)
-            customers.append(Int64(customer))
-            if ends.count == RowsStatement.perStatement { try flush() }
-        }
-
-        private func flush() throws {
-            guard !ends.isEmpty else { return }
-            let s = try rows.statement(rows: ends.count)
-            try bytes.withUnsafeBufferPointer { buf in
-                var start = 0
-                for (i, end) in ends.enumerated() {
-                    bindStaticText(s, Int32(2 * i + 1), buf, start..<end)
-                    sqlite3_bind_int64(s, Int32(2 * i + 2), customers[i])
-                    start = end
-                }
-                try stepDone(s, db)
-            }
-            bytes.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            customers.removeAll(keepingCapacity: true)
-        }
-    }
-
     /// Rewrites every reference to merged customers: merged number → surviving number.
     public static func applyMerges(_ merges: [Int: Int], _ db: Database) throws {
         guard !merges.isEmpty else { return }
@@ -345,7 +280,8 @@ public enum SheetData {
         try db.execute(sql: "DELETE FROM merge_map")
         let insert = try db.makeStatement(sql: "INSERT INTO merge_map(old, new) VALUES (?, ?)")
         for (old, new) in merges { try insert.execute(arguments: [old, new]) }
-        for table in ["records", "customer_keys", "draw_items", "orders"] {
+        try recordMerges(db)
+        for table in ["records", "draw_items", "orders"] {
             try db.execute(
                 sql: """
                     UPDATE \(table) SET customer_id = (SELECT new FROM merge_map WHERE old = \(table).customer_id)

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import SpotCheckCore
 import SpotCheckFormats
-import SpotCheckStore
 import Testing
 
 @testable import SpotCheckKit
+@testable import SpotCheckStore
 
 /// Loads of more than ``SheetImporter/bulkRows`` rows: the pool index is built once at the end,
 /// the rows go through a rollback journal when the command has the database to itself, and the
@@ -39,7 +39,7 @@ struct BulkImportTests {
         #expect(report.customers == 30_000)
         #expect(try w.count("records") == 60_000)
         // A buyer ID, an order number and (every other row) a phone: 150,000 keys.
-        #expect(try w.count("customer_keys") == 150_000)
+        #expect(try w.keyCount() == 150_000)
         let pairs = try Store(path: w.db).read { db in
             try Row.fetchAll(
                 db,
@@ -88,6 +88,52 @@ struct BulkImportTests {
         #expect(try store.write(bulk: true) { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
         #expect(!waited.isSet)
         #expect(try store.write(bulk: false) { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func keysOfTheFormerTableMoveIntoBlocksAndMergesAreFollowed() throws {
+        // A database at v9, keys a row each (one customer merged into another already).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = "\(dir)/spotcheck.db"
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v9: the web workbench's people, sessions, assignments and audit log")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO customer_keys(key, customer_id) VALUES
+                      ('b:lily', 1), ('p:13812345678', 1), ('o:3612000000000000001', 2), ('b:王芳', 2),
+                      ('p:18735643633-7298', 3)
+                    """)
+        }
+        try old.close()
+        let store = try Store(path: path)
+        let keys = try store.read { db in
+            var keys: [String] = []
+            try SheetData.forEachIdentityKey(db) { keys.append("\($0)=\($1)") }
+            return keys
+        }
+        #expect(keys == ["b:lily=1", "p:13812345678=1", "o:3612000000000000001=2", "b:王芳=2", "p:18735643633-7298=3"])
+        #expect(try store.read { try $0.tableExists("customer_keys") } == false)
+        // A merge of 3 into 2, then of 2 into 1: the keys follow both.
+        try store.write { db in
+            try SheetData.applyMerges([3: 2], db)
+            try SheetData.applyMerges([2: 1], db)
+        }
+        #expect(
+            try store.read { try Row.fetchAll($0, sql: "SELECT old, new FROM customer_merges ORDER BY old") }
+                .map { [$0[0], $0[1]] as [Int] } == [[2, 1], [3, 1]])
+        #expect(try store.read { try Set(SheetData.identityKeys($0).values) } == [1])
+    }
+
+    @Test func aDamagedKeyBlockStopsTheImportWithoutACrash() throws {
+        let w = try TestWorkspace()
+        try Store(path: w.db).write { db in
+            try db.execute(sql: "INSERT INTO customer_key_blocks(keys) VALUES (x'62FF')")
+        }
+        let file = w.csv("a.csv", BulkImportTests.rows(2))
+        #expect(throws: StoreError.self) { try w.importFiles(.afterSales, [file]) }
+        #expect(try w.count("records") == 0)
     }
 
     @Test func aDatabaseLeftInARollbackJournalIsInWALOnceOpened() throws {

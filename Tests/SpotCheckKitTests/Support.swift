@@ -60,12 +60,25 @@ final class TestWorkspace {
         try Store(path: db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)")! }
     }
 
+    /// How many identity keys are stored.
+    func keyCount() throws -> Int { try Store(path: db).read { try SheetData.identityKeyCount($0) } }
+
+    /// The identity keys stored (`b:…`, `p:…`, `o:…`), in the order stored, with their customers.
+    func keys() throws -> [(String, Int)] {
+        try Store(path: db).read { db in
+            var keys: [(String, Int)] = []
+            try SheetData.forEachIdentityKey(db) { keys.append(($0, $1)) }
+            return keys
+        }
+    }
+
     /// A snapshot of every table's content, to show that a failed command changed nothing.
     func snapshot() throws -> [String: [[String]]] {
         try Store(path: db).read { db in
             var out: [String: [[String]]] = [:]
             for t in [
-                "imports", "records", "customer_keys", "draws", "draw_items", "meta", "call_attempts", "call_cases",
+                "imports", "records", "customer_key_blocks", "customer_merges", "draws", "draw_items", "meta",
+                "call_attempts", "call_cases",
                 "qa_imports", "transcripts",
                 "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores", "orders",
             ] {

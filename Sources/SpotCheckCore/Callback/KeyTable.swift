@@ -32,10 +32,11 @@ struct KeyTable {
         mask = 15
     }
 
-    /// Slots for `capacity` keys at most 70% full, a power of two.
+    /// Slots for `capacity` keys at most three quarters full (as `Dictionary` fills its buckets:
+    /// the same memory), a power of two.
     private static func size(for capacity: Int) -> Int {
         var size = 16
-        while size * 7 < capacity * 10 { size *= 2 }
+        while size * 3 < capacity * 4 { size *= 2 }
         return size
     }
 
@@ -97,7 +98,7 @@ struct KeyTable {
         guard customer != KeyTable.empty else { return }
         var (at, found) = find(key, text: text)
         if found == nil {
-            if (count + 1) * 10 > slots.count * 7 {
+            if (count + 1) * 4 > slots.count * 3 {
                 reserveCapacity(count + 1)
                 at = find(key, text: text).at
             }
