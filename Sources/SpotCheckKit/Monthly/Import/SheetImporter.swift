@@ -109,7 +109,7 @@ public struct SheetImporter {
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
                 while let batch = nextBatch() {
-                    // The rows come resolved (``NewRows``, on the reader's thread): this thread only stores.
+                    // The rows come resolved (``NewRows``, on the reader's preparing worker): this thread stores.
                     try batch.withUnsafeBufferPointer { rows in
                         for i in rows.indices {
                             try keyWriter.write(rows[i].newKeys, customer: rows[i].record.customer)
@@ -331,12 +331,12 @@ struct ImportedFiles {
 /// The part of a sheet import that must see the rows in order but needs no database: it drops
 /// the rows already stored (by fingerprint), counts the new ones dated outside the month checked
 /// against, and resolves each new row's customer from its identity keys (the keys stored before
-/// the import are loaded into ``resolver`` first). It runs on the reader's thread
-/// (``SheetReader/prepare``), beside the database thread that stores the rows; that thread reads
-/// its counts and the resolver once the reader is done.
+/// the import are loaded into ``resolver`` first). It runs on the reader's preparing worker
+/// (``SheetReader/prepare``), between the thread that parses the rows and the database thread
+/// that stores them; the database thread reads its counts and the resolver once the reader is done.
 final class NewRows: @unchecked Sendable {
     /// Everything in one value, changed through one access per row (each stored property of a
-    /// class is checked for exclusive access on every use: a tenth of this stage's work).
+    /// class is checked for exclusive access at every use).
     private var state: State
 
     private struct State {
