@@ -24,6 +24,19 @@ public struct MarkedText: Sendable, Equatable {
     public static let color = 0xFF0000
 }
 
+/// Text measured where it was made: the display width of each of its lines (``lineWidths(_:)``),
+/// so that the thread writing the cell does not measure it again (an audit workbook's
+/// conversations are made and measured on another thread than the one writing the rows).
+public struct MeasuredText: Sendable, Equatable {
+    public var text: MarkedText
+    public var lines: [Int]
+
+    public init(_ text: MarkedText) {
+        self.text = text
+        lines = lineWidths(text.text)
+    }
+}
+
 /// The fonts of a rich text cell's runs, made once per workbook (``XLSXWriter/runFormats``):
 /// the sheets' font for the plain runs (a run without a font of its own would be Calibri in
 /// Excel) and the same in bold red for the marked ones.
@@ -46,6 +59,17 @@ extension XLSXSheet {
     /// marks, or that a cell cannot hold as it is (a NUL in it, or too long: it is cut), is
     /// written as plain text. Widens the column and heightens the row as ``write(_:_:_:_:)`` does.
     public func write(_ row: Int, _ col: Int, _ marked: MarkedText, _ style: CellStyle = .plain) {
+        write(row, col, marked, style, lines: nil)
+    }
+
+    /// Writes text measured where it was made (as ``write(_:_:_:_:)-(_,_,MarkedText,_)`` writes
+    /// its text), without measuring it again.
+    public func write(_ row: Int, _ col: Int, _ measured: MeasuredText, _ style: CellStyle = .plain) {
+        write(row, col, measured.text, style, lines: measured.lines)
+    }
+
+    /// Writes marked text whose lines' widths are `lines`, if measured already.
+    private func write(_ row: Int, _ col: Int, _ marked: MarkedText, _ style: CellStyle, lines: [Int]?) {
         var text = marked.text
         let runs = marked.marks.isEmpty ? [] : text.withUTF8 { MarkedText.runs(marked.marks, in: $0) }
         // Text a cell holds as it is: no NUL, within the length (``fitted(_:row:col:)`` would change the rest).
@@ -53,7 +77,7 @@ extension XLSXSheet {
             text.withUTF8 { b in b.baseAddress.map { memchr($0, 0, b.count) == nil } ?? true }
             && (text.utf8.count <= XLSXWriter.cellLimit || text.utf16.count <= XLSXWriter.cellLimit)
         guard runs.contains(where: \.marked), holds else {
-            write(row, col, .text(marked.text), style)
+            writeText(row, col, marked.text, style, lines: lines)
             return
         }
         advance(to: row)
@@ -84,10 +108,10 @@ extension XLSXSheet {
             return worksheet_write_rich_string(ws, lxw_row_t(row), lxw_col_t(col), &pointers, writer.format(style))
         }
         guard written == LXW_NO_ERROR else {
-            write(row, col, .text(marked.text), style)
+            writeText(row, col, marked.text, style, lines: lines)
             return
         }
-        measure(text, row: row, col: col, style)
+        measure(text, row: row, col: col, style, lines: lines)
     }
 }
 

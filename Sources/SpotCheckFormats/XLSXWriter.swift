@@ -20,9 +20,14 @@ public enum XLSXValue: Sendable, Equatable {
 }
 
 /// The cell styles SpotCheck's sheets use; each becomes one libxlsxwriter format.
-public enum CellStyle: Hashable, Sendable {
+public enum CellStyle: Int, CaseIterable, Sendable {
     /// Whether the style wraps text.
-    var wraps: Bool { [.wrap, .header, .input, .note].contains(self) }
+    var wraps: Bool {
+        switch self {
+        case .wrap, .header, .input, .note: return true
+        default: return false
+        }
+    }
 
     /// Plain text, top-aligned.
     case plain
@@ -74,7 +79,8 @@ public final class XLSXWriter {
     /// Where the workbook is written.
     public let path: String
     private let workbook: UnsafeMutablePointer<lxw_workbook>
-    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// Each style's format once made, by the style's number (a lookup per cell written).
+    private var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: CellStyle.allCases.count)
     private var sheets: [XLSXSheet] = []
     private var closed = false
 
@@ -168,8 +174,7 @@ public final class XLSXWriter {
     func noteTruncated(sheet: String, row: Int, col: Int) { truncated.append((sheet, row, col)) }
 
     func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
-        if style == .plain { return plainFormat }
-        if let f = formats[style] { return f }
+        if let f = formats[style.rawValue] { return f }
         let f = workbook_add_format(workbook)!
         XLSXWriter.setFont(f)
         format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
@@ -220,16 +225,9 @@ public final class XLSXWriter {
             format_set_bg_color(f, 0xEDEDED)
         case .textFormat: format_set_num_format(f, "@")
         }
-        formats[style] = f
+        formats[style.rawValue] = f
         return f
     }
-
-    private lazy var plainFormat: UnsafeMutablePointer<lxw_format>? = {
-        let f = workbook_add_format(workbook)!
-        XLSXWriter.setFont(f)
-        format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        return f
-    }()
 
     /// The font of every format: 等线, Excel's and WPS's Chinese default, marked sans-serif
     /// (family 2), so that a program without it falls back to a sans-serif font of its own
@@ -293,8 +291,11 @@ public final class XLSXSheet {
     /// The worksheet and its workbook (for the charts of `XLSXWriter+Charts.swift`).
     let ws: UnsafeMutablePointer<lxw_worksheet>
     unowned let writer: XLSXWriter
-    private var widths: [Int: Int] = [:]
-    private var fixedWidths: Set<Int> = []
+    /// The widest line written in each column (0: none yet), by column; read where the width
+    /// is not fixed (arrays, not dictionaries: they are looked at for every cell).
+    private var widths: [Int] = []
+    /// Whether each column's width is fixed (``setColumn(_:width:style:hidden:)``), by column.
+    private var fixedWidths: [Bool] = []
     private var columnWidths: [Int: Double] = [:]
     /// The display width of each line of the wrapped text cells, by row (rows of fixed height
     /// left out), for the rows' heights.
@@ -305,6 +306,8 @@ public final class XLSXSheet {
     private let inOrder: Bool
     /// The row being written, in a sheet written in order.
     private var openRow = -1
+    /// Where the formulas of ``RowFormula``s are put together (XLSXWriter+RowFormula.swift).
+    var formulaBuffer: [CChar] = []
 
     init(name: String, worksheet: UnsafeMutablePointer<lxw_worksheet>, writer: XLSXWriter, inOrder: Bool) {
         self.name = name
@@ -320,30 +323,61 @@ public final class XLSXSheet {
         let f = writer.format(style)
         switch value {
         case .blank: worksheet_write_blank(ws, r, c, f)
-        case .text(let raw):
-            let s = fitted(raw, row: row, col: col)
-            if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
-            measure(s, row: row, col: col, style)
+        case .text(let raw): writeText(row, col, raw, style)
         case .number(let d): worksheet_write_number(ws, r, c, d, f); note(col, Cell.numberText(d))
-        case .int(let i): worksheet_write_number(ws, r, c, Double(i), f); note(col, String(i))
+        case .int(let i): worksheet_write_number(ws, r, c, Double(i), f); widen(col, XLSXSheet.digits(i))
         case .day(let d):
             worksheet_write_number(ws, r, c, ExcelDate.serial(of: d), writer.format(style == .plain ? .date : style))
-            note(col, "2026-11-03")
+            widen(col, 10)  // 2026-11-03
         case .dateTime(let t):
             worksheet_write_number(
                 ws, r, c, ExcelDate.serial(of: t), writer.format(style == .plain ? .dateTime : style))
-            note(col, "2026-11-03 10:15")
+            widen(col, 16)  // 2026-11-03 10:15
         case .bool(let b): worksheet_write_boolean(ws, r, c, b ? 1 : 0, f)
         }
     }
 
-    /// Measures a written cell's text once, for its column's width and its row's height.
-    func measure(_ s: String, row: Int, col: Int, _ style: CellStyle) {
-        let widen = !fixedWidths.contains(col), wraps = style.wraps && !fixedRows.contains(row)
+    /// Writes text (as ``write(_:_:_:_:)`` does); `lines` are its lines' widths, if measured already.
+    func writeText(_ row: Int, _ col: Int, _ raw: String, _ style: CellStyle, lines: [Int]? = nil) {
+        advance(to: row)
+        let r = lxw_row_t(row), c = lxw_col_t(col), f = writer.format(style)
+        let s = fitted(raw, row: row, col: col)
+        if s.isEmpty { worksheet_write_blank(ws, r, c, f) } else { worksheet_write_string(ws, r, c, s, f) }
+        // Lines measured before are the text's as it came.
+        measure(s, row: row, col: col, style, lines: s == raw ? lines : nil)
+    }
+
+    /// Measures a written cell's text once, for its column's width and its row's height: the
+    /// widths of its lines, unless they were measured already (`lines`, ``lineWidths(_:)`` of
+    /// `s`, worked out where the text was made). Empty text changes neither.
+    func measure(_ s: String, row: Int, col: Int, _ style: CellStyle, lines measured: [Int]? = nil) {
+        guard !s.isEmpty else { return }
+        let widen = !isFixed(col), wraps = style.wraps && !fixedRows.contains(row)
         guard widen || wraps else { return }
-        let lines = lineWidths(s)
-        if widen, let longest = lines.max(), longest > widths[col, default: 0] { widths[col] = longest }
+        let lines = measured ?? lineWidths(s)
+        if widen, let longest = lines.max() { self.widen(col, longest) }
         if wraps { wrapped[row, default: []].append((col, lines)) }
+    }
+
+    /// Whether a column's width is fixed.
+    private func isFixed(_ col: Int) -> Bool { col < fixedWidths.count && fixedWidths[col] }
+
+    /// Widens a column's automatic width to `width`, unless the column's width is fixed.
+    private func widen(_ col: Int, _ width: Int) {
+        guard !isFixed(col) else { return }
+        if col >= widths.count { widths += repeatElement(0, count: col + 1 - widths.count) }
+        if width > widths[col] { widths[col] = width }
+    }
+
+    /// The characters of an integer written out (its digits and a minus sign).
+    static func digits(_ i: Int) -> Int {
+        var n = i < 0 ? 2 : 1
+        var rest = i.magnitude
+        while rest >= 10 {
+            rest /= 10
+            n += 1
+        }
+        return n
     }
 
     /// Text as a cell can hold it: a NUL (which would end the C string) becomes U+FFFD, and
@@ -381,6 +415,13 @@ public final class XLSXSheet {
     /// Writes a formula with its value cached, so it reads right before recalculation
     /// (in WPS, LibreOffice and viewers that do not recalculate).
     public func formula(_ row: Int, _ col: Int, _ formula: String, cached: FormulaValue, _ style: CellStyle = .plain) {
+        formula.withCString { self.formula(row, col, cString: $0, cached: cached, style) }
+    }
+
+    /// Writes a formula given as a C string (``formula(_:_:_:cached:_:)-(_,_,String,_,_)``).
+    func formula(
+        _ row: Int, _ col: Int, cString formula: UnsafePointer<CChar>, cached: FormulaValue, _ style: CellStyle
+    ) {
         advance(to: row)
         switch cached {
         case .number(let d):
@@ -397,7 +438,8 @@ public final class XLSXSheet {
 
     /// Fixes a column's width (in Excel's character units) and, optionally, its default style.
     public func setColumn(_ col: Int, width: Double, style: CellStyle? = nil, hidden: Bool = false) {
-        fixedWidths.insert(col)
+        if col >= fixedWidths.count { fixedWidths += repeatElement(false, count: col + 1 - fixedWidths.count) }
+        fixedWidths[col] = true
         columnWidths[col] = width
         var options = lxw_row_col_options()
         options.hidden = hidden ? 1 : 0
@@ -567,8 +609,9 @@ public final class XLSXSheet {
     /// Widens a column's automatic width to a short text's (a number or a date), made only
     /// when the column's width is not fixed.
     private func note(_ col: Int, _ text: @autoclosure () -> String) {
-        guard !fixedWidths.contains(col) else { return }
-        if let longest = lineWidths(text()).max(), longest > widths[col, default: 0] { widths[col] = longest }
+        guard !isFixed(col) else { return }
+        let s = text()
+        if !s.isEmpty, let longest = lineWidths(s).max() { widen(col, longest) }
     }
 
     /// In a sheet written in order, finishes the rows before `row`: their heights are set now,
@@ -598,7 +641,7 @@ public final class XLSXSheet {
     }
 
     func applyAutoWidths() {
-        for (col, w) in widths where !fixedWidths.contains(col) {
+        for (col, w) in widths.enumerated() where w > 0 && !isFixed(col) {
             let limits = autoWidthLimits[col] ?? 6...40
             let width = min(max(w + 2, limits.lowerBound), limits.upperBound)
             columnWidths[col] = Double(width)
