@@ -507,6 +507,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// The scan: decodes UTF-8, folds, and runs the automaton. Only keyword hits leave it.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit], reference: Bool) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        // Room for a hit per 256 bytes at first: a long text full of phrases grows the array less often (each
+        // growth copies it); the pages not written stay unmapped.
+        hits.reserveCapacity(bytes.count >> 8)
         // For each of the last 256 folded characters: its start byte and its character
         // index, packed in one word (keywords are shorter than 256 characters).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { ring in
