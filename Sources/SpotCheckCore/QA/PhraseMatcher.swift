@@ -116,6 +116,14 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// the state of a lone `a` to the root's entry for `b` and ends no keyword.
     private let letterPairs: UnsafeMutableBufferPointer<UInt64>
     static let letterPairBits = 18
+    /// The automaton's steps after a pair that may begin a keyword (``stepExactly``): the states two characters
+    /// deep or less (`0...lastDense`) read their rows of the full table, which stay in the cache; a deeper state
+    /// reads its own edges (`edgeClass`/`edgeTarget` from `edgeStart[s]`, targets marked as in the full table)
+    /// and follows its failure link when none matches, instead of a row of its own that is seldom read twice.
+    private let lastDense: Int
+    private let edgeStart: UnsafeMutableBufferPointer<Int32>
+    private let edgeClass: UnsafeMutableBufferPointer<UInt16>
+    private let edgeTarget: UnsafeMutableBufferPointer<UInt16>
     /// Largest full table, in entries (16 MB of UInt16).
     static let dfaLimit = 8 << 20
 
@@ -130,6 +138,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate();
         relevant.deallocate(); startPairs.deallocate(); rootless.deallocate()
         letterBlock.deallocate(); letterMask.deallocate(); letterPairs.deallocate()
+        edgeStart.deallocate(); edgeClass.deallocate(); edgeTarget.deallocate()
     }
 
     /// Compiles the phrases and exceptions: keywords, character classes, the trie with its failure links, then the
@@ -180,6 +189,20 @@ public final class PhraseMatcher: @unchecked Sendable {
         let inert: Set<UInt16> = [0, skipClass, breakClass]
         asciiInert = (0..<128).allSatisfy { inert.contains(classOf[$0]) }
         dfa = PhraseMatcher.fullTable(trie, root: root, outputStart: start, classes: classes)
+        lastDense = trie.rootChildren + trie.children[1..<trie.rootChildren + 1].reduce(0) { $0 + $1.count }
+        var edgeStart = [Int32](repeating: 0, count: trie.states + 1)
+        var edgeClass: [UInt16] = [], edgeTarget: [UInt16] = []
+        for s in 0..<trie.states {
+            edgeStart[s] = Int32(edgeClass.count)
+            for (cls, n) in trie.children[s].sorted(by: { $0.key < $1.key }) {
+                edgeClass.append(cls)
+                edgeTarget.append(UInt16(truncatingIfNeeded: n) | (start[Int(n)] < start[Int(n) + 1] ? 0x8000 : 0))
+            }
+        }
+        edgeStart[trie.states] = Int32(edgeClass.count)
+        self.edgeStart = PhraseMatcher.raw(edgeStart)
+        self.edgeClass = PhraseMatcher.raw(edgeClass)
+        self.edgeTarget = PhraseMatcher.raw(edgeTarget)
         (startPairs, pairShift, pairMask) = PhraseMatcher.pairTable(trie, outputStart: start, classes: classes)
         lastShallow = trie.rootChildren
         clauseBit = 1 << pairShift
@@ -719,7 +742,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             if first { ring[(c.pos &- 1) & 255] = c.prevStart << 24 | c.prevChar }
             first = false
             ring[c.pos & 255] = start << 24 | (c.char &- 1)
-            let e = dfa[state &* classes &+ cls]
+            let e = step(state, cls, dfa)
             state = Int(e & 0x7FFF)
             if e & 0x8000 != 0 { emit(state, c.pos, c.i, c.char, ring, &hits) }
             c.prev = cls | c.open
@@ -729,6 +752,26 @@ public final class PhraseMatcher: @unchecked Sendable {
             c.pos &+= 1
             if state <= lastShallow { return }
         }
+    }
+
+    /// The automaton's step from `state` on class `cls`, as the full table has it (the target, its top bit set
+    /// when it ends a keyword): the table's row for a state at most two characters deep, else the state's own edges
+    /// and then its failure link's step.
+    @inline(__always)
+    private func step(_ state: Int, _ cls: Int, _ dfa: UnsafePointer<UInt16>) -> UInt16 {
+        let classes = classCount, lastDense = lastDense, fail = failure.baseAddress!
+        let start = edgeStart.baseAddress!, edgeClass = edgeClass.baseAddress!, target = edgeTarget.baseAddress!
+        var s = state
+        while s > lastDense {
+            var k = Int(start[s])
+            let end = Int(start[s &+ 1])
+            while k < end {
+                if Int(edgeClass[k]) == cls { return target[k] }
+                k &+= 1
+            }
+            s = Int(fail[s])
+        }
+        return dfa[s &* classes &+ cls]
     }
 
     /// The keywords that end in `state` at folded position `pos`, which ends at byte `end` and character `char`.
