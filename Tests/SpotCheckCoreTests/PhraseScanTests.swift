@@ -138,6 +138,8 @@ struct RunOfLettersTests {
             BannedPhrase(pattern: "发什么", category: "x", severity: 1),
             BannedPhrase(pattern: "什么意思", category: "x", severity: 1),
             BannedPhrase(pattern: "我说了", category: "x", severity: 1),
+            // Inside a longer phrase and ending before it: found first, ordered after it.
+            BannedPhrase(pattern: "这个也", category: "x", severity: 1),
         ], exceptions: defaultExceptions, folder: folder, maxGap: 6)
     /// A break inside a keyword (so "，" is a keyword's character) and a keyword of one character.
     static let mixed = PhraseMatcher(
@@ -153,6 +155,9 @@ struct RunOfLettersTests {
             let row = { (p: PhraseMatch) in [p.phrase, p.startByte, p.endByte, p.start, p.end] }
             let fast = m.matches(utf8: b).map(row), reference = m.referenceMatches(utf8: b).map(row)
             #expect(fast == reference, "\(bytes)", sourceLocation: sourceLocation)
+            // In order of start, then end, then phrase.
+            let key = { (r: [Int]) in (r[1], r[2], r[0]) }
+            #expect(zip(fast, fast.dropFirst()).allSatisfy { key($0) <= key($1) }, sourceLocation: sourceLocation)
         }
     }
 
@@ -183,7 +188,7 @@ struct RunOfLettersTests {
         // Long runs of letters with phrases (plain, traditional, spaced, one character per clause) planted in them.
         let planted = [
             "没办法", "沒辦法", "不 清 楚", "不，知道", "不。清。楚", "没，办，法", "如有不清楚的地方", "发什么意思", "髮什麼",
-            "我說了", "这是规定", "這是規定", "你到售后问问", "没办法的",
+            "我說了", "这是规定", "這是規定", "你到售后问问", "没办法的", "你怎么连这个也不懂",
         ]
         let fill = Array("的了是人一吃各门问这规说什么意思发我").map(String.init)
         for _ in 0..<300 {

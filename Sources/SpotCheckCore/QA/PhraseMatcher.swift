@@ -948,14 +948,27 @@ public final class PhraseMatcher: @unchecked Sendable {
         }
     }
 
-    /// Orders matches by position; hits arrive almost in order, so this is usually one pass.
+    /// Orders matches by position. Hits arrive in order of their ends, so a match is out of order only behind the
+    /// few that end inside it: each is moved back by insertion, and a full sort takes over if that moves many.
     private static func sortByPosition(_ m: inout [PhraseMatch]) {
         func before(_ a: PhraseMatch, _ b: PhraseMatch) -> Bool {
             (a.startByte, a.endByte, a.phrase) < (b.startByte, b.endByte, b.phrase)
         }
-        var sorted = true
-        for i in m.indices.dropFirst() where before(m[i], m[i - 1]) { sorted = false; break }
-        if !sorted { m.sort(by: before) }
+        var moves = 0
+        for i in m.indices.dropFirst() where before(m[i], m[i - 1]) {
+            let x = m[i]
+            var j = i
+            while j > 0 && before(x, m[j - 1]) {
+                m[j] = m[j - 1]
+                j -= 1
+            }
+            m[j] = x
+            moves += i - j
+            if moves > m.count {
+                m.sort(by: before)
+                return
+            }
+        }
     }
 
     /// Turns keyword hits into phrase matches: chains wildcard pieces within the gap and
