@@ -578,6 +578,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         var open = 0
     }
 
+    // One function: the fast scan's per-character loop and its runs, the cursor's fields in registers.
     /// The scan over the full transition table, without waiting on the automaton where it can. While the
     /// automaton is at the root or one character deep, its state is the root's entry for the last character
     /// counted (class `prev`), and the next character leads to the root's entry for it unless the pair (prev,
