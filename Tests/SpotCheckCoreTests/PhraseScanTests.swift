@@ -124,6 +124,104 @@ struct PhraseScanTests {
     }
 }
 
+/// The run of letters (the scan passing over three-byte characters by their bytes, two table reads and a hash
+/// each) finds what the plain scan finds: with and without keywords of one character (whose blocks it leaves to the
+/// slow way), with a clause break inside a keyword or in none, over traditional and full-width characters, skipped
+/// ones in the same blocks as letters (the hexagrams after CJK Extension A), four-byte characters and bytes that
+/// are no UTF-8 at all.
+@Suite("Banned phrases: the run of letters")
+struct RunOfLettersTests {
+    static let folder = TextFolder(simplified: smallT2S.merging(["發": "发", "髮": "发", "嗎": "吗"]) { a, _ in a })
+    /// No keyword of one character, no break in a keyword: every letter block is passed over.
+    static let letters = PhraseMatcher(
+        phrases: defaultPhrases.filter { !$0.pattern.contains("*") } + [
+            BannedPhrase(pattern: "发什么", category: "x", severity: 1),
+            BannedPhrase(pattern: "什么意思", category: "x", severity: 1),
+            BannedPhrase(pattern: "我说了", category: "x", severity: 1),
+            // Inside a longer phrase and ending before it: found first, ordered after it.
+            BannedPhrase(pattern: "这个也", category: "x", severity: 1),
+        ], exceptions: defaultExceptions, folder: folder, maxGap: 6)
+    /// A break inside a keyword (so "，" is a keyword's character) and a keyword of one character.
+    static let mixed = PhraseMatcher(
+        phrases: defaultPhrases + [
+            BannedPhrase(pattern: "不，知道", category: "x", severity: 1),
+            BannedPhrase(pattern: "发", category: "x", severity: 1),
+            BannedPhrase(pattern: "你到*问问", category: "x", severity: 1),
+        ], exceptions: defaultExceptions + ["没办法的"], folder: folder, maxGap: 3)
+
+    /// The fast and the plain scan of raw bytes, as (phrase, start byte, end byte, start, end).
+    func expectSame(_ m: PhraseMatcher, _ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        bytes.withUnsafeBufferPointer { b in
+            let row = { (p: PhraseMatch) in [p.phrase, p.startByte, p.endByte, p.start, p.end] }
+            let fast = m.matches(utf8: b).map(row), reference = m.referenceMatches(utf8: b).map(row)
+            #expect(fast == reference, "\(bytes)", sourceLocation: sourceLocation)
+            // In order of start, then end, then phrase.
+            let key = { (r: [Int]) in (r[1], r[2], r[0]) }
+            #expect(zip(fast, fast.dropFirst()).allSatisfy { key($0) <= key($1) }, sourceLocation: sourceLocation)
+        }
+    }
+
+    static let alphabet: [String] = {
+        let phraseChars = Set(defaultPhrases.map(\.pattern).joined() + "发什么意思我说了").subtracting(["*"])
+        let chars = phraseChars.map(String.init)
+        // Traditional and full-width forms, neighbours of the phrases' characters in their blocks, class-0 letters,
+        // clause breaks (three-byte and ASCII), skipped characters (in letter blocks too: ䷀ after Extension A),
+        // compatibility ideographs, two- and four-byte characters, line ends.
+        let others = [
+            "沒", "辦", "說", "門", "問", "這", "規", "發", "髮", "嗎", "吗", "吃", "各", "的", "了", "是", "人", "一", "，",
+            "。", "、", "！", "？", "；", "：", ",", ".", "\n", "\r\n", " ", "\u{3000}", "…", "“", "”", "-", "䷀", "䷿", "㐀",
+            "﨑", "Ａ", "ａ", "a", "Z", "1", "é", "😀", "𠀀", "\t",
+        ]
+        return chars + chars + chars + others
+    }()
+
+    func randomText(_ rng: inout SeededGenerator, length: Int) -> String {
+        var s = ""
+        for _ in 0..<length { s += Self.alphabet[rng.uniform(Self.alphabet.count)] }
+        return s
+    }
+
+    @Test(arguments: [0, 1]) func randomTextOverThePhrasesCharacters(_ which: Int) {
+        let m = which == 0 ? Self.letters : Self.mixed
+        var rng = SeededGenerator(seed: 20 + UInt64(which))
+        for _ in 0..<400 { expectSame(m, Array(randomText(&rng, length: 1 + rng.uniform(80)).utf8)) }
+        // Long runs of letters with phrases (plain, traditional, spaced, one character per clause) planted in them.
+        let planted = [
+            "没办法", "沒辦法", "不 清 楚", "不，知道", "不。清。楚", "没，办，法", "如有不清楚的地方", "发什么意思", "髮什麼",
+            "我說了", "这是规定", "這是規定", "你到售后问问", "没办法的", "你怎么连这个也不懂",
+        ]
+        let fill = Array("的了是人一吃各门问这规说什么意思发我").map(String.init)
+        for _ in 0..<300 {
+            var s = ""
+            for _ in 0..<(1 + rng.uniform(10)) {
+                for _ in 0..<rng.uniform(12) { s += fill[rng.uniform(fill.count)] }
+                s += rng.uniform(3) == 0 ? randomText(&rng, length: rng.uniform(4)) : ""
+                s += planted[rng.uniform(planted.count)]
+            }
+            expectSame(m, Array(s.utf8))
+        }
+    }
+
+    @Test(arguments: [0, 1]) func bytesThatAreNoUTF8(_ which: Int) {
+        let m = which == 0 ? Self.letters : Self.mixed
+        var rng = SeededGenerator(seed: 30 + UInt64(which))
+        // Pieces of valid text and of broken sequences: a lead byte without its last byte(s), a lone continuation
+        // byte, a third byte without its top bit (E4 B8 0D is read as 不 E4 B8 8D), a second byte without it (E4 37
+        // 80 reads as a hexagram), bytes F8-FF.
+        let pieces: [[UInt8]] =
+            Self.alphabet.map { Array($0.utf8) } + [
+                [0xE4, 0xB8], [0xE4], [0x80], [0xBF, 0xBF], [0xE4, 0xB8, 0x0D], [0xE6, 0xB2, 0x21], [0xE5, 0x8A, 0x1E],
+                [0xE4, 0x37, 0x80], [0xE6, 0x32, 0xA1], [0xF0, 0x9F], [0xF8], [0xFF, 0xFE], [0xC3], [0xE0, 0x80, 0x80],
+                [0xED, 0xA0, 0x80],
+            ]
+        for _ in 0..<600 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(1 + rng.uniform(40)) { bytes += pieces[rng.uniform(pieces.count)] }
+            expectSame(m, bytes)
+        }
+    }
+}
+
 @Suite("Text folding: the blocks of letters")
 struct TextFolderBlockTests {
     @Test func theBlocksTakenAsLettersFoldToThemselvesAsTheirCategoriesSay() {

@@ -105,6 +105,25 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// No ASCII character is in a phrase and none is skipped but space, tab and dash: ASCII
     /// runs can be passed over in blocks.
     private let asciiInert: Bool
+    /// The characters ``runOfLetters`` passes over by their bytes: three-byte characters that are counted (not
+    /// skipped), in no keyword of one character, and either in no clause break or a clause break in no keyword.
+    /// A block number for each first two bytes (`b0 | b1 << 8`, 64 KB; 0: none of the block's 64 characters),
+    /// then one bit per third byte (its low six bits) of each numbered block.
+    private let letterBlock: UnsafeMutableBufferPointer<UInt8>
+    private let letterMask: UnsafeMutableBufferPointer<UInt64>
+    /// One bit per hash of two such characters' bytes (``pairHash``), 32 KB: set for each pair (a, b) that begins a
+    /// keyword or where `b` is a clause break and `a` begins a keyword, so a clear bit proves the pair leads from
+    /// the state of a lone `a` to the root's entry for `b` and ends no keyword.
+    private let letterPairs: UnsafeMutableBufferPointer<UInt64>
+    static let letterPairBits = 18
+    /// The automaton's steps after a pair that may begin a keyword (``stepExactly``): the states two characters
+    /// deep or less (`0...lastDense`) read their rows of the full table, which stay in the cache; a deeper state
+    /// reads its own edges (`edgeClass`/`edgeTarget` from `edgeStart[s]`, targets marked as in the full table)
+    /// and follows its failure link when none matches, instead of a row of its own that is seldom read twice.
+    private let lastDense: Int
+    private let edgeStart: UnsafeMutableBufferPointer<Int32>
+    private let edgeClass: UnsafeMutableBufferPointer<UInt16>
+    private let edgeTarget: UnsafeMutableBufferPointer<UInt16>
     /// Largest full table, in entries (16 MB of UInt16).
     static let dfaLimit = 8 << 20
 
@@ -118,6 +137,8 @@ public final class PhraseMatcher: @unchecked Sendable {
         rootNext.deallocate(); edgeKeys.deallocate(); edgeValues.deallocate(); failure.deallocate()
         outputStart.deallocate(); classTable.deallocate(); lengths.deallocate(); dfa?.deallocate();
         relevant.deallocate(); startPairs.deallocate(); rootless.deallocate()
+        letterBlock.deallocate(); letterMask.deallocate(); letterPairs.deallocate()
+        edgeStart.deallocate(); edgeClass.deallocate(); edgeTarget.deallocate()
     }
 
     /// Compiles the phrases and exceptions: keywords, character classes, the trie with its failure links, then the
@@ -168,6 +189,20 @@ public final class PhraseMatcher: @unchecked Sendable {
         let inert: Set<UInt16> = [0, skipClass, breakClass]
         asciiInert = (0..<128).allSatisfy { inert.contains(classOf[$0]) }
         dfa = PhraseMatcher.fullTable(trie, root: root, outputStart: start, classes: classes)
+        lastDense = trie.rootChildren + trie.children[1..<trie.rootChildren + 1].reduce(0) { $0 + $1.count }
+        var edgeStart = [Int32](repeating: 0, count: trie.states + 1)
+        var edgeClass: [UInt16] = [], edgeTarget: [UInt16] = []
+        for s in 0..<trie.states {
+            edgeStart[s] = Int32(edgeClass.count)
+            for (cls, n) in trie.children[s].sorted(by: { $0.key < $1.key }) {
+                edgeClass.append(cls)
+                edgeTarget.append(UInt16(truncatingIfNeeded: n) | (start[Int(n)] < start[Int(n) + 1] ? 0x8000 : 0))
+            }
+        }
+        edgeStart[trie.states] = Int32(edgeClass.count)
+        self.edgeStart = PhraseMatcher.raw(edgeStart)
+        self.edgeClass = PhraseMatcher.raw(edgeClass)
+        self.edgeTarget = PhraseMatcher.raw(edgeTarget)
         (startPairs, pairShift, pairMask) = PhraseMatcher.pairTable(trie, outputStart: start, classes: classes)
         lastShallow = trie.rootChildren
         clauseBit = 1 << pairShift
@@ -175,6 +210,66 @@ public final class PhraseMatcher: @unchecked Sendable {
         let classMask = (1 << pairShift) - 1
         rootless = PhraseMatcher.raw(
             (0..<2 << pairShift).map { a in a & classMask < classes && root[a & classMask] != 0 ? 0 : 1 })
+        (letterBlock, letterMask, letterPairs) = PhraseMatcher.letterTables(
+            trie, classOf: classOf, breakStart: breakStart, breakClass: Int(breakClass))
+    }
+
+    /// The tables of ``runOfLetters``: the characters it passes over, by their UTF-8 bytes, and the pairs of them
+    /// that may do more than lead to the root's entry for the second.
+    private static func letterTables(
+        _ trie: Trie, classOf: [UInt16], breakStart: Int, breakClass: Int
+    ) -> (UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt64>, UnsafeMutableBufferPointer<UInt64>) {
+        // A keyword of one character is none of them: every pair before it would begin a keyword.
+        var single = Set<Int>()
+        for (cls, s) in trie.children[0] where !trie.outputs[Int(s)].isEmpty { single.insert(Int(cls)) }
+        var blockOf = [UInt8](repeating: 0, count: 0x10000)
+        var masks: [UInt64] = [0]
+        var members = [Int: [Int]]()  // code points by class
+        var maskNumber: [UInt64: UInt8] = [0: 0]
+        for block in stride(from: 0, to: 0x10000, by: 64) {
+            var mask: UInt64 = 0
+            for cp in block..<block + 64 {
+                let c = Int(classOf[cp])
+                if (c < breakStart && !single.contains(c)) || c == breakClass { mask |= 1 << UInt64(cp & 63) }
+            }
+            guard mask != 0 else { continue }
+            if maskNumber[mask] == nil {
+                guard masks.count < 256 else { continue }  // more kinds of blocks than numbers: left to the slow way
+                maskNumber[mask] = UInt8(masks.count)
+                masks.append(mask)
+            }
+            blockOf[encoded(block) & 0xFFFF] = maskNumber[mask] ?? 0
+            for cp in block..<block + 64 where mask & 1 << UInt64(cp & 63) != 0 && classOf[cp] != 0 {
+                members[Int(classOf[cp]), default: []].append(cp)
+            }
+        }
+        var pairs = [UInt64](repeating: 0, count: 1 << (letterPairBits - 6))
+        func set(_ a: Int, _ b: Int) {
+            for x in members[a] ?? [] {
+                for y in members[b] ?? [] {
+                    let h = pairHash(UInt64(encoded(x)) | UInt64(encoded(y)) << 24)
+                    pairs[h >> 6] |= 1 << UInt64(h & 63)
+                }
+            }
+        }
+        for (a, first) in trie.children[0] {
+            for (b, _) in trie.children[Int(first)] { set(Int(a), Int(b)) }
+            set(Int(a), breakClass)  // a break after it may be seen through
+        }
+        return (raw(blockOf), raw(masks), raw(pairs))
+    }
+
+    /// The three UTF-8 bytes of a BMP code point, the first in the lowest byte, the last one's top bits cleared
+    /// (the scan's decoding ignores them).
+    private static func encoded(_ cp: Int) -> Int {
+        (0xE0 | cp >> 12) | (0x80 | (cp >> 6) & 0x3F) << 8 | (cp & 0x3F) << 16
+    }
+
+    /// The bit of ``letterPairs`` for two three-byte characters (six bytes, the third and sixth with their top
+    /// bits cleared).
+    @inline(__always)
+    private static func pairHash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - letterPairBits))
     }
 
     /// The table of the class pairs that may do more than lead to the root's entry (``startPairs``).
@@ -435,6 +530,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// The scan: decodes UTF-8, folds, and runs the automaton. Only keyword hits leave it.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit], reference: Bool) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        // Room for a hit per 256 bytes at first: a long text full of phrases grows the array less often (each
+        // growth copies it); the pages not written stay unmapped.
+        hits.reserveCapacity(bytes.count >> 8)
         // For each of the last 256 folded characters: its start byte and its character
         // index, packed in one word (keywords are shorter than 256 characters).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { ring in
@@ -480,6 +578,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         var open = 0
     }
 
+    // One function: the fast scan's per-character loop and its runs, the cursor's fields in registers.
     /// The scan over the full transition table, without waiting on the automaton where it can. While the
     /// automaton is at the root or one character deep, its state is the root's entry for the last character
     /// counted (class `prev`), and the next character leads to the root's entry for it unless the pair (prev,
@@ -549,7 +648,49 @@ public final class PhraseMatcher: @unchecked Sendable {
             i &+= length
             char &+= 1
             pos &+= 1
+            // A run of letters (and breaks) after one: passed over by their bytes alone.
+            if length == 3 {
+                let end = runOfLetters(base, n, i)
+                if end > i {
+                    let k = (end &- i) / 3
+                    i = end
+                    char &+= k
+                    pos &+= k
+                    prevStart = end &- 3
+                    prevChar = char &- 1
+                    var at = end &- 6
+                    let before = Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
+                    let last = Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
+                    prev = last | (before >= breakStart ? clauseBit : 0)
+                    open = last >= breakStart ? clauseBit : 0
+                }
+            }
         }
+    }
+
+    /// Where a run of three-byte characters that need no automaton ends, from the one that ends at `i` (passed,
+    /// so the automaton is at most one character deep): each next one of ``letterBlock`` whose pair with the one
+    /// before has a clear bit in ``letterPairs`` leads to the root's entry for it and ends no keyword (a clause
+    /// break that is in no keyword, after a character that begins none, finds the automaton at the root). Each
+    /// character costs one eight-byte load, two table reads, a hash and no decoding.
+    @inline(__always)
+    private func runOfLetters(_ base: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int {
+        let blocks = letterBlock.baseAddress!, masks = letterMask.baseAddress!, pairs = letterPairs.baseAddress!
+        @inline(__always) func isLetter(_ w: UInt64) -> Bool {
+            // w: the character's three bytes, the first lowest
+            masks[Int(blocks[Int(truncatingIfNeeded: w) & 0xFFFF])] &>> (w &>> 16) & 1 != 0
+        }
+        var j = i
+        guard j >= 3, j &+ 5 <= n else { return j }
+        // The character before must be one of them too: its bytes are as the tables have them.
+        guard isLetter(UnsafeRawPointer(base + (j &- 3)).loadUnaligned(as: UInt64.self)) else { return j }
+        while j &+ 5 <= n {
+            let w = UnsafeRawPointer(base + (j &- 3)).loadUnaligned(as: UInt64.self)
+            let h = PhraseMatcher.pairHash(w & 0x3F_FFFF_3F_FFFF)
+            if !isLetter(w &>> 24) || pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { break }
+            j &+= 3
+        }
+        return j
     }
 
     // One function: the exact per-character step of the scan, every table pointer in a local.
@@ -602,7 +743,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             if first { ring[(c.pos &- 1) & 255] = c.prevStart << 24 | c.prevChar }
             first = false
             ring[c.pos & 255] = start << 24 | (c.char &- 1)
-            let e = dfa[state &* classes &+ cls]
+            let e = step(state, cls, dfa)
             state = Int(e & 0x7FFF)
             if e & 0x8000 != 0 { emit(state, c.pos, c.i, c.char, ring, &hits) }
             c.prev = cls | c.open
@@ -612,6 +753,26 @@ public final class PhraseMatcher: @unchecked Sendable {
             c.pos &+= 1
             if state <= lastShallow { return }
         }
+    }
+
+    /// The automaton's step from `state` on class `cls`, as the full table has it (the target, its top bit set
+    /// when it ends a keyword): the table's row for a state at most two characters deep, else the state's own edges
+    /// and then its failure link's step.
+    @inline(__always)
+    private func step(_ state: Int, _ cls: Int, _ dfa: UnsafePointer<UInt16>) -> UInt16 {
+        let classes = classCount, lastDense = lastDense, fail = failure.baseAddress!
+        let start = edgeStart.baseAddress!, edgeClass = edgeClass.baseAddress!, target = edgeTarget.baseAddress!
+        var s = state
+        while s > lastDense {
+            var k = Int(start[s])
+            let end = Int(start[s &+ 1])
+            while k < end {
+                if Int(edgeClass[k]) == cls { return target[k] }
+                k &+= 1
+            }
+            s = Int(fail[s])
+        }
+        return dfa[s &* classes &+ cls]
     }
 
     /// The keywords that end in `state` at folded position `pos`, which ends at byte `end` and character `char`.
@@ -788,14 +949,27 @@ public final class PhraseMatcher: @unchecked Sendable {
         }
     }
 
-    /// Orders matches by position; hits arrive almost in order, so this is usually one pass.
+    /// Orders matches by position. Hits arrive in order of their ends, so a match is out of order only behind the
+    /// few that end inside it: each is moved back by insertion, and a full sort takes over if that moves many.
     private static func sortByPosition(_ m: inout [PhraseMatch]) {
         func before(_ a: PhraseMatch, _ b: PhraseMatch) -> Bool {
             (a.startByte, a.endByte, a.phrase) < (b.startByte, b.endByte, b.phrase)
         }
-        var sorted = true
-        for i in m.indices.dropFirst() where before(m[i], m[i - 1]) { sorted = false; break }
-        if !sorted { m.sort(by: before) }
+        var moves = 0
+        for i in m.indices.dropFirst() where before(m[i], m[i - 1]) {
+            let x = m[i]
+            var j = i
+            while j > 0 && before(x, m[j - 1]) {
+                m[j] = m[j - 1]
+                j -= 1
+            }
+            m[j] = x
+            moves += i - j
+            if moves > m.count {
+                m.sort(by: before)
+                return
+            }
+        }
     }
 
     /// Turns keyword hits into phrase matches: chains wildcard pieces within the gap and
