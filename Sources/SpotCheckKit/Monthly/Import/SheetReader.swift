@@ -82,7 +82,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         platform: Platform? = nil, progress: ((ImportProgress) -> Void)?, prepare: ((inout Parsed) -> Bool)? = nil
     ) {
         self.prepare = prepare
-        parsedBatches = prepare == nil ? nil : BatchChannel(capacity: BatchChannels.capacity)
+        parsedBatches = prepare == nil ? nil : BatchChannel(capacity: BatchChannels.preparing)
         self.platform = platform
         platformGiven = platform != nil
         self.file = file
@@ -264,4 +264,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
 enum BatchChannels {
     static let batchSize = 2048
     static let capacity = 16
+    /// Between the reader and its preparing worker, which keeps up with it: a few batches (each
+    /// batch in a queue is about 600 KB at a million rows' peak).
+    static let preparing = 4
 }
