@@ -262,17 +262,7 @@ public enum QAData {
             let s = statement.sqliteStatement
             sqlite3_reset(s)
             sqlite3_bind_int64(s, 1, Int64(transcript))
-            var out: [Utterance] = []
-            while true {
-                let code = sqlite3_step(s)
-                if code == SQLITE_DONE { return out }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                out.append(QAData.utterance(s))
-            }
+            return try stepRows(s, db, QAData.utterance)
         }
     }
 
@@ -388,17 +378,7 @@ public enum QAData {
             let s = statement.sqliteStatement
             sqlite3_reset(s)
             sqlite3_bind_int64(s, 1, Int64(transcript))
-            var out: [Finding] = []
-            while true {
-                let code = sqlite3_step(s)
-                if code == SQLITE_DONE { return out }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-                out.append(QAData.finding(s))
-            }
+            return try stepRows(s, db, QAData.finding)
         }
     }
 
@@ -579,6 +559,20 @@ func bindStaticText(_ s: OpaquePointer, _ index: Int32, _ buffer: UnsafeBufferPo
     let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
     _ = sqlite3_bind_text(
         s, index, (base + range.lowerBound).assumingMemoryBound(to: CChar.self), Int32(range.count), nil)
+}
+
+/// Steps a bound statement through its rows, making a value of each; a failure becomes GRDB's error.
+func stepRows<T>(_ s: OpaquePointer, _ db: Database, _ value: (OpaquePointer) -> T) throws -> [T] {
+    var out: [T] = []
+    while true {
+        let code = sqlite3_step(s)
+        if code == SQLITE_DONE { return out }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        out.append(value(s))
+    }
 }
 
 /// Runs a bound statement that returns no rows, turning a failure into GRDB's error.
