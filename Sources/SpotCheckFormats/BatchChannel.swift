@@ -41,6 +41,13 @@ public final class BatchChannel<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether the receiver gave up (a sender that sends nothing for a while asks).
+    public var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
     /// The next batch, or nil when the sender is done.
     public func receive() -> [Element]? {
         condition.lock()

@@ -100,7 +100,11 @@ extension SheetData {
     static func moveKeysIntoBlocks(_ db: Database) throws {
         let writer = try KeyWriter(db)
         let rows = try Row.fetchCursor(db, sql: "SELECT key, customer_id FROM customer_keys ORDER BY rowid")
-        while let row = try rows.next() { try writer.write(stored: row[0], customer: row[1]) }
+        while let row = try rows.next() {
+            // A key of a customer no import hands out (a damaged row) is left behind: it is met as new.
+            let customer: Int = row[1]
+            if KeyBlock.customers.contains(customer) { try writer.write(stored: row[0], customer: customer) }
+        }
         try writer.finish()
     }
 
@@ -137,6 +141,15 @@ struct KeyBlock {
         bytes.append(contentsOf: key)
         varint(UInt64(bitPattern: Int64((customer << 1) ^ (customer >> 63))))
     }
+
+    /// A zigzag-encoded customer number, if it is one a database can hold (1 through Int32.max).
+    static func customer(_ zigzag: UInt64) -> Int? {
+        let n = Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
+        return KeyBlock.customers.contains(n) ? n : nil
+    }
+
+    /// The customer numbers a database can hold.
+    static let customers = 1...Int(Int32.max)
 
     private mutating func varint(_ value: UInt64) {
         var v = value
@@ -177,8 +190,9 @@ struct KeyBlock {
                 return Int(length) + 2
             }
             at = end
-            guard let zigzag = varint() else { return false }
-            let customer = Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
+            // Customers count up from 1: anything else (a number that would overflow the next
+            // customer's, or size a table by it) is damage.
+            guard let zigzag = varint(), let customer = KeyBlock.customer(zigzag) else { return false }
             try body(key, customer)
         }
         return true

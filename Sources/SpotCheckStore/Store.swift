@@ -67,13 +67,10 @@ public final class Store: Sendable {
                 }
                 try Store.migrator.migrate(database)
             } else if !concurrentReads {
-                // A bulk load that ended without switching back (the process killed) left a
-                // rollback journal: WAL again (a pool sets WAL itself).
-                try database.writeWithoutTransaction { db in
-                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                    }
-                }
+                // A bulk load that ended without switching back (the process killed, or a reader
+                // in the way) left a rollback journal: WAL again, if the database is free now
+                // (else this command goes on in the rollback mode; a pool sets WAL itself).
+                if let queue = database as? DatabaseQueue { try backToWAL(queue) }
             }
         } catch let error as DatabaseError {
             if error.isBusy { throw StoreError.busy(path: path, seconds: busyTimeout) }
@@ -108,20 +105,22 @@ public final class Store: Sendable {
     /// page of a large load is written twice, to the WAL and then to the database, and read
     /// back from the WAL to build indexes: a million-row import wrote 520 MB for a 260 MB
     /// database. Leaving WAL needs the database to itself, so with any other connection open
-    /// (the workbench, another command) the load stays in WAL mode; a connection that comes
-    /// meanwhile waits for the load, as commands wait for each other. Afterwards the database
-    /// is in WAL mode again (should the process be killed first, the next open sets it: see
+    /// (the workbench, another command) the load stays in WAL mode. A connection that comes
+    /// meanwhile waits for the load, as commands wait for each other, and gives up as busy
+    /// after ``defaultBusyTimeout`` (in WAL mode it would have read the database as it was
+    /// before the load). Afterwards the database is in WAL mode again, unless such a reader
+    /// holds it; then the next open that finds it free sets WAL (see
     /// ``init(path:create:busyTimeout:onWait:concurrentReads:)``).
     public func write<T>(bulk: Bool, _ body: (Database) throws -> T) throws -> T {
         guard bulk, let queue = database as? DatabaseQueue, try leaveWAL(queue) else { return try write(body) }
-        do {
-            let result = try write(body)
-            try backToWAL(queue)
-            return result
-        } catch {
+        let result: T
+        do { result = try write(body) } catch {
             try? backToWAL(queue)  // the load's own error is the one to report
             throw error
         }
+        // The load is stored: a failure to switch back must not report it as failed.
+        try? backToWAL(queue)
+        return result
     }
 
     /// Switches `queue` to a rollback journal unless another connection has the database open
@@ -142,11 +141,20 @@ public final class Store: Sendable {
         }
     }
 
-    /// Back to WAL and the usual settings after ``leaveWAL(_:)``.
+    /// Back to WAL and the usual settings after ``leaveWAL(_:)``, without waiting: with another
+    /// connection reading in the rollback mode, the database stays in it until the next open
+    /// that finds it free (``init(path:create:busyTimeout:onWait:concurrentReads:)``).
     private func backToWAL(_ queue: DatabaseQueue) throws {
-        try queue.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: Store.connectionSettings)
+        do {
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+                noWaiting.set()
+                defer { noWaiting.clear() }
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: Store.connectionSettings)
+            }
+        } catch let error as DatabaseError where error.isBusy {
+            return
         }
     }
 

@@ -126,10 +126,18 @@ struct BulkImportTests {
         #expect(try store.read { try Set(SheetData.identityKeys($0).values) } == [1])
     }
 
-    @Test func aDamagedKeyBlockStopsTheImportWithoutACrash() throws {
+    @Test(arguments: [
+        "62FF",  // cut short in a length
+        "7801610A",  // an unknown kind
+        "620561",  // a key longer than the block
+        "620161FEFFFFFFFFFFFFFFFF01",  // customer Int.max: the next customer's number would overflow
+        "62016100",  // customer 0
+        "62016101",  // customer -1
+    ])
+    func aDamagedKeyBlockStopsTheImportWithoutACrash(block: String) throws {
         let w = try TestWorkspace()
         try Store(path: w.db).write { db in
-            try db.execute(sql: "INSERT INTO customer_key_blocks(keys) VALUES (x'62FF')")
+            try db.execute(sql: "INSERT INTO customer_key_blocks(keys) VALUES (x'\(block)')")
         }
         let file = w.csv("a.csv", BulkImportTests.rows(2))
         #expect(throws: StoreError.self) { try w.importFiles(.afterSales, [file]) }

@@ -335,6 +335,22 @@ struct TranscriptImportTests {
 
 @Suite("Checking a period")
 struct QACheckTests {
+    @Test func theExportsFindingReaderReadsWhatThePeriodsQueryReads() throws {
+        // Two decoders of a findings row (GRDB's rows for the reports, the statement stepped
+        // for the export): they must agree field by field.
+        let w = try QAFixture.imported()
+        try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
+        try Store(path: w.db).read { db in
+            let stored = try QAData.findings(period: "2026-09", db)
+            #expect(stored.count == 7)
+            #expect(stored.contains { $0.finding.phrase != nil && $0.finding.span != nil })
+            let reader = try QAData.FindingReader(db)
+            for t in Set(stored.map(\.transcript)) {
+                #expect(try reader.findings(of: t) == stored.filter { $0.transcript == t }.map(\.finding))
+            }
+        }
+    }
+
     @Test func everyRuleOnEveryTranscriptAndIdempotent() throws {
         let w = try QAFixture.imported()
         let s = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)

@@ -200,9 +200,12 @@ public struct IdentityResolver: @unchecked Sendable {
 
     /// Makes room for about `keys` more keys (saves rehashing during a large import).
     public mutating func reserve(_ keys: Int) {
-        buyers.reserveCapacity(buyers.count + keys / 2)
-        phones.reserveCapacity(phones.count + keys / 2)
-        numericOrders.reserveCapacity(numericOrders.count + keys / 2)
+        // At most a million keys ahead: a table's slots are written when made, and an estimate
+        // from a file of gigabytes would hold hundreds of megabytes before the first row.
+        let ahead = min(keys / 2, 1 << 20)
+        buyers.reserveCapacity(buyers.count + ahead)
+        phones.reserveCapacity(phones.count + ahead)
+        numericOrders.reserveCapacity(numericOrders.count + ahead)
     }
 
     /// An order number of 1–19 digits as an integer (with its length, so 0012 and 12 differ).

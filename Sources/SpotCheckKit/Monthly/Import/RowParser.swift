@@ -6,7 +6,7 @@ import SpotCheckText
 /// A sheet row understood: the record to store and the customer's identity keys.
 struct ParsedRow {
     var record: NewRecord
-    /// Prepared here, on the reading thread, so the storing thread only looks them up.
+    /// Prepared here, on the reading thread, so the preparing worker (``NewRows``) only looks them up.
     var keys: IdentityResolver.PreparedKeys
     /// The keys seen for the first time, once the row's customer is resolved (``NewRows``).
     var newKeys = KeyPair()

@@ -79,8 +79,10 @@ public struct SheetImporter {
         var files = ImportedFiles(
             workspace: workspace, sheet: request.sheet, skipBad: request.skipBad,
             platform: request.platform, progress: progress)
-        let bulk = SheetImporter.expectedRows(request.files) > SheetImporter.bulkRows
-        let report = try workspace.store().write(bulk: bulk) { db in try run(request, files: &files, db) }
+        let store = try workspace.store()
+        let stored = try store.read { try SheetData.recordCount($0) }
+        let bulk = SheetImporter.isBulk(expected: SheetImporter.expectedRows(request.files), stored: stored)
+        let report = try store.write(bulk: bulk) { db in try run(request, files: &files, db) }
         try files.writeRejects()
         return report
     }
@@ -152,8 +154,7 @@ public struct SheetImporter {
     ) throws -> Bool {
         let expected = expectedRows(files)
         stage.reserve(expected)
-        let stored = try SheetData.recordCount(db)
-        let bulk = expected > bulkRows && expected > stored
+        let bulk = isBulk(expected: expected, stored: try SheetData.recordCount(db))
         if bulk { try SheetData.suspendPoolIndex(db) }
         return bulk
     }
@@ -167,7 +168,12 @@ public struct SheetImporter {
         return inputBytes / 100
     }
 
-    /// Loads of more rows than this are bulk loads (``Store/write(bulk:_:)``, ``SheetData/suspendPoolIndex(_:)``).
+    /// Whether a load is a bulk load: more than 50,000 rows, and more than the database holds. A
+    /// bulk load goes through a rollback journal (``Store/write(bulk:_:)``) and builds the pool
+    /// index once at the end (``SheetData/suspendPoolIndex(_:)``).
+    static func isBulk(expected: Int, stored: Int) -> Bool { expected > bulkRows && expected > stored }
+
+    /// The fewest rows of a bulk load.
     static let bulkRows = 50_000
 
     /// How many distinct customers `customers` are once merges are followed: a bit per customer

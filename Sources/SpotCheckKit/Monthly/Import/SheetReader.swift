@@ -117,6 +117,11 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         from input: BatchChannel<Parsed>, to output: BatchChannel<Parsed>, _ prepare: (inout Parsed) -> Bool
     ) {
         while var batch = input.receive() {
+            // Rows already stored leave nothing to send: ask, so that a failed store stops the reading.
+            if output.isCancelled {
+                input.cancel()
+                return
+            }
             var kept = 0
             // In place: a row is completed or dropped without copying the batch.
             batch.withUnsafeMutableBufferPointer { rows in
