@@ -87,7 +87,7 @@ extension RowParser {
         }
         var eventDay: Day? = nil
         if kind != .vip {
-            for f in dateFields { if let p = byField[f] { eventDay = p.day; break } }
+            eventDay = byField.eventDay(dateFields)
             if eventDay == nil { return nil }
         }
         if buyer == nil && phone == nil && order == nil { return nil }

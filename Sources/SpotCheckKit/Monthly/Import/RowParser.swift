@@ -104,7 +104,7 @@ struct RowParser {
         }
         var eventDay: Day? = nil
         if kind != .vip {
-            for f in dateFields { if let p = byField[f] { eventDay = p.day; break } }
+            eventDay = byField.eventDay(dateFields)
             if eventDay == nil && issues.count == before {
                 issue(dateFields.first { column[$0.ordinal] >= 0 }, nil, Catalog.Import.dateMissing)
             }
@@ -133,6 +133,13 @@ struct RowParser {
     /// The dates of one row, by field (no dictionary or array per row).
     struct DateSlots {
         var purchase, handled, applied, review, last: DateText.Parsed?
+        /// The day a row belongs to: that of the first of `fields` (the sheet's date fields in
+        /// order of preference) it has.
+        func eventDay(_ fields: [SheetField]) -> Day? {
+            for f in fields { if let p = self[f] { return p.day } }
+            return nil
+        }
+
         subscript(_ f: SheetField) -> DateText.Parsed? {
             get {
                 switch f {
