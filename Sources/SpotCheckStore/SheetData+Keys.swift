@@ -13,6 +13,30 @@ extension SheetData {
     /// Calls `body` with every identity key (`b:…`, `p:…`, `o:…`) and its customer, merges
     /// followed, in the order they were stored.
     public static func forEachIdentityKey(_ db: Database, _ body: (String, Int) throws -> Void) throws {
+        try forEachIdentityKey(db) { kind, key, customer in
+            let prefix: UInt8 = kind == .buyer ? 0x62 : kind == .phone ? 0x70 : 0x6F
+            let stored = String(unsafeUninitializedCapacity: key.count + 2) { out in
+                out[0] = prefix
+                out[1] = 0x3A
+                for i in key.indices { out[i + 2] = key[i] }
+                return key.count + 2
+            }
+            try body(stored, customer)
+        }
+    }
+
+    /// Loads every identity key stored into `resolver` (``IdentityResolver/load(_:utf8:customer:)``),
+    /// merges followed, with no String for a key made of digits.
+    public static func loadIdentityKeys(into resolver: inout IdentityResolver, _ db: Database) throws {
+        try forEachIdentityKey(db) { kind, key, customer in resolver.load(kind, utf8: key, customer: customer) }
+    }
+
+    /// Calls `body` with the kind, the UTF-8 bytes (valid only during the call) and the customer of
+    /// every identity key, merges followed, in the order they were stored.
+    static func forEachIdentityKey(
+        _ db: Database,
+        _ body: (IdentityResolver.MergeKey, UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
         var merged: [Int: Int] = [:]
         let merges = try Row.fetchCursor(db, sql: "SELECT old, new FROM customer_merges")
         while let row = try merges.next() { merged[row[0]] = row[1] }
@@ -21,8 +45,8 @@ extension SheetData {
             let id: Int64 = row[0]
             let bytes: Data = row[1] ?? Data()
             let ok = try bytes.withUnsafeBytes { raw in
-                try KeyBlock.decode(raw.bindMemory(to: UInt8.self)) { key, customer in
-                    try body(key, merged[customer] ?? customer)
+                try KeyBlock.decode(raw.bindMemory(to: UInt8.self)) { kind, key, customer in
+                    try body(kind, key, merged[customer] ?? customer)
                 }
             }
             guard ok else { throw StoreError.unusable(path: fileName(db), reason: "customer_key_blocks \(id)") }
@@ -160,9 +184,12 @@ struct KeyBlock {
         bytes.append(UInt8(v))
     }
 
-    /// Calls `body` with each key (`b:…`) and customer of a block; false when the block is
+    /// Calls `body` with each key's kind, bytes and customer of a block; false when the block is
     /// damaged (cut short, an unknown kind, a number too long).
-    static func decode(_ b: UnsafeBufferPointer<UInt8>, _ body: (String, Int) throws -> Void) throws -> Bool {
+    static func decode(
+        _ b: UnsafeBufferPointer<UInt8>,
+        _ body: (IdentityResolver.MergeKey, UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws -> Bool {
         var at = 0
         func varint() -> UInt64? {
             var v: UInt64 = 0
@@ -179,21 +206,21 @@ struct KeyBlock {
         while at < b.count {
             let kind = b[at]
             at += 1
-            guard kind == 0x62 || kind == 0x70 || kind == 0x6F, let length = varint(), length <= b.count - at else {
-                return false
+            let keyKind: IdentityResolver.MergeKey
+            switch kind {
+            case 0x62: keyKind = .buyer
+            case 0x70: keyKind = .phone
+            case 0x6F: keyKind = .order
+            default: return false
             }
+            guard let length = varint(), length <= b.count - at else { return false }
             let end = at + Int(length)
-            let key = String(unsafeUninitializedCapacity: Int(length) + 2) { out in
-                out[0] = kind
-                out[1] = 0x3A
-                for i in at..<end { out[i - at + 2] = b[i] }
-                return Int(length) + 2
-            }
+            let key = UnsafeBufferPointer(rebasing: b[at..<end])
             at = end
             // Customers count up from 1: anything else (a number that would overflow the next
             // customer's, or size a table by it) is damage.
             guard let zigzag = varint(), let customer = KeyBlock.customer(zigzag) else { return false }
-            try body(key, customer)
+            try body(keyKind, key, customer)
         }
         return true
     }

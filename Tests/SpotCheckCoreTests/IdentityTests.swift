@@ -142,6 +142,38 @@ struct IdentityTests {
         #expect(r.resolveRecord(KeyPair(buyer: "lily")) == .init(customer: 7, newKeys: KeyPair()))
     }
 
+    @Test func keysLoadedFromTheirBytesResolveAsTheStoredMapDoes() {
+        // Every form a stored key takes: buyer IDs (ASCII and not), phones (mobile, landline with
+        // its leading 0, a privacy number's extension), order numbers of digits (one of 19, one
+        // with leading zeros) and of letters.
+        let stored: [String: Int] = [
+            "b:lily": 3, "b:王小姐": 4, "p:13800000009": 5, "p:02165123456": 6, "p:18735643633-7298": 7,
+            "o:3612345678901234567": 8, "o:00012345678": 9, "o:260517-607198974342268": 10, "p:2165123456": 41,
+        ]
+        var fromMap = IdentityResolver(known: stored, nextCustomer: 2)
+        var fromBytes = IdentityResolver(nextCustomer: 2)
+        for (key, customer) in stored {
+            let kind: IdentityResolver.MergeKey = key.hasPrefix("b:") ? .buyer : key.hasPrefix("p:") ? .phone : .order
+            var value = String(key.dropFirst(2))
+            value.withUTF8 { fromBytes.load(kind, utf8: $0, customer: customer) }
+        }
+        #expect(fromBytes.nextCustomer == 42)
+        let records = [
+            KeyPair(buyer: "lily"), KeyPair(buyer: "王小姐"), KeyPair(phone: "13800000009"), KeyPair(phone: "02165123456"),
+            KeyPair(phone: "2165123456"), KeyPair(phone: "18735643633-7298"), KeyPair(phone: "18735643633"),
+            KeyPair(order: "3612345678901234567"), KeyPair(order: "12345678"), KeyPair(order: "00012345678"),
+            KeyPair(order: "260517-607198974342268"), KeyPair(buyer: "new", phone: "13800000009"),
+            KeyPair(buyer: "lily", order: "00012345678"),
+        ]
+        let a = records.map { fromMap.resolveRecord($0) }
+        let b = records.map { fromBytes.resolveRecord($0) }
+        #expect(a == b)
+        // The stored customers were found (the first seven records), and the rest continue from 42.
+        #expect(b.prefix(6).map(\.customer) == [3, 4, 5, 6, 41, 7])
+        #expect(b[6].customer == 42)
+        #expect(fromMap.merges() == fromBytes.merges())
+    }
+
     @Test func fingerprintsAreStableAndFieldSeparated() {
         var a = Fingerprint(); a.add("ab"); a.add("c")
         var b = Fingerprint(); b.add("a"); b.add("bc")

@@ -198,6 +198,28 @@ public struct IdentityResolver: @unchecked Sendable {
         self.nextCustomer = max(nextCustomer, maxCustomer + 1)
     }
 
+    /// An empty resolver; load the stored keys with ``load(_:utf8:customer:)``.
+    public init(nextCustomer: Int) { self.nextCustomer = nextCustomer }
+
+    /// Loads a stored key of `kind`, given by its UTF-8 bytes, and its customer: what
+    /// ``init(known:nextCustomer:)`` does for `b:…`, `p:…` and `o:…`, without a String for a
+    /// phone or an all-digit order number (a workspace of a million rows holds a million and
+    /// a half keys, and a String of each, in a dictionary, held hundreds of megabytes).
+    public mutating func load(_ kind: MergeKey, utf8 bytes: UnsafeBufferPointer<UInt8>, customer: Int) {
+        guard customer != KeyTable.empty else { return }
+        switch kind {
+        case .buyer: buyers.set(HashedKey(String(decoding: bytes, as: UTF8.self)), customer)
+        case .phone: phones.set(IdentityResolver.number(bytes), customer)
+        case .order:
+            if let n = IdentityResolver.numericOrder(bytes) {
+                numericOrders.set(n, customer)
+            } else {
+                orders.set(HashedKey(String(decoding: bytes, as: UTF8.self)), customer)
+            }
+        }
+        nextCustomer = max(nextCustomer, customer + 1)
+    }
+
     /// Makes room for about `keys` more keys (saves rehashing during a large import).
     public mutating func reserve(_ keys: Int) {
         // At most a million keys ahead: a table's slots are written when made, and an estimate
@@ -210,8 +232,10 @@ public struct IdentityResolver: @unchecked Sendable {
 
     /// An order number of 1–19 digits as an integer (with its length, so 0012 and 12 differ).
     @inline(__always)
-    private static func numericOrder(_ s: String) -> UInt64? {
-        let u = s.utf8
+    private static func numericOrder(_ s: String) -> UInt64? { numericOrder(s.utf8) }
+
+    @inline(__always)
+    private static func numericOrder<C: Collection<UInt8>>(_ u: C) -> UInt64? {
         guard u.count <= 19 else { return nil }
         var v: UInt64 = 0
         for b in u {
@@ -224,9 +248,12 @@ public struct IdentityResolver: @unchecked Sendable {
     /// A phone's digits as an integer, with the digit count in the top bits so that 021…
     /// and 21… stay apart, and a flag for a privacy number's extension (`18735643633-7298`).
     @inline(__always)
-    private static func number(_ s: String) -> UInt64 {
+    private static func number(_ s: String) -> UInt64 { number(s.utf8) }
+
+    @inline(__always)
+    private static func number<S: Sequence<UInt8>>(_ u: S) -> UInt64 {
         var v: UInt64 = 0, n: UInt64 = 0, ext: UInt64 = 0
-        for b in s.utf8 {
+        for b in u {
             if b == 0x2D { ext = 1 << 63; continue }
             v = v &* 10 &+ UInt64(b &- 0x30)
             n += 1

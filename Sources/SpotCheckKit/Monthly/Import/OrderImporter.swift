@@ -64,9 +64,8 @@ public struct OrderImporter {
     /// one); `files` reads the files and keeps what is to be written once it is stored.
     func run(_ request: OrderImportRequest, files: inout ImportedFiles, _ db: Database) throws -> OrderImportReport {
         let ws = workspace
-        var resolver = IdentityResolver(
-            known: try SheetData.identityKeys(db),
-            nextCustomer: try SheetData.nextCustomer(db))
+        var resolver = IdentityResolver(nextCustomer: try SheetData.nextCustomer(db))
+        try SheetData.loadIdentityKeys(into: &resolver, db)
         var known = try OrderData.fingerprints(db)
         var customers: [Int] = []
         var mergesByKey: [IdentityResolver.MergeKey: Int] = [:]

@@ -97,8 +97,8 @@ public struct SheetImporter {
         let started = Date()
         var known = FingerprintSet()
         try SheetData.fingerprints(kind: request.kind, db) { _ = known.insert($0) }
-        let resolver = IdentityResolver(
-            known: try SheetData.identityKeys(db), nextCustomer: try SheetData.nextCustomer(db))
+        var resolver = IdentityResolver(nextCustomer: try SheetData.nextCustomer(db))
+        try SheetData.loadIdentityKeys(into: &resolver, db)
         let stage = NewRows(known: known, checkWindow: checkWindow, resolver: resolver)
         let bulk = try SheetImporter.prepare(for: request.files, stage: stage, db)
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
