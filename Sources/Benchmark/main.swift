@@ -1,5 +1,6 @@
 // Data generators and the scan timer for the benchmarks (Scripts/bench-import, Scripts/bench-qa).
-//   spotcheck-bench after-sales ROWS FILE   a realistic after-sales CSV, every row in 2026-11's window
+//   spotcheck-bench after-sales ROWS FILE [MONTH]   a realistic after-sales CSV, every row in 2026-11's
+//       window; with MONTH (2026-12) a later month's: the same customers coming back with new orders
 //   spotcheck-bench chat MB TEXT PHRASES     MB megabytes of chat utterances (one per line: time, role,
 //                                           text) and a list of 1,000 phrases, some of them in the text
 //   spotcheck-bench dense MB PHRASES TEXT    MB megabytes of dense text: nearly all Chinese, most characters
@@ -15,7 +16,7 @@ let args = CommandLine.arguments
 func usage() -> Never {
     FileHandle.standardError.write(
         Data(
-            "usage: spotcheck-bench after-sales ROWS FILE | chat MB TEXT PHRASES | dense MB PHRASES TEXT | scan PHRASES TEXT T2S | transcripts N FILE\n"
+            "usage: spotcheck-bench after-sales ROWS FILE [MONTH] | chat MB TEXT PHRASES | dense MB PHRASES TEXT | scan PHRASES TEXT T2S | transcripts N FILE\n"
                 .utf8))
     exit(2)
 }
@@ -40,8 +41,12 @@ final class BufferedFile {
 
 switch args[1] {
 case "after-sales":
-    guard args.count == 4, let rows = Int(args[2]) else { usage() }
-    var rng = SeededGenerator(seed: 1_000_000)
+    guard args.count == 4 || args.count == 5, let rows = Int(args[2]) else { usage() }
+    let month = args.count == 5 ? YearMonth(parsing: args[4]) : YearMonth(year: 2026, month: 11)
+    guard let month else { usage() }
+    // Months after 2026-11 draw other rows and orders of the same customers.
+    let later = UInt64(max(0, (month.year - 2026) * 12 + month.month - 11))
+    var rng = SeededGenerator(seed: 1_000_000 + later)
     let out = BufferedFile(args[3])
     let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢")
     let given = ["丽", "强", "芳", "敏", "静", "伟", "娜", "磊", "洋", "艳", "秀英", "桂英", "欣怡", "子涵", "浩然", "宇轩"]
@@ -56,7 +61,7 @@ case "after-sales":
     let handlers = ["王敏", "张婷", "刘洋", "陈静", "赵磊", "孙悦"]
     let customers = rows * 6 / 10
     out.write("客户,手机号,旺旺号,订单编号,商品,购买日期,问题描述,处理人,处理日期,备注\r\n")
-    let window = PeriodRules().window(of: YearMonth(year: 2026, month: 11)!)
+    let window = PeriodRules().window(of: month)
     let span = window.upperBound.ordinal - window.lowerBound.ordinal + 1
     for i in 0..<rows {
         let c = rng.uniform(customers)
@@ -73,7 +78,7 @@ case "after-sales":
         let bought = handled.adding(days: -(2 + rng.uniform(20)))
         let note = i % 50 == 0 ? "\"客户要求加急,\r\n已电话确认\"" : ""
         out.write(
-            "\(name),\(phone),\(buyer),\(3_612_000_000_000_000_000 + UInt64(i)),\(products[rng.uniform(products.count)]),\(bought),\"\(issues[rng.uniform(issues.count)])\",\(handlers[rng.uniform(handlers.count)]),\(handled) \(10 + rng.uniform(9)):\(10 + rng.uniform(50)),\(note)\r\n"
+            "\(name),\(phone),\(buyer),\(3_612_000_000_000_000_000 + later * 1_000_000_000 + UInt64(i)),\(products[rng.uniform(products.count)]),\(bought),\"\(issues[rng.uniform(issues.count)])\",\(handlers[rng.uniform(handlers.count)]),\(handled) \(10 + rng.uniform(9)):\(10 + rng.uniform(50)),\(note)\r\n"
         )
     }
     out.close()

@@ -99,6 +99,7 @@ public struct SheetImporter {
         try SheetData.fingerprints(kind: request.kind, db) { _ = known.insert($0) }
         var resolver = IdentityResolver(nextCustomer: try SheetData.nextCustomer(db))
         try SheetData.loadIdentityKeys(into: &resolver, db)
+        let loaded = Date()
         let stage = NewRows(known: known, checkWindow: checkWindow, resolver: resolver)
         let bulk = try SheetImporter.prepare(for: request.files, stage: stage, db)
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
@@ -136,7 +137,8 @@ public struct SheetImporter {
         if bulk { try SheetData.restorePoolIndex(db) }
         ws.logger.debug(
             """
-            import: rows \(rowsDone.timeIntervalSince(started)) s, keys \(keysDone.timeIntervalSince(rowsDone)) s, \
+            import: stored keys and fingerprints \(loaded.timeIntervalSince(started)) s, \
+            rows \(rowsDone.timeIntervalSince(loaded)) s, merges \(keysDone.timeIntervalSince(rowsDone)) s, \
             index \(Date().timeIntervalSince(keysDone)) s
             """)
         return ImportReport(
