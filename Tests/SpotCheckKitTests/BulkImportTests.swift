@@ -30,6 +30,27 @@ struct BulkImportTests {
         try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
     }
 
+    @Test func theRowsExpectedAreCountedFromAFilesFirstMegabyte() throws {
+        let w = try TestWorkspace()
+        // A file within the sample: its lines less the header.
+        #expect(SheetImporter.expectedRows(w.csv("small.csv", BulkImportTests.rows(3_000))) == 3_000)
+        // A larger one (about 4 MB): extrapolated from its first megabyte, within 5%.
+        let large = w.csv("large.csv", BulkImportTests.rows(40_000))
+        #expect(abs(SheetImporter.expectedRows(large) - 40_000) < 2_000)
+        #expect(SheetImporter.expectedRows([large, large]) == 2 * SheetImporter.expectedRows(large))
+        // UTF-16 (Excel's 'Unicode text'): its line feeds count the same.
+        let utf16 = "\(w.dir)/utf16.csv"
+        let text = BulkImportTests.rows(500).joined(separator: "\r\n") + "\r\n"
+        try Data([0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: utf16))
+        #expect(SheetImporter.expectedRows(utf16) == 500)
+        // A workbook (a zip): one row per 100 bytes; a missing file nothing.
+        let book = "\(w.dir)/book.xlsx"
+        try Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 49_996)).write(to: URL(fileURLWithPath: book))
+        #expect(SheetImporter.expectedRows(book) == 500)
+        #expect(SheetImporter.expectedRows("\(w.dir)/missing.csv") == 0)
+    }
+
     @Test func aLargeImportStoresEveryRowResolvesEveryCustomerAndLeavesTheDatabaseInWAL() throws {
         let w = try TestWorkspace()
         let file = w.csv("large.csv", BulkImportTests.rows(60_000))

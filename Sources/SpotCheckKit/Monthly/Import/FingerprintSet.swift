@@ -15,10 +15,12 @@ struct FingerprintSet {
         mask = size - 1
     }
 
-    /// Slots for `capacity` values at most half full, a power of two.
+    /// Slots for `capacity` values at most three quarters full, a power of two, as ``KeyTable``
+    /// fills its slots. (At most half full doubled the set at a million rows, to 64 MiB in a
+    /// workspace of two million, to save probes that mostly read the same cache line.)
     private static func size(for capacity: Int) -> Int {
         var size = 16
-        while size < capacity * 2 { size *= 2 }
+        while size * 3 < capacity * 4 { size *= 2 }
         return size
     }
 
@@ -40,7 +42,7 @@ struct FingerprintSet {
             count += 1
             return true
         }
-        if (count + 1) * 2 > slots.count { reserveCapacity(count + 1) }
+        if (count + 1) * 4 > slots.count * 3 { reserveCapacity(count + 1) }
         var i = Int(truncatingIfNeeded: value) & mask
         while true {
             let s = slots[i]

@@ -148,8 +148,8 @@ public struct SheetImporter {
             notes: notes(vipMonth: vipMonth, outside: stage.outside, of: request.month))
     }
 
-    /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys, about one row per 100 bytes of
-    /// input. A load that more than doubles the table suspends the pool index, to build it once at the end:
+    /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys (``expectedRows(_:)-([String])``
+    /// of them). A load that more than doubles the table suspends the pool index, to build it once at the end:
     /// returns whether it did.
     private static func prepare(
         for files: [String], stage: NewRows, _ db: Database
@@ -161,13 +161,25 @@ public struct SheetImporter {
         return bulk
     }
 
-    /// About how many rows the files hold: one per 100 bytes (a file that cannot be read
-    /// counts nothing here; reading it fails the import).
-    static func expectedRows(_ files: [String]) -> Int {
-        let inputBytes = files.reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
-        }
-        return inputBytes / 100
+    /// About how many rows the files hold (see ``expectedRows(_:)-(String)``).
+    static func expectedRows(_ files: [String]) -> Int { files.reduce(0) { $0 + expectedRows($1) } }
+
+    /// About how many rows a file holds: a CSV as many as its size over the bytes per line of its
+    /// first megabyte (exports differ: 150 to 400 bytes a row, and one row per 100 bytes sized the
+    /// import's tables for half as many rows again as a million-row file held); a workbook one per
+    /// 100 bytes. A file that cannot be read counts nothing here: reading it fails the import.
+    static func expectedRows(_ path: String) -> Int {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > 0,
+            let handle = FileHandle(forReadingAtPath: path)
+        else { return 0 }
+        defer { try? handle.close() }
+        guard let sample = try? handle.read(upToCount: 1 << 20), !sample.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        else { return size / 100 }
+        // Line feeds (in UTF-16 too); one is the header's.
+        let lines = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        guard lines >= 2 else { return size / 100 }
+        if sample.count == size { return lines - 1 }
+        return max(0, Int(Double(size) * Double(lines) / Double(sample.count)) - 1)
     }
 
     /// Whether a load is a bulk load: more than 50,000 rows, and more than the database holds. A
