@@ -30,29 +30,29 @@ public enum RankSelection {
             items[lo..<hi].sort()
             return
         }
-        let p = partition(&items, lo: lo, hi: hi)
-        let split = places.firstIndex { $0 >= p } ?? places.endIndex
-        settle(places[..<split], in: &items, lo: lo, hi: p, depth: depth - 1)
-        let right = places[split...].drop { $0 == p }
-        settle(right, in: &items, lo: p + 1, hi: hi, depth: depth - 1)
+        let split = partition(&items, lo: lo, hi: hi)
+        let right = places.firstIndex { $0 >= split } ?? places.endIndex
+        settle(places[..<right], in: &items, lo: lo, hi: split, depth: depth - 1)
+        settle(places[right...], in: &items, lo: split, hi: hi, depth: depth - 1)
     }
 
     /// Partitions `items[lo..<hi]` (at least three elements) around the median of its first,
-    /// middle and last elements: smaller ones before it, the others after; returns its place.
+    /// middle and last elements (Hoare's scheme): returns a place strictly inside the range with
+    /// no element before it greater than one from it on.
     private static func partition<T: Comparable>(_ items: inout [T], lo: Int, hi: Int) -> Int {
         let mid = lo + (hi - lo) / 2
         let last = hi - 1
         if items[mid] < items[lo] { items.swapAt(mid, lo) }
         if items[last] < items[lo] { items.swapAt(last, lo) }
         if items[last] < items[mid] { items.swapAt(last, mid) }
-        items.swapAt(mid, last)
-        let pivot = items[last]
-        var store = lo
-        for i in lo..<last where items[i] < pivot {
-            items.swapAt(i, store)
-            store += 1
+        let pivot = items[mid]
+        var i = lo
+        var j = last
+        while true {
+            repeat { i += 1 } while items[i] < pivot
+            repeat { j -= 1 } while pivot < items[j]
+            if i >= j { return i }
+            items.swapAt(i, j)
         }
-        items.swapAt(store, last)
-        return store
     }
 }
