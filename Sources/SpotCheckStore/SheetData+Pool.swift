@@ -16,12 +16,19 @@ extension SheetData {
                 UNION ALL
                 SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ?
                 """)
-        statement.arguments = [window.lowerBound.ordinal, window.upperBound.ordinal, month.description]
-        // Read straight from SQLite's columns (all NOT NULL): a million rows are not boxed
-        // into GRDB rows.
-        let rows = try Row.fetchCursor(statement)
+        try statement.setArguments([window.lowerBound.ordinal, window.upperBound.ordinal, month.description])
+        // Step SQLite and read its columns (all NOT NULL) straight: a million rows are not
+        // boxed into GRDB rows, nor retained and released through its cursor.
         let s = statement.sqliteStatement
-        while try rows.next() != nil {
+        defer { sqlite3_reset(s) }
+        while true {
+            let code = sqlite3_step(s)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
             try body(
                 Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2),
                 ContactRoute(rawValue: Int(sqlite3_column_int64(s, 3))) ?? .none)

@@ -110,9 +110,15 @@ public struct DrawResult: Sendable, Equatable {
 ///
 /// Customers spot-checked within the look-back window are removed first. Every eligible
 /// customer is placed in one stratum: the rarest of their sheets this month, so that small
-/// sheets are represented. Seats are allocated proportionally (``Allocation``), customers are
-/// drawn per stratum with a seeded generator, the main list is shuffled into its calling
-/// order, and ranked reserves are drawn from those left.
+/// sheets are represented. Each stratum is in the order of ``PoolCustomer/sortKey`` (then the
+/// customer number, then the place in the pool). Seats are allocated proportionally
+/// (``Allocation``), customers are drawn per stratum with a seeded generator, the main list is
+/// shuffled into its calling order, and ranked reserves are drawn from those left.
+///
+/// The generator's numbers depend only on how many customers each stratum holds, so the draw
+/// shuffles places in each stratum's order (``SparsePermutation``) and then finds the few
+/// customers at the drawn places (``RankSelection``): the same list as shuffling the ordered
+/// customers themselves, without ordering a million of them.
 public enum SampleDraw {
     /// Draws from `pool`, leaving out the customers in `excluded`.
     public static func draw(
@@ -122,58 +128,105 @@ public enum SampleDraw {
         let perSet = customersPerSourceSet(pool)
         let poolBySource = perKind(perSet)
         let merged = perSet.indices.reduce(0) { $0 + (SourceSet(rawValue: $1).count > 1 ? perSet[$1] : 0) }
-        let notExcluded = pool.filter { !excluded.contains($0.id) }
-        let eligible = notExcluded.filter { $0.route != .none }
-            .sorted { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.id < $1.id }
-        let byStratum = strata(of: eligible)
-
-        var rng = SeededGenerator(seed: options.seed)
-        let kinds = SourceKind.allCases
+        let (eligible, excludedCount) = eligiblePlaces(pool, excluded: excluded)
+        var members = strata(of: eligible, in: pool)
         let belowMinimum = eligible.count < options.minimum
-        let seats = Allocation.proportional(total: options.size, sizes: kinds.map { byStratum[$0]?.count ?? 0 })
-        var main: [DrawnCustomer] = []
-        var rest: [DrawnCustomer] = []
-        var drawnByStratum: [SourceKind: Int] = [:]
-        for (i, kind) in kinds.enumerated() {
-            var members = byStratum[kind] ?? []
-            let chosen = rng.choose(seats[i], from: &members)
-            if seats[i] > 0 { drawnByStratum[kind] = seats[i] }
-            for c in chosen {
-                main.append(
-                    DrawnCustomer(
-                        rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: false))
-            }
-            for c in members[chosen.count...] {
-                rest.append(
-                    DrawnCustomer(
-                        rank: 0, customer: c.id, route: c.route, stratum: kind, sources: c.sources, isReserve: true))
-            }
+        let seats = Allocation.proportional(total: options.size, sizes: members.map(\.count))
+        let places = drawnPlaces(
+            strata: members.map(\.count), seats: seats, reserves: belowMinimum ? 0 : options.reserveCount,
+            seed: options.seed)
+        var wanted = [[Int]](repeating: [], count: members.count)
+        for p in places.main + places.reserves { wanted[p.kind.code].append(p.place) }
+        for k in members.indices { RankSelection.settle(wanted[k], in: &members[k]) }
+        func drawn(_ p: DrawnPlace, rank: Int, isReserve: Bool) -> DrawnCustomer {
+            let c = pool[members[p.kind.code][p.place].at]
+            return DrawnCustomer(
+                rank: rank, customer: c.id, route: c.route, stratum: p.kind, sources: c.sources, isReserve: isReserve)
         }
-        rng.shuffle(&main)
-        for i in main.indices { main[i].rank = i + 1 }
-        let reserves = Array(rng.choose(belowMinimum ? 0 : options.reserveCount, from: &rest))
-            .enumerated().map { i, r in
-                var r = r; r.rank = main.count + i + 1; return r
-            }
+        let main = places.main.enumerated().map { drawn($1, rank: $0 + 1, isReserve: false) }
+        let reserves = places.reserves.enumerated().map { drawn($1, rank: main.count + $0 + 1, isReserve: true) }
         var strata: [SourceKind: Int] = [:]
-        for (k, v) in byStratum { strata[k] = v.count }
+        for kind in SourceKind.allCases where !members[kind.code].isEmpty { strata[kind] = members[kind.code].count }
+        var drawnByStratum: [SourceKind: Int] = [:]
+        for kind in SourceKind.allCases where seats[kind.code] > 0 { drawnByStratum[kind] = seats[kind.code] }
         var drawnBySource: [SourceKind: Int] = [:]
         for c in main { for k in c.sources.kinds { drawnBySource[k, default: 0] += 1 } }
         var routes: [ContactRoute: Int] = [:]
         for c in main { routes[c.route, default: 0] += 1 }
         return DrawResult(
             main: main, reserves: reserves, poolBySource: poolBySource, poolCustomers: pool.count,
-            mergedAcrossSheets: merged, excludedByHistory: pool.count - notExcluded.count,
-            noContactRoute: notExcluded.count - eligible.count, contactRoutes: routes, strata: strata,
+            mergedAcrossSheets: merged, excludedByHistory: excludedCount,
+            noContactRoute: pool.count - excludedCount - eligible.count, contactRoutes: routes, strata: strata,
             drawnByStratum: drawnByStratum, drawnBySource: drawnBySource, belowMinimum: belowMinimum)
+    }
+
+    /// The places in `pool` of the eligible customers (neither in `excluded` nor unreachable), in
+    /// pool order, and how many were left out as `excluded`.
+    static func eligiblePlaces(_ pool: [PoolCustomer], excluded: Set<Int>) -> (places: [Int], excluded: Int) {
+        var places: [Int] = []
+        places.reserveCapacity(pool.count)
+        var excludedCount = 0
+        for (i, c) in pool.enumerated() {
+            if !excluded.isEmpty && excluded.contains(c.id) {
+                excludedCount += 1
+            } else if c.route != .none {
+                places.append(i)
+            }
+        }
+        return (places, excludedCount)
+    }
+
+    /// A customer's place in a stratum's order: by sort key, then customer number, then place in the pool.
+    struct OrderKey: Comparable {
+        var sortKey: Int64
+        var id: Int
+        /// The customer's place in the pool.
+        var at: Int
+
+        static func < (a: OrderKey, b: OrderKey) -> Bool { (a.sortKey, a.id, a.at) < (b.sortKey, b.id, b.at) }
+    }
+
+    /// A place drawn in a stratum's order.
+    struct DrawnPlace {
+        var kind: SourceKind
+        var place: Int
+    }
+
+    /// Draws places in each stratum's order: the main list (in calling order) and the ranked
+    /// reserves, from strata of the given sizes with the given seats. The generator is used
+    /// exactly as on the customers themselves: seats per stratum in the sheets' order, the main
+    /// list shuffled, reserves from the rest taken stratum after stratum.
+    static func drawnPlaces(
+        strata: [Int], seats: [Int], reserves: Int, seed: UInt64
+    ) -> (main: [DrawnPlace], reserves: [DrawnPlace]) {
+        var rng = SeededGenerator(seed: seed)
+        var main: [DrawnPlace] = []
+        var left: [(kind: SourceKind, order: SparsePermutation, from: Int)] = []
+        for kind in SourceKind.allCases {
+            var order = SparsePermutation(count: strata[kind.code])
+            let chosen = rng.choose(seats[kind.code], from: &order)
+            main += chosen.map { DrawnPlace(kind: kind, place: $0) }
+            left.append((kind, order, chosen.count))
+        }
+        rng.shuffle(&main)
+        var rest = SparsePermutation(count: left.reduce(0) { $0 + $1.order.count - $1.from })
+        let picked = rng.choose(reserves, from: &rest).map { position in
+            var offset = position
+            for l in left {
+                if offset < l.order.count - l.from { return DrawnPlace(kind: l.kind, place: l.order[l.from + offset]) }
+                offset -= l.order.count - l.from
+            }
+            preconditionFailure("reserve \(position) beyond the rest")
+        }
+        return (main, picked)
     }
 
     /// Places each eligible customer in one stratum: the rarest of their sheets this month, so
     /// that small sheets are represented (ties by the sheets' order). The stratum depends only
     /// on the customer's set of sheets, so it is worked out once per set (a month of a million
-    /// customers has at most sixteen).
-    static func strata(of eligible: [PoolCustomer]) -> [SourceKind: [PoolCustomer]] {
-        let perSet = customersPerSourceSet(eligible)
+    /// customers has at most sixteen). Returns each stratum's customers by kind code, in pool order.
+    static func strata(of eligible: [Int], in pool: [PoolCustomer]) -> [[OrderKey]] {
+        let perSet = customersPerSourceSet(eligible.lazy.map { pool[$0] })
         let sourceCounts = perKind(perSet)
         let stratumOf: [SourceKind?] = perSet.indices.map { set in
             guard perSet[set] > 0 else { return nil }
@@ -181,17 +234,19 @@ public enum SampleDraw {
                 (sourceCounts[$0]!, $0.code) < (sourceCounts[$1]!, $1.code)
             }
         }
-        var members = [[PoolCustomer]](repeating: [], count: SourceKind.allCases.count)
-        for c in eligible {
-            if let stratum = stratumOf[c.sources.rawValue] { members[stratum.code].append(c) }
+        var members = [[OrderKey]](repeating: [], count: SourceKind.allCases.count)
+        for set in perSet.indices { if let s = stratumOf[set] { members[s.code].reserveCapacity(perSet[set]) } }
+        for i in eligible {
+            let c = pool[i]
+            if let stratum = stratumOf[c.sources.rawValue] {
+                members[stratum.code].append(OrderKey(sortKey: c.sortKey, id: c.id, at: i))
+            }
         }
-        var byStratum: [SourceKind: [PoolCustomer]] = [:]
-        for kind in SourceKind.allCases where !members[kind.code].isEmpty { byStratum[kind] = members[kind.code] }
-        return byStratum
+        return members
     }
 
     /// How many of `customers` have each set of sheets, by the set's raw value.
-    static func customersPerSourceSet(_ customers: [PoolCustomer]) -> [Int] {
+    static func customersPerSourceSet<S: Sequence<PoolCustomer>>(_ customers: S) -> [Int] {
         var perSet = [Int](repeating: 0, count: 1 << SourceKind.allCases.count)
         for c in customers {
             // A customer stands in at least one known sheet (as the stratum's choice always required).

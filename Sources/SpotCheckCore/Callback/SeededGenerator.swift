@@ -45,17 +45,21 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// Moves `count` randomly chosen elements to the front of `items`, in the order drawn
     /// (a partial Fisher–Yates shuffle), and returns them.
-    public mutating func choose<T>(_ count: Int, from items: inout [T]) -> ArraySlice<T> {
+    public mutating func choose<C: MutableCollection & RandomAccessCollection>(
+        _ count: Int, from items: inout C
+    ) -> C.SubSequence where C.Index == Int {
         let k = min(count, items.count)
+        let first = items.startIndex
         for i in 0..<k {
             let j = i + uniform(items.count - i)
-            if i != j { items.swapAt(i, j) }
+            if i != j { items.swapAt(first + i, first + j) }
         }
-        return items[0..<k]
+        return items[first..<first + k]
     }
 
     /// Shuffles `items` in place.
-    public mutating func shuffle<T>(_ items: inout [T]) { _ = choose(items.count, from: &items) }
+    public mutating func shuffle<C: MutableCollection & RandomAccessCollection>(_ items: inout C)
+    where C.Index == Int { _ = choose(items.count, from: &items) }
 
     @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

@@ -21,8 +21,13 @@ public enum SourceKind: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// The kind with the given storage code.
     public init?(code: Int) {
-        guard let kind = SourceKind.allCases.first(where: { $0.code == code }) else { return nil }
-        self = kind
+        switch code {
+        case 0: self = .afterSales
+        case 1: self = .courier
+        case 2: self = .reviews
+        case 3: self = .vip
+        default: return nil
+        }
     }
 
     public static func < (a: SourceKind, b: SourceKind) -> Bool { a.code < b.code }

@@ -201,10 +201,13 @@ public struct MonthlyDraw {
         -> (customers: [PoolCustomer], rowsBySource: [String: Int])
     {
         // Customers are numbered densely from 1 (``SheetData/nextCustomer(_:)``): a customer's
-        // place in `customers` is found by its number, with no hashing (a month of a million
+        // place in `folds` is found by its number, with no hashing (a month of a million
         // rows spent a third of its draw in a dictionary). A number past the one the database
         // keeps (a database that did not keep to it) is looked up in `beyond` instead.
-        var customers: [PoolCustomer] = []
+        // The rows land on their customers in no order, so each customer's fold is kept in 16
+        // bytes (`ids` beside it is only appended to): fewer of those visits miss the cache.
+        var folds: [PoolFold] = []
+        var ids: [Int] = []
         var place = [Int32](repeating: -1, count: min(max(try SheetData.nextCustomer(db), 0), 1 << 26) + 1)
         var beyond: [Int: Int] = [:]
         func index(of customer: Int) -> Int? {
@@ -221,23 +224,26 @@ public struct MonthlyDraw {
             }
             rowsByKind[kind.code] += 1
             if let at = index(of: customer) {
-                customers[at].sources.insert(SourceSet(kind))
-                customers[at].sortKey = min(customers[at].sortKey, fingerprint)
-                customers[at].route = ContactRoute.best(customers[at].route, route)
+                folds[at].sources |= UInt8(1 << kind.code)
+                folds[at].sortKey = min(folds[at].sortKey, fingerprint)
+                folds[at].route = ContactRoute.best(folds[at].route, route)
             } else {
                 if customer < place.count {
-                    place[customer] = Int32(customers.count)
+                    place[customer] = Int32(folds.count)
                 } else {
-                    beyond[customer] = customers.count
+                    beyond[customer] = folds.count
                 }
-                customers.append(
-                    PoolCustomer(id: customer, sources: SourceSet(kind), sortKey: fingerprint, route: route))
+                folds.append(PoolFold(sortKey: fingerprint, sources: UInt8(1 << kind.code), route: route))
+                ids.append(customer)
             }
         }
-        if customers.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
+        if folds.isEmpty { throw DrawError.emptyPool(month: month, window: window) }
         // The order lookup: a customer's orders may give the phone or buyer ID their sheets lack.
         for (customer, route) in try OrderData.routes(db) where route < .none && customer >= 0 {
-            if let at = index(of: customer), route < customers[at].route { customers[at].route = route }
+            if let at = index(of: customer), route < folds[at].route { folds[at].route = route }
+        }
+        let customers = zip(ids, folds).map { id, f in
+            PoolCustomer(id: id, sources: SourceSet(rawValue: Int(f.sources)), sortKey: f.sortKey, route: f.route)
         }
         var rowsBySource: [String: Int] = [:]
         for kind in SourceKind.allCases where rowsByKind[kind.code] > 0 {
@@ -276,6 +282,14 @@ public struct MonthlyDraw {
         let summary = try JSONDecoder().decode(DrawSummary.self, from: Data(row.summary.utf8))
         return (row, summary)
     }
+}
+
+/// What the pool keeps of a customer while the month's rows are folded into it: the smallest
+/// fingerprint, the sheets (one bit per ``SourceKind/code``) and the best route, in 16 bytes.
+private struct PoolFold {
+    var sortKey: Int64
+    var sources: UInt8
+    var route: ContactRoute
 }
 
 extension DrawSummary {
