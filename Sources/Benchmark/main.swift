@@ -43,9 +43,9 @@ switch args[1] {
 case "after-sales":
     guard args.count == 4 || args.count == 5, let rows = Int(args[2]) else { usage() }
     let month = args.count == 5 ? YearMonth(parsing: args[4]) : YearMonth(year: 2026, month: 11)
-    guard let month else { usage() }
+    guard let month, month >= YearMonth(year: 2026, month: 11)! else { usage() }
     // Months after 2026-11 draw other rows and orders of the same customers.
-    let later = UInt64(max(0, (month.year - 2026) * 12 + month.month - 11))
+    let later = UInt64((month.year - 2026) * 12 + month.month - 11)
     var rng = SeededGenerator(seed: 1_000_000 + later)
     let out = BufferedFile(args[3])
     let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢")

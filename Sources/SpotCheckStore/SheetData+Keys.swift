@@ -14,9 +14,8 @@ extension SheetData {
     /// followed, in the order they were stored.
     public static func forEachIdentityKey(_ db: Database, _ body: (String, Int) throws -> Void) throws {
         try forEachIdentityKey(db) { kind, key, customer in
-            let prefix: UInt8 = kind == .buyer ? 0x62 : kind == .phone ? 0x70 : 0x6F
             let stored = String(unsafeUninitializedCapacity: key.count + 2) { out in
-                out[0] = prefix
+                out[0] = KeyBlock.byte(kind)
                 out[1] = 0x3A
                 for i in key.indices { out[i + 2] = key[i] }
                 return key.count + 2
@@ -66,13 +65,6 @@ extension SheetData {
         return map
     }
 
-    /// How many identity keys are stored.
-    public static func identityKeyCount(_ db: Database) throws -> Int {
-        var count = 0
-        try forEachIdentityKey(db) { _, _ in count += 1 }
-        return count
-    }
-
     /// Appends identity keys seen for the first time, in blocks of about a megabyte. Call
     /// ``finish()`` after the last record: until then the last keys wait in the block.
     public final class KeyWriter {
@@ -87,10 +79,10 @@ extension SheetData {
 
         /// Writes the new keys of one record (they may wait in the block until ``finish()``).
         public func write(_ keys: KeyPair, customer: Int) throws {
-            if let b = keys.buyer { block.add(prefix: 0x62, b, customer) }
-            if let p = keys.phone { block.add(prefix: 0x70, p, customer) }
-            for p in keys.more { block.add(prefix: 0x70, p, customer) }
-            if let o = keys.order { block.add(prefix: 0x6F, o, customer) }
+            if let b = keys.buyer { block.add(.buyer, b, customer) }
+            if let p = keys.phone { block.add(.phone, p, customer) }
+            for p in keys.more { block.add(.phone, p, customer) }
+            if let o = keys.order { block.add(.order, o, customer) }
             if block.bytes.count >= KeyBlock.size { try flush() }
         }
 
@@ -102,8 +94,8 @@ extension SheetData {
         func write(stored key: String, customer: Int) throws {
             var key = key
             key.withUTF8 { u in
-                guard u.count >= 2, u[1] == 0x3A, [0x62, 0x70, 0x6F].contains(u[0]) else { return }
-                block.add(prefix: u[0], UnsafeBufferPointer(rebasing: u[2...]), customer)
+                guard u.count >= 2, u[1] == 0x3A, let kind = KeyBlock.kind(u[0]) else { return }
+                block.add(kind, UnsafeBufferPointer(rebasing: u[2...]), customer)
             }
             if block.bytes.count >= KeyBlock.size { try flush() }
         }
@@ -154,13 +146,32 @@ struct KeyBlock {
 
     init() { bytes.reserveCapacity(KeyBlock.size + 256) }
 
-    mutating func add(prefix: UInt8, _ key: String, _ customer: Int) {
-        var key = key
-        key.withUTF8 { add(prefix: prefix, $0, customer) }
+    /// The byte a kind of key is stored as: the letter of its stored form (`b:…`, `p:…`, `o:…`).
+    static func byte(_ kind: IdentityResolver.MergeKey) -> UInt8 {
+        switch kind {
+        case .buyer: return 0x62
+        case .phone: return 0x70
+        case .order: return 0x6F
+        }
     }
 
-    mutating func add(prefix: UInt8, _ key: UnsafeBufferPointer<UInt8>, _ customer: Int) {
-        bytes.append(prefix)
+    /// The kind of key stored as `byte`, if any.
+    static func kind(_ byte: UInt8) -> IdentityResolver.MergeKey? {
+        switch byte {
+        case 0x62: return .buyer
+        case 0x70: return .phone
+        case 0x6F: return .order
+        default: return nil
+        }
+    }
+
+    mutating func add(_ kind: IdentityResolver.MergeKey, _ key: String, _ customer: Int) {
+        var key = key
+        key.withUTF8 { add(kind, $0, customer) }
+    }
+
+    mutating func add(_ kind: IdentityResolver.MergeKey, _ key: UnsafeBufferPointer<UInt8>, _ customer: Int) {
+        bytes.append(KeyBlock.byte(kind))
         varint(UInt64(key.count))
         bytes.append(contentsOf: key)
         varint(UInt64(bitPattern: Int64((customer << 1) ^ (customer >> 63))))
@@ -206,14 +217,9 @@ struct KeyBlock {
         while at < b.count {
             let kind = b[at]
             at += 1
-            let keyKind: IdentityResolver.MergeKey
-            switch kind {
-            case 0x62: keyKind = .buyer
-            case 0x70: keyKind = .phone
-            case 0x6F: keyKind = .order
-            default: return false
+            guard let keyKind = KeyBlock.kind(kind), let length = varint(), length <= b.count - at else {
+                return false
             }
-            guard let length = varint(), length <= b.count - at else { return false }
             let end = at + Int(length)
             let key = UnsafeBufferPointer(rebasing: b[at..<end])
             at = end

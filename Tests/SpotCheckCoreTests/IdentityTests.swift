@@ -168,7 +168,7 @@ struct IdentityTests {
         let a = records.map { fromMap.resolveRecord($0) }
         let b = records.map { fromBytes.resolveRecord($0) }
         #expect(a == b)
-        // The stored customers were found (the first seven records), and the rest continue from 42.
+        // The stored customers were found (the first six records), and new ones continue from 42.
         #expect(b.prefix(6).map(\.customer) == [3, 4, 5, 6, 41, 7])
         #expect(b[6].customer == 42)
         #expect(fromMap.merges() == fromBytes.merges())

@@ -30,6 +30,15 @@ struct BulkImportTests {
         try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" }
     }
 
+    @Test func aLoadIsBulkFromFiftyThousandRowsAndHalfWhatTheDatabaseHolds() {
+        #expect(SheetImporter.isBulk(expected: 60_000, stored: 0))
+        #expect(!SheetImporter.isBulk(expected: 50_000, stored: 0))
+        // A later month of as many rows as the first, or half as many, rebuilds the index.
+        #expect(SheetImporter.isBulk(expected: 1_000_000, stored: 1_160_000))
+        #expect(SheetImporter.isBulk(expected: 1_000_000, stored: 2_000_000))
+        #expect(!SheetImporter.isBulk(expected: 1_000_000, stored: 2_000_001))
+    }
+
     @Test func theRowsExpectedAreCountedFromAFilesFirstMegabyte() throws {
         let w = try TestWorkspace()
         // A file within the sample: its lines less the header.

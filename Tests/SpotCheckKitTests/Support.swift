@@ -61,7 +61,7 @@ final class TestWorkspace {
     }
 
     /// How many identity keys are stored.
-    func keyCount() throws -> Int { try Store(path: db).read { try SheetData.identityKeyCount($0) } }
+    func keyCount() throws -> Int { try keys().count }
 
     /// The identity keys stored (`b:…`, `p:…`, `o:…`), in the order stored, with their customers.
     func keys() throws -> [(String, Int)] {

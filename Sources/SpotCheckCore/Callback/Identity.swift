@@ -199,7 +199,7 @@ public struct IdentityResolver: @unchecked Sendable {
     }
 
     /// An empty resolver; load the stored keys with ``load(_:utf8:customer:)``.
-    public init(nextCustomer: Int) { self.nextCustomer = nextCustomer }
+    public init(nextCustomer: Int) { self.nextCustomer = max(nextCustomer, 1) }
 
     /// Loads a stored key of `kind`, given by its UTF-8 bytes, and its customer: what
     /// ``init(known:nextCustomer:)`` does for `b:…`, `p:…` and `o:…`, without a String for a

@@ -3,8 +3,9 @@
 /// A draw needs the customers at some sixty places of a stratum's order (SPEC Part 1, "Size,
 /// deduplication, reserves"); ordering half a million customers to read sixty of them was a
 /// seventh of the draw. This is quickselect for several places at once: each partition keeps
-/// only the sides that hold a wanted place, so the work is about `n · log(places)`. A side that
-/// partitions badly too often is sorted instead, so no input makes it slower than a sort.
+/// only the sides that hold a wanted place, so the work is about `n · log(places)`. Past a depth
+/// of about twice `log2(n)` partitions a side is sorted instead, so no input makes it much slower
+/// than a sort.
 public enum RankSelection {
     /// Rearranges `items` so that `items[place]` is, for every one of `places`, the element a
     /// full sort would put there. Places outside `items` are ignored. Elements that compare equal
