@@ -111,12 +111,20 @@ public struct SheetImporter {
             ) { importID, nextBatch, report in
                 let inserter = try SheetData.Inserter(importID: importID, db)
                 let keyWriter = try SheetData.KeyWriter(db)
-                while let batch = nextBatch() {
+                while var batch = nextBatch() {
                     // The rows come resolved (``NewRows``, on the reader's preparing worker): this thread stores.
-                    try batch.withUnsafeBufferPointer { rows in
+                    try batch.withUnsafeMutableBufferPointer { rows in
+                        // Each row's record and keys are swapped out of the batch, not copied (a copy
+                        // retained and released their arrays and strings); declared here, not captured.
+                        var record = NewRecord(
+                            kind: request.kind, eventDay: nil, vipMonth: nil, sourceRow: 0, packedFields: [],
+                            route: .none)
+                        var keys = KeyPair()
                         for i in rows.indices {
-                            try keyWriter.write(rows[i].newKeys, customer: rows[i].record.customer)
-                            try inserter.insert(rows[i].record)
+                            swap(&record, &rows[i].record)
+                            swap(&keys, &rows[i].newKeys)
+                            try keyWriter.write(keys, customer: record.customer)
+                            try inserter.insert(record)
                         }
                     }
                     report.new += batch.count
