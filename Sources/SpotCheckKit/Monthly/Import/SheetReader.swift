@@ -154,7 +154,8 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         batch.reserveCapacity(BatchChannels.batchSize)
         var stopped = false
         let out = parsedBatches ?? channel
-        func good(_ parsed: Parsed) {
+        // Consuming: the row moves into the batch; borrowed, it was copied (every array and string retained).
+        func good(_ parsed: consuming Parsed) {
             // Once a row is bad (without --skip-bad) nothing will be stored: only look for more problems.
             guard rejected == 0 || skipBad else { return }
             batch.append(parsed)
@@ -178,7 +179,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
                 let parsed = bytesParser(row, fields)
             else { return false }
             read += 1
-            good(parsed)
+            good(consume parsed)
             reportProgress()
             return true
         }) { row, cells in
@@ -211,7 +212,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
             read += 1
             var rowIssues: [RowIssue] = []
             if let parsed = p(row, cells, &rowIssues) {
-                good(parsed)
+                good(consume parsed)
             } else {
                 rejected += 1
                 for i in rowIssues where issues.count < ImportError.listedIssues { issues.append(i) }
