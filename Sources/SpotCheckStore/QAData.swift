@@ -564,14 +564,22 @@ func bindStaticText(_ s: OpaquePointer, _ index: Int32, _ buffer: UnsafeBufferPo
 /// Steps a bound statement through its rows, making a value of each; a failure becomes GRDB's error.
 func stepRows<T>(_ s: OpaquePointer, _ db: Database, _ value: (OpaquePointer) -> T) throws -> [T] {
     var out: [T] = []
+    try stepEach(s, db) { out.append(value($0)) }
+    return out
+}
+
+/// Steps a bound statement through its rows, calling `body` on each (the statement positioned
+/// on the row), turning a failure into GRDB's error.
+@inline(__always)
+func stepEach(_ s: OpaquePointer, _ db: Database, _ body: (OpaquePointer) throws -> Void) throws {
     while true {
         let code = sqlite3_step(s)
-        if code == SQLITE_DONE { return out }
+        if code == SQLITE_DONE { return }
         guard code == SQLITE_ROW else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        out.append(value(s))
+        try body(s)
     }
 }
 

@@ -21,14 +21,7 @@ extension SheetData {
         // boxed into GRDB rows, nor retained and released through its cursor.
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
-        while true {
-            let code = sqlite3_step(s)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        try stepEach(s, db) { s in
             try body(
                 Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2),
                 ContactRoute(rawValue: Int(sqlite3_column_int64(s, 3))) ?? .none)
