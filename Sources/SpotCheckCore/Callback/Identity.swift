@@ -372,6 +372,21 @@ public struct IdentityResolver: @unchecked Sendable {
         var entries: Int { 3 + more.count }
     }
 
+    /// Reads the places where the record's keys would be found (a buyer ID, a phone, an order
+    /// number) and returns what they hold: an import reads a batch's places first, so that their
+    /// cache misses overlap, and then resolves its records.
+    public func touch(_ prepared: borrowing PreparedKeys) -> UInt64 {
+        var sum: UInt64 = 0
+        if let b = prepared.buyer { sum &+= buyers.touch(UInt64(bitPattern: Int64(b.hash))) }
+        if let p = prepared.phone { sum &+= phones.touch(p) }
+        switch prepared.order {
+        case .numericOrder(let n)?: sum &+= numericOrders.touch(n)
+        case .order(let k)?: sum &+= orders.touch(UInt64(bitPattern: Int64(k.hash)))
+        default: break
+        }
+        return sum
+    }
+
     /// Like ``resolveRecord(_:)-(KeyPair)``, from keys prepared beforehand.
     public mutating func resolveRecord(_ prepared: borrowing PreparedKeys) -> Resolution {
         var root: Int? = nil

@@ -55,6 +55,10 @@ struct FingerprintSet {
         return true
     }
 
+    /// Reads the slot where `value`'s probe starts (see ``NewRows``: a batch's reads first).
+    @inline(__always)
+    func touch(_ value: Int64) -> Int64 { slots[Int(truncatingIfNeeded: value) & mask] }
+
     private mutating func place(_ value: Int64) {
         var i = Int(truncatingIfNeeded: value) & mask
         while slots[i] != 0 { i = (i + 1) & mask }

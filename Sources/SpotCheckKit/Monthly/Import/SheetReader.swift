@@ -57,9 +57,9 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
     private(set) var platform: Platform?
     private let platformGiven: Bool
     let progress: ((ImportProgress) -> Void)?
-    /// Called on the preparing worker's thread with each good row, in order, before it is handed
-    /// over: may complete the row, or drop it (returns false).
-    let prepare: ((inout Parsed) -> Bool)?
+    /// Called on the preparing worker's thread with each batch of good rows, in order, before it is
+    /// handed over: may complete its rows in place, and drop some.
+    let prepare: ((inout [Parsed]) -> Void)?
     /// The batches for the database thread.
     let channel = BatchChannel<Parsed>(capacity: BatchChannels.capacity)
     /// The parsed batches for the preparing worker, when there is a `prepare` step.
@@ -79,7 +79,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
 
     init(
         file: TabularFile, path: String, layout: SheetLayout<Parsed>, columns: ColumnMap, skipBad: Bool,
-        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?, prepare: ((inout Parsed) -> Bool)? = nil
+        platform: Platform? = nil, progress: ((ImportProgress) -> Void)?, prepare: ((inout [Parsed]) -> Void)? = nil
     ) {
         self.prepare = prepare
         parsedBatches = prepare == nil ? nil : BatchChannel(capacity: BatchChannels.preparing)
@@ -111,10 +111,10 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         preparer.start()
     }
 
-    /// Applies `prepare` to the rows of each batch from `input`, in order, and hands on the rows
-    /// it keeps; once `output`'s receiver gives up, so does this worker's sender.
+    /// Applies `prepare` to each batch from `input`, in order, and hands on the rows it keeps;
+    /// once `output`'s receiver gives up, so does this worker's sender.
     private static func prepare(
-        from input: BatchChannel<Parsed>, to output: BatchChannel<Parsed>, _ prepare: (inout Parsed) -> Bool
+        from input: BatchChannel<Parsed>, to output: BatchChannel<Parsed>, _ prepare: (inout [Parsed]) -> Void
     ) {
         while var batch = input.receive() {
             // Rows already stored leave nothing to send: ask, so that a failed store stops the reading.
@@ -122,15 +122,7 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
                 input.cancel()
                 return
             }
-            var kept = 0
-            // In place: a row is completed or dropped without copying the batch.
-            batch.withUnsafeMutableBufferPointer { rows in
-                for i in rows.indices where prepare(&rows[i]) {
-                    if kept != i { rows.swapAt(kept, i) }
-                    kept += 1
-                }
-            }
-            batch.removeLast(batch.count - kept)
+            prepare(&batch)
             if !batch.isEmpty && !output.send(batch) {
                 input.cancel()
                 return
