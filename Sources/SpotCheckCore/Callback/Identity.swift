@@ -377,11 +377,11 @@ public struct IdentityResolver: @unchecked Sendable {
     /// cache misses overlap, and then resolves its records.
     public func touch(_ prepared: borrowing PreparedKeys) -> UInt64 {
         var sum: UInt64 = 0
-        if let b = prepared.buyer { sum &+= buyers.touch(UInt64(bitPattern: Int64(b.hash))) }
+        if let b = prepared.buyer { sum &+= buyers.touch(b) }
         if let p = prepared.phone { sum &+= phones.touch(p) }
         switch prepared.order {
         case .numericOrder(let n)?: sum &+= numericOrders.touch(n)
-        case .order(let k)?: sum &+= orders.touch(UInt64(bitPattern: Int64(k.hash)))
+        case .order(let k)?: sum &+= orders.touch(k)
         default: break
         }
         return sum

@@ -68,6 +68,10 @@ struct KeyTable {
     @inline(__always)
     func touch(_ key: UInt64) -> UInt64 { slots[KeyTable.home(key, mask)].key }
 
+    /// ``touch(_:)-(UInt64)`` for a text key, by its hash.
+    @inline(__always)
+    func touch(_ key: HashedKey) -> UInt64 { touch(UInt64(bitPattern: Int64(key.hash))) }
+
     /// The customer of a numeric key.
     @inline(__always)
     func get(_ key: UInt64) -> Int? { find(key, text: nil).customer }

@@ -81,15 +81,19 @@ public struct SheetImporter {
             platform: request.platform, progress: progress)
         let store = try workspace.store()
         let stored = try store.read { try SheetData.recordCount($0) }
-        let bulk = SheetImporter.isBulk(expected: SheetImporter.expectedRows(request.files), stored: stored)
-        let report = try store.write(bulk: bulk) { db in try run(request, files: &files, db) }
+        let expected = SheetImporter.expectedRows(request.files)
+        let bulk = SheetImporter.isBulk(expected: expected, stored: stored)
+        let report = try store.write(bulk: bulk) { db in try run(request, files: &files, expected: expected, db) }
         try files.writeRejects()
         return report
     }
 
     /// Runs the import inside the open write transaction `db` (a batch runs several kinds in
-    /// one); `files` reads the files and keeps what is to be written once it is stored.
-    func run(_ request: ImportRequest, files: inout ImportedFiles, _ db: Database) throws -> ImportReport {
+    /// one); `files` reads the files and keeps what is to be written once it is stored. `expected`:
+    /// the rows the files hold (``expectedRows(_:)-([String])``), when the caller counted them already.
+    func run(
+        _ request: ImportRequest, files: inout ImportedFiles, expected: Int? = nil, _ db: Database
+    ) throws -> ImportReport {
         let ws = workspace
         let period = ws.config.settings.period
         let vipMonth = request.kind == .vip ? (request.month ?? period.month(containing: ws.today)) : nil
@@ -101,7 +105,8 @@ public struct SheetImporter {
         try SheetData.loadIdentityKeys(into: &resolver, db)
         let loaded = Date()
         let stage = NewRows(known: known, checkWindow: checkWindow, resolver: resolver)
-        let bulk = try SheetImporter.prepare(for: request.files, stage: stage, db)
+        let bulk = try SheetImporter.prepare(
+            expected: expected ?? SheetImporter.expectedRows(request.files), stage: stage, db)
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
         for path in request.files {
             // Read before the file's reader starts (on its thread, `stage` counts the rows already stored).
@@ -141,13 +146,13 @@ public struct SheetImporter {
         let merges = stage.resolver.merges()
         try SheetData.applyMerges(merges, db)
         try SheetData.setNextCustomer(stage.resolver.nextCustomer, db)
-        let keysDone = Date()
+        let mergesDone = Date()
         if bulk { try SheetData.restorePoolIndex(db) }
         ws.logger.debug(
             """
             import: \(bulk ? "bulk" : "incremental"), stored keys and fingerprints \(loaded.timeIntervalSince(started)) s, \
-            rows \(rowsDone.timeIntervalSince(loaded)) s, merges \(keysDone.timeIntervalSince(rowsDone)) s, \
-            index \(Date().timeIntervalSince(keysDone)) s
+            rows \(rowsDone.timeIntervalSince(loaded)) s, merges \(mergesDone.timeIntervalSince(rowsDone)) s, \
+            index \(Date().timeIntervalSince(mergesDone)) s
             """)
         return ImportReport(
             kind: request.kind, files: files.reports,
@@ -156,13 +161,9 @@ public struct SheetImporter {
             notes: notes(vipMonth: vipMonth, outside: stage.outside, of: request.month))
     }
 
-    /// Makes room in `known` and `resolver` for the new rows' fingerprints and keys (``expectedRows(_:)-([String])``
-    /// of them). A bulk load (``isBulk(expected:stored:)``) suspends the pool index, to build it once at the end:
-    /// returns whether it did.
-    private static func prepare(
-        for files: [String], stage: NewRows, _ db: Database
-    ) throws -> Bool {
-        let expected = expectedRows(files)
+    /// Makes room in `known` and `resolver` for the fingerprints and keys of the `expected` new rows. A bulk load
+    /// (``isBulk(expected:stored:)``) suspends the pool index, to build it once at the end: returns whether it did.
+    private static func prepare(expected: Int, stage: NewRows, _ db: Database) throws -> Bool {
         stage.reserve(expected)
         let bulk = isBulk(expected: expected, stored: try SheetData.recordCount(db))
         if bulk { try SheetData.suspendPoolIndex(db) }
