@@ -1,4 +1,5 @@
 import CXlsxWriter
+import Foundation
 import SpotCheckCore
 import SpotCheckText
 
@@ -137,7 +138,9 @@ public final class XLSXWriter {
         // A workbook never closed (an error came first) leaves nothing behind.
         if !closed {
             closed = true
+            XLSXWriter.closing.lock()
             workbook_close(workbook)
+            XLSXWriter.closing.unlock()
             unlink(temporaryPath)
         }
     }
@@ -162,13 +165,20 @@ public final class XLSXWriter {
         guard !closed else { return }
         closed = true
         for s in sheets { s.applyAutoWidths() }
+        // libxlsxwriter dates the document and its zip entries through `gmtime`, whose one
+        // result buffer all threads share: two workbooks closed at once could swap dates.
+        XLSXWriter.closing.lock()
         let err = workbook_close(workbook)
+        XLSXWriter.closing.unlock()
         if err != LXW_NO_ERROR {
             unlink(temporaryPath)
             throw FileError(file: path, message: Catalog.File.cannotWrite(path, String(cString: lxw_strerror(err))))
         }
         try OutputPath.commit(temporaryPath, to: path)
     }
+
+    /// Held while a workbook closes (see ``close()``).
+    private static let closing = NSLock()
 
     /// Notes a cell that was cut.
     func noteTruncated(sheet: String, row: Int, col: Int) { truncated.append((sheet, row, col)) }

@@ -144,6 +144,29 @@ struct XLSXTests {
                 == FileManager.default.contents(atPath: "\(dir.path)/b.xlsx"))
     }
 
+    /// libxlsxwriter dates a workbook through `gmtime`, whose one result buffer every thread
+    /// shares: workbooks closed at once on several threads (the web workbench's exports, the
+    /// parallel tests) must each keep their own date.
+    @Test func workbooksClosedAtOnceKeepTheirOwnDates() throws {
+        let dir = TempDir()
+        let count = 48
+        let folder = dir.path
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let created = LocalDateTime(day: Day(year: 2026, month: 1 + i % 12, day: 1 + i % 28)!, hour: i % 24)!
+            guard let book = try? XLSXWriter(path: "\(folder)/\(i).xlsx", created: created) else { return }
+            for r in 0..<20 { book.addSheet("名单\(r)").write(0, 0, .text("张丽")) }
+            try? book.close()
+        }
+        for i in 0..<count {
+            let core = try XLSXParts.text("\(dir.path)/\(i).xlsx", "docProps/core.xml")
+            let month = 1 + i % 12, day = 1 + i % 28, hour = i % 24
+            let stamp = String(format: "2026-%02d-%02dT%02d:00:00Z", month, day, hour)
+            #expect(
+                core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(stamp)</dcterms:created>"),
+                "workbook \(i)")
+        }
+    }
+
     @Test func chineseTextCountsDoubleWidth() {
         #expect(displayWidth("abc") == 3)
         #expect(displayWidth("回访名单") == 8)
