@@ -359,6 +359,22 @@ extension Store {
             try SheetData.moveKeysIntoBlocks(db)
             try db.execute(sql: "DROP TABLE customer_keys")
         }
+        m.registerMigration("v11: the month's pool in blocks") { db in
+            try db.execute(
+                sql: """
+                    -- For each import and day, its records' customer, kind, fingerprint, route and id,
+                    -- sorted, in a blob (see PoolBlock in SpotCheckStore): what the draw reads.
+                    CREATE TABLE pool_blocks (
+                        id INTEGER PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES imports(id),
+                        day INTEGER NOT NULL,
+                        entries BLOB NOT NULL
+                    );
+                    CREATE INDEX pool_blocks_day ON pool_blocks(day);
+                    """)
+            try SheetData.buildPoolBlocks(db)
+            try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
+        }
         return m
     }
 }

@@ -281,6 +281,7 @@ public enum SheetData {
         let insert = try db.makeStatement(sql: "INSERT INTO merge_map(old, new) VALUES (?, ?)")
         for (old, new) in merges { try insert.execute(arguments: [old, new]) }
         try recordMerges(db)
+        try mergePoolBlocks(merges, db)
         for table in ["records", "draw_items", "orders"] {
             try db.execute(
                 sql: """
@@ -302,6 +303,8 @@ public enum SheetData {
         /// The rows waiting in the buffer: their numbers, and where their texts are in `text`.
         private var pending: [Pending] = []
         private var text: [UInt8] = []
+        /// The pool rows of the records stored, written in blocks by ``finish()``.
+        private let pool: PoolWriter
 
         private struct Pending {
             var kind: Int64
@@ -314,9 +317,12 @@ public enum SheetData {
             var route: Int64
         }
 
-        public init(importID: Int64, _ db: Database) throws {
+        /// `expected`: about how many records will be inserted, to make room for their pool rows.
+        public init(importID: Int64, expected: Int = 0, _ db: Database) throws {
             self.importID = importID
             self.db = db
+            pool = PoolWriter(importID: importID)
+            pool.reserve(min(max(expected, 0), 1 << 21))
             rows = try RowsStatement(
                 table:
                     "records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)",
@@ -344,8 +350,11 @@ public enum SheetData {
             if pending.count == RowsStatement.perStatement { try flush() }
         }
 
-        /// Writes the rows still in the buffer.
-        public func finish() throws { try flush() }
+        /// Writes the rows still in the buffer, then the pool blocks of all the rows inserted.
+        public func finish() throws {
+            try flush()
+            try pool.finish(db)
+        }
 
         private func flush() throws {
             guard !pending.isEmpty else { return }
@@ -364,6 +373,14 @@ public enum SheetData {
                     sqlite3_bind_int64(s, p + 9, r.route)
                 }
                 try stepDone(s, db)
+            }
+            // The statement's rows took consecutive ids, the last one SQLite's last insert.
+            let last = sqlite3_last_insert_rowid(db.sqliteConnection)
+            for (i, r) in pending.enumerated() {
+                guard let day = r.eventDay else { continue }
+                try pool.add(
+                    day: Int(day), customer: r.customer, kind: r.kind, fingerprint: r.fingerprint, route: r.route,
+                    record: last - Int64(pending.count - 1 - i), db)
             }
             pending.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
@@ -410,26 +427,20 @@ public enum SheetData {
         }
     }
 
-    /// The index the month's pool is read through: it covers the pool query, so a draw reads
-    /// the narrow index and never the wide rows. The v1 migration creates it from this text:
-    /// never change it; add a migration instead.
+    /// The index the month's pool was read through before the pool blocks (v11 drops it):
+    /// the v1 and v6 migrations create it from this text; never change it.
     static let poolIndexSQL =
         "CREATE INDEX IF NOT EXISTS records_pool ON records(event_day, customer_id, kind, fingerprint, route)"
 
-    /// Drops the pool index before a bulk load that adds many rows: building it once
-    /// afterwards (``restorePoolIndex(_:)``, in the same transaction) costs less than
-    /// maintaining it row by row. The load only appends, so it keeps a smaller page cache
-    /// meanwhile (16 MiB: the import stays under 250 MiB at a million rows).
-    public static func suspendPoolIndex(_ db: Database) throws {
-        try db.execute(sql: "DROP INDEX IF EXISTS records_pool; PRAGMA cache_size = -16384")
+    /// Before a bulk load: the load only appends, so it keeps a smaller page cache (16 MiB: the
+    /// import stays under 250 MiB at a million rows). ``endBulkLoad(_:)`` restores it.
+    public static func beginBulkLoad(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -16384")
     }
 
-    /// Builds the pool index again: SQLite sorts the entries with a helper thread and a
-    /// small page cache (measured faster here than a large one).
-    public static func restorePoolIndex(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA threads = 2; PRAGMA cache_size = -2000")
-        try db.execute(sql: poolIndexSQL)
-        try db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -65536")
+    /// After a bulk load: the page cache the connection opened with.
+    public static func endBulkLoad(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
     /// Removes the imports of a kind, file name and VIP month, with their records (a derived VIP
@@ -444,6 +455,7 @@ public enum SheetData {
         for id in ids {
             try db.execute(sql: "DELETE FROM records WHERE import_id = ?", arguments: [id])
             removed += db.changesCount
+            try db.execute(sql: "DELETE FROM pool_blocks WHERE import_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM imports WHERE id = ?", arguments: [id])
         }
         return removed
@@ -456,28 +468,34 @@ public enum SheetData {
 
     /// Records, in import order, of the customers on a draw, in that draw's month pool.
     ///
-    /// The window's days are listed (`event_day IN (…)`), so SQLite seeks the pool index by
-    /// day and customer: with the window as a range it read every record of the month and
-    /// kept the drawn customers' (0.29 s against 9 ms for a month of a million rows, on every
-    /// call list and every page of a case).
+    /// The records dated in the window are found in the pool blocks (a month of a million rows
+    /// decodes in a few milliseconds), the VIP rows through their index; then each record by its id.
     public static func records(
         draw: Int64, window: ClosedRange<Day>, month: YearMonth, _ db: Database
     ) throws -> [SheetRecord] {
-        let days = Array(window.lowerBound.ordinal...window.upperBound.ordinal)
-        let drawn = "SELECT customer_id FROM draw_items WHERE draw_id = ?"
-        let dayList = Array(repeating: "?", count: days.count).joined(separator: ",")
-        var arguments = StatementArguments(days)
-        arguments += [draw, month.description, draw]
-        return try SheetRecord.fetchAll(
-            db,
-            sql: """
-                SELECT r.* FROM records r WHERE r.id IN (
-                  SELECT id FROM records
-                  WHERE event_day IN (\(dayList)) AND customer_id IN (\(drawn))
-                  UNION
-                  SELECT id FROM records WHERE vip_month = ? AND customer_id IN (\(drawn)))
-                ORDER BY r.id
-                """, arguments: arguments)
+        let drawn = Set(
+            try Int.fetchAll(db, sql: "SELECT customer_id FROM draw_items WHERE draw_id = ?", arguments: [draw]))
+        guard !drawn.isEmpty else { return [] }
+        var ids = Set(try poolRecords(window: window, customers: drawn, db))
+        let vip = try Row.fetchCursor(
+            db, sql: "SELECT id, customer_id FROM records WHERE vip_month = ?", arguments: [month.description])
+        while let row = try vip.next() {
+            if drawn.contains(row[1]) { ids.insert(row[0]) }
+        }
+        let sorted = ids.sorted()
+        var records: [SheetRecord] = []
+        records.reserveCapacity(sorted.count)
+        // A few hundred ids to a statement (SQLite binds up to 32,766).
+        var at = 0
+        while at < sorted.count {
+            let chunk = sorted[at..<min(at + 500, sorted.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            records += try SheetRecord.fetchAll(
+                db, sql: "SELECT * FROM records WHERE id IN (\(marks)) ORDER BY id",
+                arguments: StatementArguments(chunk))
+            at += chunk.count
+        }
+        return records
     }
 
     /// The customers of the current draws of `months`, main lists and reserves (``History``

@@ -127,11 +127,25 @@ struct DrawTests {
     func anUnknownRecordKindStopsTheDraw() throws {
         let w = try TestWorkspace()
         try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 60, day: "2026-11-10")])
-        try Store(path: w.db).write { try $0.execute(sql: "UPDATE records SET kind = 9 WHERE id = 7") }
-        #expect(throws: StoreError.unusable(path: w.db, reason: "records.kind = 9")) { try w.draw("2026-11") }
-        try Store(path: w.db).write {
-            try $0.execute(sql: "UPDATE records SET kind = 0, customer_id = -5 WHERE id = 7")
+        let block = try Store(path: w.db).read { try Data.fetchOne($0, sql: "SELECT entries FROM pool_blocks")! }
+        func damage(_ bytes: [UInt8]) throws {
+            try Store(path: w.db).write {
+                try $0.execute(sql: "UPDATE pool_blocks SET entries = ?", arguments: [Data(bytes)])
+            }
         }
+        // The day's pool block: the first row's customer (1, a varint), then its kind and route.
+        #expect(Array(block.prefix(2)) == [1, 0])
+        try damage([1, 9] + block.dropFirst(2))
+        #expect(throws: StoreError.unusable(path: w.db, reason: "records.kind = 9")) { try w.draw("2026-11") }
+        // Customer number 0, and a block cut short.
+        try damage([0] + block.dropFirst(1))
+        #expect(throws: StoreError.unusable(path: w.db, reason: "pool_blocks 1")) { try w.draw("2026-11") }
+        try damage(Array(block.dropLast(1)))
+        #expect(throws: StoreError.unusable(path: w.db, reason: "pool_blocks 1")) { try w.draw("2026-11") }
+        // A VIP row is read from the records.
+        try damage(Array(block))
+        try w.importFiles(.vip, [w.csv("vip.csv", ["会员名,手机", "qdd,13900000001"])], month: "2026-11")
+        try Store(path: w.db).write { try $0.execute(sql: "UPDATE records SET customer_id = -5 WHERE kind = 3") }
         #expect(throws: StoreError.unusable(path: w.db, reason: "records.customer_id = -5")) { try w.draw("2026-11") }
         #expect(try w.count("draws") == 0)
     }

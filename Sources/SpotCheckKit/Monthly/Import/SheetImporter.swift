@@ -105,8 +105,8 @@ public struct SheetImporter {
         try SheetData.loadIdentityKeys(into: &resolver, db)
         let loaded = Date()
         let stage = NewRows(known: known, checkWindow: checkWindow, resolver: resolver)
-        let bulk = try SheetImporter.prepare(
-            expected: expected ?? SheetImporter.expectedRows(request.files), stage: stage, db)
+        let expectedRows = expected ?? SheetImporter.expectedRows(request.files)
+        let bulk = try SheetImporter.prepare(expected: expectedRows, stage: stage, db)
         let layout = SheetLayout.sheet(request.kind, columns: ws.config.columns, vipMonth: vipMonth)
         for path in request.files {
             // Read before the file's reader starts (on its thread, `stage` counts the rows already stored).
@@ -114,7 +114,7 @@ public struct SheetImporter {
             try files.importFile(
                 path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, prepare: stage.take, db
             ) { importID, nextBatch, report in
-                let inserter = try SheetData.Inserter(importID: importID, db)
+                let inserter = try SheetData.Inserter(importID: importID, expected: expectedRows, db)
                 let keyWriter = try SheetData.KeyWriter(db)
                 while var batch = nextBatch() {
                     // The rows come resolved (``NewRows``, on the reader's preparing worker): this thread stores.
@@ -146,13 +146,11 @@ public struct SheetImporter {
         let merges = stage.resolver.merges()
         try SheetData.applyMerges(merges, db)
         try SheetData.setNextCustomer(stage.resolver.nextCustomer, db)
-        let mergesDone = Date()
-        if bulk { try SheetData.restorePoolIndex(db) }
+        if bulk { try SheetData.endBulkLoad(db) }
         ws.logger.debug(
             """
             import: \(bulk ? "bulk" : "incremental"), stored keys and fingerprints \(loaded.timeIntervalSince(started)) s, \
-            rows \(rowsDone.timeIntervalSince(loaded)) s, merges \(mergesDone.timeIntervalSince(rowsDone)) s, \
-            index \(Date().timeIntervalSince(mergesDone)) s
+            rows and pool \(rowsDone.timeIntervalSince(loaded)) s, merges \(Date().timeIntervalSince(rowsDone)) s
             """)
         return ImportReport(
             kind: request.kind, files: files.reports,
@@ -162,11 +160,12 @@ public struct SheetImporter {
     }
 
     /// Makes room in `known` and `resolver` for the fingerprints and keys of the `expected` new rows. A bulk load
-    /// (``isBulk(expected:stored:)``) suspends the pool index, to build it once at the end: returns whether it did.
+    /// (``isBulk(expected:stored:)``) keeps a smaller page cache (``SheetData/beginBulkLoad(_:)``): returns whether
+    /// it is one.
     private static func prepare(expected: Int, stage: NewRows, _ db: Database) throws -> Bool {
         stage.reserve(expected)
         let bulk = isBulk(expected: expected, stored: try SheetData.recordCount(db))
-        if bulk { try SheetData.suspendPoolIndex(db) }
+        if bulk { try SheetData.beginBulkLoad(db) }
         return bulk
     }
 
@@ -193,11 +192,8 @@ public struct SheetImporter {
     }
 
     /// Whether a load is a bulk load: more than 50,000 rows, and at least half as many as the
-    /// database holds. A bulk load goes through a rollback journal (``Store/write(bulk:_:)``) and
-    /// builds the pool index once at the end (``SheetData/suspendPoolIndex(_:)``), over every row:
-    /// a month of a million rows into a workspace of 1.16 million took 9.0 s keeping the index
-    /// (in WAL mode) and 6.7 s rebuilding it; the rebuild costs about a second a million rows in
-    /// all, keeping the index about four a million new rows.
+    /// database holds. A bulk load goes through a rollback journal (``Store/write(bulk:_:)``:
+    /// WAL mode writes every new page twice) with a smaller page cache (``SheetData/beginBulkLoad(_:)``).
     static func isBulk(expected: Int, stored: Int) -> Bool { expected > bulkRows && expected * 2 >= stored }
 
     /// The fewest rows of a bulk load.

@@ -1,0 +1,159 @@
+/// One row of a month's pool as the pool blocks hold it: a record dated on a day, its customer,
+/// kind, fingerprint and contact route, and the record's id; in 24 bytes (an import holds a
+/// million of them while it stores its rows).
+struct PoolEntry: Equatable {
+    /// The day (its ordinal, biased so that the unsigned order is the signed one) above the
+    /// customer: the pool's order, compared as one number.
+    var order: UInt64
+    var fingerprint: Int64
+    /// The record's id above a byte of kind (low four bits) and route (high four).
+    private var tail: UInt64
+
+    /// The record ids an entry holds: 0 up to 2^55.
+    static let records: ClosedRange<Int64> = 0...(Int64(1) << 55)
+
+    init(day: Int, customer: Int, kind: UInt8, fingerprint: Int64, route: UInt8, record: Int64) {
+        let biased = UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: day)) ^ 0x8000_0000)
+        order = biased << 32 | UInt64(UInt32(truncatingIfNeeded: customer))
+        self.fingerprint = fingerprint
+        tail = UInt64(bitPattern: record) << 8 | UInt64(kind & 0x0F | route << 4)
+    }
+
+    var day: Int { Int(Int32(bitPattern: UInt32(truncatingIfNeeded: order >> 32) ^ 0x8000_0000)) }
+    var customer: Int { Int(order & 0xFFFF_FFFF) }
+    var kind: UInt8 { UInt8(truncatingIfNeeded: tail) & 0x0F }
+    var route: UInt8 { UInt8(truncatingIfNeeded: tail) >> 4 }
+    var record: Int64 { Int64(bitPattern: tail >> 8) }
+    /// The byte of kind and route, as a block stores it.
+    var kindAndRoute: UInt8 { UInt8(truncatingIfNeeded: tail) }
+
+    /// The same row, of another customer.
+    func moved(to customer: Int) -> PoolEntry {
+        var e = self
+        e.order = order & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: customer))
+        return e
+    }
+
+    /// The order the pool is read in: by day, customer, kind, fingerprint, route, then record
+    /// (the order of the index it replaces, `records(event_day, customer_id, kind, fingerprint,
+    /// route)`, whose entries end with the record's id).
+    static func precedes(_ a: PoolEntry, _ b: PoolEntry) -> Bool {
+        if a.order != b.order { return a.order < b.order }
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.fingerprint != b.fingerprint { return a.fingerprint < b.fingerprint }
+        if a.route != b.route { return a.route < b.route }
+        return a.record < b.record
+    }
+}
+
+/// A block of a day's pool rows, sorted (``PoolEntry/precedes(_:_:)``): for each row the
+/// customer as a varint difference from the row before, a byte of kind (low four bits) and
+/// route (high four), the fingerprint in eight bytes (little-endian) and the record's id as a
+/// zigzag varint difference from the row before. A day of a million-row month is about 33,000
+/// rows in 430 KB.
+enum PoolBlock {
+    /// The most rows a block holds: a day with more is written in several blocks.
+    static let rows = 1 << 16
+
+    /// Encodes `entries`, sorted and all of one day.
+    static func encode(_ entries: ArraySlice<PoolEntry>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 14)
+        func varint(_ value: UInt64) {
+            var v = value
+            while v >= 0x80 {
+                bytes.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+        }
+        var customer = 0
+        var record: Int64 = 0
+        for e in entries {
+            varint(UInt64(e.customer - customer))
+            customer = e.customer
+            bytes.append(e.kindAndRoute)
+            withUnsafeBytes(of: e.fingerprint.littleEndian) { bytes.append(contentsOf: $0) }
+            let step = e.record &- record
+            varint(UInt64(bitPattern: (step << 1) ^ (step >> 63)))
+            record = e.record
+        }
+        return bytes
+    }
+
+    /// Decodes a block of `day` into `out`, appending; false when the block is damaged (cut
+    /// short, a number too long, a customer or record id out of the range a database holds).
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, day: Int, into out: inout [PoolEntry]) -> Bool {
+        var at = 0
+        func varint() -> UInt64? {
+            var v: UInt64 = 0
+            var shift: UInt64 = 0
+            while at < b.count, shift < 64 {
+                let byte = b[at]
+                at += 1
+                v |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return v }
+                shift += 7
+            }
+            return nil
+        }
+        var customer: UInt64 = 0
+        var record: Int64 = 0
+        while at < b.count {
+            guard let step = varint(), step <= UInt64(Int32.max) else { return false }
+            customer += step
+            guard customer >= 1, customer <= UInt64(Int32.max), b.count - at >= 9 else { return false }
+            let kindRoute = b[at]
+            var fingerprint: UInt64 = 0
+            for i in 0..<8 { fingerprint |= UInt64(b[at + 1 + i]) << (8 * UInt64(i)) }
+            at += 9
+            guard let zigzag = varint() else { return false }
+            record &+= Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+            guard PoolEntry.records.contains(record) else { return false }
+            out.append(
+                PoolEntry(
+                    day: day, customer: Int(customer), kind: kindRoute & 0x0F,
+                    fingerprint: Int64(bitPattern: fingerprint),
+                    route: kindRoute >> 4, record: record))
+        }
+        return true
+    }
+
+    /// Merges runs each sorted (``PoolEntry/precedes(_:_:)``) into one, pairwise.
+    static func merge(_ runs: [[PoolEntry]]) -> [PoolEntry] {
+        var runs = runs.filter { !$0.isEmpty }
+        guard runs.count > 1 else { return runs.first ?? [] }
+        while runs.count > 1 {
+            var next: [[PoolEntry]] = []
+            next.reserveCapacity(runs.count / 2 + 1)
+            var i = 0
+            while i + 1 < runs.count {
+                next.append(merge(runs[i], runs[i + 1]))
+                i += 2
+            }
+            if i < runs.count { next.append(runs[i]) }
+            runs = next
+        }
+        return runs[0]
+    }
+
+    private static func merge(_ a: [PoolEntry], _ b: [PoolEntry]) -> [PoolEntry] {
+        var out: [PoolEntry] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            // Ties (none in a database: a record is in one block) keep `a`'s first.
+            if PoolEntry.precedes(b[j], a[i]) {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import SpotCheckCore
+import Testing
+
+@testable import SpotCheckKit
+@testable import SpotCheckStore
+
+/// The month's pool in blocks (``PoolBlock``) holds what the records hold, in the order of the
+/// index it replaced, through imports of several sheets, merges, VIP lists and the migration.
+@Suite("The pool in blocks")
+struct PoolBlockTests {
+    /// The pool as the index gave it: the records dated in the window by day, customer, kind,
+    /// fingerprint, route and id; then the month's VIP rows by id.
+    static func poolFromRecords(_ window: ClosedRange<Day>, _ month: YearMonth, _ db: Database) throws -> [String] {
+        let dated = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT customer_id, kind, fingerprint, route FROM records WHERE event_day BETWEEN ? AND ?
+                ORDER BY event_day, customer_id, kind, fingerprint, route, id
+                """, arguments: [window.lowerBound.ordinal, window.upperBound.ordinal])
+        let vip = try Row.fetchAll(
+            db, sql: "SELECT customer_id, kind, fingerprint, route FROM records WHERE vip_month = ? ORDER BY id",
+            arguments: [month.description])
+        return (dated + vip).map { "\($0[0] as Int) \($0[1] as Int) \($0[2] as Int64) \($0[3] as Int)" }
+    }
+
+    static func pool(_ window: ClosedRange<Day>, _ month: YearMonth, _ db: Database) throws -> [String] {
+        var rows: [String] = []
+        try SheetData.forEachPoolRow(window: window, month: month, db) {
+            rows.append("\($0) \($1) \($2) \($3.rawValue)")
+        }
+        return rows
+    }
+
+    static let month = YearMonth(parsing: "2026-11")!
+    static let window = Day(year: 2026, month: 10, day: 27)!...Day(year: 2026, month: 11, day: 26)!
+
+    @Test func sheetsMergesAndVIPListsReadAsTheRecordsHoldThem() throws {
+        let w = try TestWorkspace()
+        func day(_ i: Int) -> String {
+            i % 3 == 0 ? "2026-10-\(20 + i % 12)" : "2026-11-\(String(format: "%02d", 1 + i % 26))"
+        }
+        // 300 after-sales rows over the window and the week before it.
+        try w.importFiles(
+            .afterSales,
+            [
+                w.csv(
+                    "a.csv",
+                    [afterSalesHeader]
+                        + (1...300).map {
+                            "客户\($0),138\(String(format: "%08d", $0)),buyer\($0),\(900_000 + $0),四件套,2026-10-01,问题\($0),小王,\(day($0))"
+                        })
+            ])
+        // Reviews on the same days: the first 100 of the same buyers, then 50 new ones.
+        try w.importFiles(
+            .reviews,
+            [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (1...150).map { "\(day($0 * 7)),buyer\($0),差评,慢\($0)" })])
+        // A later sheet whose rows join customers that were apart (the phone of one, the buyer ID
+        // of another), on the days the blocks above hold.
+        let joins = (0..<20).map { k in
+            let a = 10 + k * 7, b = 200 + k * 3
+            return "合并\(k),138\(String(format: "%08d", a)),buyer\(b),\(950_000 + k),枕头,2026-10-01,换货,小李,\(day(k))"
+        }
+        let report = try w.importFiles(.afterSales, [w.csv("b.csv", [afterSalesHeader] + joins)])
+        #expect(report.merges == 20)
+        try w.importFiles(
+            .vip, [w.csv("vip.csv", ["会员名,手机", "buyer5,13800000005", "newvip,13900000077"])], month: "2026-11")
+        let (blocks, pool, expected) = try Store(path: w.db).read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM pool_blocks")!,
+                try PoolBlockTests.pool(PoolBlockTests.window, PoolBlockTests.month, db),
+                try PoolBlockTests.poolFromRecords(PoolBlockTests.window, PoolBlockTests.month, db)
+            )
+        }
+        #expect(blocks > 40)  // a block per import and day: several imports share a day
+        #expect(pool.count == expected.count)
+        #expect(pool == expected)
+        // Every merged customer's rows moved: no row is left on a number merged away.
+        let merged = try Store(path: w.db).read { try Set(Int.fetchAll($0, sql: "SELECT old FROM customer_merges")) }
+        #expect(merged.count == 20)
+        #expect(pool.allSatisfy { !merged.contains(Int($0.split(separator: " ")[0])!) })
+
+        // The drawn customers' records, as the index found them.
+        let s = try w.draw("2026-11", size: 60)
+        try Store(path: w.db).read { db in
+            let records = try SheetData.records(
+                draw: s.drawId, window: PoolBlockTests.window, month: PoolBlockTests.month, db)
+            let days = Array(PoolBlockTests.window.lowerBound.ordinal...PoolBlockTests.window.upperBound.ordinal)
+            let marks = Array(repeating: "?", count: days.count).joined(separator: ",")
+            let drawn = "SELECT customer_id FROM draw_items WHERE draw_id = ?"
+            var arguments = StatementArguments(days)
+            arguments += [s.drawId, "2026-11", s.drawId]
+            let expected = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM records WHERE (event_day IN (\(marks)) AND customer_id IN (\(drawn)))
+                    OR (vip_month = ? AND customer_id IN (\(drawn))) ORDER BY id
+                    """, arguments: arguments)
+            #expect(records.count == expected.count && records.count > 60)
+            #expect(records.map(\.id) == expected)
+        }
+        // The VIP list derived again replaces its rows; the blocks keep the sheets'.
+        let removed = try Store(path: w.db).write { db in
+            try SheetData.removeImports(kind: .vip, fileName: "vip.csv", vipMonth: PoolBlockTests.month, db)
+        }
+        #expect(removed == 0)  // an imported list is not a derived one
+    }
+
+    @Test func aBlockReadsBackAsWrittenAndDamageIsFound() {
+        var g = SystemRandomNumberGenerator()
+        var entries = (0..<5_000).map { _ in
+            PoolEntry(
+                day: 20_700, customer: Int.random(in: 1...Int(Int32.max), using: &g),
+                kind: UInt8.random(in: 0...3, using: &g),
+                fingerprint: Int64.random(in: .min ... .max, using: &g), route: UInt8.random(in: 0...3, using: &g),
+                record: Int64.random(in: 1...10_000_000, using: &g))
+        }
+        entries.sort(by: PoolEntry.precedes)
+        let bytes = PoolBlock.encode(entries[...])
+        var decoded: [PoolEntry] = []
+        #expect(bytes.withUnsafeBufferPointer { PoolBlock.decode($0, day: 20_700, into: &decoded) })
+        #expect(decoded == entries)
+        #expect(MemoryLayout<PoolEntry>.stride == 24)
+        #expect(
+            decoded.first?.day == 20_700
+                && PoolEntry(day: -3, customer: 7, kind: 0, fingerprint: 0, route: 0, record: 1).day == -3)
+        // Cut short anywhere inside a row, it is damaged; a customer 0 too.
+        for cut in [1, 5, 10] {
+            var out: [PoolEntry] = []
+            #expect(!Array(bytes.prefix(cut)).withUnsafeBufferPointer { PoolBlock.decode($0, day: 1, into: &out) })
+        }
+        var out: [PoolEntry] = []
+        #expect(
+            ![0x00, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 0x02].withUnsafeBufferPointer {
+                PoolBlock.decode($0, day: 1, into: &out)
+            })
+        // Sorted runs merge into the order of all of them sorted.
+        let runs = (0..<5).map { r in Array(entries.enumerated().filter { $0.offset % 5 == r }.map(\.element)) }
+        #expect(PoolBlock.merge(runs.shuffled()) == entries)
+        // Days before 1970 keep their order.
+        #expect(
+            PoolEntry.precedes(
+                PoolEntry(day: -1, customer: 9, kind: 0, fingerprint: 0, route: 0, record: 1),
+                PoolEntry(day: 0, customer: 1, kind: 0, fingerprint: 0, route: 0, record: 1)))
+    }
+
+    @Test func theMigrationBuildsTheBlocksOfTheRecordsStored() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pool-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = "\(dir)/spotcheck.db"
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v10: identity keys in blocks")
+        try old.write { db in
+            for i in 1...2 {
+                try db.execute(
+                    sql: """
+                        INSERT INTO imports(id, kind, file_name, file_size, imported_at, rows_read, rows_new, rows_known, rows_rejected)
+                        VALUES (?, 'after-sales', 'a.csv', 1, '2026-11-25 09:00:00', 1, 1, 0, 0)
+                        """, arguments: [i])
+            }
+            // Two imports, days inside and outside the window, a customer on both, a VIP row.
+            let rows: [(Int, Int, Int, Int64, Int?, String?, Int)] = [
+                (1, 0, 3, 77, 20_754, nil, 0), (1, 0, 1, -5, 20_754, nil, 1), (1, 1, 1, 12, 20_760, nil, 0),
+                (2, 0, 1, 11, 20_754, nil, 2), (2, 2, 2, 4, 20_700, nil, 0), (2, 3, 4, 9, nil, "2026-11", 3),
+                (2, 0, 2, 3, 20_777, nil, 0),
+            ]
+            for (n, r) in rows.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)
+                        """, arguments: [r.0, r.1, r.2, r.3, r.4, r.5, n + 2, r.6])
+            }
+        }
+        try old.close()
+        let store = try Store(path: path)
+        let (pool, expected, index) = try store.read { db in
+            (
+                try PoolBlockTests.pool(PoolBlockTests.window, PoolBlockTests.month, db),
+                try PoolBlockTests.poolFromRecords(PoolBlockTests.window, PoolBlockTests.month, db),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'records_pool'")
+            )
+        }
+        #expect(pool == ["1 0 -5 1", "1 0 11 2", "3 0 77 0", "1 1 12 0", "2 0 3 0", "4 3 9 3"])
+        #expect(pool == expected)
+        #expect(index == 0)
+    }
+}
