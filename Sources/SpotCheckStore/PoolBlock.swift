@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of a month's pool as the pool blocks hold it: a record dated on a day, its customer,
 /// kind, fingerprint and contact route, and the record's id; in 24 bytes (an import holds a
 /// million of them while it stores its rows).
@@ -56,7 +58,7 @@ enum PoolBlock {
     static let rows = 1 << 16
 
     /// Encodes `entries`, sorted and all of one day.
-    static func encode(_ entries: ArraySlice<PoolEntry>) -> [UInt8] {
+    static func encode<C: Collection<PoolEntry>>(_ entries: C) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 14)
         func varint(_ value: UInt64) {
@@ -117,6 +119,88 @@ enum PoolBlock {
                     route: kindRoute >> 4, record: record))
         }
         return true
+    }
+
+    /// Sorts `entries` (``PoolEntry/precedes(_:_:)``) and encodes them in blocks: a day each, or
+    /// several for a day of more than ``rows`` rows; in the order of their days. The entries are
+    /// first parted by day in place (their days span a month or so), then each day is sorted and
+    /// encoded, the days spread over the cores.
+    static func sortAndEncode(_ entries: inout [PoolEntry]) -> [(day: Int, bytes: [UInt8])] {
+        guard let first = entries.first else { return [] }
+        var low = first.order >> 32
+        var high = low
+        for e in entries {
+            low = min(low, e.order >> 32)
+            high = max(high, e.order >> 32)
+        }
+        // Days spanning more than 180 years (a damaged date that passed its checks): one sort.
+        guard high - low < 1 << 16 else {
+            entries.sort(by: PoolEntry.precedes)
+            return encodeSorted(entries[...])
+        }
+        var days: [Range<Int>] = []
+        entries.withUnsafeMutableBufferPointer { buffer in
+            // Counts per day, then the American flag sort's swaps into place.
+            let buckets = Int(high - low) + 1
+            var counts = [Int](repeating: 0, count: buckets)
+            for e in buffer { counts[Int(e.order >> 32 - low)] += 1 }
+            var starts = [Int](repeating: 0, count: buckets)
+            var next = 0
+            for b in 0..<buckets {
+                starts[b] = next
+                next += counts[b]
+            }
+            var fill = starts
+            for b in 0..<buckets {
+                let end = starts[b] + counts[b]
+                while fill[b] < end {
+                    let target = Int(buffer[fill[b]].order >> 32 - low)
+                    if target == b {
+                        fill[b] += 1
+                    } else {
+                        buffer.swapAt(fill[b], fill[target])
+                        fill[target] += 1
+                    }
+                }
+                if counts[b] > 0 { days.append(starts[b]..<end) }
+            }
+        }
+        let ranges = days
+        var encoded = [[(day: Int, bytes: [UInt8])]](repeating: [], count: days.count)
+        entries.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(entries: buffer)
+            encoded.withUnsafeMutableBufferPointer { out in
+                let results = SharedResults(blocks: out)
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
+                    var day = UnsafeMutableBufferPointer(rebasing: shared.entries[ranges[i]])
+                    day.sort(by: PoolEntry.precedes)
+                    results.blocks[i] = encodeSorted(UnsafeBufferPointer(day))
+                }
+            }
+        }
+        return encoded.flatMap { $0 }
+    }
+
+    /// The entries being sorted, shared by the threads that sort their days apart.
+    private struct SharedBuffer: @unchecked Sendable { let entries: UnsafeMutableBufferPointer<PoolEntry> }
+    /// Each day's blocks, written by the thread that encodes it.
+    private struct SharedResults: @unchecked Sendable {
+        let blocks: UnsafeMutableBufferPointer<[(day: Int, bytes: [UInt8])]>
+    }
+
+    /// Encodes sorted entries, a block per day of at most ``rows`` rows.
+    static func encodeSorted<C: RandomAccessCollection<PoolEntry>>(_ entries: C) -> [(day: Int, bytes: [UInt8])]
+    where C.Index == Int {
+        var blocks: [(day: Int, bytes: [UInt8])] = []
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let day = entries[start].day
+            var end = start + 1
+            while end < entries.endIndex, end - start < rows, entries[end].day == day { end += 1 }
+            blocks.append((day, encode(entries[start..<end])))
+            start = end
+        }
+        return blocks
     }
 
     /// Merges runs each sorted (``PoolEntry/precedes(_:_:)``) into one, pairwise.

@@ -115,12 +115,18 @@ extension SheetData {
                     route: UInt8(truncatingIfNeeded: route), record: record))
         }
 
-        /// Sorts the rows and writes their blocks.
+        /// Sorts the rows and writes their blocks. The rows are parted by day in place, then
+        /// each day is sorted and encoded on both cores (the import's other threads are done
+        /// by now): one sort of a million rows took 0.2 s at the end of the import, alone.
         func finish(_ db: Database) throws {
             guard !entries.isEmpty else { return }
-            entries.sort(by: PoolEntry.precedes)
-            try SheetData.writePoolBlocks(entries[...], importID: importID, db)
+            let blocks = PoolBlock.sortAndEncode(&entries)
             entries = []
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO pool_blocks(import_id, day, entries) VALUES (?, ?, ?)")
+            for (day, bytes) in blocks {
+                try insert.execute(arguments: [importID, day, Data(bytes)])
+            }
         }
     }
 
@@ -128,23 +134,9 @@ extension SheetData {
     /// than ``PoolBlock/rows`` rows.
     static func writePoolBlocks(_ entries: ArraySlice<PoolEntry>, importID: Int64, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO pool_blocks(import_id, day, entries) VALUES (?, ?, ?)")
-        let s = insert.sqliteStatement
-        var start = entries.startIndex
-        while start < entries.endIndex {
-            let day = entries[start].day
-            var end = start + 1
-            while end < entries.endIndex, end - start < PoolBlock.rows, entries[end].day == day { end += 1 }
-            let bytes = PoolBlock.encode(entries[start..<end])
-            sqlite3_reset(s)
-            sqlite3_bind_int64(s, 1, importID)
-            sqlite3_bind_int64(s, 2, Int64(day))
-            try bytes.withUnsafeBytes { raw in
-                _ = sqlite3_bind_blob(s, 3, raw.baseAddress, Int32(raw.count), nil)
-                try stepDone(s, db)
-            }
-            start = end
+        for (day, bytes) in PoolBlock.encodeSorted(entries) {
+            try insert.execute(arguments: [importID, day, Data(bytes)])
         }
-        sqlite3_clear_bindings(s)
     }
 
     /// Rewrites the pool blocks that hold merged customers (`merge_map`: merged number →

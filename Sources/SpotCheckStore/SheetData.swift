@@ -305,6 +305,8 @@ public enum SheetData {
         private var text: [UInt8] = []
         /// The pool rows of the records stored, written in blocks by ``finish()``.
         private let pool: PoolWriter
+        private let writeback: Writeback?
+        private var statements = 0
 
         private struct Pending {
             var kind: Int64
@@ -318,9 +320,12 @@ public enum SheetData {
         }
 
         /// `expected`: about how many records will be inserted, to make room for their pool rows.
-        public init(importID: Int64, expected: Int = 0, _ db: Database) throws {
+        /// With `writeBack` (a bulk load), the pages written so far are handed to the disk every
+        /// 100,000 rows or so (``Writeback``).
+        public init(importID: Int64, expected: Int = 0, writeBack: Bool = false, _ db: Database) throws {
             self.importID = importID
             self.db = db
+            writeback = writeBack ? Writeback(fileName(db)) : nil
             pool = PoolWriter(importID: importID)
             pool.reserve(min(max(expected, 0), 1 << 21))
             rows = try RowsStatement(
@@ -384,7 +389,39 @@ public enum SheetData {
             }
             pending.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
+            statements += 1
+            if statements % 2048 == 0 { writeback?.start() }
         }
+    }
+
+    /// Starts the disk writing the database's pages written so far, without waiting for it.
+    /// A bulk load writes its pages to the system's cache, which holds them (a million rows
+    /// are 240 MB) until the commit syncs the file: that sync took 0.22 s of the load's end,
+    /// waiting for the disk. Started as the load goes, the writing overlaps the rest of the
+    /// load, and the commit's sync finds little left. The commit's sync is unchanged: a load is
+    /// as durable as before.
+    final class Writeback {
+        private let fd: Int32
+
+        init(_ path: String) {
+            fd = path.isEmpty ? -1 : open(path, O_RDONLY | O_CLOEXEC)
+        }
+
+        deinit { if fd >= 0 { close(fd) } }
+
+        func start() {
+            if fd >= 0, let f = Writeback.syncFileRange { _ = f(fd, 0, 0, Writeback.write) }
+        }
+
+        /// Linux's `sync_file_range` (Swift's Glibc module leaves out the GNU extensions), if the
+        /// C library has it; with `SYNC_FILE_RANGE_WRITE` it starts writing and does not wait.
+        private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+            guard let library = dlopen(nil, RTLD_NOW), let symbol = dlsym(library, "sync_file_range") else {
+                return nil
+            }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+        }()
+        private static let write: UInt32 = 2  // SYNC_FILE_RANGE_WRITE
     }
 
     /// An `INSERT … VALUES (…), (…), …` of up to ``perStatement`` rows: the full statement is

@@ -145,6 +145,35 @@ struct PoolBlockTests {
                 PoolEntry(day: 0, customer: 1, kind: 0, fingerprint: 0, route: 0, record: 1)))
     }
 
+    @Test(arguments: [20_700, 40_000])
+    func anImportsRowsAreSortedAndCutIntoBlocksOfADay(lastDay: Int) {
+        var g = SystemRandomNumberGenerator()
+        // 31 days of a few hundred rows, a day of more than a block holds, and a far day (40,000:
+        // days spanning more than 65,536 are sorted in one piece instead).
+        var days = Array(20_669...20_699).flatMap { Array(repeating: $0, count: Int.random(in: 1...400, using: &g)) }
+        days += Array(repeating: 20_683, count: PoolBlock.rows + 10) + [lastDay]
+        var entries = days.enumerated().map { i, day in
+            PoolEntry(
+                day: day, customer: Int.random(in: 1...5_000, using: &g), kind: UInt8.random(in: 0...2, using: &g),
+                fingerprint: Int64.random(in: -3...3, using: &g), route: UInt8.random(in: 0...3, using: &g),
+                record: Int64(i + 1))
+        }
+        entries.shuffle(using: &g)
+        let sorted = entries.sorted(by: PoolEntry.precedes)
+        let blocks = PoolBlock.sortAndEncode(&entries)
+        #expect(entries == sorted)
+        var decoded: [PoolEntry] = []
+        for b in blocks {
+            #expect(b.bytes.withUnsafeBufferPointer { PoolBlock.decode($0, day: b.day, into: &decoded) })
+        }
+        #expect(decoded == sorted)
+        // A block a day, in order, and the large day in two.
+        var expectedDays: [Int] = []
+        for day in 20_669...20_699 { expectedDays += day == 20_683 ? [day, day] : [day] }
+        expectedDays.append(lastDay)
+        #expect(blocks.map(\.day) == expectedDays)
+    }
+
     @Test func theMigrationBuildsTheBlocksOfTheRecordsStored() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pool-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -114,7 +114,7 @@ public struct SheetImporter {
             try files.importFile(
                 path, kind: request.kind.rawValue, vipMonth: vipMonth, layout: layout, prepare: stage.take, db
             ) { importID, nextBatch, report in
-                let inserter = try SheetData.Inserter(importID: importID, expected: expectedRows, db)
+                let inserter = try SheetData.Inserter(importID: importID, expected: expectedRows, writeBack: bulk, db)
                 let keyWriter = try SheetData.KeyWriter(db)
                 while var batch = nextBatch() {
                     // The rows come resolved (``NewRows``, on the reader's preparing worker): this thread stores.
