@@ -121,6 +121,41 @@ enum PoolBlock {
         return true
     }
 
+    /// Appends to `records` the record ids of a block's rows whose customer is in `customers`
+    /// (a bit per customer number), reading nothing else of the rows; false when the block is
+    /// damaged, as ``decode(_:day:into:)`` finds it.
+    static func records(
+        _ b: UnsafeBufferPointer<UInt8>, of customers: [UInt64], into records: inout [Int64]
+    ) -> Bool {
+        var at = 0
+        @inline(__always) func varint() -> UInt64? {
+            var v: UInt64 = 0
+            var shift: UInt64 = 0
+            while at < b.count, shift < 64 {
+                let byte = b[at]
+                at += 1
+                v |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return v }
+                shift += 7
+            }
+            return nil
+        }
+        var customer: UInt64 = 0
+        var record: Int64 = 0
+        while at < b.count {
+            guard let step = varint(), step <= UInt64(Int32.max) else { return false }
+            customer += step
+            guard customer >= 1, customer <= UInt64(Int32.max), b.count - at >= 9 else { return false }
+            at += 9
+            guard let zigzag = varint() else { return false }
+            record &+= Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+            guard PoolEntry.records.contains(record) else { return false }
+            let word = Int(customer >> 6)
+            if word < customers.count, customers[word] & (1 << (customer & 63)) != 0 { records.append(record) }
+        }
+        return true
+    }
+
     /// Sorts `entries` (``PoolEntry/precedes(_:_:)``) and encodes them in blocks: a day each, or
     /// several for a day of more than ``rows`` rows; in the order of their days. The entries are
     /// first parted by day in place (their days span a month or so), then each day is sorted and

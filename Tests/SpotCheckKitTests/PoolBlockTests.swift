@@ -122,6 +122,15 @@ struct PoolBlockTests {
         #expect(bytes.withUnsafeBufferPointer { PoolBlock.decode($0, day: 20_700, into: &decoded) })
         #expect(decoded == entries)
         #expect(MemoryLayout<PoolEntry>.stride == 24)
+        // The records of some customers, read without the rest of the rows.
+        let some = Set(entries.prefix(40).map(\.customer) + [5])
+        var bits = [UInt64](repeating: 0, count: Int(Int32.max) / 64 + 1)
+        for c in some { bits[c / 64] |= 1 << UInt64(c % 64) }
+        var ids: [Int64] = []
+        #expect(bytes.withUnsafeBufferPointer { PoolBlock.records($0, of: bits, into: &ids) })
+        #expect(ids == entries.filter { some.contains($0.customer) }.map(\.record))
+        #expect(ids.count >= 40)
+        #expect(!Array(bytes.dropLast()).withUnsafeBufferPointer { PoolBlock.records($0, of: bits, into: &ids) })
         #expect(
             decoded.first?.day == 20_700
                 && PoolEntry(day: -3, customer: 7, kind: 0, fingerprint: 0, route: 0, record: 1).day == -3)
