@@ -207,13 +207,71 @@ enum PoolBlock {
             encoded.withUnsafeMutableBufferPointer { out in
                 let results = SharedResults(blocks: out)
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-                    var day = UnsafeMutableBufferPointer(rebasing: shared.entries[ranges[i]])
-                    day.sort(by: PoolEntry.precedes)
+                    let day = UnsafeMutableBufferPointer(rebasing: shared.entries[ranges[i]])
+                    sortDay(day)
                     results.blocks[i] = encodeSorted(UnsafeBufferPointer(day))
                 }
             }
         }
         return encoded.flatMap { $0 }
+    }
+
+    /// Sorts the entries of one day (``PoolEntry/precedes(_:_:)``): by customer in radix passes
+    /// of 11 bits (two for a million customers), which keep the order of equal customers; then
+    /// each customer's few rows by kind, fingerprint, route and record. A comparison sort of a
+    /// month's million rows took four times as long.
+    static func sortDay(_ day: UnsafeMutableBufferPointer<PoolEntry>) {
+        guard day.count > 64 else {
+            var small = day
+            small.sort(by: PoolEntry.precedes)
+            return
+        }
+        var largest: UInt64 = 0
+        for e in day { largest = max(largest, e.order & 0xFFFF_FFFF) }
+        let scratch = UnsafeMutableBufferPointer<PoolEntry>.allocate(capacity: day.count)
+        defer { scratch.deallocate() }
+        var from = day
+        var to = scratch
+        var counts = [Int](repeating: 0, count: 2048)
+        var shift: UInt64 = 0
+        repeat {
+            for i in counts.indices { counts[i] = 0 }
+            for e in from { counts[Int((e.order >> shift) & 2047)] += 1 }
+            var at = 0
+            for i in counts.indices {
+                let n = counts[i]
+                counts[i] = at
+                at += n
+            }
+            for e in from {
+                let digit = Int((e.order >> shift) & 2047)
+                (to.baseAddress! + counts[digit]).initialize(to: e)
+                counts[digit] += 1
+            }
+            swap(&from, &to)
+            shift += 11
+        } while largest >> shift != 0
+        if from.baseAddress != day.baseAddress {
+            _ = day.update(fromContentsOf: from)
+        }
+        // One customer's rows of the day (the same `order`): a few, put in order by insertion.
+        var start = 0
+        while start < day.count {
+            var end = start + 1
+            while end < day.count, day[end].order == day[start].order { end += 1 }
+            if end - start > 1 {
+                for i in (start + 1)..<end {
+                    let e = day[i]
+                    var j = i
+                    while j > start, PoolEntry.precedes(e, day[j - 1]) {
+                        day[j] = day[j - 1]
+                        j -= 1
+                    }
+                    day[j] = e
+                }
+            }
+            start = end
+        }
     }
 
     /// The entries being sorted, shared by the threads that sort their days apart.

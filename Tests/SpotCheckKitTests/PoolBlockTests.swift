@@ -163,7 +163,11 @@ struct PoolBlockTests {
         days += Array(repeating: 20_683, count: PoolBlock.rows + 10) + [lastDay]
         var entries = days.enumerated().map { i, day in
             PoolEntry(
-                day: day, customer: Int.random(in: 1...5_000, using: &g), kind: UInt8.random(in: 0...2, using: &g),
+                // Customers up to 5,000 (sorted in two radix passes), some up to 2^31 (three).
+                day: day,
+                customer: i % 50 == 0
+                    ? Int.random(in: 1...Int(Int32.max), using: &g) : Int.random(in: 1...5_000, using: &g),
+                kind: UInt8.random(in: 0...2, using: &g),
                 fingerprint: Int64.random(in: -3...3, using: &g), route: UInt8.random(in: 0...3, using: &g),
                 record: Int64(i + 1))
         }

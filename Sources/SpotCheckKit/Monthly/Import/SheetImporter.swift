@@ -423,9 +423,17 @@ final class NewRows: @unchecked Sendable {
     var mergesByKey: [IdentityResolver.MergeKey: Int] { state.mergesByKey }
 
     /// Makes room for `count` more rows (at most two million ahead: the rest as they come, so
-    /// that an estimate far too high never holds memory before the first row).
-    func reserve(_ count: Int) {
-        let ahead = min(count, 1 << 21)
+    /// that an estimate far too high never holds memory before the first row). The room is
+    /// made when the first batch comes, on the preparing worker: a million rows' tables take
+    /// 50 ms to clear, which the reader spends reading the first rows meanwhile.
+    func reserve(_ count: Int) { pendingRoom = min(count, 1 << 21) }
+
+    /// Rows to make room for before the first batch (``reserve(_:)``).
+    private var pendingRoom = 0
+
+    private func makeRoom() {
+        let ahead = pendingRoom
+        pendingRoom = 0
         state.known.reserveCapacity(state.known.count + ahead)
         state.resolver.reserve(ahead)
         state.newCustomers.reserveCapacity(state.newCustomers.count + ahead)
@@ -434,6 +442,7 @@ final class NewRows: @unchecked Sendable {
     /// Drops the rows of a batch already stored; resolves each new one's customer and notes which
     /// of its keys are new (``ParsedRow/newKeys``).
     func take(_ batch: inout [ParsedRow]) {
+        if pendingRoom > 0 { makeRoom() }
         var kept = 0
         // In place: a row is completed or dropped without copying the batch.
         batch.withUnsafeMutableBufferPointer { rows in
