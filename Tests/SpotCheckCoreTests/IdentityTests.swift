@@ -184,6 +184,35 @@ struct IdentityTests {
         var d = Fingerprint(); d.add("售后")
         #expect(d.value == -7_062_048_925_157_404_990)  // checked against a Python FNV-1a + SplitMix finalizer
     }
+
+    @Test func numbersAndFourFieldsAtOnceMixAsTheirTexts() {
+        for n in [0, 7, 10, 99, 100, 20_753, -1, -20_753, Int.max, Int.min] {
+            var a = Fingerprint(); a.add("x"); a.add(String(n))
+            var b = Fingerprint(); b.add("x"); b.add(decimal: n)
+            #expect(a.value == b.value, "\(n)")
+        }
+        // Four fields of different lengths (one empty), mixed side by side, as one by one.
+        let fields = ["售后\u{1F}张丽\u{1F}13812345678", "", "a", "2026-11-03 14:30:00\u{1F}纯棉四件套 1.8米床 做工开线"].map {
+            Array($0.utf8)
+        }
+        var one = (0..<4).map { i -> Fingerprint in
+            var f = Fingerprint(); f.add(decimal: i); return f
+        }
+        var (f0, f1, f2, f3) = (one[0], one[1], one[2], one[3])
+        for i in 0..<4 { one[i].add(utf8: fields[i]) }
+        fields[0].withUnsafeBufferPointer { a in
+            fields[1].withUnsafeBufferPointer { b in
+                fields[2].withUnsafeBufferPointer { c in
+                    fields[3].withUnsafeBufferPointer { d in
+                        Fingerprint.add(&f0, a, &f1, b, &f2, c, &f3, d)
+                    }
+                }
+            }
+        }
+        let four = [f0, f1, f2, f3]
+        #expect(one.map(\.value) == four.map(\.value))
+        #expect(Set(four.map(\.value)).count == 4)
+    }
 }
 
 @Suite("Phones as the platforms write them")

@@ -106,6 +106,23 @@ struct CSVBytePathTests {
         #expect(stored.map { $0["handled_at"] } == ["2026-11-03 10:15:00", "2026-11-04"])
     }
 
+    /// The import fingerprints a batch's rows on its preparing worker, four at a time: the
+    /// values a row's own fingerprint has, whatever the batch's size.
+    @Test(arguments: [0, 1, 3, 4, 5, 9])
+    func aBatchsFingerprintsAreEachRowsOwn(count: Int) {
+        let records = (0..<count).map { i in
+            NewRecord(
+                kind: i % 3 == 2 ? .vip : .afterSales, eventDay: i % 4 == 1 ? nil : Day(ordinal: 20_700 + i * 13),
+                vipMonth: i % 3 == 2 ? YearMonth(parsing: "2026-11") : nil, sourceRow: i + 2,
+                packedFields: Array(String(repeating: "售后\u{1F}张丽\u{1F}", count: i % 5).utf8) + [UInt8(i)],
+                route: .phone)
+        }
+        var rows = records.map { ParsedRow(record: $0, keys: IdentityResolver.PreparedKeys(KeyPair())) }
+        rows.withUnsafeMutableBufferPointer { RowParser.fingerprints($0) }
+        #expect(rows.map(\.record.fingerprint) == records.map(RowParser.fingerprint))
+        #expect(Set(rows.map(\.record.fingerprint)).count == count)
+    }
+
     /// The import drops a row already stored by its fingerprint: the set it keeps them in says
     /// "new" exactly once per value, as Swift's Set would, through growth and for 0 and negatives.
     @Test func theFingerprintSetTellsANewFingerprintFromOneSeenAsASetDoes() {

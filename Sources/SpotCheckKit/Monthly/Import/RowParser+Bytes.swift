@@ -137,7 +137,7 @@ extension RowParser {
         var record = NewRecord(
             kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row,
             packedFields: packer.bytes, route: route)
-        record.fingerprint = RowParser.fingerprint(record)
+        if fingerprints { record.fingerprint = RowParser.fingerprint(record) }
         return ParsedRow(record: record, keys: IdentityResolver.PreparedKeys(keys))
     }
 

@@ -24,11 +24,15 @@ struct RowParser {
     let column: [Int]
     /// The date fields the sheet has.
     let presentDates: [SheetField]
+    /// Whether a parsed row comes with its fingerprint; without, the import computes the
+    /// fingerprints of a batch at once (``fingerprints(_:)``) on its preparing worker.
+    let fingerprints: Bool
 
     init(
         kind: SourceKind, headers: [String], columns: [SheetField: Int], dateFields: [SheetField], vipMonth: YearMonth?,
-        platform: Platform? = nil
+        platform: Platform? = nil, fingerprints: Bool = true
     ) {
+        self.fingerprints = fingerprints
         self.kind = kind
         self.platform = platform
         self.headers = headers
@@ -126,7 +130,7 @@ struct RowParser {
             platform: platform?.rawValue)
         var record = NewRecord(
             kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row, fields: fields)
-        record.fingerprint = RowParser.fingerprint(record)
+        if fingerprints { record.fingerprint = RowParser.fingerprint(record) }
         return ParsedRow(record: record, keys: IdentityResolver.PreparedKeys(keys))
     }
 
@@ -170,6 +174,51 @@ struct RowParser {
         f.add(r.eventDay.map { String($0.ordinal) } ?? "")
         f.add(utf8: r.packedFields)
         return f.value
+    }
+
+    /// Sets the fingerprint of each row of a batch: the values of ``fingerprint(_:)``, the packed
+    /// fields of four rows mixed side by side (``Fingerprint/add(_:_:_:_:_:_:_:_:)``).
+    static func fingerprints(_ rows: UnsafeMutableBufferPointer<ParsedRow>) {
+        // The kind and VIP month of the batch's rows (the same for all of an import's) once.
+        var prefixOf: (kind: SourceKind, month: YearMonth?, state: Fingerprint)? = nil
+        func start(_ r: NewRecord) -> Fingerprint {
+            var f: Fingerprint
+            if let p = prefixOf, p.kind == r.kind, p.month == r.vipMonth {
+                f = p.state
+            } else {
+                f = Fingerprint()
+                f.add(r.kind.rawValue)
+                f.add(r.vipMonth?.description ?? "")
+                prefixOf = (r.kind, r.vipMonth, f)
+            }
+            if let d = r.eventDay { f.add(decimal: d.ordinal) } else { f.add("") }
+            return f
+        }
+        var i = 0
+        while i + 4 <= rows.count {
+            var f0 = start(rows[i].record)
+            var f1 = start(rows[i + 1].record)
+            var f2 = start(rows[i + 2].record)
+            var f3 = start(rows[i + 3].record)
+            rows[i].record.packedFields.withUnsafeBufferPointer { a in
+                rows[i + 1].record.packedFields.withUnsafeBufferPointer { b in
+                    rows[i + 2].record.packedFields.withUnsafeBufferPointer { c in
+                        rows[i + 3].record.packedFields.withUnsafeBufferPointer { d in
+                            Fingerprint.add(&f0, a, &f1, b, &f2, c, &f3, d)
+                        }
+                    }
+                }
+            }
+            rows[i].record.fingerprint = f0.value
+            rows[i + 1].record.fingerprint = f1.value
+            rows[i + 2].record.fingerprint = f2.value
+            rows[i + 3].record.fingerprint = f3.value
+            i += 4
+        }
+        while i < rows.count {
+            rows[i].record.fingerprint = fingerprint(rows[i].record)
+            i += 1
+        }
     }
 
     /// A date as stored: `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` when it had a time.

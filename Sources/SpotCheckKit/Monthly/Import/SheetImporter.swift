@@ -439,13 +439,15 @@ final class NewRows: @unchecked Sendable {
         state.newCustomers.reserveCapacity(state.newCustomers.count + ahead)
     }
 
-    /// Drops the rows of a batch already stored; resolves each new one's customer and notes which
-    /// of its keys are new (``ParsedRow/newKeys``).
+    /// Fingerprints the rows of a batch (the reader leaves that to this worker); drops those
+    /// already stored; resolves each new one's customer and notes which of its keys are new
+    /// (``ParsedRow/newKeys``).
     func take(_ batch: inout [ParsedRow]) {
         if pendingRoom > 0 { makeRoom() }
         var kept = 0
         // In place: a row is completed or dropped without copying the batch.
         batch.withUnsafeMutableBufferPointer { rows in
+            RowParser.fingerprints(rows)
             // Each row's places in the tables are read first, all of them: their cache misses overlap
             // instead of coming one after another in the rows' loop, which finds them in the cache.
             state.warm(UnsafeBufferPointer(rows))

@@ -19,13 +19,14 @@ struct SheetLayout<Parsed: Sendable> {
 }
 
 extension SheetLayout where Parsed == ParsedRow {
-    /// One of the four sheets.
+    /// One of the four sheets. Its rows come without their fingerprints: the import's
+    /// preparing worker computes a batch's at once (``RowParser/fingerprints(_:)``).
     static func sheet(_ kind: SourceKind, columns: ColumnMap, vipMonth: YearMonth?) -> SheetLayout {
         SheetLayout(name: Catalog.Names.sheet(kind), missing: { columns.missing($0, kind: kind) }) {
             headers, mapping, platform in
             let p = RowParser(
                 kind: kind, headers: headers, columns: mapping, dateFields: columns.dateFields[kind] ?? [],
-                vipMonth: vipMonth, platform: platform)
+                vipMonth: vipMonth, platform: platform, fingerprints: false)
             return ({ row, cells, issues in p.parse(row: row, cells: cells, issues: &issues) }, p.parse(row:fields:))
         }
     }
