@@ -166,8 +166,11 @@ struct KeyBlock {
     }
 
     mutating func add(_ kind: IdentityResolver.MergeKey, _ key: String, _ customer: Int) {
-        var key = key
-        key.withUTF8 { add(kind, $0, customer) }
+        // A native string's bytes in place (no copy of the string to make it contiguous).
+        if key.utf8.withContiguousStorageIfAvailable({ add(kind, $0, customer) }) == nil {
+            var copy = key
+            copy.withUTF8 { add(kind, $0, customer) }
+        }
     }
 
     mutating func add(_ kind: IdentityResolver.MergeKey, _ key: UnsafeBufferPointer<UInt8>, _ customer: Int) {

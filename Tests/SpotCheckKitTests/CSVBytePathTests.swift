@@ -82,6 +82,22 @@ struct CSVBytePathTests {
             special.append(SheetReader<ParsedRow>.mayBeSpecial(fields, firstHeader: Array("客户".utf8)))
         }
         #expect(special == [true, true, true, true, true, true, true, false, false])
+        // A header of the same text in other bytes is found again: the compatibility ideograph
+        // U+F900 is U+8C48 once normalized, and é composed or not.
+        var again: [Bool] = []
+        try CSVReader(path: w.csv("again.csv", ["\u{8C48},x", "Cafe\u{301},x", "\u{8C49},x"])).forEachRecord {
+            _, fields in
+            again.append(SheetReader<ParsedRow>.mayBeSpecial(fields, firstHeader: Array("\u{F900}".utf8)))
+            again.append(SheetReader<ParsedRow>.mayBeSpecial(fields, firstHeader: Array("Caf\u{E9}".utf8)))
+        }
+        #expect(again == [true, false, false, true, false, false])
+        // Two ideographs of U+4000–U+9FFF that differ tell the texts apart without normalizing.
+        let zhang = Array("张丽".utf8)
+        zhang.withUnsafeBufferPointer { f in
+            #expect(SheetReader<ParsedRow>.differInTheirFirstIdeograph(f, Array("客户".utf8)))
+            #expect(!SheetReader<ParsedRow>.differInTheirFirstIdeograph(f, Array("张".utf8)))
+            #expect(!SheetReader<ParsedRow>.differInTheirFirstIdeograph(f, Array("\u{F900}".utf8)))
+        }
     }
 
     @Test func anImportThroughTheBytePathCountsTotalsBlankAndRepeatedHeaderRowsAsBefore() throws {

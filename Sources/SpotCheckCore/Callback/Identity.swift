@@ -343,12 +343,13 @@ public struct IdentityResolver: @unchecked Sendable {
         let order: Slot?
         let more: [UInt64]
 
-        public init(_ keys: KeyPair) {
-            self.keys = keys
+        public init(_ keys: consuming KeyPair) {
             buyer = keys.buyer.map(HashedKey.init)
             phone = keys.phone.map(IdentityResolver.number)
             order = keys.order.map { Slot(.order($0)) }
             more = keys.more.isEmpty ? [] : keys.more.map(IdentityResolver.number)
+            // Last, and taken: the keys are moved in, not copied (a copy retained each text).
+            self.keys = keys
         }
 
         /// The slot and key of the `i`th key in ``KeyPair``'s order (buyer, phone, order, further phones).

@@ -231,8 +231,11 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
         guard let b0 = f.first, b0 > 0x20, b0 != 0x2A, b0 != 0xC2, b0 != 0xE3, b0 != 0xEF else { return true }
         // The header's first cell again (compared as Strings when not ASCII: equal text may differ in bytes).
         if f.count == firstHeader.count && f.elementsEqual(firstHeader) { return true }
-        if b0 >= 0x80 || firstHeader.contains(where: { $0 >= 0x80 }) {
-            if String(decoding: f, as: UTF8.self) == String(decoding: firstHeader, as: UTF8.self) { return true }
+        if b0 >= 0x80 || firstHeader.contains(where: { $0 >= 0x80 }),
+            !SheetReader.differInTheirFirstIdeograph(f, firstHeader),
+            String(decoding: f, as: UTF8.self) == String(decoding: firstHeader, as: UTF8.self)
+        {
+            return true
         }
         // 合 (E5 90 88), 总 (E6 80 BB), 小 (E5 B0 8F) may begin a totals row.
         if f.count >= 3 {
@@ -244,6 +247,17 @@ final class SheetReader<Parsed: Sendable>: @unchecked Sendable {
             }
         }
         return false
+    }
+
+    /// Whether two texts both begin with a character of U+4000–U+9FFF (lead bytes E4–E9: CJK
+    /// ideographs, none of which decomposes or combines) and not the same one: then no
+    /// normalization makes them equal, and the rows' loop need not compare them as Strings (a
+    /// sheet whose first column is 客户 did so on every row).
+    static func differInTheirFirstIdeograph(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count >= 3, b.count >= 3, (0xE4...0xE9).contains(a[0]), (0xE4...0xE9).contains(b[0]) else {
+            return false
+        }
+        return a[0] != b[0] || a[1] != b[1] || a[2] != b[2]
     }
 
     private func missingColumns(_ headers: [String]) -> FileError {
