@@ -186,6 +186,9 @@ public struct PackedFieldsBuilder {
 
     public init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// The packed bytes, taken out of the builder (moved, where ``bytes`` is a copy).
+    public consuming func take() -> [UInt8] { bytes }
+
     /// Adds the next field (nil or empty: a missing field); a unit separator inside becomes a space.
     public mutating func add(_ field: UnsafeBufferPointer<UInt8>?) {
         if fields > 0 { bytes.append(0x1F) }
@@ -338,7 +341,7 @@ public enum SheetData {
 
         /// Inserts one row (it may wait in the buffer until ``finish()``): its texts are copied
         /// once, into the buffer SQLite reads them from in place.
-        public func insert(_ r: NewRecord) throws {
+        public func insert(_ r: borrowing NewRecord) throws {
             var month: Range<Int>? = nil
             if let m = r.vipMonth {
                 let at = text.count
@@ -346,11 +349,14 @@ public enum SheetData {
                 month = at..<text.count
             }
             let at = text.count
-            text.append(contentsOf: r.packedFields)
+            // The fields' bytes read in place (a copy of the record retained them, on every row).
+            r.packedFields.withUnsafeBufferPointer { text.append(contentsOf: $0) }
+            var day: Int64? = nil
+            if let d = r.eventDay { day = Int64(d.ordinal) }
             pending.append(
                 Pending(
                     kind: Int64(r.kind.code), customer: Int64(r.customer), fingerprint: r.fingerprint,
-                    eventDay: r.eventDay.map { Int64($0.ordinal) }, month: month, sourceRow: Int64(r.sourceRow),
+                    eventDay: day, month: month, sourceRow: Int64(r.sourceRow),
                     fields: at..<text.count, route: Int64(r.route.rawValue)))
             if pending.count == RowsStatement.perStatement { try flush() }
         }

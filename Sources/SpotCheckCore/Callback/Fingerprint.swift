@@ -19,7 +19,7 @@ public struct Fingerprint: Sendable {
     /// Mixes in a field given as its UTF-8 bytes (the same value as the String of them).
     public mutating func add(utf8 bytes: [UInt8]) { bytes.withUnsafeBufferPointer { add(utf8: $0) } }
 
-    private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    public mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var h = state
         for byte in bytes {
             h ^= UInt64(byte)

@@ -136,9 +136,10 @@ extension RowParser {
         }
         var record = NewRecord(
             kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row,
-            packedFields: packer.bytes, route: route)
+            packedFields: packer.take(), route: route)
         if fingerprints { record.fingerprint = RowParser.fingerprint(record) }
-        return ParsedRow(record: record, keys: IdentityResolver.PreparedKeys(keys))
+        // Moved into the row (a copy retained the fields' bytes).
+        return ParsedRow(record: consume record, keys: IdentityResolver.PreparedKeys(keys))
     }
 
     /// Adds a text field; false when it needs the general path.

@@ -177,35 +177,43 @@ struct RowParser {
     }
 
     /// Sets the fingerprint of each row of a batch: the values of ``fingerprint(_:)``, the packed
-    /// fields of four rows mixed side by side (``Fingerprint/add(_:_:_:_:_:_:_:_:)``).
+    /// fields of four rows mixed side by side (``Fingerprint/add(_:_:_:_:_:_:_:_:)``). The rows are
+    /// read in place: a copy of a record retains its fields' bytes.
     static func fingerprints(_ rows: UnsafeMutableBufferPointer<ParsedRow>) {
         // The kind and VIP month of the batch's rows (the same for all of an import's) once.
         var prefixOf: (kind: SourceKind, month: YearMonth?, state: Fingerprint)? = nil
-        func start(_ r: NewRecord) -> Fingerprint {
+        func start(_ i: Int) -> Fingerprint {
+            let record = rows.baseAddress! + i
+            let kind = record.pointee.record.kind
+            let month = record.pointee.record.vipMonth
             var f: Fingerprint
-            if let p = prefixOf, p.kind == r.kind, p.month == r.vipMonth {
+            if let p = prefixOf, p.kind == kind, p.month == month {
                 f = p.state
             } else {
                 f = Fingerprint()
-                f.add(r.kind.rawValue)
-                f.add(r.vipMonth?.description ?? "")
-                prefixOf = (r.kind, r.vipMonth, f)
+                f.add(kind.rawValue)
+                f.add(month?.description ?? "")
+                prefixOf = (kind, month, f)
             }
-            if let d = r.eventDay { f.add(decimal: d.ordinal) } else { f.add("") }
+            if let d = record.pointee.record.eventDay { f.add(decimal: d.ordinal) } else { f.add("") }
             return f
+        }
+        // Each row's fields in place, through a mutable access (a read of them copied the record).
+        func fields(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            (rows.baseAddress! + i).pointee.record.packedFields.withUnsafeMutableBufferPointer {
+                body(UnsafeBufferPointer($0))
+            }
         }
         var i = 0
         while i + 4 <= rows.count {
-            var f0 = start(rows[i].record)
-            var f1 = start(rows[i + 1].record)
-            var f2 = start(rows[i + 2].record)
-            var f3 = start(rows[i + 3].record)
-            rows[i].record.packedFields.withUnsafeBufferPointer { a in
-                rows[i + 1].record.packedFields.withUnsafeBufferPointer { b in
-                    rows[i + 2].record.packedFields.withUnsafeBufferPointer { c in
-                        rows[i + 3].record.packedFields.withUnsafeBufferPointer { d in
-                            Fingerprint.add(&f0, a, &f1, b, &f2, c, &f3, d)
-                        }
+            var f0 = start(i)
+            var f1 = start(i + 1)
+            var f2 = start(i + 2)
+            var f3 = start(i + 3)
+            fields(i) { a in
+                fields(i + 1) { b in
+                    fields(i + 2) { c in
+                        fields(i + 3) { d in Fingerprint.add(&f0, a, &f1, b, &f2, c, &f3, d) }
                     }
                 }
             }
@@ -216,7 +224,9 @@ struct RowParser {
             i += 4
         }
         while i < rows.count {
-            rows[i].record.fingerprint = fingerprint(rows[i].record)
+            var f = start(i)
+            fields(i) { f.add(utf8: $0) }
+            rows[i].record.fingerprint = f.value
             i += 1
         }
     }
