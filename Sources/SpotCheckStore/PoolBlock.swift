@@ -61,99 +61,66 @@ enum PoolBlock {
     static func encode<C: Collection<PoolEntry>>(_ entries: C) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 14)
-        func varint(_ value: UInt64) {
-            var v = value
-            while v >= 0x80 {
-                bytes.append(UInt8(v & 0x7F) | 0x80)
-                v >>= 7
-            }
-            bytes.append(UInt8(v))
-        }
         var customer = 0
         var record: Int64 = 0
         for e in entries {
-            varint(UInt64(e.customer - customer))
+            Varint.append(UInt64(e.customer - customer), to: &bytes)
             customer = e.customer
             bytes.append(e.kindAndRoute)
             withUnsafeBytes(of: e.fingerprint.littleEndian) { bytes.append(contentsOf: $0) }
-            let step = e.record &- record
-            varint(UInt64(bitPattern: (step << 1) ^ (step >> 63)))
+            Varint.append(Varint.zigzag(e.record &- record), to: &bytes)
             record = e.record
         }
         return bytes
     }
 
-    /// Decodes a block of `day` into `out`, appending; false when the block is damaged (cut
-    /// short, a number too long, a customer or record id out of the range a database holds).
-    static func decode(_ b: UnsafeBufferPointer<UInt8>, day: Int, into out: inout [PoolEntry]) -> Bool {
+    /// Calls `body` with each row of a block: its customer, where its kind-and-route byte and
+    /// fingerprint are (nine bytes at that offset), and its record id; false when the block is
+    /// damaged (cut short, a number too long, a customer or record id out of the range a
+    /// database holds).
+    @inline(__always)
+    private static func forEachRow(
+        _ b: UnsafeBufferPointer<UInt8>, _ body: (_ customer: Int, _ at: Int, _ record: Int64) -> Void
+    ) -> Bool {
         var at = 0
-        func varint() -> UInt64? {
-            var v: UInt64 = 0
-            var shift: UInt64 = 0
-            while at < b.count, shift < 64 {
-                let byte = b[at]
-                at += 1
-                v |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return v }
-                shift += 7
-            }
-            return nil
-        }
         var customer: UInt64 = 0
         var record: Int64 = 0
         while at < b.count {
-            guard let step = varint(), step <= UInt64(Int32.max) else { return false }
+            guard let step = Varint.read(b, &at), step <= UInt64(Int32.max) else { return false }
             customer += step
             guard customer >= 1, customer <= UInt64(Int32.max), b.count - at >= 9 else { return false }
-            let kindRoute = b[at]
-            var fingerprint: UInt64 = 0
-            for i in 0..<8 { fingerprint |= UInt64(b[at + 1 + i]) << (8 * UInt64(i)) }
+            let row = at
             at += 9
-            guard let zigzag = varint() else { return false }
-            record &+= Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+            guard let zigzag = Varint.read(b, &at) else { return false }
+            record &+= Varint.unzigzag(zigzag)
             guard PoolEntry.records.contains(record) else { return false }
-            out.append(
-                PoolEntry(
-                    day: day, customer: Int(customer), kind: kindRoute & 0x0F,
-                    fingerprint: Int64(bitPattern: fingerprint),
-                    route: kindRoute >> 4, record: record))
+            body(Int(customer), row, record)
         }
         return true
     }
 
+    /// Decodes a block of `day` into `out`, appending; false when the block is damaged.
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, day: Int, into out: inout [PoolEntry]) -> Bool {
+        forEachRow(b) { customer, at, record in
+            var fingerprint: UInt64 = 0
+            for i in 0..<8 { fingerprint |= UInt64(b[at + 1 + i]) << (8 * UInt64(i)) }
+            out.append(
+                PoolEntry(
+                    day: day, customer: customer, kind: b[at] & 0x0F, fingerprint: Int64(bitPattern: fingerprint),
+                    route: b[at] >> 4, record: record))
+        }
+    }
+
     /// Appends to `records` the record ids of a block's rows whose customer is in `customers`
     /// (a bit per customer number), reading nothing else of the rows; false when the block is
-    /// damaged, as ``decode(_:day:into:)`` finds it.
+    /// damaged.
     static func records(
         _ b: UnsafeBufferPointer<UInt8>, of customers: [UInt64], into records: inout [Int64]
     ) -> Bool {
-        var at = 0
-        @inline(__always) func varint() -> UInt64? {
-            var v: UInt64 = 0
-            var shift: UInt64 = 0
-            while at < b.count, shift < 64 {
-                let byte = b[at]
-                at += 1
-                v |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return v }
-                shift += 7
-            }
-            return nil
+        forEachRow(b) { customer, _, record in
+            let word = customer >> 6
+            if word < customers.count, customers[word] & (1 << UInt64(customer & 63)) != 0 { records.append(record) }
         }
-        var customer: UInt64 = 0
-        var record: Int64 = 0
-        while at < b.count {
-            guard let step = varint(), step <= UInt64(Int32.max) else { return false }
-            customer += step
-            guard customer >= 1, customer <= UInt64(Int32.max), b.count - at >= 9 else { return false }
-            at += 9
-            guard let zigzag = varint() else { return false }
-            record &+= Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
-            guard PoolEntry.records.contains(record) else { return false }
-            let word = Int(customer >> 6)
-            if word < customers.count, customers[word] & (1 << (customer & 63)) != 0 { records.append(record) }
-        }
-        return true
     }
 
     /// Sorts `entries` (``PoolEntry/precedes(_:_:)``) and encodes them in blocks: a day each, or

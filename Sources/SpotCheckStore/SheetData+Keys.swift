@@ -175,28 +175,19 @@ struct KeyBlock {
 
     mutating func add(_ kind: IdentityResolver.MergeKey, _ key: UnsafeBufferPointer<UInt8>, _ customer: Int) {
         bytes.append(KeyBlock.byte(kind))
-        varint(UInt64(key.count))
+        Varint.append(UInt64(key.count), to: &bytes)
         bytes.append(contentsOf: key)
-        varint(UInt64(bitPattern: Int64((customer << 1) ^ (customer >> 63))))
+        Varint.append(Varint.zigzag(Int64(customer)), to: &bytes)
     }
 
     /// A zigzag-encoded customer number, if it is one a database can hold (1 through Int32.max).
     static func customer(_ zigzag: UInt64) -> Int? {
-        let n = Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
+        let n = Int(Varint.unzigzag(zigzag))
         return KeyBlock.customers.contains(n) ? n : nil
     }
 
     /// The customer numbers a database can hold.
     static let customers = 1...Int(Int32.max)
-
-    private mutating func varint(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
-    }
 
     /// Calls `body` with each key's kind, bytes and customer of a block; false when the block is
     /// damaged (cut short, an unknown kind, a number too long).
@@ -205,22 +196,10 @@ struct KeyBlock {
         _ body: (IdentityResolver.MergeKey, UnsafeBufferPointer<UInt8>, Int) throws -> Void
     ) throws -> Bool {
         var at = 0
-        func varint() -> UInt64? {
-            var v: UInt64 = 0
-            var shift: UInt64 = 0
-            while at < b.count, shift < 64 {
-                let byte = b[at]
-                at += 1
-                v |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return v }
-                shift += 7
-            }
-            return nil
-        }
         while at < b.count {
             let kind = b[at]
             at += 1
-            guard let keyKind = KeyBlock.kind(kind), let length = varint(), length <= b.count - at else {
+            guard let keyKind = KeyBlock.kind(kind), let length = Varint.read(b, &at), length <= b.count - at else {
                 return false
             }
             let end = at + Int(length)
@@ -228,7 +207,7 @@ struct KeyBlock {
             at = end
             // Customers count up from 1: anything else (a number that would overflow the next
             // customer's, or size a table by it) is damage.
-            guard let zigzag = varint(), let customer = KeyBlock.customer(zigzag) else { return false }
+            guard let zigzag = Varint.read(b, &at), let customer = KeyBlock.customer(zigzag) else { return false }
             try body(keyKind, key, customer)
         }
         return true
