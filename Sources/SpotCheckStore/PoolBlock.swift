@@ -226,7 +226,11 @@ enum PoolBlock {
         while start < day.count {
             var end = start + 1
             while end < day.count, day[end].order == day[start].order { end += 1 }
-            if end - start > 1 {
+            if end - start > 32 {
+                // A customer with many rows on one day (a shared number merged many together).
+                var run = UnsafeMutableBufferPointer(rebasing: day[start..<end])
+                run.sort(by: PoolEntry.precedes)
+            } else if end - start > 1 {
                 for i in (start + 1)..<end {
                     let e = day[i]
                     var j = i

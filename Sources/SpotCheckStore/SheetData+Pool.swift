@@ -71,17 +71,27 @@ extension SheetData {
     /// The ids of the records dated in `window` whose customer is one of `customers`.
     static func poolRecords(window: ClosedRange<Day>, customers: Set<Int>, _ db: Database) throws -> [Int64] {
         // A bit per customer number: a month's million rows are checked against it, not hashed.
+        // Numbers past 2^26 (a damaged draw item's: none is handed out that far) are looked up
+        // in a set instead, so that they cannot size the bits.
         let valid = customers.filter { KeyBlock.customers.contains($0) }
-        var bits = [UInt64](repeating: 0, count: (valid.max() ?? 0) / 64 + 1)
-        for c in valid { bits[c / 64] |= 1 << UInt64(c % 64) }
+        let far = Set(valid.filter { $0 >= 1 << 26 })
+        var bits = [UInt64](repeating: 0, count: (valid.filter { $0 < 1 << 26 }.max() ?? 0) / 64 + 1)
+        for c in valid where c < 1 << 26 { bits[c / 64] |= 1 << UInt64(c % 64) }
         var ids: [Int64] = []
+        var entries: [PoolEntry] = []
         let blocks = try Row.fetchCursor(
-            db, sql: "SELECT id, entries FROM pool_blocks WHERE day BETWEEN ? AND ?",
+            db, sql: "SELECT id, day, entries FROM pool_blocks WHERE day BETWEEN ? AND ?",
             arguments: [window.lowerBound.ordinal, window.upperBound.ordinal])
         while let row = try blocks.next() {
             let id: Int64 = row[0]
-            let ok = (row.dataNoCopy(atIndex: 1) ?? Data()).withUnsafeBytes {
-                PoolBlock.records($0.bindMemory(to: UInt8.self), of: bits, into: &ids)
+            let ok = (row.dataNoCopy(atIndex: 2) ?? Data()).withUnsafeBytes {
+                let b = $0.bindMemory(to: UInt8.self)
+                guard PoolBlock.records(b, of: bits, into: &ids) else { return false }
+                guard !far.isEmpty else { return true }
+                entries.removeAll(keepingCapacity: true)
+                guard PoolBlock.decode(b, day: row[1], into: &entries) else { return false }
+                for e in entries where far.contains(e.customer) { ids.append(e.record) }
+                return true
             }
             guard ok else { throw StoreError.unusable(path: fileName(db), reason: "pool_blocks \(id)") }
         }
@@ -172,25 +182,37 @@ extension SheetData {
             db,
             sql: """
                 SELECT import_id, event_day, customer_id, kind, fingerprint, route, id FROM records
-                WHERE event_day IS NOT NULL ORDER BY import_id, event_day, customer_id, kind, fingerprint, route, id
+                WHERE typeof(event_day) = 'integer' AND event_day BETWEEN -2147483648 AND 2147483647
+                ORDER BY import_id, event_day, customer_id, kind, fingerprint, route, id
                 """)
         var importID: Int64? = nil
         var entries: [PoolEntry] = []
+        let columns = ["import_id", "event_day", "customer_id", "kind", "fingerprint", "route", "id"]
         while let row = try rows.next() {
-            let i: Int64 = row[0]
-            if i != importID, let previous = importID {
+            // Each column as an integer (a damaged row may hold text), else the row is named.
+            let values = try columns.indices.map { c in
+                guard let v = Int64.fromDatabaseValue(row[c] as DatabaseValue) else {
+                    throw StoreError.unusable(
+                        path: fileName(db), reason: "records \(row[6] as DatabaseValue): \(columns[c])")
+                }
+                return v
+            }
+            if values[0] != importID, let previous = importID {
                 try writePoolBlocks(entries[...], importID: previous, db)
                 entries.removeAll(keepingCapacity: true)
             }
-            importID = i
-            guard KeyBlock.customers.contains(row[2]), PoolEntry.records.contains(row[6]) else {
-                throw StoreError.unusable(
-                    path: fileName(db), reason: "records \(row[6] as Int64): customer_id \(row[2] as Int64)")
+            importID = values[0]
+            guard KeyBlock.customers.contains(Int(values[2])), PoolEntry.records.contains(values[6]) else {
+                throw StoreError.unusable(path: fileName(db), reason: "records \(values[6]): customer_id \(values[2])")
             }
+            // A kind or route a block cannot hold: a kind no sheet has (the draw refuses it, as
+            // it refused the record's own), no route (as the draw read one it did not know).
+            let kind = (0...15).contains(values[3]) ? UInt8(values[3]) : 15
+            let route = (0...15).contains(values[5]) ? UInt8(values[5]) : UInt8(ContactRoute.none.rawValue)
             entries.append(
                 PoolEntry(
-                    day: row[1], customer: row[2], kind: UInt8(truncatingIfNeeded: row[3] as Int64),
-                    fingerprint: row[4], route: UInt8(truncatingIfNeeded: row[5] as Int64), record: row[6]))
+                    day: Int(values[1]), customer: Int(values[2]), kind: kind, fingerprint: values[4], route: route,
+                    record: values[6]))
         }
         if let last = importID { try writePoolBlocks(entries[...], importID: last, db) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import SpotCheckCore
@@ -329,6 +330,13 @@ public enum SheetData {
             self.importID = importID
             self.db = db
             writeback = writeBack ? Writeback(fileName(db)) : nil
+            // Record ids are taken as consecutive from SQLite's last insert (``flush()``): past
+            // the largest id a table can hold, SQLite would pick ids at random.
+            if let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM records"),
+                last >= PoolEntry.records.upperBound
+            {
+                throw StoreError.unusable(path: fileName(db), reason: "records.id = \(last)")
+            }
             pool = PoolWriter(importID: importID)
             pool.reserve(min(max(expected, 0), 1 << 21))
             rows = try RowsStatement(
@@ -406,18 +414,39 @@ public enum SheetData {
     /// waiting for the disk. Started as the load goes, the writing overlaps the rest of the
     /// load, and the commit's sync finds little left. The commit's sync is unchanged: a load is
     /// as durable as before.
+    ///
+    /// The file is opened once per process and never closed: closing any descriptor of a file
+    /// drops every POSIX lock the process holds on it, SQLite's included (SQLite's "How To
+    /// Corrupt An SQLite Database File", 2.2), which would let another process read or roll
+    /// back the load under way.
     final class Writeback {
-        private let fd: Int32
+        private let path: String
 
-        init(_ path: String) {
-            fd = path.isEmpty ? -1 : open(path, O_RDONLY | O_CLOEXEC)
-        }
-
-        deinit { if fd >= 0 { close(fd) } }
+        init(_ path: String) { self.path = path }
 
         func start() {
-            if fd >= 0, let f = Writeback.syncFileRange { _ = f(fd, 0, 0, Writeback.write) }
+            guard let f = Writeback.syncFileRange, let fd = Writeback.descriptor(path) else { return }
+            _ = f(fd, 0, 0, Writeback.write)
         }
+
+        /// The process's descriptor of the file at `path` (opened for reading when first asked,
+        /// and again should the file at the path be another one by then), never closed.
+        private static func descriptor(_ path: String) -> Int32? {
+            guard !path.isEmpty else { return nil }
+            var now = stat()
+            guard stat(path, &now) == 0 else { return nil }
+            lock.lock()
+            defer { lock.unlock() }
+            let (device, inode) = (UInt64(now.st_dev), UInt64(now.st_ino))
+            if let known = opened[path], known.device == device, known.inode == inode { return known.fd }
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            opened[path] = (fd, device, inode)
+            return fd
+        }
+
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var opened: [String: (fd: Int32, device: UInt64, inode: UInt64)] = [:]
 
         /// Linux's `sync_file_range` (Swift's Glibc module leaves out the GNU extensions), if the
         /// C library has it; with `SYNC_FILE_RANGE_WRITE` it starts writing and does not wait.

@@ -88,6 +88,14 @@ struct BulkImportTests {
             )
         }
         #expect(blocks.0 == 20 && blocks.1 == 0)
+        // 3,000 rows a day (sorted in radix passes): the rows the records hold, in the index's order.
+        let window = Day(year: 2026, month: 10, day: 27)!...Day(year: 2026, month: 11, day: 26)!
+        let month = YearMonth(parsing: "2026-11")!
+        try Store(path: w.db).read { db in
+            let pool = try PoolBlockTests.pool(window, month, db)
+            #expect(pool.count == 60_000)
+            #expect(pool == (try PoolBlockTests.poolFromRecords(window, month, db)))
+        }
         // The same file again adds nothing; the draw reads the month from the blocks.
         #expect(try w.importFiles(.afterSales, [file]).files.map(\.known) == [60_000])
         #expect(try w.draw("2026-11", size: 50).drawn == 50)

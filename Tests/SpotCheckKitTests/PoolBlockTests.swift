@@ -62,7 +62,13 @@ struct PoolBlockTests {
             let a = 10 + k * 7, b = 200 + k * 3
             return "合并\(k),138\(String(format: "%08d", a)),buyer\(b),\(950_000 + k),枕头,2026-10-01,换货,小李,\(day(k))"
         }
-        let report = try w.importFiles(.afterSales, [w.csv("b.csv", [afterSalesHeader] + joins)])
+        // In two files of one command, on the same days.
+        let report = try w.importFiles(
+            .afterSales,
+            [
+                w.csv("b1.csv", [afterSalesHeader] + joins.prefix(10)),
+                w.csv("b2.csv", [afterSalesHeader] + joins.suffix(10)),
+            ])
         #expect(report.merges == 20)
         try w.importFiles(
             .vip, [w.csv("vip.csv", ["会员名,手机", "buyer5,13800000005", "newvip,13900000077"])], month: "2026-11")
@@ -124,7 +130,7 @@ struct PoolBlockTests {
         #expect(MemoryLayout<PoolEntry>.stride == 24)
         // The records of some customers, read without the rest of the rows.
         let some = Set(entries.prefix(40).map(\.customer) + [5])
-        var bits = [UInt64](repeating: 0, count: Int(Int32.max) / 64 + 1)
+        var bits = [UInt64](repeating: 0, count: some.max()! / 64 + 1)
         for c in some { bits[c / 64] |= 1 << UInt64(c % 64) }
         var ids: [Int64] = []
         #expect(bytes.withUnsafeBufferPointer { PoolBlock.records($0, of: bits, into: &ids) })
@@ -163,10 +169,12 @@ struct PoolBlockTests {
         days += Array(repeating: 20_683, count: PoolBlock.rows + 10) + [lastDay]
         var entries = days.enumerated().map { i, day in
             PoolEntry(
-                // Customers up to 5,000 (sorted in two radix passes), some up to 2^31 (three).
+                // Customers up to 5,000 (sorted in two radix passes), some up to 2^31 (three), and
+                // one with thousands of rows a day (a customer's rows sorted as a run of their own).
                 day: day,
                 customer: i % 50 == 0
-                    ? Int.random(in: 1...Int(Int32.max), using: &g) : Int.random(in: 1...5_000, using: &g),
+                    ? Int.random(in: 1...Int(Int32.max), using: &g)
+                    : i % 7 == 0 ? 42 : Int.random(in: 1...5_000, using: &g),
                 kind: UInt8.random(in: 0...2, using: &g),
                 fingerprint: Int64.random(in: -3...3, using: &g), route: UInt8.random(in: 0...3, using: &g),
                 record: Int64(i + 1))
@@ -185,6 +193,25 @@ struct PoolBlockTests {
         for day in 20_669...20_699 { expectedDays += day == 20_683 ? [day, day] : [day] }
         expectedDays.append(lastDay)
         #expect(blocks.map(\.day) == expectedDays)
+    }
+
+    @Test func anImportRemovedTakesItsBlocks() throws {
+        let w = try TestWorkspace()
+        try w.importFiles(.afterSales, [afterSales(w, "a.csv", first: 1, count: 30, day: "2026-11-10")])
+        try w.importFiles(.afterSales, [afterSales(w, "b.csv", first: 100, count: 30, day: "2026-11-10")])
+        try Store(path: w.db).write { db in
+            // The second filed as a derived VIP list is (those are what removeImports replaces).
+            try db.execute(
+                sql:
+                    "UPDATE imports SET kind = 'vip', file_name = 'derived', vip_month = '2026-11' WHERE id = (SELECT max(id) FROM imports)"
+            )
+            #expect(
+                try SheetData.removeImports(kind: .vip, fileName: "derived", vipMonth: PoolBlockTests.month, db) == 30)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM pool_blocks") == 1)
+            let pool = try PoolBlockTests.pool(PoolBlockTests.window, PoolBlockTests.month, db)
+            #expect(pool.count == 30)
+            #expect(pool == (try PoolBlockTests.poolFromRecords(PoolBlockTests.window, PoolBlockTests.month, db)))
+        }
     }
 
     @Test func theMigrationBuildsTheBlocksOfTheRecordsStored() throws {
@@ -207,6 +234,8 @@ struct PoolBlockTests {
                 (1, 0, 3, 77, 20_754, nil, 0), (1, 0, 1, -5, 20_754, nil, 1), (1, 1, 1, 12, 20_760, nil, 0),
                 (2, 0, 1, 11, 20_754, nil, 2), (2, 2, 2, 4, 20_700, nil, 0), (2, 3, 4, 9, nil, "2026-11", 3),
                 (2, 0, 2, 3, 20_777, nil, 0),
+                // Damaged: a kind no sheet has, a route no one knows, a day beyond any window.
+                (1, 17, 5, 1, 20_755, nil, 0), (1, 0, 7, 3, 20_756, nil, 40), (1, 0, 8, 4, 1 << 40, nil, 0),
             ]
             for (n, r) in rows.enumerated() {
                 try db.execute(
@@ -225,8 +254,18 @@ struct PoolBlockTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'records_pool'")
             )
         }
-        #expect(pool == ["1 0 -5 1", "1 0 11 2", "3 0 77 0", "1 1 12 0", "2 0 3 0", "4 3 9 3"])
-        #expect(pool == expected)
+        // The kind no sheet has is kept as one (15: the draw refuses it), the unknown route as
+        // none (3), as the draw read them; the day beyond any window is in none.
+        #expect(pool == ["1 0 -5 1", "1 0 11 2", "3 0 77 0", "5 15 1 0", "7 0 3 3", "1 1 12 0", "2 0 3 0", "4 3 9 3"])
+        #expect(
+            expected == ["1 0 -5 1", "1 0 11 2", "3 0 77 0", "5 17 1 0", "7 0 3 40", "1 1 12 0", "2 0 3 0", "4 3 9 3"])
         #expect(index == 0)
+        // A day stored as text (a hand-edited database) was in no window, and is in no block.
+        try store.write { db in
+            try db.execute(sql: "UPDATE records SET event_day = 'x' WHERE customer_id = 8")
+            try db.execute(sql: "DELETE FROM pool_blocks")
+            try SheetData.buildPoolBlocks(db)
+            #expect(try PoolBlockTests.pool(PoolBlockTests.window, PoolBlockTests.month, db).count == 8)
+        }
     }
 }

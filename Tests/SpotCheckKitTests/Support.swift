@@ -77,7 +77,8 @@ final class TestWorkspace {
         try Store(path: db).read { db in
             var out: [String: [[String]]] = [:]
             for t in [
-                "imports", "records", "customer_key_blocks", "customer_merges", "draws", "draw_items", "meta",
+                "imports", "records", "customer_key_blocks", "customer_merges", "pool_blocks", "draws", "draw_items",
+                "meta",
                 "call_attempts", "call_cases",
                 "qa_imports", "transcripts",
                 "utterances", "findings", "qa_checks", "qa_draws", "qa_items", "audits", "audit_scores", "orders",
