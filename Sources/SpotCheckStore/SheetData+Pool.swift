@@ -133,36 +133,35 @@ extension SheetData {
             guard !entries.isEmpty else { return }
             let blocks = PoolBlock.sortAndEncode(&entries)
             entries = []
-            let insert = try db.cachedStatement(
-                sql: "INSERT INTO pool_blocks(import_id, day, entries) VALUES (?, ?, ?)")
-            for (day, bytes) in blocks {
-                try insert.execute(arguments: [importID, day, Data(bytes)])
-            }
+            try SheetData.insertPoolBlocks(blocks, importID: importID, db)
         }
     }
 
     /// Writes sorted pool rows of one import: a block per day, or several for a day of more
     /// than ``PoolBlock/rows`` rows.
     static func writePoolBlocks(_ entries: ArraySlice<PoolEntry>, importID: Int64, _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO pool_blocks(import_id, day, entries) VALUES (?, ?, ?)")
-        for (day, bytes) in PoolBlock.encodeSorted(entries) {
-            try insert.execute(arguments: [importID, day, Data(bytes)])
-        }
+        try insertPoolBlocks(PoolBlock.encodeSorted(entries), importID: importID, db)
     }
 
-    /// Rewrites the pool blocks that hold merged customers (`merge_map`: merged number →
-    /// surviving number), each sorted again.
+    /// Inserts an import's encoded blocks.
+    private static func insertPoolBlocks(
+        _ blocks: [(day: Int, bytes: [UInt8])], importID: Int64, _ db: Database
+    ) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO pool_blocks(import_id, day, entries) VALUES (?, ?, ?)")
+        for (day, bytes) in blocks { try insert.execute(arguments: [importID, day, Data(bytes)]) }
+    }
+
+    /// Rewrites the pool blocks that hold merged customers (`merges`: merged number →
+    /// surviving number, flat), each sorted again. A block at a time: a workspace's blocks are
+    /// not all held at once.
     static func mergePoolBlocks(_ merges: [Int: Int], _ db: Database) throws {
         let update = try db.makeStatement(sql: "UPDATE pool_blocks SET entries = ? WHERE id = ?")
         let blocks = try Row.fetchAll(db, sql: "SELECT id, day FROM pool_blocks ORDER BY id")
-        var entries: [PoolEntry] = []
         for block in blocks {
             let (id, day): (Int64, Int) = (block[0], block[1])
-            entries.removeAll(keepingCapacity: true)
             guard let data = try Data.fetchOne(db, sql: "SELECT entries FROM pool_blocks WHERE id = ?", arguments: [id])
             else { continue }
-            let ok = data.withUnsafeBytes { PoolBlock.decode($0.bindMemory(to: UInt8.self), day: day, into: &entries) }
-            guard ok else { throw StoreError.unusable(path: fileName(db), reason: "pool_blocks \(id)") }
+            var entries = try decodePoolBlock(id: id, day: day, data, db)
             var changed = false
             for i in entries.indices {
                 if let new = merges[entries[i].customer] {

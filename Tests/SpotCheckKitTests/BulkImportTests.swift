@@ -133,12 +133,9 @@ struct BulkImportTests {
 
     @Test func keysOfTheFormerTableMoveIntoBlocksAndMergesAreFollowed() throws {
         // A database at v9, keys a row each (one customer merged into another already).
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = "\(dir)/spotcheck.db"
-        let old = try DatabaseQueue(path: path)
-        try Store.migrator.migrate(old, upTo: "v9: the web workbench's people, sessions, assignments and audit log")
+        let database = try OldDatabase(upTo: "v9: the web workbench's people, sessions, assignments and audit log")
+        defer { withExtendedLifetime(database) {} }  // its folder goes with it
+        let (old, path) = (database.queue, database.path)
         try old.write { db in
             try db.execute(
                 sql: """

@@ -215,12 +215,9 @@ struct PoolBlockTests {
     }
 
     @Test func theMigrationBuildsTheBlocksOfTheRecordsStored() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pool-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = "\(dir)/spotcheck.db"
-        let old = try DatabaseQueue(path: path)
-        try Store.migrator.migrate(old, upTo: "v10: identity keys in blocks")
+        let database = try OldDatabase(upTo: "v10: identity keys in blocks")
+        defer { withExtendedLifetime(database) {} }  // its folder goes with it
+        let (old, path) = (database.queue, database.path)
         try old.write { db in
             for i in 1...2 {
                 try db.execute(
@@ -268,4 +265,22 @@ struct PoolBlockTests {
             #expect(try PoolBlockTests.pool(PoolBlockTests.window, PoolBlockTests.month, db).count == 8)
         }
     }
+}
+
+/// A database migrated only up to `migration`, as an earlier release left it, in a folder of its
+/// own that goes with the value: the migrations after it run when a ``Store`` opens it.
+final class OldDatabase {
+    let dir: String
+    let path: String
+    let queue: DatabaseQueue
+
+    init(upTo migration: String) throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("old-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        path = "\(dir)/spotcheck.db"
+        queue = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(queue, upTo: migration)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 }
