@@ -192,6 +192,69 @@ struct BulkImportTests {
         _ = try Store(path: w.db)
         #expect(try BulkImportTests.journalMode(w.db) == "wal")
     }
+
+    /// What another process finds when it asks for the database's write lock at once (no waiting), through
+    /// Python's sqlite3: "locked" or "free". Locks belong to processes, so only another process can tell.
+    static func lockSeenFromAnotherProcess(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        p.arguments = [
+            "-c",
+            """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+            try:
+                c.execute("BEGIN EXCLUSIVE")
+                c.execute("ROLLBACK")
+                print("free")
+            except sqlite3.OperationalError as e:
+                print("locked" if "locked" in str(e) else e)
+            """,
+            path,
+        ]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The bulk load hands its pages to the disk as it goes (``SheetData/Writeback``) through a descriptor of its own.
+    /// Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's included: then another
+    /// process could read the load half written, or take its journal for a crashed one's and roll it back. So the
+    /// descriptor is never closed, and the load's lock holds after the writeback, as it holds before.
+    @Test func theWritebackKeepsTheLoadsLockOnTheDatabase() throws {
+        let w = try TestWorkspace()
+        // The control: a read transaction's lock, which another process's exclusive lock waits for, is gone once a
+        // descriptor of the file is opened and closed (so the question below can tell a kept lock from a lost one).
+        // In a rollback journal, as a bulk load has it (in WAL a reader takes no lock another's write waits for).
+        let mode = try DatabaseQueue(path: w.db).writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+        #expect(mode == "delete")
+        try DatabaseQueue(path: w.db).read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM records")
+            #expect(try BulkImportTests.lockSeenFromAnotherProcess(w.db) == "locked")
+            let fd = open(w.db, O_RDONLY)
+            #expect(fd >= 0)
+            close(fd)
+            #expect(try BulkImportTests.lockSeenFromAnotherProcess(w.db) == "free")
+        }
+        // A bulk load under way (a rollback journal, the workspace to itself): locked before the writeback, after it,
+        // and after the next one (which finds the descriptor already open).
+        let store = try Store(path: w.db)
+        try store.write(bulk: true) { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
+            try db.execute(sql: "CREATE TABLE lock_probe(x); INSERT INTO lock_probe VALUES (1)")
+            #expect(try BulkImportTests.lockSeenFromAnotherProcess(w.db) == "locked")
+            SheetData.Writeback(w.db).start()
+            #expect(try BulkImportTests.lockSeenFromAnotherProcess(w.db) == "locked")
+            SheetData.Writeback(w.db).start()
+            #expect(try BulkImportTests.lockSeenFromAnotherProcess(w.db) == "locked")
+        }
+        #expect(try BulkImportTests.lockSeenFromAnotherProcess(w.db) == "free")
+    }
 }
 
 /// Set once by a store's busy callback.
