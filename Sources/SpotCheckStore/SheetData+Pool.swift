@@ -56,7 +56,7 @@ extension SheetData {
             let (id, d): (Int64, Int) = (row[0], row[1])
             if d != day { try flush() }
             day = d
-            runs.append(try decodePoolBlock(id: id, day: d, row.dataNoCopy(atIndex: 2) ?? Data(), db))
+            runs.append(try row.withUnsafeData(atIndex: 2) { try decodePoolBlock(id: id, day: d, $0 ?? Data(), db) })
         }
         try flush()
     }
@@ -84,14 +84,17 @@ extension SheetData {
             arguments: [window.lowerBound.ordinal, window.upperBound.ordinal])
         while let row = try blocks.next() {
             let id: Int64 = row[0]
-            let ok = (row.dataNoCopy(atIndex: 2) ?? Data()).withUnsafeBytes {
-                let b = $0.bindMemory(to: UInt8.self)
-                guard PoolBlock.records(b, of: bits, into: &ids) else { return false }
-                guard !far.isEmpty else { return true }
-                entries.removeAll(keepingCapacity: true)
-                guard PoolBlock.decode(b, day: row[1], into: &entries) else { return false }
-                for e in entries where far.contains(e.customer) { ids.append(e.record) }
-                return true
+            let day: Int = row[1]
+            let ok = try row.withUnsafeData(atIndex: 2) { data in
+                (data ?? Data()).withUnsafeBytes {
+                    let b = $0.bindMemory(to: UInt8.self)
+                    guard PoolBlock.records(b, of: bits, into: &ids) else { return false }
+                    guard !far.isEmpty else { return true }
+                    entries.removeAll(keepingCapacity: true)
+                    guard PoolBlock.decode(b, day: day, into: &entries) else { return false }
+                    for e in entries where far.contains(e.customer) { ids.append(e.record) }
+                    return true
+                }
             }
             guard ok else { throw StoreError.unusable(path: fileName(db), reason: "pool_blocks \(id)") }
         }
