@@ -30,9 +30,22 @@ public enum QAData {
     /// bound through SQLite's C API.
     public final class Writer {
         private let transcript: Statement
-        private let utterance: Statement
+        private var utterances: SheetData.RowsStatement
         private let db: Database
         private let importID: Int64
+        /// The utterances waiting to be written (``RowsStatement/perStatement`` to a statement), their texts in
+        /// `text`: a statement per utterance spent most of the database thread in SQLite's per-statement work.
+        private var pending: [Pending] = []
+        private var text: [UInt8] = []
+
+        private struct Pending {
+            var transcript: Int64
+            var seq: Int64
+            var speaker: Speaker
+            var start: Int64
+            var end: Int64?
+            var text: Range<Int>
+        }
 
         /// Starts the record of a file's import.
         public init(file: String, importedAt: String, _ db: Database) throws {
@@ -47,13 +60,13 @@ public enum QAData {
                     INSERT INTO transcripts(import_id, external_id, channel, agent, customer, started_ms, period, utterance_count, fingerprint)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            utterance = try db.makeStatement(
-                sql:
-                    "INSERT INTO utterances(transcript_id, seq, speaker, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?, ?)"
-            )
+            utterances = try SheetData.RowsStatement(
+                table: "utterances(transcript_id, seq, speaker, start_ms, end_ms, text)", columns: 6, db)
+            pending.reserveCapacity(SheetData.RowsStatement.perStatement)
         }
 
-        /// Writes one transcript; returns its id.
+        /// Writes one transcript (its utterances may wait in the buffer until ``finish(new:known:utterances:)``);
+        /// returns its id.
         public func insert(externalID: String, customer: String?, fingerprint: Int64, _ t: Transcript) throws -> Int {
             let s = transcript.sqliteStatement
             sqlite3_reset(s)
@@ -67,24 +80,43 @@ public enum QAData {
             sqlite3_bind_int64(s, 8, Int64(t.utterances.count))
             sqlite3_bind_int64(s, 9, fingerprint)
             try stepDone(s, db)
-            let id = Int(db.lastInsertedRowID)
-            let u = utterance.sqliteStatement
+            let id = db.lastInsertedRowID
             for x in t.utterances {
-                sqlite3_reset(u)
-                sqlite3_bind_int64(u, 1, Int64(id))
-                sqlite3_bind_int64(u, 2, Int64(x.seq))
-                bindText(u, 3, x.speaker.rawValue)
-                sqlite3_bind_int64(u, 4, x.start.milliseconds)
-                if let e = x.end { sqlite3_bind_int64(u, 5, e.milliseconds) } else { sqlite3_bind_null(u, 5) }
-                bindText(u, 6, x.text)
-                try stepDone(u, db)
+                let at = text.count
+                var words = x.text
+                words.withUTF8 { text.append(contentsOf: $0) }
+                pending.append(
+                    Pending(
+                        transcript: id, seq: Int64(x.seq), speaker: x.speaker, start: x.start.milliseconds,
+                        end: x.end?.milliseconds, text: at..<text.count))
+                if pending.count == SheetData.RowsStatement.perStatement { try flush() }
             }
-            return id
+            return Int(id)
         }
 
-        /// Completes the record with the file's figures; a file that brought nothing new
-        /// leaves no record.
+        private func flush() throws {
+            guard !pending.isEmpty else { return }
+            let s = try utterances.statement(rows: pending.count)
+            try text.withUnsafeBufferPointer { buf in
+                for (i, u) in pending.enumerated() {
+                    let p = Int32(6 * i)
+                    sqlite3_bind_int64(s, p + 1, u.transcript)
+                    sqlite3_bind_int64(s, p + 2, u.seq)
+                    bindText(s, p + 3, u.speaker.rawValue)
+                    sqlite3_bind_int64(s, p + 4, u.start)
+                    if let e = u.end { sqlite3_bind_int64(s, p + 5, e) } else { sqlite3_bind_null(s, p + 5) }
+                    bindStaticText(s, p + 6, buf, u.text)
+                }
+                try stepDone(s, db)
+            }
+            pending.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes the utterances still in the buffer and completes the record with the file's figures; a file that
+        /// brought nothing new leaves no record.
         public func finish(new: Int, known: Int, utterances: Int) throws {
+            try flush()
             if new == 0 {
                 try db.execute(sql: "DELETE FROM qa_imports WHERE id = ?", arguments: [importID])
             } else {
@@ -94,6 +126,11 @@ public enum QAData {
                     arguments: [new, known, utterances, importID])
             }
         }
+    }
+
+    /// How many utterances the imports stored (as their records count them).
+    public static func utteranceCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(sum(utterances), 0) FROM qa_imports") ?? 0
     }
 
     /// The transcripts of a period, without utterances, in time order (read through SQLite's

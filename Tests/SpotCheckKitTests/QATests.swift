@@ -99,6 +99,50 @@ struct TranscriptImportTests {
         #expect(q1[3].text == "沒辦法，系統就是這樣")
     }
 
+    /// A month large enough for a bulk load (more than 50,000 utterances into an empty workspace: a rollback journal,
+    /// utterances written 64 to a statement): every utterance is stored with its own transcript, position, speaker,
+    /// times and text, transcripts of 1 to 29 utterances straddling the statements, calls with end times and chats
+    /// without; the workspace is in WAL afterwards, and importing the file again changes nothing.
+    @Test func aLargeImportStoresEveryUtteranceAndLeavesTheDatabaseInWAL() throws {
+        let w = try TestWorkspace()
+        var lines = ["会话ID,渠道,客服,顾客,角色,开始时间,结束时间,内容"]
+        var expected: [String: [String]] = [:]  // by transcript: "seq speaker start end text"
+        var total = 0
+        for n in 0..<4_000 {
+            let id = "T\(n)", call = n % 3 == 0
+            let start = LocalDateTime(day: Day(year: 2026, month: 9, day: 1 + n % 28)!, hour: 9, minute: n % 60)!
+            for k in 0..<(1 + (n * 7) % 29) {
+                let at = start.adding(milliseconds: Int64(k) * 1_500)
+                let end = call ? at.adding(milliseconds: 1_000).description : ""
+                let speaker = k % 2 == 0 ? "客服" : "顾客"
+                let text = "第\(k)句，会话\(n)" + String(repeating: "退款", count: k % 5)
+                lines.append("\(id),\(call ? "电话" : "聊天"),王敏,buyer\(n),\(speaker),\(at),\(end),\(text)")
+                expected[id, default: []].append("\(k) \(k % 2 == 0 ? "agent" : "customer") \(at) \(end) \(text)")
+                total += 1
+            }
+        }
+        #expect(total > SheetImporter.bulkRows)
+        let file = w.csv("month.csv", lines)
+        let outcome = try importTranscripts(w, [file], channel: nil)
+        #expect(outcome.files.map { [$0.new, $0.known, $0.utterances] } == [[4_000, 0, total]])
+        #expect(try BulkImportTests.journalMode(w.db) == "wal")
+        let store = try Store(path: w.db)
+        let rows = try store.read { try QAData.transcripts(period: "2026-09", $0) }
+        let utterances = try store.read { try QAData.utterances(period: "2026-09", $0) }
+        #expect(rows.count == 4_000)
+        var stored: [String: [String]] = [:]
+        for r in rows {
+            stored[r.externalID] = (utterances[r.id] ?? []).map {
+                "\($0.seq) \($0.speaker) \($0.start) \($0.end?.description ?? "") \($0.text)"
+            }
+        }
+        #expect(stored == expected)
+        #expect(try store.read { try QAData.utteranceCount($0) } == total)
+        let before = try w.snapshot()
+        #expect(try importTranscripts(w, [file], channel: nil, today: "2026-10-09").unchanged)
+        #expect(try w.snapshot() == before)
+    }
+
     @Test func reimportingChangesNothing() throws {
         let w = try QAFixture.imported()
         let before = try w.snapshot()

@@ -53,7 +53,12 @@ public struct TranscriptImporter {
     /// that every problem is named) and the transaction is rolled back.
     public func run(files: [String], channel: Channel?) throws -> Outcome {
         let ws = workspace
-        return try ws.store().write { db in
+        let store = try ws.store()
+        // A large load goes through a rollback journal, as a sheet's does (``Store/write(bulk:_:)``): the rows of the
+        // files (a table's utterances, JSON Lines' transcripts) against the utterances stored.
+        let stored = try store.read { try QAData.utteranceCount($0) }
+        let bulk = SheetImporter.isBulk(expected: SheetImporter.expectedRows(files), stored: stored)
+        return try store.write(bulk: bulk) { db in
             let session = Session(db: db, stamp: ws.stamp, known: try QAData.known(db))
             for path in files { try importFile(path, channel: channel, session) }
             if !session.problems.isEmpty {
