@@ -461,6 +461,39 @@ struct QACheckTests {
         #expect(october.rows.map(\.externalID) == ["O1"] && october.findings.map(\.count) == [2])
     }
 
+    /// Checking a period again replaces its findings only: another period's transcript whose id lies between the
+    /// period's keeps its findings.
+    @Test func checkingAPeriodAgainKeepsTheFindingsOfAnotherPeriodAmongItsIds() throws {
+        let w = try TestWorkspace()
+        try importTranscripts(w, [w.csv("chat.csv", QAFixture.chat)], channel: .chat)
+        try importTranscripts(
+            w,
+            [
+                w.csv(
+                    "october.csv",
+                    [
+                        QAFixture.chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗",
+                        "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的",
+                    ])
+            ], channel: .chat)
+        try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
+        let checker = QAChecker(workspace: try w.on("2026-10-08"))
+        try checker.run(period: YearMonth(parsing: "2026-10")!)
+        try checker.run(period: september)
+        func findings(_ period: String) throws -> [String] {
+            try Store(path: w.db).read { try QAData.findings(period: period, $0) }.map {
+                "\($0.transcript) \($0.finding.rule.rawValue) \($0.finding.at)"
+            }
+        }
+        let october = try findings("2026-10"), before = try findings("2026-09")
+        #expect(october.count == 2 && before.count == 7)
+        try checker.run(period: september)
+        #expect(try findings("2026-10") == october)
+        #expect(try findings("2026-09").count == 7)
+        let count = try Store(path: w.db).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM findings") }
+        #expect(count == 9)
+    }
+
     @Test func aPeriodWithoutTranscriptsSaysSo() throws {
         let w = try QAFixture.imported()
         #expect(throws: QAError(Catalog.QA.noTranscripts("2026-08"))) {
