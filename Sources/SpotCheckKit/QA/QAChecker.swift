@@ -36,22 +36,26 @@ public struct QAChecker {
         let ws = workspace
         let checks = try ws.qa().checks
         let store = try ws.store()
-        let (rows, found) = try QAChecker.check(period: period.description, with: checks, store: store)
-        guard !rows.isEmpty else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
-        // The figures are summed on another core while this one writes the findings.
+        let checked = try QAChecker.checkRuns(period: period.description, with: checks, store: store)
+        let transcripts = checked.reduce(0) { $0 + $1.count }
+        guard transcripts > 0 else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
+        // The findings are written in the order of their transcripts' ids (a transcript's own in the order found);
+        // the figures, which need no order, are summed on another core meanwhile, which then lets the checked
+        // transcripts go: nothing waits for them to be put in time order or freed.
+        var stored: [(transcript: Int, finding: Finding)] = []
+        stored.reserveCapacity(checked.reduce(0) { $0 + $1.reduce(0) { $0 + $1.1.count } })
+        for run in checked { for (r, list) in run { for f in list { stored.append((r.id, f)) } } }
         let stamp = ws.stamp
+        let handed = Handed(consume checked)
         var summary: Summary? = nil
         let summing = Helper {
-            summary = QAChecker.summarize(period: period, rows: rows, findings: found, checkedAt: stamp)
+            summary = QAChecker.summarize(period: period, handed.take(), checkedAt: stamp)
         }
         summing.start()
-        var stored: [(transcript: Int, finding: Finding)] = []
-        stored.reserveCapacity(found.reduce(0) { $0 + $1.count })
-        for (i, list) in found.enumerated() { for f in list { stored.append((rows[i].id, f)) } }
         let written = Result {
             try store.write { db in
                 try QAData.replaceFindings(
-                    period: period.description, stored, checkedAt: stamp, transcripts: rows.count, db)
+                    period: period.description, stored, checkedAt: stamp, transcripts: transcripts, db)
             }
         }
         _ = summing.join()
@@ -78,7 +82,25 @@ public struct QAChecker {
         period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
         perThread: Int = 2000
     ) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
-        guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return ([], []) }
+        let checked = try checkRuns(period: period, with: checks, store: store, threads: threads, perThread: perThread)
+        // In time order: the keys are sorted and the rows then taken once (sorting the rows themselves moved their
+        // texts and findings at every merge).
+        var keys: [(started: Int64, id: Int, run: Int32, at: Int32)] = []
+        keys.reserveCapacity(checked.reduce(0) { $0 + $1.count })
+        for (k, run) in checked.enumerated() {
+            for (i, r) in run.enumerated() { keys.append((r.0.started.milliseconds, r.0.id, Int32(k), Int32(i))) }
+        }
+        keys.sort { ($0.started, $0.id) < ($1.started, $1.id) }
+        return (keys.map { checked[Int($0.run)][Int($0.at)].0 }, keys.map { checked[Int($0.run)][Int($0.at)].1 })
+    }
+
+    /// ``check(period:with:store:threads:perThread:)``'s transcripts and findings as its runs of ids gave them, each
+    /// run in id order.
+    static func checkRuns(
+        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
+        perThread: Int = 2000
+    ) throws -> [[(TranscriptRow, [Finding])]] {
+        guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return [] }
         let threads = min(threads, max(1, span.count / perThread))
         let parts = min(span.count, threads * 16)
         let runs = (0..<parts).map { k in
@@ -115,38 +137,33 @@ public struct QAChecker {
             if let e = h.join(), failure == nil { failure = e }
         }
         if let failure { throw failure }
-        // In time order: the keys are sorted and the rows then taken once (sorting the rows themselves moved their
-        // texts and findings at every merge: a sixth of the serial end on two cores).
-        let checked = work.results
-        var keys: [(started: Int64, id: Int, run: Int32, at: Int32)] = []
-        keys.reserveCapacity(checked.reduce(0) { $0 + $1.count })
-        for (k, run) in checked.enumerated() {
-            for (i, r) in run.enumerated() { keys.append((r.0.started.milliseconds, r.0.id, Int32(k), Int32(i))) }
-        }
-        keys.sort { ($0.started, $0.id) < ($1.started, $1.id) }
-        return (keys.map { checked[Int($0.run)][Int($0.at)].0 }, keys.map { checked[Int($0.run)][Int($0.at)].1 })
+        return work.results
     }
 
     /// The threads the checks run on: the cores this process may use, at most eight.
     static var threads: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
-    static func summarize(period: YearMonth, rows: [TranscriptRow], findings: [[Finding]], checkedAt: String) -> Summary
-    {
+    /// The figures of the checked transcripts (in any order: they are counts).
+    static func summarize(period: YearMonth, _ checked: [[(TranscriptRow, [Finding])]], checkedAt: String) -> Summary {
         var byRule = Dictionary(uniqueKeysWithValues: QARule.allCases.map { ($0.rawValue, 0) })
         var agents: [String: Summary.Agent] = [:]
-        for (i, r) in rows.enumerated() {
-            var a = agents[r.agent] ?? Summary.Agent(agent: r.agent, transcripts: 0, findings: 0, byRule: [:])
-            a.transcripts += 1
-            for f in findings[i] {
-                byRule[f.rule.rawValue, default: 0] += 1
-                a.byRule[f.rule.rawValue, default: 0] += 1
-                a.findings += 1
+        var transcripts = 0, findings = 0
+        for run in checked {
+            for (r, found) in run {
+                var a = agents[r.agent] ?? Summary.Agent(agent: r.agent, transcripts: 0, findings: 0, byRule: [:])
+                a.transcripts += 1
+                transcripts += 1
+                for f in found {
+                    byRule[f.rule.rawValue, default: 0] += 1
+                    a.byRule[f.rule.rawValue, default: 0] += 1
+                    a.findings += 1
+                    findings += 1
+                }
+                agents[r.agent] = a
             }
-            agents[r.agent] = a
         }
         return Summary(
-            period: period.description, transcripts: rows.count, findings: findings.reduce(0) { $0 + $1.count },
-            byRule: byRule,
+            period: period.description, transcripts: transcripts, findings: findings, byRule: byRule,
             agents: agents.values.sorted { $0.agent < $1.agent }, checkedAt: checkedAt)
     }
 }
@@ -191,6 +208,17 @@ private final class CheckRuns: @unchecked Sendable {
         lock.lock()
         taken = runs.count
         lock.unlock()
+    }
+}
+
+/// A value handed to another thread, which takes it out: the last reference is then that thread's, and so is the
+/// work of freeing it.
+private final class Handed<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: consuming T) { self.value = value }
+    func take() -> T {
+        defer { value = nil }
+        return value!
     }
 }
 
