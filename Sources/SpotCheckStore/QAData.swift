@@ -65,8 +65,8 @@ public enum QAData {
             pending.reserveCapacity(SheetData.RowsStatement.perStatement)
         }
 
-        /// Writes one transcript (its utterances may wait in the buffer until ``finish(new:known:utterances:)``);
-        /// returns its id.
+        /// Writes one transcript (its utterances may wait in the buffer until ``finish(new:known:utterances:)``, and
+        /// are lost without it: a writer whose savepoint is rolled back is dropped, never finished); returns its id.
         public func insert(externalID: String, customer: String?, fingerprint: Int64, _ t: Transcript) throws -> Int {
             let s = transcript.sqliteStatement
             sqlite3_reset(s)
@@ -329,19 +329,22 @@ public enum QAData {
     ) throws {
         // The findings of the period's span of transcript ids, each checked for its transcript's period: SQLite did it
         // the other way round, seeking the findings of each of the period's transcripts (a month's 100,000 seeks
-        // for its 20,000 findings, half the time of this write).
+        // for its 20,000 findings, half the time of this write). A period whose ids spread across other periods'
+        // (a month imported late, in pieces) reads their findings in the span too, at worst every finding once.
         try db.execute(
             sql: """
                 DELETE FROM findings
-                WHERE transcript_id BETWEEN (SELECT min(id) FROM transcripts WHERE period = ?1)
+                WHERE findings.transcript_id BETWEEN (SELECT min(id) FROM transcripts WHERE period = ?1)
                     AND (SELECT max(id) FROM transcripts WHERE period = ?1)
-                AND (SELECT period FROM transcripts WHERE id = transcript_id) = ?1
+                AND (SELECT t.period FROM transcripts t WHERE t.id = findings.transcript_id) = ?1
                 """,
             arguments: [period])
-        // 64 findings to a statement: a month's 20,000 findings are written while the other cores wait.
+        // 64 findings to a statement: a month's 20,000 findings, written on one thread at the end of the check.
         var rows = try SheetData.RowsStatement(
-            table:
-                "findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity, span_start, span_end)",
+            table: """
+                findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity,
+                span_start, span_end)
+                """,
             columns: 12, db)
         for first in stride(from: 0, to: findings.count, by: SheetData.RowsStatement.perStatement) {
             let batch = findings[first..<min(first + SheetData.RowsStatement.perStatement, findings.count)]

@@ -450,7 +450,7 @@ public enum SheetData {
 
         /// Linux's `sync_file_range` (Swift's Glibc module leaves out the GNU extensions), if the
         /// C library has it; with `SYNC_FILE_RANGE_WRITE` it starts writing and does not wait.
-        private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
             guard let library = dlopen(nil, RTLD_NOW), let symbol = dlsym(library, "sync_file_range") else {
                 return nil
             }

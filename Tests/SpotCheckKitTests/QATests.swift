@@ -123,6 +123,7 @@ struct TranscriptImportTests {
         }
         #expect(total > SheetImporter.bulkRows)
         let file = w.csv("month.csv", lines)
+        #expect(SheetImporter.isBulk(expected: TranscriptImporter.expectedUtterances([file]), stored: 0))
         let outcome = try importTranscripts(w, [file], channel: nil)
         #expect(outcome.files.map { [$0.new, $0.known, $0.utterances] } == [[4_000, 0, total]])
         #expect(try BulkImportTests.journalMode(w.db) == "wal")
@@ -141,6 +142,27 @@ struct TranscriptImportTests {
         let before = try w.snapshot()
         #expect(try importTranscripts(w, [file], channel: nil, today: "2026-10-09").unchanged)
         #expect(try w.snapshot() == before)
+    }
+
+    /// The bulk rule counts utterances: a table's rows, and in JSON Lines (a transcript to a line) the utterances of
+    /// the lines, estimated from the first megabyte.
+    @Test func theUtterancesExpectedAreCountedInJSONLinesToo() throws {
+        let w = try TestWorkspace()
+        var utterances: [(String, Double, Double, String)] = []
+        for k in 0..<30 {
+            let role = k % 2 == 0 ? "坐席" : "客户", start = Double(k)
+            utterances.append((role, start, start + 0.5, "第\(k)句话"))
+        }
+        let lines = (0..<2_000).map { n in QAFixture.callLine("C\(n)", "2026-09-05 14:00:00", utterances) }
+        let calls = w.csv("calls.jsonl", lines)
+        let expected = TranscriptImporter.expectedUtterances([calls])
+        #expect(abs(expected - 60_000) < 3_000, "\(expected)")
+        #expect(SheetImporter.isBulk(expected: expected, stored: 0))
+        // A small file is counted whole; a table by its rows.
+        let few = w.csv("few.jsonl", Array(lines.prefix(3)))
+        #expect(TranscriptImporter.expectedUtterances([few]) == 90)
+        let chat = w.csv("chat.csv", QAFixture.chat)
+        #expect(TranscriptImporter.expectedUtterances([chat, few]) == 8 + 90)
     }
 
     @Test func reimportingChangesNothing() throws {
@@ -288,6 +310,27 @@ struct TranscriptImportTests {
         try rejects(
             w, "bad.csv", interleaved + ["A1,王敏,tb_a,主管,2026-09-03 10:00:10,在吗"], channel: .chat,
             [(6, "发送方", Catalog.QA.unknownRole)])
+    }
+
+    /// An interleaved table whose first transcripts fill statements of utterances (64 to one) before a transcript's
+    /// rows come again: those written are undone with the savepoint and the table read again whole, as when its rows
+    /// come together.
+    @Test func interleavedRowsAfterFullStatementsOfUtterancesAreReadAsWhenTheyComeTogether() throws {
+        func line(_ id: String, _ k: Int) -> String {
+            "\(id),王敏,tb_\(id),\(k % 2 == 0 ? "买家" : "客服"),2026-09-03 10:\(String(format: "%02d:%02d", k / 60, k % 60)),第\(k)句"
+        }
+        let a = (0..<150).map { line("A1", $0) }, b = (0..<70).map { line("A2", $0) }
+        let together = [QAFixture.chatHeader] + a + b + [line("A2", 70)]
+        let interleaved = [QAFixture.chatHeader] + a.dropLast() + b + [a.last!, line("A2", 70)]
+        var stored: [[String]] = []
+        for lines in [together, interleaved] {
+            let w = try TestWorkspace()
+            let r = try importTranscripts(w, [w.csv("chat.csv", lines)], channel: .chat)
+            #expect(r.files.map { [$0.new, $0.utterances] } == [[2, 221]])
+            let snapshot = try w.snapshot()
+            stored.append((snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") })
+        }
+        #expect(stored[0].count == 223 && stored[0] == stored[1])
     }
 
     @Test func gbkJSONLinesAreReadLikeAGBKCSV() throws {

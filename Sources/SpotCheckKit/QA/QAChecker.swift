@@ -76,7 +76,8 @@ public struct QAChecker {
     /// into runs that threads take in turn, each reading its runs' transcripts and utterances
     /// on a connection of its own (this thread on the store's) and checking them. The
     /// transcripts in time order (as ``QAData/transcripts(period:_:)`` gives them), with their
-    /// findings.
+    /// findings: how the stored findings read back. (``run(period:)`` needs no order and takes
+    /// ``checkRuns(period:with:store:threads:perThread:)``'s runs as they are.)
     /// A thread takes on at least `perThread` ids of the period.
     static func check(
         period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
@@ -211,8 +212,8 @@ private final class CheckRuns: @unchecked Sendable {
     }
 }
 
-/// A value handed to another thread, which takes it out: the last reference is then that thread's, and so is the
-/// work of freeing it.
+/// A value handed to another thread, which takes it out once (and only that thread): the last reference is then
+/// that thread's, and so is the work of freeing it.
 private final class Handed<T>: @unchecked Sendable {
     private var value: T?
     init(_ value: consuming T) { self.value = value }

@@ -54,10 +54,10 @@ public struct TranscriptImporter {
     public func run(files: [String], channel: Channel?) throws -> Outcome {
         let ws = workspace
         let store = try ws.store()
-        // A large load goes through a rollback journal, as a sheet's does (``Store/write(bulk:_:)``): the rows of the
-        // files (a table's utterances, JSON Lines' transcripts) against the utterances stored.
+        // A large load goes through a rollback journal (``Store/write(bulk:_:)``), by the rule of a sheet's: the
+        // utterances the files hold about, against those stored.
         let stored = try store.read { try QAData.utteranceCount($0) }
-        let bulk = SheetImporter.isBulk(expected: SheetImporter.expectedRows(files), stored: stored)
+        let bulk = SheetImporter.isBulk(expected: TranscriptImporter.expectedUtterances(files), stored: stored)
         return try store.write(bulk: bulk) { db in
             let session = Session(db: db, stamp: ws.stamp, known: try QAData.known(db))
             for path in files { try importFile(path, channel: channel, session) }
@@ -74,6 +74,31 @@ public struct TranscriptImporter {
                     canSkipBad: false)
             }
             return Outcome(files: session.files)
+        }
+    }
+
+    /// About how many utterances files hold: a table's rows (``SheetImporter/expectedRows(_:)``); in JSON Lines, where a
+    /// line is a whole transcript, the `"text"` keys of the first megabyte, scaled to the file's size.
+    static func expectedUtterances(_ files: [String]) -> Int {
+        files.reduce(0) { total, path in
+            let lower = path.lowercased()
+            guard lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") else {
+                return total + SheetImporter.expectedRows(path)
+            }
+            // A file that cannot be read counts nothing here: reading it fails the import.
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > 0,
+                let handle = FileHandle(forReadingAtPath: path)
+            else { return total }
+            defer { try? handle.close() }
+            guard let sample = try? handle.read(upToCount: 1 << 20), !sample.isEmpty else { return total }
+            let key = Array(#""text""#.utf8)
+            var texts = 0
+            sample.withUnsafeBytes { b in
+                for i in 0..<max(0, b.count - key.count + 1) where b[i] == 0x22 {
+                    if b[i..<i + key.count].elementsEqual(key) { texts += 1 }
+                }
+            }
+            return total + min(size / 16, Int(Double(texts) * Double(size) / Double(sample.count)))
         }
     }
 
