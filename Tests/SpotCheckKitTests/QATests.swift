@@ -54,6 +54,17 @@ enum QAFixture {
             ]),
     ]
 
+    /// The fixture's five transcripts with an October chat imported between the chats and the calls, so that its id
+    /// lies among September's.
+    static func importedWithOctoberBetween() throws -> TestWorkspace {
+        let w = try TestWorkspace()
+        try importTranscripts(w, [w.csv("chat.csv", chat)], channel: .chat)
+        let october = [chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗", "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的"]
+        try importTranscripts(w, [w.csv("october.csv", october)], channel: .chat)
+        try importTranscripts(w, [w.csv("calls.jsonl", calls)], channel: .call)
+        return w
+    }
+
     /// A workspace holding the fixture's five transcripts.
     static func imported() throws -> TestWorkspace {
         let w = try TestWorkspace()
@@ -480,19 +491,7 @@ struct QACheckTests {
     /// Threads reading runs of ids side by side, on connections of their own, find what one
     /// thread finds, in the same order, also when another period's transcript sits between.
     @Test func threadsReadingSideBySideFindWhatOneFinds() throws {
-        let w = try TestWorkspace()
-        try importTranscripts(w, [w.csv("chat.csv", QAFixture.chat)], channel: .chat)
-        try importTranscripts(
-            w,
-            [
-                w.csv(
-                    "october.csv",
-                    [
-                        QAFixture.chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗",
-                        "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的",
-                    ])
-            ], channel: .chat)
-        try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
+        let w = try QAFixture.importedWithOctoberBetween()
         let checks = try w.on("2026-10-08").qa().checks
         let store = try Store(path: w.db)
         let one = try QAChecker.check(period: "2026-09", with: checks, store: store, threads: 1)
@@ -507,19 +506,7 @@ struct QACheckTests {
     /// Checking a period again replaces its findings only: another period's transcript whose id lies between the
     /// period's keeps its findings.
     @Test func checkingAPeriodAgainKeepsTheFindingsOfAnotherPeriodAmongItsIds() throws {
-        let w = try TestWorkspace()
-        try importTranscripts(w, [w.csv("chat.csv", QAFixture.chat)], channel: .chat)
-        try importTranscripts(
-            w,
-            [
-                w.csv(
-                    "october.csv",
-                    [
-                        QAFixture.chatHeader, "O1,王敏,tb_o,买家,2026-10-02 10:00:00,在吗",
-                        "O1,王敏,tb_o,客服,2026-10-02 10:00:20,在的",
-                    ])
-            ], channel: .chat)
-        try importTranscripts(w, [w.csv("calls.jsonl", QAFixture.calls)], channel: .call)
+        let w = try QAFixture.importedWithOctoberBetween()
         let checker = QAChecker(workspace: try w.on("2026-10-08"))
         try checker.run(period: YearMonth(parsing: "2026-10")!)
         try checker.run(period: september)
