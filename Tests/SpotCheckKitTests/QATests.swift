@@ -307,11 +307,9 @@ struct TranscriptImportTests {
         let interleaved = [together[0], together[1], together[3], together[2], together[4]]
         var stored: [[String]] = []
         for lines in [together, interleaved] {
-            let w = try TestWorkspace()
-            let r = try importTranscripts(w, [w.csv("chat.csv", lines)], channel: .chat)
-            #expect(r.files.map { [$0.new, $0.utterances] } == [[2, 4]])
-            let snapshot = try w.snapshot()
-            stored.append((snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") })
+            let (counts, rows) = try storedTable(lines)
+            #expect(counts == [[2, 4]])
+            stored.append(rows)
         }
         #expect(
             stored[0].map { $0.replacingOccurrences(of: "chat.csv", with: "") }
@@ -335,13 +333,21 @@ struct TranscriptImportTests {
         let interleaved = [QAFixture.chatHeader] + a.dropLast() + b + [a.last!, line("A2", 70)]
         var stored: [[String]] = []
         for lines in [together, interleaved] {
-            let w = try TestWorkspace()
-            let r = try importTranscripts(w, [w.csv("chat.csv", lines)], channel: .chat)
-            #expect(r.files.map { [$0.new, $0.utterances] } == [[2, 221]])
-            let snapshot = try w.snapshot()
-            stored.append((snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") })
+            let (counts, rows) = try storedTable(lines)
+            #expect(counts == [[2, 221]])
+            stored.append(rows)
         }
         #expect(stored[0].count == 223 && stored[0] == stored[1])
+    }
+
+    /// A chat table imported into a new workspace: the import's (new, utterances) per file, and the transcripts and
+    /// utterances stored, a row each.
+    func storedTable(_ lines: [String]) throws -> (counts: [[Int]], rows: [String]) {
+        let w = try TestWorkspace()
+        let r = try importTranscripts(w, [w.csv("chat.csv", lines)], channel: .chat)
+        let snapshot = try w.snapshot()
+        let rows = (snapshot["transcripts"]! + snapshot["utterances"]!).map { $0.joined(separator: "|") }
+        return (r.files.map { [$0.new, $0.utterances] }, rows)
     }
 
     @Test func gbkJSONLinesAreReadLikeAGBKCSV() throws {
