@@ -96,10 +96,11 @@ public enum QAData {
 
         private func flush() throws {
             guard !pending.isEmpty else { return }
-            let s = try utterances.statement(rows: pending.count)
-            try text.withUnsafeBufferPointer { buf in
-                for (i, u) in pending.enumerated() {
-                    let p = Int32(6 * i)
+            // Read in place: a copy of the array would still be held when it is emptied, and emptying would
+            // allocate it anew.
+            try pending.withUnsafeBufferPointer { batch in
+                try utterances.run(rows: batch.count, text: text) { s, p, i, buf in
+                    let u = batch[i]
                     sqlite3_bind_int64(s, p + 1, u.transcript)
                     sqlite3_bind_int64(s, p + 2, u.seq)
                     bindText(s, p + 3, u.speaker.rawValue)
@@ -107,7 +108,6 @@ public enum QAData {
                     if let e = u.end { sqlite3_bind_int64(s, p + 5, e) } else { sqlite3_bind_null(s, p + 5) }
                     bindStaticText(s, p + 6, buf, u.text)
                 }
-                try stepDone(s, db)
             }
             pending.removeAll(keepingCapacity: true)
             text.removeAll(keepingCapacity: true)
@@ -348,9 +348,8 @@ public enum QAData {
             columns: 12, db)
         for first in stride(from: 0, to: findings.count, by: SheetData.RowsStatement.perStatement) {
             let batch = findings[first..<min(first + SheetData.RowsStatement.perStatement, findings.count)]
-            let s = try rows.statement(rows: batch.count)
-            for (i, (t, f)) in batch.enumerated() {
-                let p = Int32(12 * i)
+            try rows.run(rows: batch.count) { s, p, i, _ in
+                let (t, f) = batch[batch.startIndex + i]
                 sqlite3_bind_int64(s, p + 1, Int64(t))
                 bindText(s, p + 2, f.rule.rawValue)
                 if let u = f.utterance { sqlite3_bind_int64(s, p + 3, Int64(u)) } else { sqlite3_bind_null(s, p + 3) }
@@ -373,7 +372,6 @@ public enum QAData {
                     sqlite3_bind_null(s, p + 12)
                 }
             }
-            try stepDone(s, db)
         }
         try db.execute(
             sql: """

@@ -377,10 +377,12 @@ public enum SheetData {
 
         private func flush() throws {
             guard !pending.isEmpty else { return }
-            let s = try rows.statement(rows: pending.count)
-            try text.withUnsafeBufferPointer { buf in
-                for (i, r) in pending.enumerated() {
-                    let p = Int32(9 * i)
+            let importID = importID
+            // Read in place: a copy of the array would still be held when it is emptied, and emptying would
+            // allocate it anew.
+            try pending.withUnsafeBufferPointer { batch in
+                try rows.run(rows: batch.count, text: text) { s, p, i, buf in
+                    let r = batch[i]
                     sqlite3_bind_int64(s, p + 1, importID)
                     sqlite3_bind_int64(s, p + 2, r.kind)
                     sqlite3_bind_int64(s, p + 3, r.customer)
@@ -391,7 +393,6 @@ public enum SheetData {
                     bindStaticText(s, p + 8, buf, r.fields)
                     sqlite3_bind_int64(s, p + 9, r.route)
                 }
-                try stepDone(s, db)
             }
             // The statement's rows took consecutive ids, the last one SQLite's last insert.
             let last = sqlite3_last_insert_rowid(db.sqliteConnection)
@@ -483,7 +484,7 @@ public enum SheetData {
         }
 
         /// The statement for `rows` rows, reset and ready to bind.
-        mutating func statement(rows: Int) throws -> OpaquePointer {
+        private mutating func statement(rows: Int) throws -> OpaquePointer {
             let statement: Statement
             if rows == RowsStatement.perStatement {
                 statement = full
@@ -496,6 +497,21 @@ public enum SheetData {
             let s = statement.sqliteStatement
             sqlite3_reset(s)
             return s
+        }
+
+        /// Binds and runs the statement for `rows` rows: `bind(statement, p, row, text)` binds row `row`'s columns
+        /// from parameter `p + 1` on, its texts read in place from `text` (``bindStaticText(_:_:_:_:)``), which
+        /// stays unchanged until the statement has run.
+        @inline(__always)
+        mutating func run(
+            rows: Int, text: [UInt8] = [], _ bind: (OpaquePointer, Int32, Int, UnsafeBufferPointer<UInt8>) -> Void
+        ) throws {
+            let s = try statement(rows: rows)
+            let (db, columns) = (db, columns)
+            try text.withUnsafeBufferPointer { buf in
+                for i in 0..<rows { bind(s, Int32(columns * i), i, buf) }
+                try stepDone(s, db)
+            }
         }
     }
 
