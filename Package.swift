@@ -109,7 +109,8 @@ let package = Package(
             path: "Sources/SampleGenerator"
         ),
         // Data generators for the benchmarks in Scripts/.
-        .executableTarget(name: "spotcheck-bench", dependencies: ["SpotCheckCore"], path: "Sources/Benchmark"),
+        .executableTarget(
+            name: "spotcheck-bench", dependencies: ["SpotCheckCore", "SpotCheckFormats"], path: "Sources/Benchmark"),
         // Build tool: embeds Templates/ into the binary so it works from any directory.
         .executableTarget(name: "embed-templates", path: "Sources/EmbedTemplates"),
         .plugin(

@@ -11,6 +11,7 @@
 //                                           utterance: 80% chats, 20% calls with start and end times
 import Foundation
 import SpotCheckCore
+import SpotCheckFormats
 
 let args = CommandLine.arguments
 func usage() -> Never {
@@ -216,7 +217,7 @@ case "scan":
     let parts = max(
         1,
         min(
-            ProcessInfo.processInfo.activeProcessorCount,
+            Processors.usable,
             Int(ProcessInfo.processInfo.environment["SCAN_THREADS"] ?? "") ?? 64))
     // SCAN_REPEAT=k scans k times more first and prints the fastest of those scans alone (for profiling
     // the scan on a busy machine; the benchmark's figures are whole processes).

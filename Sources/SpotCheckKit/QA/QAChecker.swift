@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GRDB
 import SpotCheckCore
+import SpotCheckFormats
 import SpotCheckStore
 import SpotCheckText
 
@@ -142,7 +143,7 @@ public struct QAChecker {
     }
 
     /// The threads the checks run on: the cores this process may use, at most eight.
-    static var threads: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+    static var threads: Int { min(Processors.usable, 8) }
 
     /// The figures of the checked transcripts (in any order: they are counts).
     static func summarize(period: YearMonth, _ checked: [[(TranscriptRow, [Finding])]], checkedAt: String) -> Summary {
