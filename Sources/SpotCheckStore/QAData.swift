@@ -322,11 +322,9 @@ public enum QAData {
             end: end, text: text)
     }
 
-    /// Replaces the findings of a period's transcripts.
-    public static func replaceFindings(
-        period: String, _ findings: [(transcript: Int, finding: Finding)], checkedAt: String, transcripts: Int,
-        _ db: Database
-    ) throws {
+    /// Deletes the findings of a period's transcripts: the first half of replacing them, ``insertFindings(period:_:checkedAt:transcripts:_:)``
+    /// the second, in the same transaction.
+    public static func deleteFindings(period: String, _ db: Database) throws {
         // The findings of the period's span of transcript ids, each checked for its transcript's period: SQLite did it
         // the other way round, seeking the findings of each of the period's transcripts (a month's 100,000 seeks
         // for its 20,000 findings, half the time of this write). A period whose ids spread across other periods'
@@ -339,6 +337,14 @@ public enum QAData {
                 AND (SELECT t.period FROM transcripts t WHERE t.id = findings.transcript_id) = ?1
                 """,
             arguments: [period])
+    }
+
+    /// Stores a period's findings and the figures of its check (after ``deleteFindings(period:_:)``, in its
+    /// transaction).
+    public static func insertFindings(
+        period: String, _ findings: [(transcript: Int, finding: Finding)], checkedAt: String, transcripts: Int,
+        _ db: Database
+    ) throws {
         // 64 findings to a statement: a month's 20,000 findings, written on one thread at the end of the check.
         var rows = try SheetData.RowsStatement(
             table: """

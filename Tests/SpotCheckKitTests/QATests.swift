@@ -509,6 +509,43 @@ struct QACheckTests {
         #expect(october.rows.map(\.externalID) == ["O1"] && october.findings.map(\.count) == [2])
     }
 
+    /// The runs the threads take cover the period's ids once each, in order, and the last are shorter.
+    @Test func theRunsCoverTheSpanOnceAndEndShorter() {
+        for span in [1...1, 5...7, 1000...100_999] {
+            for threads in [1, 2, 3] {
+                let runs = QAChecker.runs(of: span, threads: threads)
+                #expect(runs.first?.lowerBound == span.lowerBound && runs.last?.upperBound == span.upperBound)
+                #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound + 1 == $1.lowerBound })
+                #expect(runs.allSatisfy { !$0.isEmpty })
+                #expect(runs.count <= threads * 16)
+                if span.count >= 1000 {
+                    #expect(runs.count == threads * 16)
+                    #expect(runs.last!.count * 3 <= runs.first!.count + 3)
+                }
+            }
+        }
+    }
+
+    /// The figures tallied run by run, on whichever thread checked it, add up to those of all at once.
+    @Test func talliesOfRunsAddUpToTheTallyOfTheWhole() throws {
+        let w = try QAFixture.importedWithOctoberBetween()
+        let checks = try w.on("2026-10-08").qa().checks
+        let store = try Store(path: w.db)
+        let checked = try QAChecker.check(period: "2026-09", with: checks, store: store, threads: 1)
+        let pairs = Array(zip(checked.rows, checked.findings))
+        let whole = QAChecker.Tally(pairs).summary(period: september, checkedAt: "now")
+        let summed = pairs.reduce(into: QAChecker.Tally()) { $0.add(QAChecker.Tally([$1])) }
+            .summary(period: september, checkedAt: "now")
+        #expect(summed == whole)
+        #expect(whole.transcripts == 5 && whole.findings == 7 && whole.byRule.count == QARule.allCases.count)
+        #expect(
+            whole.agents.map { [$0.agent, String($0.transcripts), String($0.findings)] } == [
+                ["刘洋", "3", "4"], ["王敏", "2", "3"],
+            ])
+        let stored = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
+        #expect(stored.byRule == whole.byRule && stored.agents == whole.agents)
+    }
+
     /// Checking a period again replaces its findings only: another period's transcript whose id lies between the
     /// period's keeps its findings.
     @Test func checkingAPeriodAgainKeepsTheFindingsOfAnotherPeriodAmongItsIds() throws {

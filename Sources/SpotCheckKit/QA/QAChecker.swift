@@ -37,31 +37,29 @@ public struct QAChecker {
         let ws = workspace
         let checks = try ws.qa().checks
         let store = try ws.store()
-        let checked = try QAChecker.checkRuns(period: period.description, with: checks, store: store)
-        let transcripts = checked.reduce(0) { $0 + $1.count }
-        guard transcripts > 0 else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
-        // The findings are written in the order of their transcripts' ids (a transcript's own in the order found);
-        // the figures, which need no order, are summed on another core meanwhile, which then lets the checked
-        // transcripts go: nothing waits for them to be put in time order or freed.
-        var stored: [(transcript: Int, finding: Finding)] = []
-        stored.reserveCapacity(checked.reduce(0) { $0 + $1.reduce(0) { $0 + $1.1.count } })
-        for run in checked { for (r, list) in run { for f in list { stored.append((r.id, f)) } } }
         let stamp = ws.stamp
-        let handed = Handed(consume checked)
-        var summary: Summary? = nil
-        let summing = Helper {
-            summary = QAChecker.summarize(period: period, handed.take(), checkedAt: stamp)
-        }
-        summing.start()
-        let written = Result {
-            try store.write { db in
-                try QAData.replaceFindings(
-                    period: period.description, stored, checkedAt: stamp, transcripts: transcripts, db)
-            }
-        }
-        _ = summing.join()
-        try written.get()
-        return summary!
+        // Each thread tallies the runs it checked and keeps only their findings, so the checked transcripts are
+        // counted and let go on every core. Once this thread has no run left to take, it starts the write and
+        // deletes the period's old findings while the others check their last runs; the findings are then written
+        // in the order of their transcripts' ids (a transcript's own in the order found).
+        let summary = try QAChecker.checkRuns(
+            period: period.description, with: checks, store: store,
+            each: { run -> (Tally, [(transcript: Int, finding: Finding)]) in
+                (Tally(run), run.flatMap { r, found in found.map { (r.id, $0) } })
+            },
+            finish: { all in
+                try store.write { db in
+                    try QAData.deleteFindings(period: period.description, db)
+                    let runs = try all()
+                    let tally = runs.reduce(into: Tally()) { $0.add($1.0) }
+                    try QAData.insertFindings(
+                        period: period.description, runs.flatMap(\.1), checkedAt: stamp,
+                        transcripts: tally.transcripts, db)
+                    return tally.summary(period: period, checkedAt: stamp)
+                }
+            })
+        guard let summary, summary.transcripts > 0 else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
+        return summary
     }
 
     /// Checks the period when it never was, or when transcripts were imported since; returns
@@ -102,13 +100,23 @@ public struct QAChecker {
         period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
         perThread: Int = 2000
     ) throws -> [[(TranscriptRow, [Finding])]] {
-        guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return [] }
+        try checkRuns(
+            period: period, with: checks, store: store, threads: threads, perThread: perThread, each: { $0 },
+            finish: { try $0() }) ?? []
+    }
+
+    /// Checks the period's runs of ids on `threads` threads, this one among them; what each run's transcripts and
+    /// findings give (`each`, on the thread that checked them) is handed to `finish`, which this thread calls once it
+    /// has no run left to take (others may still be checking their last) with a function that waits for them and
+    /// returns what every run gave, in id order. Nil when the period has no transcripts.
+    static func checkRuns<R, T>(
+        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
+        perThread: Int = 2000, each: @escaping ([(TranscriptRow, [Finding])]) -> R,
+        finish: (_ all: () throws -> [R]) throws -> T
+    ) throws -> T? {
+        guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return nil }
         let threads = min(threads, max(1, span.count / perThread))
-        let parts = min(span.count, threads * 16)
-        let runs = (0..<parts).map { k in
-            (span.lowerBound + span.count * k / parts)...(span.lowerBound + span.count * (k + 1) / parts - 1)
-        }
-        let work = CheckRuns(runs)
+        let work = CheckRuns<R>(QAChecker.runs(of: span, threads: threads))
         func checkRuns(_ db: Database) throws {
             while let (k, run) = work.next() {
                 let rows = try QAData.transcripts(period: period, in: run, db)
@@ -123,35 +131,58 @@ public struct QAChecker {
                 // A transcript without utterances is checked as one.
                 work.done(
                     k,
-                    zip(rows, found).map { r, f in
-                        (r, f ?? checks.check(Transcript(channel: r.channel, agent: r.agent, utterances: [])))
-                    })
+                    each(
+                        zip(rows, found).map { r, f in
+                            (r, f ?? checks.check(Transcript(channel: r.channel, agent: r.agent, utterances: [])))
+                        }))
             }
         }
         let helpers = (1..<threads).map { _ in Helper { try store.readOnlyConnection().read(checkRuns) } }
         for h in helpers { h.start() }
-        var failure: Error? = nil
+        var joined = false
+        // Waits for the other threads; the first error of any.
+        func join() -> Error? {
+            joined = true
+            return helpers.reduce(nil) { first, h in h.join().flatMap { first ?? $0 } ?? first }
+        }
+        // When `finish` throws before it waits, its error is the one to report; the threads are still waited for.
+        defer { if !joined { _ = join() } }
         do { try store.read(checkRuns) } catch {
             work.stop()
-            failure = error
+            _ = join()
+            throw error
         }
-        for h in helpers {
-            if let e = h.join(), failure == nil { failure = e }
+        return try finish {
+            if !joined, let failure = join() { throw failure }
+            return work.results
         }
-        if let failure { throw failure }
-        return work.results
+    }
+
+    /// The runs of ids the threads take in turn: the first three quarters of the span in `threads * 8` runs, the
+    /// last quarter in as many runs a third as long, so that the threads finish close together.
+    static func runs(of span: ClosedRange<Int>, threads: Int) -> [ClosedRange<Int>] {
+        let n = span.count, parts = threads * 8
+        let big = (0..<parts).map { k in (n * 3 / 4) * k / parts }
+        let small = (0..<parts).map { k in n * 3 / 4 + (n - n * 3 / 4) * k / parts }
+        let starts = Array(Set(big + small)).sorted()
+        return starts.indices.map { i in
+            (span.lowerBound + starts[i])...(span.lowerBound + (i + 1 < starts.count ? starts[i + 1] : n) - 1)
+        }
     }
 
     /// The threads the checks run on: the cores this process may use, at most eight.
     static var threads: Int { min(Processors.usable, 8) }
 
-    /// The figures of the checked transcripts (in any order: they are counts).
-    static func summarize(period: YearMonth, _ checked: [[(TranscriptRow, [Finding])]], checkedAt: String) -> Summary {
-        var byRule = Dictionary(uniqueKeysWithValues: QARule.allCases.map { ($0.rawValue, 0) })
-        var agents: [String: Summary.Agent] = [:]
+    /// The figures of checked transcripts, summed in any order (they are counts).
+    struct Tally {
         var transcripts = 0, findings = 0
-        for run in checked {
-            for (r, found) in run {
+        var byRule: [String: Int] = [:]
+        var agents: [String: Summary.Agent] = [:]
+
+        init() {}
+
+        init(_ checked: [(TranscriptRow, [Finding])]) {
+            for (r, found) in checked {
                 var a = agents[r.agent] ?? Summary.Agent(agent: r.agent, transcripts: 0, findings: 0, byRule: [:])
                 a.transcripts += 1
                 transcripts += 1
@@ -164,22 +195,38 @@ public struct QAChecker {
                 agents[r.agent] = a
             }
         }
-        return Summary(
-            period: period.description, transcripts: transcripts, findings: findings, byRule: byRule,
-            agents: agents.values.sorted { $0.agent < $1.agent }, checkedAt: checkedAt)
+
+        mutating func add(_ other: Tally) {
+            transcripts += other.transcripts
+            findings += other.findings
+            byRule.merge(other.byRule, uniquingKeysWith: +)
+            agents.merge(other.agents) { a, b in
+                Summary.Agent(
+                    agent: a.agent, transcripts: a.transcripts + b.transcripts, findings: a.findings + b.findings,
+                    byRule: a.byRule.merging(b.byRule, uniquingKeysWith: +))
+            }
+        }
+
+        /// The summary of a period's check: every rule listed, zero included; the agents by name.
+        func summary(period: YearMonth, checkedAt: String) -> Summary {
+            Summary(
+                period: period.description, transcripts: transcripts, findings: findings,
+                byRule: byRule.merging(QARule.allCases.map { ($0.rawValue, 0) }, uniquingKeysWith: +),
+                agents: agents.values.sorted { $0.agent < $1.agent }, checkedAt: checkedAt)
+        }
     }
 }
 
 /// The runs of transcript ids to check, taken in turn by the threads, and what each found.
-private final class CheckRuns: @unchecked Sendable {
+private final class CheckRuns<R>: @unchecked Sendable {
     private let lock = NSLock()
     private let runs: [ClosedRange<Int>]
     private var taken = 0
-    private var found: [[(TranscriptRow, [Finding])]]
+    private var found: [R?]
 
     init(_ runs: [ClosedRange<Int>]) {
         self.runs = runs
-        found = Array(repeating: [], count: runs.count)
+        found = Array(repeating: nil, count: runs.count)
     }
 
     /// The next run to check, with its number.
@@ -192,17 +239,17 @@ private final class CheckRuns: @unchecked Sendable {
     }
 
     /// What a run's transcripts gave.
-    func done(_ k: Int, _ results: [(TranscriptRow, [Finding])]) {
+    func done(_ k: Int, _ results: R) {
         lock.lock()
         found[k] = results
         lock.unlock()
     }
 
-    /// Each run's transcripts with their findings, in id order.
-    var results: [[(TranscriptRow, [Finding])]] {
+    /// What each run gave, in id order (once every run is done).
+    var results: [R] {
         lock.lock()
         defer { lock.unlock() }
-        return found
+        return found.compactMap { $0 }
     }
 
     /// No more runs are handed out (a thread failed).
@@ -210,17 +257,6 @@ private final class CheckRuns: @unchecked Sendable {
         lock.lock()
         taken = runs.count
         lock.unlock()
-    }
-}
-
-/// A value handed to another thread, which takes it out once (and only that thread): the last reference is then
-/// that thread's, and so is the work of freeing it.
-private final class Handed<T>: @unchecked Sendable {
-    private var value: T?
-    init(_ value: consuming T) { self.value = value }
-    func take() -> T {
-        defer { value = nil }
-        return value!
     }
 }
 
