@@ -530,9 +530,10 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// The scan: decodes UTF-8, folds, and runs the automaton. Only keyword hits leave it.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit], reference: Bool) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        // Room for a hit per 256 bytes at first: a long text full of phrases grows the array less often (each
-        // growth copies it); the pages not written stay unmapped.
-        hits.reserveCapacity(bytes.count >> 8)
+        // Room for a hit per 128 bytes at first: a long text full of phrases grows the array less often (each
+        // growth copies it, and the kernel zeroes every page of the new one; 100 MB of dense text has more hits than
+        // one per 256 bytes); the pages not written stay unmapped.
+        hits.reserveCapacity(bytes.count >> 7)
         // For each of the last 256 folded characters: its start byte and its character
         // index, packed in one word (keywords are shorter than 256 characters).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { ring in
@@ -989,6 +990,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         }
         var exceptions: [(start: Int, end: Int)] = []
         var found: [PhraseMatch] = []
+        found.reserveCapacity(hits.count)  // a match per hit at most: no copy as it grows
         // Open chains per phrase: piece reached, the first piece's hit, where the last piece
         // ended. Chains that can no longer continue (past the gap) are dropped as the scan moves.
         // (An array by phrase, not a dictionary: in dense text most hits are later pieces with no chain open.)
