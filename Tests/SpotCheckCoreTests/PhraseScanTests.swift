@@ -50,6 +50,19 @@ struct PhraseScanTests {
         }
     }
 
+    /// A text of more than 2^24 characters (a transcript file scanned whole): a match near its end starts at the
+    /// byte and the character where it starts, in both scans.
+    @Test func positionsBeyondSixteenMillionCharacters() {
+        let prefix = String(repeating: "好的。", count: 100) + String(repeating: "a", count: 17_000_000)
+        let text = prefix + "没办法" + String(repeating: "b", count: 9)
+        let bytes = prefix.utf8.count, chars = prefix.unicodeScalars.count
+        #expect(chars > 1 << 24)
+        let (fast, reference) = bothScans(plainMatcher, text)
+        #expect(fast == [[10, bytes, bytes + 9, chars, chars + 3]])
+        #expect(reference == fast)
+        #expect(bothScans(matcher, text).fast.last.map { Array($0[1...]) } == [bytes, bytes + 9, chars, chars + 3])
+    }
+
     @Test func thePlainScanAnswersForTheRecord() {
         #expect(bothScans(matcher, "吗没办法").reference.map { $0[0] } == [11, 10])
         // With a phrase holding "，" the comma is one of the phrases' characters, never a break seen through.
@@ -240,19 +253,33 @@ struct TextFolderBlockTests {
 
 @Suite("Banned phrases: lists too large for a full table")
 struct LargePhraseListTests {
-    @Test func aListOfMoreThan32768StatesIsScannedWithTheEdgeTableAndFindsTheSame() {
-        // 4,000 phrases of ten characters over forty: more states than the full table holds.
+    /// 4,000 phrases of ten characters over forty: more states than the full table holds; and 没办法.
+    static let phrases: [BannedPhrase] = {
         var rng = SeededGenerator(seed: 12)
         let letters = Array("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月山川田")
-        var phrases = (0..<4000).map { _ in
+        return (0..<4000).map { _ in
             BannedPhrase(
                 pattern: String((0..<10).map { _ in letters[rng.uniform(letters.count)] }), category: "x", severity: 1)
-        }
-        phrases.append(BannedPhrase(pattern: "没办法", category: "推诿", severity: 2))
-        let m = PhraseMatcher(phrases: phrases, exceptions: [], folder: TextFolder(simplified: smallT2S))
+        } + [BannedPhrase(pattern: "没办法", category: "推诿", severity: 2)]
+    }()
+    static let matcher = PhraseMatcher(phrases: phrases, exceptions: [], folder: TextFolder(simplified: smallT2S))
+
+    @Test func aListOfMoreThan32768StatesIsScannedWithTheEdgeTableAndFindsTheSame() {
+        let m = LargePhraseListTests.matcher, phrases = LargePhraseListTests.phrases
         let text = "好的，沒 辦-法。没，办，法。" + phrases[7].pattern + "，没，办，法" + phrases[7].pattern
         let found = m.matches(in: text).map { [$0.phrase, $0.start, $0.end] }
         // The last 没，办，法 is no phrase: the clause after its second comma is 法 and ten more characters.
         #expect(found == [[4000, 3, 8], [4000, 9, 14], [7, 15, 25], [7, 31, 41]])
+    }
+
+    /// Beyond 2^24 characters a match starts where it starts, through the edge table too.
+    @Test func positionsBeyondSixteenMillionCharacters() {
+        let prefix = String(repeating: "好的。", count: 100) + String(repeating: "a", count: 17_000_000)
+        let bytes = prefix.utf8.count, chars = prefix.unicodeScalars.count
+        let found = LargePhraseListTests.matcher.matches(in: prefix + "没办法" + "bbb")
+        #expect(
+            found.map { [$0.phrase, $0.startByte, $0.endByte, $0.start, $0.end] } == [
+                [4000, bytes, bytes + 9, chars, chars + 3]
+            ])
     }
 }

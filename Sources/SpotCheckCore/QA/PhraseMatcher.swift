@@ -534,9 +534,9 @@ public final class PhraseMatcher: @unchecked Sendable {
         // growth copies it, and the kernel zeroes every page of the new one; 100 MB of dense text has more hits than
         // one per 256 bytes); the pages not written stay unmapped.
         hits.reserveCapacity(bytes.count >> 7)
-        // For each of the last 256 folded characters: its start byte and its character
-        // index, packed in one word (keywords are shorter than 256 characters).
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { ring in
+        // For each of the last 256 folded characters (keywords are shorter): its start byte and its character index,
+        // side by side (``remember(_:_:_:_:)``).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { ring in
             if let dfa = dfa?.baseAddress {
                 if reference {
                     scanEveryStep(base, bytes.count, dfa, ring.baseAddress!, &hits)
@@ -741,9 +741,9 @@ public final class PhraseMatcher: @unchecked Sendable {
                 c.prev = brk; c.pos &+= 1; return
             }
             // A keyword may begin at the previous character: the ring needs where it starts.
-            if first { ring[(c.pos &- 1) & 255] = c.prevStart << 24 | c.prevChar }
+            if first { PhraseMatcher.remember(ring, c.pos &- 1, c.prevStart, c.prevChar) }
             first = false
-            ring[c.pos & 255] = start << 24 | (c.char &- 1)
+            PhraseMatcher.remember(ring, c.pos, start, c.char &- 1)
             let e = step(state, cls, dfa)
             state = Int(e & 0x7FFF)
             if e & 0x8000 != 0 { emit(state, c.pos, c.i, c.char, ring, &hits) }
@@ -776,6 +776,15 @@ public final class PhraseMatcher: @unchecked Sendable {
         return dfa[s &* classes &+ cls]
     }
 
+    /// Keeps where the character at folded position `pos` starts, in bytes and in characters, in the ring of the
+    /// last 256.
+    @inline(__always)
+    private static func remember(_ ring: UnsafeMutablePointer<Int>, _ pos: Int, _ start: Int, _ char: Int) {
+        let r = (pos & 255) &<< 1
+        ring[r] = start
+        ring[r &+ 1] = char
+    }
+
     /// The keywords that end in `state` at folded position `pos`, which ends at byte `end` and character `char`.
     @inline(__always)
     private func emit(
@@ -786,11 +795,11 @@ public final class PhraseMatcher: @unchecked Sendable {
         for o in Int(outStart[state])..<Int(outStart[state + 1]) {
             let k = outputs[o]
             let p = pos - Int(lengths[Int(k)]) + 1
-            let r = ring[p & 255]
+            let r = (p & 255) &<< 1
             hits.append(
                 Hit(
-                    keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: end,
-                    startChar: r & 0xFFFFFF, endChar: char))
+                    keyword: k, startPos: p, endPos: pos, startByte: ring[r], endByte: end, startChar: ring[r &+ 1],
+                    endChar: char))
         }
     }
 
@@ -851,7 +860,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                 if state != 0 && joinsSingleCharacters(base, n, start, i) { continue }
                 state = 0; pos &+= 1; continue
             }
-            ring[pos & 255] = start << 24 | (char - 1)
+            PhraseMatcher.remember(ring, pos, start, char - 1)
             let e: UInt16
             if state == 0 { e = dfa[Int(cls)] } else { e = dfa[state &* classes &+ Int(cls)] }
             state = Int(e & 0x7FFF)
@@ -884,7 +893,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                 if state != 0 && joinsSingleCharacters(base, n, start, i) { continue }
                 state = 0; pos &+= 1; continue
             }
-            ring[pos & 255] = start << 24 | (char - 1)
+            PhraseMatcher.remember(ring, pos, start, char - 1)
             // The automaton's step: the edge if there is one, else the failure link.
             var s = state
             while true {
@@ -905,10 +914,10 @@ public final class PhraseMatcher: @unchecked Sendable {
             for o in Int(outStart[Int(s)])..<Int(outStart[Int(s) + 1]) {
                 let k = outputs[o]
                 let p = pos - Int(lengths[Int(k)]) + 1
-                let r = ring[p & 255]
+                let r = (p & 255) << 1
                 hits.append(
                     Hit(
-                        keyword: k, startPos: p, endPos: pos, startByte: r >> 24, endByte: i, startChar: r & 0xFFFFFF,
+                        keyword: k, startPos: p, endPos: pos, startByte: ring[r], endByte: i, startChar: ring[r + 1],
                         endChar: char))
             }
             pos &+= 1
