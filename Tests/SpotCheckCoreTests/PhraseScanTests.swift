@@ -63,6 +63,17 @@ struct PhraseScanTests {
         #expect(bothScans(matcher, text).fast.last.map { Array($0[1...]) } == [bytes, bytes + 9, chars, chars + 3])
     }
 
+    /// A phrase longer than 256 characters (the scan remembered where the last 256 start) is found from its start.
+    @Test func aPhraseOfThreeHundredCharacters() {
+        let long = String(repeating: "没办法", count: 100)
+        let m = PhraseMatcher(
+            phrases: [BannedPhrase(pattern: long, category: "x", severity: 1)], exceptions: [],
+            folder: TextFolder(simplified: smallT2S))
+        let (fast, reference) = bothScans(m, "好的。" + long + "。")
+        #expect(fast == [[0, 9, 9 + 900, 3, 303]])
+        #expect(reference == fast)
+    }
+
     @Test func thePlainScanAnswersForTheRecord() {
         #expect(bothScans(matcher, "吗没办法").reference.map { $0[0] } == [11, 10])
         // With a phrase holding "，" the comma is one of the phrases' characters, never a break seen through.

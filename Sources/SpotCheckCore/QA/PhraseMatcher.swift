@@ -60,6 +60,8 @@ public final class PhraseMatcher: @unchecked Sendable {
 
     /// Keywords: the literal pieces of the phrases, and the exceptions.
     private let keywordLength: [Int32]
+    /// The scan remembers where the last `ringMask + 1` characters start (a power of two, longer than any keyword).
+    private let ringMask: Int
     /// What a keyword is: (phrase, piece index) or an exception (phrase -1).
     private let keywordPhrase: [Int32]
     private let keywordPiece: [Int32]
@@ -168,6 +170,9 @@ public final class PhraseMatcher: @unchecked Sendable {
         self.classOf = classOf
         self.classOfOther = classOfOther
         keywordLength = keywords.words.map { Int32($0.count) }
+        var ring = 256
+        while ring <= keywordLength.max() ?? 0 { ring *= 2 }
+        ringMask = ring - 1
         keywordPhrase = keywords.phrase
         keywordPiece = keywords.piece
         pieceCount = keywords.pieceCount
@@ -534,9 +539,9 @@ public final class PhraseMatcher: @unchecked Sendable {
         // growth copies it, and the kernel zeroes every page of the new one; 100 MB of dense text has more hits than
         // one per 256 bytes); the pages not written stay unmapped.
         hits.reserveCapacity(bytes.count >> 7)
-        // For each of the last 256 folded characters (keywords are shorter): its start byte and its character index,
-        // side by side (``remember(_:_:_:_:)``).
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { ring in
+        // For each of the last folded characters (at least 256, more than the longest keyword has): its start byte and
+        // its character index, side by side (``remember(_:_:_:_:)``).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: (ringMask + 1) * 2) { ring in
             if let dfa = dfa?.baseAddress {
                 if reference {
                     scanEveryStep(base, bytes.count, dfa, ring.baseAddress!, &hits)
@@ -741,9 +746,9 @@ public final class PhraseMatcher: @unchecked Sendable {
                 c.prev = brk; c.pos &+= 1; return
             }
             // A keyword may begin at the previous character: the ring needs where it starts.
-            if first { PhraseMatcher.remember(ring, c.pos &- 1, c.prevStart, c.prevChar) }
+            if first { remember(ring, c.pos &- 1, c.prevStart, c.prevChar) }
             first = false
-            PhraseMatcher.remember(ring, c.pos, start, c.char &- 1)
+            remember(ring, c.pos, start, c.char &- 1)
             let e = step(state, cls, dfa)
             state = Int(e & 0x7FFF)
             if e & 0x8000 != 0 { emit(state, c.pos, c.i, c.char, ring, &hits) }
@@ -777,10 +782,10 @@ public final class PhraseMatcher: @unchecked Sendable {
     }
 
     /// Keeps where the character at folded position `pos` starts, in bytes and in characters, in the ring of the
-    /// last 256.
+    /// last characters.
     @inline(__always)
-    private static func remember(_ ring: UnsafeMutablePointer<Int>, _ pos: Int, _ start: Int, _ char: Int) {
-        let r = (pos & 255) &<< 1
+    private func remember(_ ring: UnsafeMutablePointer<Int>, _ pos: Int, _ start: Int, _ char: Int) {
+        let r = (pos & ringMask) &<< 1
         ring[r] = start
         ring[r &+ 1] = char
     }
@@ -795,7 +800,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         for o in Int(outStart[state])..<Int(outStart[state + 1]) {
             let k = outputs[o]
             let p = pos - Int(lengths[Int(k)]) + 1
-            let r = (p & 255) &<< 1
+            let r = (p & ringMask) &<< 1
             hits.append(
                 Hit(
                     keyword: k, startPos: p, endPos: pos, startByte: ring[r], endByte: end, startChar: ring[r &+ 1],
@@ -860,7 +865,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                 if state != 0 && joinsSingleCharacters(base, n, start, i) { continue }
                 state = 0; pos &+= 1; continue
             }
-            PhraseMatcher.remember(ring, pos, start, char - 1)
+            remember(ring, pos, start, char - 1)
             let e: UInt16
             if state == 0 { e = dfa[Int(cls)] } else { e = dfa[state &* classes &+ Int(cls)] }
             state = Int(e & 0x7FFF)
@@ -893,7 +898,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                 if state != 0 && joinsSingleCharacters(base, n, start, i) { continue }
                 state = 0; pos &+= 1; continue
             }
-            PhraseMatcher.remember(ring, pos, start, char - 1)
+            remember(ring, pos, start, char - 1)
             // The automaton's step: the edge if there is one, else the failure link.
             var s = state
             while true {
@@ -914,7 +919,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             for o in Int(outStart[Int(s)])..<Int(outStart[Int(s) + 1]) {
                 let k = outputs[o]
                 let p = pos - Int(lengths[Int(k)]) + 1
-                let r = (p & 255) << 1
+                let r = (p & ringMask) << 1
                 hits.append(
                     Hit(
                         keyword: k, startPos: p, endPos: pos, startByte: ring[r], endByte: i, startChar: ring[r + 1],
