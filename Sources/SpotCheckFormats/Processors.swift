@@ -33,7 +33,9 @@ public enum Processors {
 
     /// The cores the CPU quota of this process's cgroup and its parents allows (rounded up), or nil when none is
     /// set. `cgroups` is `/proc/self/cgroup`: the unified hierarchy's `cpu.max` ("quota period", or "max …"), or
-    /// the version 1 `cpu` controller's `cpu.cfs_quota_us` and `cpu.cfs_period_us` (-1: none).
+    /// the version 1 `cpu` controller's `cpu.cfs_quota_us` and `cpu.cfs_period_us` (-1: none). The hierarchies are
+    /// looked for where systemd and container runtimes mount them (`/sys/fs/cgroup`, and `/sys/fs/cgroup/cpu,cpuacct`
+    /// for version 1); one mounted elsewhere sets no limit here.
     static func quota(cgroups: String, read: (String) -> String? = text) -> Int? {
         var found: [Int] = []
         for line in cgroups.split(separator: "\n") {
@@ -59,7 +61,8 @@ public enum Processors {
         return found.min()
     }
 
-    /// A file of the kernel's, or nil when it is not there (no such controller: no limit from it).
+    /// A file of the kernel's, or nil when it is not there (no such controller, or none mounted there: no limit from
+    /// it, which is no data lost).
     static func text(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
     /// A cgroup's directory and its parents', up to the hierarchy's root ("" for the root itself).

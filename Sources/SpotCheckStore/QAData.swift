@@ -322,9 +322,28 @@ public enum QAData {
             end: end, text: text)
     }
 
-    /// Deletes the findings of a period's transcripts: the first half of replacing them, ``insertFindings(period:_:checkedAt:transcripts:_:)``
-    /// the second, in the same transaction.
-    public static func deleteFindings(period: String, _ db: Database) throws {
+    /// Replaces the findings of a period's transcripts and records the check, in the transaction of `db`: the old
+    /// findings are deleted, `write` stores the new ones through the function it is given (as many times as it
+    /// likes, as they come) and returns how many transcripts were checked.
+    public static func replaceFindings(
+        period: String, checkedAt: String, _ db: Database,
+        _ write: (_ insert: ([(transcript: Int, finding: Finding)]) throws -> Void) throws -> Int
+    ) throws {
+        try deleteFindings(period: period, db)
+        var findings = 0
+        let transcripts = try write { batch in
+            try insertFindings(batch, db)
+            findings += batch.count
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO qa_checks(period, checked_at, transcripts, findings) VALUES (?, ?, ?, ?)
+                ON CONFLICT(period) DO UPDATE SET checked_at = excluded.checked_at, transcripts = excluded.transcripts, findings = excluded.findings
+                """, arguments: [period, checkedAt, transcripts, findings])
+    }
+
+    /// The findings of a period's transcripts deleted (the first step of ``replaceFindings(period:checkedAt:_:_:)``).
+    private static func deleteFindings(period: String, _ db: Database) throws {
         // The findings of the period's span of transcript ids, each checked for its transcript's period: SQLite did it
         // the other way round, seeking the findings of each of the period's transcripts (a month's 100,000 seeks
         // for its 20,000 findings, half the time of this write). A period whose ids spread across other periods'
@@ -339,13 +358,10 @@ public enum QAData {
             arguments: [period])
     }
 
-    /// Stores a period's findings and the figures of its check (after ``deleteFindings(period:_:)``, in its
-    /// transaction).
-    public static func insertFindings(
-        period: String, _ findings: [(transcript: Int, finding: Finding)], checkedAt: String, transcripts: Int,
-        _ db: Database
-    ) throws {
-        // 64 findings to a statement: a month's 20,000 findings, written on one thread at the end of the check.
+    /// Stores findings of a period's transcripts (in ``replaceFindings(period:checkedAt:_:_:)``).
+    private static func insertFindings(_ findings: [(transcript: Int, finding: Finding)], _ db: Database) throws {
+        guard !findings.isEmpty else { return }
+        // 64 findings to a statement: a month's 20,000 findings, written on one thread as the check ends.
         var rows = try SheetData.RowsStatement(
             table: """
                 findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity,
@@ -379,11 +395,6 @@ public enum QAData {
                 }
             }
         }
-        try db.execute(
-            sql: """
-                INSERT INTO qa_checks(period, checked_at, transcripts, findings) VALUES (?, ?, ?, ?)
-                ON CONFLICT(period) DO UPDATE SET checked_at = excluded.checked_at, transcripts = excluded.transcripts, findings = excluded.findings
-                """, arguments: [period, checkedAt, transcripts, findings.count])
     }
 
     /// A stored finding.

@@ -158,6 +158,12 @@ public final class Store: Sendable {
         }
     }
 
+    /// Whether the database is in WAL mode, where a writer and readers on other connections do not wait for each
+    /// other (not after a bulk load that could not switch back: ``write(bulk:_:)``).
+    public func isInWAL() throws -> Bool {
+        try read { try String.fetchOne($0, sql: "PRAGMA journal_mode") == "wal" }
+    }
+
     /// A read-only connection of its own to the database, for reading on another thread
     /// beside this store's connection (in WAL mode readers do not wait for each other).
     public func readOnlyConnection() throws -> DatabaseQueue {

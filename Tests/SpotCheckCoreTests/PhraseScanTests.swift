@@ -271,7 +271,10 @@ struct LargePhraseListTests {
         return (0..<4000).map { _ in
             BannedPhrase(
                 pattern: String((0..<10).map { _ in letters[rng.uniform(letters.count)] }), category: "x", severity: 1)
-        } + [BannedPhrase(pattern: "没办法", category: "推诿", severity: 2)]
+        } + [
+            BannedPhrase(pattern: "没办法", category: "推诿", severity: 2),
+            BannedPhrase(pattern: String(repeating: "不知道", count: 100), category: "x", severity: 1),
+        ]
     }()
     static let matcher = PhraseMatcher(phrases: phrases, exceptions: [], folder: TextFolder(simplified: smallT2S))
 
@@ -281,6 +284,12 @@ struct LargePhraseListTests {
         let found = m.matches(in: text).map { [$0.phrase, $0.start, $0.end] }
         // The last 没，办，法 is no phrase: the clause after its second comma is 法 and ten more characters.
         #expect(found == [[4000, 3, 8], [4000, 9, 14], [7, 15, 25], [7, 31, 41]])
+    }
+
+    /// A phrase of 300 characters is found from its start through the edge table too.
+    @Test func aPhraseOfThreeHundredCharacters() {
+        let found = LargePhraseListTests.matcher.matches(in: "好的。" + String(repeating: "不知道", count: 100) + "。")
+        #expect(found.map { [$0.phrase, $0.startByte, $0.endByte, $0.start, $0.end] } == [[4001, 9, 909, 3, 303]])
     }
 
     /// Beyond 2^24 characters a match starts where it starts, through the edge table too.

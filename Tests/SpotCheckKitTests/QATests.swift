@@ -66,6 +66,24 @@ enum QAFixture {
     }
 
     /// A workspace holding the fixture's five transcripts.
+    /// September: 240 chats of three agents, some with a banned phrase (48), a late first reply (60) or no closing.
+    static func busyMonth() throws -> TestWorkspace {
+        let w = try TestWorkspace()
+        var lines = ["会话ID,渠道,客服,顾客,角色,开始时间,结束时间,内容"]
+        for n in 0..<240 {
+            let start = LocalDateTime(day: Day(year: 2026, month: 9, day: 1 + n % 28)!, hour: 10, minute: n % 60)!
+            let agent = ["王敏", "刘洋", "张婷"][n % 3]
+            lines.append("C\(n),聊天,\(agent),buyer\(n),顾客,\(start),,在吗")
+            let reply = start.adding(milliseconds: n % 4 == 0 ? 40_000 : 5_000)
+            lines.append("C\(n),聊天,\(agent),buyer\(n),客服,\(reply),,\(n % 5 == 0 ? "这个没办法" : "您好，在的")")
+            if n % 2 == 0 {
+                lines.append("C\(n),聊天,\(agent),buyer\(n),客服,\(reply.adding(milliseconds: 3_000)),,感谢您的耐心，祝您生活愉快")
+            }
+        }
+        _ = try importTranscripts(w, [w.csv("month.csv", lines)], channel: nil)
+        return w
+    }
+
     static func imported() throws -> TestWorkspace {
         let w = try TestWorkspace()
         try importTranscripts(w, [w.csv("chat.csv", chat)], channel: .chat)
@@ -526,7 +544,8 @@ struct QACheckTests {
         }
     }
 
-    /// The figures tallied run by run, on whichever thread checked it, add up to those of all at once.
+    /// The figures tallied transcript by transcript add up to those of all at once, and to what a check on three
+    /// threads (each tallying the runs it checked) reports.
     @Test func talliesOfRunsAddUpToTheTallyOfTheWhole() throws {
         let w = try QAFixture.importedWithOctoberBetween()
         let checks = try w.on("2026-10-08").qa().checks
@@ -542,8 +561,68 @@ struct QACheckTests {
             whole.agents.map { [$0.agent, String($0.transcripts), String($0.findings)] } == [
                 ["刘洋", "3", "4"], ["王敏", "2", "3"],
             ])
-        let stored = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september)
+        let stored = try QAChecker(workspace: try w.on("2026-10-08")).run(period: september, threads: 3, perThread: 1)
         #expect(stored.byRule == whole.byRule && stored.agents == whole.agents)
+        #expect(stored.transcripts == whole.transcripts && stored.findings == whole.findings)
+    }
+
+    /// Three threads (this one writing while the others check the last runs) store what one stores: 240 chats,
+    /// some with a banned phrase, a late first reply or no closing.
+    @Test func aCheckOnThreeThreadsStoresWhatOneStores() throws {
+        let w = try QAFixture.busyMonth()
+        let checker = QAChecker(workspace: try w.on("2026-10-08"))
+        func stored() throws -> [QAData.StoredFinding] {
+            try Store(path: w.db).read { try QAData.findings(period: "2026-09", $0) }
+        }
+        let one = try checker.run(period: september, threads: 1)
+        let oneStored = try stored()
+        #expect(one.transcripts == 240 && one.findings == oneStored.count)
+        #expect(one.byRule["banned-phrase"] == 48 && one.byRule["first-response"] == 60)
+        let three = try checker.run(period: september, threads: 3, perThread: 1)
+        #expect(
+            three
+                == QAChecker.Summary(
+                    period: one.period, transcripts: one.transcripts, findings: one.findings, byRule: one.byRule,
+                    agents: one.agents, checkedAt: three.checkedAt))
+        #expect(try stored() == oneStored)
+    }
+
+    /// A thread whose check fails stops the check: the error comes out, nothing waits forever, and the findings
+    /// stored before are all still there.
+    @Test func aThreadThatFailsLeavesTheStoredFindingsAsTheyWere() throws {
+        struct Broken: Error {}
+        let w = try QAFixture.busyMonth()
+        let ws = try w.on("2026-10-08")
+        try QAChecker(workspace: ws).run(period: september)
+        let store = try Store(path: w.db)
+        let before = try store.read { try QAData.findings(period: "2026-09", $0) }
+        let checks = try ws.qa().checks
+        // The first run (this thread's) and the last (left to the others while this one writes).
+        for failing in ["C0", "C239"] {
+            #expect(throws: Broken.self) {
+                _ = try QAChecker.checkRuns(
+                    period: "2026-09", with: checks, store: store, threads: 3, perThread: 1,
+                    each: { run in
+                        if run.contains(where: { $0.0.externalID == failing }) { throw Broken() }
+                        return run.flatMap { r, found in found.map { (r.id, $0) } }
+                    },
+                    finish: { results in
+                        try store.write { db in
+                            try QAData.replaceFindings(period: "2026-09", checkedAt: "now", db) { insert in
+                                while let found = try results.next() { try insert(found) }
+                                return 240
+                            }
+                        }
+                    })
+            }
+            #expect(try store.read { try QAData.findings(period: "2026-09", $0) } == before)
+        }
+        // A writer that gives up before reading anything: the threads are still waited for.
+        #expect(throws: Broken.self) {
+            _ = try QAChecker.checkRuns(
+                period: "2026-09", with: checks, store: store, threads: 3, perThread: 1, each: { $0 },
+                finish: { _ in throw Broken() })
+        }
     }
 
     /// Checking a period again replaces its findings only: another period's transcript whose id lies between the

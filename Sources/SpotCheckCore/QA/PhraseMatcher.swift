@@ -535,10 +535,11 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// The scan: decodes UTF-8, folds, and runs the automaton. Only keyword hits leave it.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into hits: inout [Hit], reference: Bool) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        // Room for a hit per 128 bytes at first: a long text full of phrases grows the array less often (each
-        // growth copies it, and the kernel zeroes every page of the new one; 100 MB of dense text has more hits than
-        // one per 256 bytes); the pages not written stay unmapped.
-        hits.reserveCapacity(bytes.count >> 7)
+        // A long text: room for a hit per 128 bytes at first, so that one full of phrases grows the array less often
+        // (each growth copies it, and the kernel zeroes every page of the new one; 100 MB of dense text has more hits
+        // than one per 256 bytes); the pages not written stay unmapped. An utterance reserves nothing: most have no
+        // hit.
+        if bytes.count >= 1 << 16 { hits.reserveCapacity(bytes.count >> 7) }
         // For each of the last folded characters (at least 256, more than the longest keyword has): its start byte and
         // its character index, side by side (``remember(_:_:_:_:)``).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: (ringMask + 1) * 2) { ring in

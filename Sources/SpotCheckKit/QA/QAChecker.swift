@@ -34,31 +34,42 @@ public struct QAChecker {
     /// Checks the period and stores the findings. Every core reads a share of the period's
     /// transcripts, on a connection of its own, and checks them as they come.
     public func run(period: YearMonth) throws -> Summary {
+        try run(period: period, threads: QAChecker.threads)
+    }
+
+    /// ``run(period:)`` on `threads` threads, each taking on at least `perThread` ids of the period.
+    func run(period: YearMonth, threads: Int, perThread: Int = 2000) throws -> Summary {
         let ws = workspace
         let checks = try ws.qa().checks
         let store = try ws.store()
         let stamp = ws.stamp
         // Each thread tallies the runs it checked and keeps only their findings, so the checked transcripts are
-        // counted and let go on every core. Once this thread has no run left to take, it starts the write and
-        // deletes the period's old findings while the others check their last runs; the findings are then written
-        // in the order of their transcripts' ids (a transcript's own in the order found).
+        // counted and let go on every core. Near the end this thread stops checking and writes: it deletes the
+        // period's old findings and stores each run's as the run is done, in the order of their transcripts' ids (a
+        // transcript's own in the order found), while the others check the last runs.
         let summary = try QAChecker.checkRuns(
-            period: period.description, with: checks, store: store,
+            period: period.description, with: checks, store: store, threads: threads, perThread: perThread,
             each: { run -> (Tally, [(transcript: Int, finding: Finding)]) in
                 (Tally(run), run.flatMap { r, found in found.map { (r.id, $0) } })
             },
-            finish: { all in
+            finish: { results in
                 try store.write { db in
-                    try QAData.deleteFindings(period: period.description, db)
-                    let runs = try all()
-                    let tally = runs.reduce(into: Tally()) { $0.add($1.0) }
-                    try QAData.insertFindings(
-                        period: period.description, runs.flatMap(\.1), checkedAt: stamp,
-                        transcripts: tally.transcripts, db)
+                    var tally = Tally()
+                    try QAData.replaceFindings(period: period.description, checkedAt: stamp, db) { insert in
+                        while let (t, found) = try results.next() {
+                            tally.add(t)
+                            try insert(found)
+                        }
+                        // Nothing is stored for a period without transcripts (the write is undone).
+                        guard tally.transcripts > 0 else {
+                            throw QAError(Catalog.QA.noTranscripts(period.description))
+                        }
+                        return tally.transcripts
+                    }
                     return tally.summary(period: period, checkedAt: stamp)
                 }
             })
-        guard let summary, summary.transcripts > 0 else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
+        guard let summary else { throw QAError(Catalog.QA.noTranscripts(period.description)) }
         return summary
     }
 
@@ -75,8 +86,8 @@ public struct QAChecker {
     /// into runs that threads take in turn, each reading its runs' transcripts and utterances
     /// on a connection of its own (this thread on the store's) and checking them. The
     /// transcripts in time order (as ``QAData/transcripts(period:_:)`` gives them), with their
-    /// findings: how the stored findings read back. (``run(period:)`` needs no order and takes
-    /// ``checkRuns(period:with:store:threads:perThread:)``'s runs as they are.)
+    /// findings: how the stored findings read back. (``run(period:)`` needs no order and takes what each run
+    /// gave as it comes: ``checkRuns(period:with:store:threads:perThread:each:finish:)``.)
     /// A thread takes on at least `perThread` ids of the period.
     static func check(
         period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
@@ -102,23 +113,32 @@ public struct QAChecker {
     ) throws -> [[(TranscriptRow, [Finding])]] {
         try checkRuns(
             period: period, with: checks, store: store, threads: threads, perThread: perThread, each: { $0 },
-            finish: { try $0() }) ?? []
+            finish: { results in
+                var all: [[(TranscriptRow, [Finding])]] = []
+                while let run = try results.next() { all.append(run) }
+                return all
+            }) ?? []
     }
 
     /// Checks the period's runs of ids on `threads` threads, this one among them; what each run's transcripts and
     /// findings give (`each`, on the thread that checked them) is handed to `finish`, which this thread calls once it
-    /// has no run left to take (others may still be checking their last) with a function that waits for them and
-    /// returns what every run gave, in id order. Nil when the period has no transcripts.
+    /// has taken its share: the runs left to the other threads take about as long as the writing. `finish` reads what
+    /// the runs gave in id order, each waited for as it is needed. Nil when the period has no transcripts.
     static func checkRuns<R, T>(
         period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
-        perThread: Int = 2000, each: @escaping ([(TranscriptRow, [Finding])]) -> R,
-        finish: (_ all: () throws -> [R]) throws -> T
+        perThread: Int = 2000, each: @escaping ([(TranscriptRow, [Finding])]) throws -> R,
+        finish: (_ results: CheckRuns<R>) throws -> T
     ) throws -> T? {
         guard let span = try store.read({ try QAData.idSpan(period: period, $0) }) else { return nil }
         let threads = min(threads, max(1, span.count / perThread))
-        let work = CheckRuns<R>(QAChecker.runs(of: span, threads: threads))
-        func checkRuns(_ db: Database) throws {
-            while let (k, run) = work.next() {
+        let runs = QAChecker.runs(of: span, threads: threads)
+        // With others checking, this thread leaves them the last eighth of the runs (short ones: a sixteenth of the
+        // work on two threads, about what writing the findings takes). Only in WAL mode: with a rollback journal, a
+        // writer that must spill its pages waits for the readers, and a reader not yet begun would wait for it.
+        let overlap = try threads > 1 && store.isInWAL()
+        let work = CheckRuns<R>(runs, leaving: overlap ? runs.count / 8 : 0)
+        func checkRuns(_ db: Database, mine: Bool) throws {
+            while let (k, run) = work.next(mine: mine) {
                 let rows = try QAData.transcripts(period: period, in: run, db)
                 var position: [Int: Int] = [:]
                 for (i, r) in rows.enumerated() { position[r.id] = i }
@@ -131,30 +151,30 @@ public struct QAChecker {
                 // A transcript without utterances is checked as one.
                 work.done(
                     k,
-                    each(
+                    try each(
                         zip(rows, found).map { r, f in
                             (r, f ?? checks.check(Transcript(channel: r.channel, agent: r.agent, utterances: [])))
                         }))
             }
         }
-        let helpers = (1..<threads).map { _ in Helper { try store.readOnlyConnection().read(checkRuns) } }
+        let helpers = (1..<threads).map { _ in
+            Helper {
+                do { try store.readOnlyConnection().read { try checkRuns($0, mine: false) } } catch {
+                    work.fail(error)
+                    throw error
+                }
+            }
+        }
         for h in helpers { h.start() }
-        var joined = false
-        // Waits for the other threads; the first error of any.
-        func join() -> Error? {
-            joined = true
-            return helpers.reduce(nil) { first, h in h.join().flatMap { first ?? $0 } ?? first }
-        }
-        // When `finish` throws before it waits, its error is the one to report; the threads are still waited for.
-        defer { if !joined { _ = join() } }
-        do { try store.read(checkRuns) } catch {
-            work.stop()
-            _ = join()
+        // Waits for the other threads (their errors reach `finish` through `work`).
+        defer { for h in helpers { _ = h.join() } }
+        do {
+            try store.read { try checkRuns($0, mine: true) }
+            if !overlap { try work.waitForAll() }
+            return try finish(work)
+        } catch {
+            work.fail(error)
             throw error
-        }
-        return try finish {
-            if !joined, let failure = join() { throw failure }
-            return work.results
         }
     }
 
@@ -217,46 +237,69 @@ public struct QAChecker {
     }
 }
 
-/// The runs of transcript ids to check, taken in turn by the threads, and what each found.
-private final class CheckRuns<R>: @unchecked Sendable {
-    private let lock = NSLock()
+/// The runs of transcript ids to check, taken in turn by the threads, and what each gave, read in id order.
+final class CheckRuns<R>: @unchecked Sendable {
+    private let condition = NSCondition()
     private let runs: [ClosedRange<Int>]
-    private var taken = 0
+    /// The runs the thread that writes leaves to the others.
+    private let leaving: Int
+    private var taken = 0, read = 0
     private var found: [R?]
+    private var failure: Error?
 
-    init(_ runs: [ClosedRange<Int>]) {
+    init(_ runs: [ClosedRange<Int>], leaving: Int) {
         self.runs = runs
+        self.leaving = leaving
         found = Array(repeating: nil, count: runs.count)
     }
 
-    /// The next run to check, with its number.
-    func next() -> (Int, ClosedRange<Int>)? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard taken < runs.count else { return nil }
+    /// The next run to check, with its number; the thread that writes (`mine`) stops before the last `leaving`.
+    func next(mine: Bool) -> (Int, ClosedRange<Int>)? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard failure == nil, taken < runs.count - (mine ? leaving : 0) else { return nil }
         taken += 1
         return (taken - 1, runs[taken - 1])
     }
 
     /// What a run's transcripts gave.
-    func done(_ k: Int, _ results: R) {
-        lock.lock()
-        found[k] = results
-        lock.unlock()
+    func done(_ k: Int, _ result: R) {
+        condition.lock()
+        found[k] = result
+        condition.broadcast()
+        condition.unlock()
     }
 
-    /// What each run gave, in id order (once every run is done).
-    var results: [R] {
-        lock.lock()
-        defer { lock.unlock() }
-        return found.compactMap { $0 }
+    /// A thread failed: no more runs are handed out, and the reader hears of it.
+    func fail(_ error: Error) {
+        condition.lock()
+        if failure == nil { failure = error }
+        condition.broadcast()
+        condition.unlock()
     }
 
-    /// No more runs are handed out (a thread failed).
-    func stop() {
-        lock.lock()
-        taken = runs.count
-        lock.unlock()
+    /// Waits until every run is done; throws when a thread failed.
+    func waitForAll() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while found[read...].contains(where: { $0 == nil }) {
+            if let failure { throw failure }
+            condition.wait()
+        }
+    }
+
+    /// What the next run in id order gave, once it is done (nil after the last); let go once read. Throws when a
+    /// thread failed before that run was done.
+    func next() throws -> R? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard read < runs.count else { return nil }
+        while found[read] == nil {
+            if let failure { throw failure }
+            condition.wait()
+        }
+        defer { found[read] = nil; read += 1 }
+        return found[read]
     }
 }
 
