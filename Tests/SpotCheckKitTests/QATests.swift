@@ -587,6 +587,39 @@ struct QACheckTests {
         #expect(try stored() == oneStored)
     }
 
+    /// The runs handed out: the writing thread stops before the runs it leaves to the others; what the runs gave
+    /// is read in id order however they finish, waited for when not yet done, and a failure ends the waiting.
+    @Test func theRunsAreHandedOutAndReadInOrder() throws {
+        struct Broken: Error {}
+        let work = CheckRuns<String>([1...10, 11...20, 21...30], leaving: 1)
+        #expect(work.next(mine: true)?.0 == 0 && work.next(mine: true)?.0 == 1)
+        #expect(work.next(mine: true) == nil)
+        #expect(work.next(mine: false)?.1 == 21...30)
+        #expect(work.next(mine: false) == nil)
+        let other = Thread {
+            usleep(20_000)
+            work.done(2, "c")
+            work.done(0, "a")
+            usleep(20_000)
+            work.done(1, "b")
+        }
+        other.start()
+        try work.waitForAll()
+        #expect(try work.next() == "a" && work.next() == "b" && work.next() == "c" && work.next() == nil)
+        let failing = CheckRuns<String>([1...1, 2...2], leaving: 0)
+        _ = failing.next(mine: true)
+        _ = failing.next(mine: false)
+        failing.done(0, "a")
+        Thread {
+            usleep(20_000)
+            failing.fail(Broken())
+        }.start()
+        #expect(throws: Broken.self) { try failing.waitForAll() }
+        #expect(try failing.next() == "a")
+        #expect(throws: Broken.self) { try failing.next() }
+        #expect(failing.next(mine: false) == nil)
+    }
+
     /// A thread whose check fails stops the check: the error comes out, nothing waits forever, and the findings
     /// stored before are all still there.
     @Test func aThreadThatFailsLeavesTheStoredFindingsAsTheyWere() throws {
