@@ -56,11 +56,13 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // What the machine gives this process: the cores it may use.
+        .target(name: "SpotCheckSystem"),
         // The SQLite store: schema, migrations, records.
         .target(
             name: "SpotCheckStore",
             dependencies: [
-                "SpotCheckCore", "SpotCheckText",
+                "SpotCheckCore", "SpotCheckText", "SpotCheckSystem",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -68,7 +70,7 @@ let package = Package(
         .target(
             name: "SpotCheckKit",
             dependencies: [
-                "SpotCheckCore", "SpotCheckText", "SpotCheckFormats", "SpotCheckStore", "CArgon2",
+                "SpotCheckCore", "SpotCheckText", "SpotCheckFormats", "SpotCheckStore", "SpotCheckSystem", "CArgon2",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -110,7 +112,7 @@ let package = Package(
         ),
         // Data generators for the benchmarks in Scripts/.
         .executableTarget(
-            name: "spotcheck-bench", dependencies: ["SpotCheckCore", "SpotCheckFormats"], path: "Sources/Benchmark"),
+            name: "spotcheck-bench", dependencies: ["SpotCheckCore", "SpotCheckSystem"], path: "Sources/Benchmark"),
         // Build tool: embeds Templates/ into the binary so it works from any directory.
         .executableTarget(name: "embed-templates", path: "Sources/EmbedTemplates"),
         .plugin(
@@ -130,6 +132,7 @@ let package = Package(
             name: "SpotCheckKitTests",
             dependencies: [
                 "SpotCheckKit", "SpotCheckStore", "SpotCheckFormats", "SpotCheckCore", "SpotCheckText",
+                "SpotCheckSystem",
                 "PlatformExports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

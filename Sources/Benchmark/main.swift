@@ -11,7 +11,7 @@
 //                                           utterance: 80% chats, 20% calls with start and end times
 import Foundation
 import SpotCheckCore
-import SpotCheckFormats
+import SpotCheckSystem
 
 let args = CommandLine.arguments
 func usage() -> Never {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SpotCheckCore
+import SpotCheckSystem
 import SpotCheckText
 
 #if canImport(Glibc)
@@ -224,8 +225,9 @@ extension DatabaseError {
 
 /// Why the database cannot be used.
 extension Store {
-    /// How many connections read side by side when reads are concurrent (two per core).
-    public static let readerCount = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// How many connections read side by side when reads are concurrent (two per core this process may use: a
+    /// container given two cores of a large machine keeps four, not two per core of the machine).
+    public static let readerCount = max(2, Processors.usable * 2)
 }
 
 public enum StoreError: UserFacingError, Equatable, Sendable {

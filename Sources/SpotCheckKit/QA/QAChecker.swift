@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 import GRDB
 import SpotCheckCore
-import SpotCheckFormats
 import SpotCheckStore
+import SpotCheckSystem
 import SpotCheckText
 
 /// Runs every automatic check on every transcript of a period (`spotcheck qa check`) and

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SpotCheckFormats
+@testable import SpotCheckSystem
 
 @Suite("The cores a process may use")
 struct ProcessorsTests {
