@@ -592,10 +592,10 @@ struct QACheckTests {
     @Test func theRunsAreHandedOutAndReadInOrder() throws {
         struct Broken: Error {}
         let work = CheckRuns<String>([1...10, 11...20, 21...30], leaving: 1)
-        #expect(work.next(mine: true)?.0 == 0 && work.next(mine: true)?.0 == 1)
-        #expect(work.next(mine: true) == nil)
-        #expect(work.next(mine: false)?.1 == 21...30)
-        #expect(work.next(mine: false) == nil)
+        #expect(work.take(mine: true)?.0 == 0 && work.take(mine: true)?.0 == 1)
+        #expect(work.take(mine: true) == nil)
+        #expect(work.take(mine: false)?.1 == 21...30)
+        #expect(work.take(mine: false) == nil)
         let other = Thread {
             usleep(20_000)
             work.done(2, "c")
@@ -607,8 +607,8 @@ struct QACheckTests {
         try work.waitForAll()
         #expect(try work.next() == "a" && work.next() == "b" && work.next() == "c" && work.next() == nil)
         let failing = CheckRuns<String>([1...1, 2...2], leaving: 0)
-        _ = failing.next(mine: true)
-        _ = failing.next(mine: false)
+        _ = failing.take(mine: true)
+        _ = failing.take(mine: false)
         failing.done(0, "a")
         Thread {
             usleep(20_000)
@@ -617,7 +617,7 @@ struct QACheckTests {
         #expect(throws: Broken.self) { try failing.waitForAll() }
         #expect(try failing.next() == "a")
         #expect(throws: Broken.self) { try failing.next() }
-        #expect(failing.next(mine: false) == nil)
+        #expect(failing.take(mine: false) == nil)
     }
 
     /// A thread whose check fails stops the check: the error comes out, nothing waits forever, and the findings

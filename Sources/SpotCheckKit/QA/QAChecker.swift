@@ -138,7 +138,7 @@ public struct QAChecker {
         let overlap = try threads > 1 && store.isInWAL()
         let work = CheckRuns<R>(runs, leaving: overlap ? runs.count / 8 : 0)
         func checkRuns(_ db: Database, mine: Bool) throws {
-            while let (k, run) = work.next(mine: mine) {
+            while let (k, run) = work.take(mine: mine) {
                 let rows = try QAData.transcripts(period: period, in: run, db)
                 var position: [Int: Int] = [:]
                 for (i, r) in rows.enumerated() { position[r.id] = i }
@@ -253,8 +253,8 @@ final class CheckRuns<R>: @unchecked Sendable {
         found = Array(repeating: nil, count: runs.count)
     }
 
-    /// The next run to check, with its number; the thread that writes (`mine`) stops before the last `leaving`.
-    func next(mine: Bool) -> (Int, ClosedRange<Int>)? {
+    /// Takes the next run to check, with its number; the thread that writes (`mine`) stops before the last `leaving`.
+    func take(mine: Bool) -> (Int, ClosedRange<Int>)? {
         condition.lock()
         defer { condition.unlock() }
         guard failure == nil, taken < runs.count - (mine ? leaving : 0) else { return nil }
