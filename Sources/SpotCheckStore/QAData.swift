@@ -330,11 +330,23 @@ public enum QAData {
         _ write: (_ insert: ([(transcript: Int, finding: Finding)]) throws -> Void) throws -> Int
     ) throws {
         try deleteFindings(period: period, db)
+        // One statement of 64 findings for them all; what does not fill one waits for the next batch.
+        var rows = try SheetData.RowsStatement(
+            table: """
+                findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity,
+                span_start, span_end)
+                """,
+            columns: 12, db)
+        var waiting: [(transcript: Int, finding: Finding)] = []
         var findings = 0
         let transcripts = try write { batch in
-            try insertFindings(batch, db)
+            waiting += batch
             findings += batch.count
+            let whole = waiting.count - waiting.count % SheetData.RowsStatement.perStatement
+            try insertFindings(waiting[..<whole], &rows)
+            waiting.removeFirst(whole)
         }
+        try insertFindings(waiting[...], &rows)
         try db.execute(
             sql: """
                 INSERT INTO qa_checks(period, checked_at, transcripts, findings) VALUES (?, ?, ?, ?)
@@ -358,18 +370,13 @@ public enum QAData {
             arguments: [period])
     }
 
-    /// Stores findings of a period's transcripts (in ``replaceFindings(period:checkedAt:_:_:)``).
-    private static func insertFindings(_ findings: [(transcript: Int, finding: Finding)], _ db: Database) throws {
-        guard !findings.isEmpty else { return }
-        // 64 findings to a statement: a month's 20,000 findings, written on one thread as the check ends.
-        var rows = try SheetData.RowsStatement(
-            table: """
-                findings(transcript_id, rule, seq, at_ms, matched, excerpt, gap_ms, pattern, category, severity,
-                span_start, span_end)
-                """,
-            columns: 12, db)
-        for first in stride(from: 0, to: findings.count, by: SheetData.RowsStatement.perStatement) {
-            let batch = findings[first..<min(first + SheetData.RowsStatement.perStatement, findings.count)]
+    /// Stores findings of a period's transcripts (in ``replaceFindings(period:checkedAt:_:_:)``), 64 to a statement.
+    private static func insertFindings(
+        _ findings: ArraySlice<(transcript: Int, finding: Finding)>, _ rows: inout SheetData.RowsStatement
+    ) throws {
+        for first in stride(from: findings.startIndex, to: findings.endIndex, by: SheetData.RowsStatement.perStatement)
+        {
+            let batch = findings[first..<min(first + SheetData.RowsStatement.perStatement, findings.endIndex)]
             try rows.run(rows: batch.count) { s, p, i, _ in
                 let (t, f) = batch[batch.startIndex + i]
                 sqlite3_bind_int64(s, p + 1, Int64(t))

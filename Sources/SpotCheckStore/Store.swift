@@ -148,7 +148,7 @@ public final class Store: Sendable {
     private func backToWAL(_ queue: DatabaseQueue) throws {
         do {
             try queue.writeWithoutTransaction { db in
-                guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+                guard try !Store.isInWAL(db) else { return }
                 noWaiting.set()
                 defer { noWaiting.clear() }
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
@@ -161,8 +161,10 @@ public final class Store: Sendable {
 
     /// Whether the database is in WAL mode, where a writer and readers on other connections do not wait for each
     /// other (not after a bulk load that could not switch back: ``write(bulk:_:)``).
-    public func isInWAL() throws -> Bool {
-        try read { try String.fetchOne($0, sql: "PRAGMA journal_mode") == "wal" }
+    public func isInWAL() throws -> Bool { try read(Store.isInWAL) }
+
+    private static func isInWAL(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal"
     }
 
     /// A read-only connection of its own to the database, for reading on another thread

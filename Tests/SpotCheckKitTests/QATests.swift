@@ -16,6 +16,49 @@ import Testing
 /// - C2: the prompt after 3.5 s, then 3.5 s more and no apology; no closing;
 /// - C3: a customer saying banned phrases (fine), a wait announced before 20 s of silence
 ///   (fine), then 3.501 s of dead air.
+/// The checked transcripts as the tests compare them: ``QAChecker/run(period:)`` stores what each run gave as it
+/// comes and keeps nothing in time order, so the order the reports read is made here.
+extension QAChecker {
+    /// Reads and checks a period's stored transcripts on every core. The period's ids are cut
+    /// into runs that threads take in turn, each reading its runs' transcripts and utterances
+    /// on a connection of its own (this thread on the store's) and checking them. The
+    /// transcripts in time order (as ``QAData/transcripts(period:_:)`` gives them), with their
+    /// findings: how the stored findings read back. (``run(period:)`` needs no order and takes what each run
+    /// gave as it comes: ``checkRuns(period:with:store:threads:perThread:each:finish:)``.)
+    /// A thread takes on at least `perThread` ids of the period.
+    static func check(
+        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
+        perThread: Int = 2000
+    ) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
+        let checked = try checkRuns(period: period, with: checks, store: store, threads: threads, perThread: perThread)
+        // In time order: the keys are sorted and the rows then taken once (sorting the rows themselves moved their
+        // texts and findings at every merge).
+        var keys: [(started: Int64, id: Int, run: Int32, at: Int32)] = []
+        keys.reserveCapacity(checked.reduce(0) { $0 + $1.count })
+        for (k, run) in checked.enumerated() {
+            for (i, r) in run.enumerated() { keys.append((r.0.started.milliseconds, r.0.id, Int32(k), Int32(i))) }
+        }
+        keys.sort { ($0.started, $0.id) < ($1.started, $1.id) }
+        return (keys.map { checked[Int($0.run)][Int($0.at)].0 }, keys.map { checked[Int($0.run)][Int($0.at)].1 })
+    }
+
+    /// ``check(period:with:store:threads:perThread:)``'s transcripts and findings as its runs of ids gave them, each
+    /// run in id order.
+    fileprivate static func checkRuns(
+        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
+        perThread: Int = 2000
+    ) throws -> [[(TranscriptRow, [Finding])]] {
+        try checkRuns(
+            period: period, with: checks, store: store, threads: threads, perThread: perThread, each: { $0 },
+            finish: { results in
+                var all: [[(TranscriptRow, [Finding])]] = []
+                while let run = try results.next() { all.append(run) }
+                return all
+            }) ?? []
+    }
+
+}
+
 enum QAFixture {
     static let chatHeader = "会话ID,客服昵称,买家昵称,发送方,发送时间,消息内容"
     static let chat = [

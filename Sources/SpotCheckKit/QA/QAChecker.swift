@@ -82,44 +82,6 @@ public struct QAChecker {
         return stale
     }
 
-    /// Reads and checks a period's stored transcripts on every core. The period's ids are cut
-    /// into runs that threads take in turn, each reading its runs' transcripts and utterances
-    /// on a connection of its own (this thread on the store's) and checking them. The
-    /// transcripts in time order (as ``QAData/transcripts(period:_:)`` gives them), with their
-    /// findings: how the stored findings read back. (``run(period:)`` needs no order and takes what each run
-    /// gave as it comes: ``checkRuns(period:with:store:threads:perThread:each:finish:)``.)
-    /// A thread takes on at least `perThread` ids of the period.
-    static func check(
-        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
-        perThread: Int = 2000
-    ) throws -> (rows: [TranscriptRow], findings: [[Finding]]) {
-        let checked = try checkRuns(period: period, with: checks, store: store, threads: threads, perThread: perThread)
-        // In time order: the keys are sorted and the rows then taken once (sorting the rows themselves moved their
-        // texts and findings at every merge).
-        var keys: [(started: Int64, id: Int, run: Int32, at: Int32)] = []
-        keys.reserveCapacity(checked.reduce(0) { $0 + $1.count })
-        for (k, run) in checked.enumerated() {
-            for (i, r) in run.enumerated() { keys.append((r.0.started.milliseconds, r.0.id, Int32(k), Int32(i))) }
-        }
-        keys.sort { ($0.started, $0.id) < ($1.started, $1.id) }
-        return (keys.map { checked[Int($0.run)][Int($0.at)].0 }, keys.map { checked[Int($0.run)][Int($0.at)].1 })
-    }
-
-    /// ``check(period:with:store:threads:perThread:)``'s transcripts and findings as its runs of ids gave them, each
-    /// run in id order.
-    static func checkRuns(
-        period: String, with checks: TranscriptChecks, store: Store, threads: Int = QAChecker.threads,
-        perThread: Int = 2000
-    ) throws -> [[(TranscriptRow, [Finding])]] {
-        try checkRuns(
-            period: period, with: checks, store: store, threads: threads, perThread: perThread, each: { $0 },
-            finish: { results in
-                var all: [[(TranscriptRow, [Finding])]] = []
-                while let run = try results.next() { all.append(run) }
-                return all
-            }) ?? []
-    }
-
     /// Checks the period's runs of ids on `threads` threads, this one among them; what each run's transcripts and
     /// findings give (`each`, on the thread that checked them) is handed to `finish`, which this thread calls once it
     /// has taken its share: the runs left to the other threads take about as long as the writing. `finish` reads what
