@@ -30,6 +30,24 @@ struct KeyTableTests {
         #expect((0..<20_000).allSatisfy { t.get(HashedKey("buyer\($0)")) == 10 + $0 })
     }
 
+    @Test func roomMadeForAMonthHoldsAnOrderNumberForEveryRow() {
+        // An after-sales row is one order's case: each of the rows brings its own order number, while the
+        // customers (buyer IDs, phones) are about half as many.
+        var r = IdentityResolver(known: [:], nextCustomer: 1)
+        r.reserve(rows: 20_000, numericOrders: 20_000)
+        let room = r.numericOrderCapacity
+        #expect(room >= 20_000)
+        for i in 0..<20_000 {
+            _ = r.resolve(KeyPair(buyer: "buyer_\(i / 2)", order: "3612\(100_000_000_000 + i)"))
+        }
+        #expect(r.numericOrderCapacity == room)
+        #expect(r.resolve(KeyPair(order: "3612\(100_000_000_000 + 19_999)")) == 10_000)
+        // Rows with no all-digit order number make no room for them.
+        var text = IdentityResolver(known: [:], nextCustomer: 1)
+        text.reserve(rows: 20_000, numericOrders: 0)
+        #expect(text.numericOrderCapacity < 100)
+    }
+
     @Test func aStoredCustomerNumberedIntMinIsMetAsNew() {
         // Only a damaged database holds one; the table's empty mark is never a customer.
         var r = IdentityResolver(known: ["b:lily": Int.min, "b:wang": 5], nextCustomer: 6)

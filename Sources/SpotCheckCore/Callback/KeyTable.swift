@@ -23,6 +23,8 @@ struct KeyTable {
     private let hasTexts: Bool
     private var mask: Int
     private(set) var count = 0
+    /// How many keys fit before the table grows.
+    var capacity: Int { slots.count / 4 * 3 }
 
     /// A table of numeric keys, or of text keys with `texts`.
     init(texts: Bool) {

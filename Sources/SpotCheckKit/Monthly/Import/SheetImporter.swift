@@ -431,11 +431,15 @@ final class NewRows: @unchecked Sendable {
     /// Rows to make room for before the first batch (``reserve(_:)``).
     private var pendingRoom = 0
 
-    private func makeRoom() {
+    /// Makes the room ``reserve(_:)`` asked for, for rows like those of the first batch: as many of them carry an
+    /// all-digit order number.
+    private func makeRoom(like batch: [ParsedRow]) {
         let ahead = pendingRoom
         pendingRoom = 0
+        let numeric = batch.reduce(0) { $0 + ($1.keys.hasNumericOrder ? 1 : 0) }
+        let orders = batch.isEmpty ? 0 : Int((Double(ahead) * Double(numeric) / Double(batch.count)).rounded(.up))
         state.known.reserveCapacity(state.known.count + ahead)
-        state.resolver.reserve(ahead)
+        state.resolver.reserve(rows: ahead, numericOrders: orders)
         state.newCustomers.reserveCapacity(state.newCustomers.count + ahead)
     }
 
@@ -443,7 +447,7 @@ final class NewRows: @unchecked Sendable {
     /// already stored; resolves each new one's customer and notes which of its keys are new
     /// (``ParsedRow/newKeys``).
     func take(_ batch: inout [ParsedRow]) {
-        if pendingRoom > 0 { makeRoom() }
+        if pendingRoom > 0 { makeRoom(like: batch) }
         var kept = 0
         // In place: a row is completed or dropped without copying the batch.
         batch.withUnsafeMutableBufferPointer { rows in
