@@ -41,6 +41,12 @@ let package = Package(
             pkgConfig: "libargon2",
             providers: [.apt(["libargon2-dev"])]
         ),
+        // jemalloc from the system (Debian: libjemalloc-dev): the `spotcheck` executable's allocator.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         // Pure rules: no I/O, no Foundation.
         .target(name: "SpotCheckCore"),
         // The catalog of every user-facing string, Simplified Chinese and English.
@@ -97,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "spotcheck",
             dependencies: [
-                "SpotCheckKit", "SpotCheckCore", "SpotCheckText", "SpotCheckWeb",
+                "SpotCheckKit", "SpotCheckCore", "SpotCheckText", "SpotCheckWeb", "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

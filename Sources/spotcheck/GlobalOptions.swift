@@ -42,6 +42,7 @@ struct GlobalOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         var logger = Logger(label: "spotcheck")
         logger.logLevel = verbose ? .debug : .warning
+        logger.debug("allocator: \(Allocator.version.map { "jemalloc \($0)" } ?? "the C library's malloc")")
         let lang = lang
         let onBusy: @Sendable () -> Void = {
             // Said on a terminal only; a script sees the outcome (the command goes on, or fails).

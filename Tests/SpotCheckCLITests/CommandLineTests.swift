@@ -17,6 +17,16 @@ struct CommandLineTests {
         #expect(byMonth.stdout.contains("\"transcripts\""))
     }
 
+    @Test func theToolRunsOnJemalloc() throws {
+        // Linked in place of the C library's malloc (Package.swift, CJemalloc): were the C library's
+        // first in the lookup order, every allocation would go to it and the import lose its speed.
+        let s = try Scratch()
+        #expect(try s.run(["init"]).status == 0)
+        // Before anything is drawn the status only says so (exit 1); the diagnostics come first.
+        let r = try s.run(["--verbose", "status"])
+        #expect(r.stderr.contains("allocator: jemalloc 5."), "\(r.stderr)")
+    }
+
     @Test func aWrongChoiceExits64NamingTheClosestValue() throws {
         let s = try Scratch()
         let r = try s.run([
