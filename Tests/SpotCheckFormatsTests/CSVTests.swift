@@ -1,4 +1,5 @@
 import Foundation
+import SpotCheckText
 import Testing
 
 @testable import SpotCheckFormats
@@ -53,6 +54,44 @@ struct CSVTests {
         let expected = [["客户", "备注"], ["张丽", "a,\"b\"\r\nc"], ["李强", "最后一行"]]
         #expect(try csvRows(utf8, chunkSize: chunk) == expected)
         #expect(try csvRows(gbk, chunkSize: chunk) == expected)
+    }
+
+    /// A delimiter, line end, NUL or byte that is no UTF-8 may fall anywhere in a plain field, and in the file's last
+    /// bytes: each is found where it stands (the UTF-8 check passes over ASCII eight bytes at a time).
+    @Test func plainFieldsEndWhereverTheirDelimiterFalls() throws {
+        let dir = TempDir()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789-_. 张丽李强")
+        var rng = Mix(state: 20_261_130)
+        var rows: [[String]] = []
+        var text = ""
+        for r in 0..<400 {
+            let row = (0..<Int(rng.next() % 5) + 1).map { _ in
+                String((0..<Int(rng.next() % 21)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+            }
+            rows.append(row)
+            text += row.joined(separator: ",") + (r == 399 ? "" : r % 3 == 0 ? "\r\n" : "\n")
+        }
+        let p = dir.file("w.csv", text)
+        #expect(try csvRows(p) == rows)
+        #expect(try csvRows(p, chunkSize: 13) == rows)
+        for offset in 0..<17 {
+            // A NUL or a byte that is no UTF-8 at each place of a long field, before a comma and at the file's end.
+            let field = Array("abcdefghijklmnopq".utf8)
+            for tail in [",0123456789abcdef\n", ""] {
+                var nul = field
+                nul[offset] = 0
+                // Sixteen characters first, so that the file is taken for UTF-8 (``TextEncoding/detect(_:)``).
+                let head = Array("客户姓名,手机号码订单编号商品名称备注\nok,".utf8)
+                let n = dir.file("n\(offset)\(tail.count).csv", head + nul + Array(tail.utf8))
+                #expect(throws: FileError(file: n, row: 2, column: "B", message: Catalog.File.nulCharacter)) {
+                    try csvRows(n)
+                }
+                var bad = field
+                bad[offset] = 0xFF
+                let u = dir.file("u\(offset)\(tail.count).csv", head + bad + Array(tail.utf8))
+                #expect(throws: FileError.self) { try csvRows(u) }
+            }
+        }
     }
 
     @Test func rowNumbersCountBlankLinesLikeExcel() throws {
