@@ -99,31 +99,39 @@ extension RowParser {
         }
         if let p = phone, !phoneMasked { keys.phone = String(decoding: p, as: UTF8.self) }
         if let o = order, IdentityKey.isOrderNumber(utf8: o) { keys.order = String(decoding: o, as: UTF8.self) }
-        var packer = PackedFieldsBuilder(capacity: fields.count * 24 + 64)
         var name: UnsafeBufferPointer<UInt8>? = nil
         switch text(.name) {
         case .general: return nil
         case .none: break
         case .text(let n): if !Masking.isEncrypted(utf8: n) { name = n }
         }
+        // Room for every cell of the row, the separators, the seconds of three dates and the platform's name: a
+        // row that needs more (a column given to two fields) goes the general way.
+        var room = 64 + fields.count
+        for i in 0..<fields.count { room += fields[i].count }
         // The fields in packing order (``RecordFields/packedUTF8``).
-        packer.add(buyer)
-        packer.add(phone)
-        packer.add(name)
-        packer.add(order)
-        guard add(.product, to: &packer, text) else { return nil }
-        add(purchase, to: &packer)
-        guard add(.situation, to: &packer, text), add(.handler, to: &packer, text) else { return nil }
-        add(handled, to: &packer)
-        guard add(.reviewLevel, to: &packer, text), add(.refundStatus, to: &packer, text),
-            add(.courier, to: &packer, text), add(.trackingNo, to: &packer, text), add(.spent, to: &packer, text)
-        else { return nil }
-        add(last, to: &packer)
-        if let platform {
-            packer.add(nil)  // no alternate phones on this path
-            var raw = platform.rawValue
-            raw.withUTF8 { packer.add($0) }
+        let packed = PackedFieldsBuilder.build(capacity: room) { packer in
+            packer.add(buyer)
+            packer.add(phone)
+            packer.add(name)
+            packer.add(order)
+            guard add(.product, to: &packer, text) else { return false }
+            add(purchase, to: &packer)
+            guard add(.situation, to: &packer, text), add(.handler, to: &packer, text) else { return false }
+            add(handled, to: &packer)
+            guard add(.reviewLevel, to: &packer, text), add(.refundStatus, to: &packer, text),
+                add(.courier, to: &packer, text), add(.trackingNo, to: &packer, text),
+                add(.spent, to: &packer, text)
+            else { return false }
+            add(last, to: &packer)
+            if let platform {
+                packer.add(nil)  // no alternate phones on this path
+                var raw = platform.rawValue
+                raw.withUTF8 { packer.add($0) }
+            }
+            return true
         }
+        guard let packed else { return nil }
         let route: ContactRoute
         if phone != nil && !phoneMasked {
             route = .phone
@@ -136,7 +144,7 @@ extension RowParser {
         }
         var record = NewRecord(
             kind: kind, eventDay: eventDay, vipMonth: kind == .vip ? vipMonth : nil, sourceRow: row,
-            packedFields: packer.take(), route: route)
+            packedFields: packed, route: route)
         if fingerprints { record.fingerprint = RowParser.fingerprint(record) }
         // Moved into the row (a copy retained the fields' bytes).
         return ParsedRow(record: consume record, keys: IdentityResolver.PreparedKeys(keys))
