@@ -156,16 +156,31 @@ public final class CSVReader {
                 // Quoted field.
                 var q = p + 1
                 var hasEscapes = false
-                var high: UInt8 = 0
+                var high: UInt64 = 0
                 var nul = false
+                let base = b.baseAddress!
                 while true {
+                    // Eight bytes at a time up to the first quote or NUL among them (``CSVReader/stops(_:_:)``).
+                    while q + 8 <= n {
+                        let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+                        let stop = CSVReader.stops(w, quote)
+                        if stop == 0 {
+                            high |= w
+                            q += 8
+                            continue
+                        }
+                        let k = stop.trailingZeroBitCount >> 3
+                        high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * k))
+                        q += k
+                        break
+                    }
                     if q >= n {
                         if eof {
                             throw FileError(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row))
                         }; return nil
                     }
                     let c = b[q]
-                    high |= c
+                    high |= UInt64(c)
                     if c == 0 { nul = true }
                     if c == quote {
                         if q + 1 >= n && !eof { return nil }
@@ -183,14 +198,16 @@ public final class CSVReader {
                         k += (b[k] == quote) ? 2 : 1
                     }
                     span = CSVFields.Span(start: at, end: scratch.count, inScratch: true)
-                    if high >= 0x80 {
+                    if high & 0x8080_8080_8080_8080 != 0 {
                         try scratch.withUnsafeBufferPointer {
                             try check(UnsafeBufferPointer(rebasing: $0[at...]), row: row)
                         }
                     }
                 } else {
                     span = CSVFields.Span(start: p + 1, end: q, inScratch: false)
-                    if high >= 0x80 { try check(UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), row: row) }
+                    if high & 0x8080_8080_8080_8080 != 0 {
+                        try check(UnsafeBufferPointer(rebasing: b[(p + 1)..<q]), row: row)
+                    }
                 }
                 if nul { throw nulProblem(row: row, column: fields.count) }
                 p = q + 1
@@ -213,18 +230,33 @@ public final class CSVReader {
                 fields.append(span)
             } else {
                 var e = p
-                var high: UInt8 = 0
+                var high: UInt64 = 0
                 var nul = false
+                // Eight bytes at a time up to the first comma, line end or NUL among them (``CSVReader/stops(_:_:_:_:)``).
+                let base = b.baseAddress!
+                while e + 8 <= n {
+                    let w = UnsafeRawPointer(base + e).loadUnaligned(as: UInt64.self)
+                    let stop = CSVReader.stops(w, comma, lf, cr)
+                    if stop == 0 {
+                        high |= w
+                        e += 8
+                        continue
+                    }
+                    let k = stop.trailingZeroBitCount >> 3
+                    high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * k))
+                    e += k
+                    break
+                }
                 while e < n {
                     let c = b[e]
                     if c == comma || c == lf || c == cr { break }
-                    high |= c
+                    high |= UInt64(c)
                     if c == 0 { nul = true }
                     e += 1
                 }
                 if e >= n && !eof { return nil }
                 if nul { throw nulProblem(row: row, column: fields.count) }
-                if high >= 0x80 { try check(UnsafeBufferPointer(rebasing: b[p..<e]), row: row) }
+                if high & 0x8080_8080_8080_8080 != 0 { try check(UnsafeBufferPointer(rebasing: b[p..<e]), row: row) }
                 fields.append(CSVFields.Span(start: p, end: e, inScratch: false))
                 p = e
             }
@@ -247,6 +279,28 @@ public final class CSVReader {
             return p + 1  // LF
         }
     }
+
+    /// The bytes of `w` (eight, the first lowest) that are NUL or one of `bytes`: each has its top bit set in the
+    /// result. Exact up to the first set (a byte after it may be flagged wrongly, by the borrow), so only the first
+    /// is to be read; the bytes before it are none of them.
+    @inline(__always)
+    static func stops(_ w: UInt64, _ a: UInt8) -> UInt64 { zeros(w) | zeros(w ^ spread(a)) }
+
+    /// ``stops(_:_:)`` for three bytes.
+    @inline(__always)
+    static func stops(_ w: UInt64, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+        zeros(w) | zeros(w ^ spread(a)) | zeros(w ^ spread(b)) | zeros(w ^ spread(c))
+    }
+
+    /// The top bit of each zero byte of `v` (exact up to the first).
+    @inline(__always)
+    private static func zeros(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+    }
+
+    /// `b` in each of eight bytes.
+    @inline(__always)
+    private static func spread(_ b: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(b) }
 
     /// A NUL byte in a field: no spreadsheet writes one, so the file is damaged there (issue 7).
     private func nulProblem(row: Int, column: Int) -> FileError {

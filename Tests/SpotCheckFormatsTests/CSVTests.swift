@@ -94,6 +94,43 @@ struct CSVTests {
         }
     }
 
+    /// Quoted fields are read eight bytes at a time up to a quote or NUL: a doubled quote, a closing one, a NUL or a
+    /// byte that is no UTF-8 may fall at any place in a word.
+    @Test func quotedFieldsEndWhereverTheirQuoteFalls() throws {
+        let dir = TempDir()
+        let letters = Array("abcdefghij,\n\"张丽李强 ")
+        var rng = Mix(state: 20_261_201)
+        var rows: [[String]] = []
+        var text = "客户姓名,手机号码订单编号商品名称备注\n"
+        for _ in 0..<400 {
+            let row = (0..<Int(rng.next() % 4) + 1).map { _ in
+                String((0..<Int(rng.next() % 25)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+            }
+            rows.append(row)
+            text +=
+                row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+                + "\r\n"
+        }
+        let p = dir.file("q.csv", text)
+        #expect(try csvRows(p) == [["客户姓名", "手机号码订单编号商品名称备注"]] + rows)
+        #expect(try csvRows(p, chunkSize: 11) == [["客户姓名", "手机号码订单编号商品名称备注"]] + rows)
+        let head = Array("客户姓名,手机号码订单编号商品名称备注\nok,\"".utf8)
+        for offset in 0..<17 {
+            for tail in ["\",0123456789abcdef\n", "\""] {
+                var nul = Array("abcdefghijklmnopq".utf8)
+                nul[offset] = 0
+                let n = dir.file("qn\(offset)\(tail.count).csv", head + nul + Array(tail.utf8))
+                #expect(throws: FileError(file: n, row: 2, column: "B", message: Catalog.File.nulCharacter)) {
+                    try csvRows(n)
+                }
+                var bad = Array("abcdefghijklmnopq".utf8)
+                bad[offset] = 0xFF
+                let u = dir.file("qu\(offset)\(tail.count).csv", head + bad + Array(tail.utf8))
+                #expect(throws: FileError.self) { try csvRows(u) }
+            }
+        }
+    }
+
     @Test func rowNumbersCountBlankLinesLikeExcel() throws {
         let dir = TempDir()
         let p = dir.file("b.csv", "h1,h2\n\na,b\n\"x\ny\",z\nlast,1\n")
