@@ -25,6 +25,9 @@ struct CommandLineTests {
         // Before anything is drawn the status only says so (exit 1); the diagnostics come first.
         let r = try s.run(["--verbose", "status"])
         #expect(r.stderr.contains("allocator: jemalloc 5."), "\(r.stderr)")
+        // The C library's malloc first in the lookup order: jemalloc still answers its controls, but serves nothing.
+        let glibc = try s.run(["--verbose", "status"], env: ["LD_PRELOAD": "libc.so.6"])
+        #expect(glibc.stderr.contains("allocator: the C library's malloc"), "\(glibc.stderr)")
     }
 
     @Test func aWrongChoiceExits64NamingTheClosestValue() throws {

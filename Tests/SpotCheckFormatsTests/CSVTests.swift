@@ -131,6 +131,30 @@ struct CSVTests {
         }
     }
 
+    /// A byte that is no UTF-8 at the end of fields of every length (its place in the last word read varies), in a
+    /// field with doubled quotes and in text after a closing quote.
+    @Test func aBadByteAtTheEndOfAFieldOfAnyLengthIsFound() throws {
+        let dir = TempDir()
+        let head = Array("客户姓名,手机号码订单编号商品名称备注\nok,".utf8)
+        let after = Array(",0123456789abcdef,0123456789abcdef\n".utf8)
+        for length in 1...17 {
+            let field = Array(repeating: UInt8(ascii: "a"), count: length - 1) + [0xFF]
+            for (name, cell) in [("plain", field), ("quoted", [0x22] + field + [0x22])] {
+                let u = dir.file("end-\(name)-\(length).csv", head + cell + after)
+                #expect(throws: FileError.self, "\(name), \(length) bytes") { try csvRows(u) }
+            }
+        }
+        // "a""<FF>" (a doubled quote before it) and "ab"c<FF> (after the closing quote).
+        let cells: [[UInt8]] = [Array("\"a\"\"".utf8) + [0xFF, 0x22], Array("\"ab\"c".utf8) + [0xFF]]
+        for (i, cell) in cells.enumerated() {
+            let u = dir.file("escaped-\(i).csv", head + cell + after)
+            #expect(throws: FileError.self, "cell \(i)") { try csvRows(u) }
+        }
+        // The same fields with a valid last character are read.
+        let good = dir.file("good.csv", head + Array("\"a\"\"é\",\"ab\"cé,aaaaaaaaé".utf8) + after)
+        #expect(try csvRows(good).last == ["ok", "a\"é", "abcé", "aaaaaaaaé", "0123456789abcdef", "0123456789abcdef"])
+    }
+
     @Test func rowNumbersCountBlankLinesLikeExcel() throws {
         let dir = TempDir()
         let p = dir.file("b.csv", "h1,h2\n\na,b\n\"x\ny\",z\nlast,1\n")

@@ -38,6 +38,16 @@ struct BulkImportTests {
         #expect(!SheetImporter.isBulk(expected: 1_000_000, stored: 2_000_001))
     }
 
+    @Test func roomIsMadeForTheOrderNumbersTheFirstRowsShow() {
+        // Every row of an after-sales export with its own all-digit order number: a number per row.
+        #expect(NewRows.orderRoom(rows: 1_000_000, like: (numeric: 2048, rows: 2048)) == 1_000_000)
+        #expect(NewRows.orderRoom(rows: 1_000_000, like: (numeric: 1536, rows: 2048)) == 750_000)
+        // None, or a first batch with none (text order numbers, or a small first file): half the rows, as before.
+        #expect(NewRows.orderRoom(rows: 1_000_000, like: (numeric: 0, rows: 2048)) == 500_000)
+        #expect(NewRows.orderRoom(rows: 1_000_000, like: (numeric: 0, rows: 0)) == 500_000)
+        #expect(NewRows.orderRoom(rows: 0, like: (numeric: 5, rows: 5)) == 0)
+    }
+
     @Test func theRowsExpectedAreCountedFromAFilesFirstMegabyte() throws {
         let w = try TestWorkspace()
         // A file within the sample: its lines less the header.

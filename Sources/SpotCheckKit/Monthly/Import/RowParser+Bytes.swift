@@ -105,10 +105,11 @@ extension RowParser {
         case .none: break
         case .text(let n): if !Masking.isEncrypted(utf8: n) { name = n }
         }
-        // Room for every cell of the row, the separators, the seconds of three dates and the platform's name: a
-        // row that needs more (a column given to two fields) goes the general way.
-        var room = 64 + fields.count
-        for i in 0..<fields.count { room += fields[i].count }
+        // Room for the cells of the sheet's columns (not those of a column the sheet does not use, which may be
+        // long), the separators, the seconds of three dates and the platform's name: a row that needs more (a
+        // column given to two fields) goes the general way.
+        var room = 64
+        for c in column where c >= 0 && c < fields.count { room += fields[c].count }
         // The fields in packing order (``RecordFields/packedUTF8``).
         let packed = PackedFieldsBuilder.build(capacity: room) { packer in
             packer.add(buyer)

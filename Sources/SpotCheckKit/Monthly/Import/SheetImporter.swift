@@ -431,16 +431,22 @@ final class NewRows: @unchecked Sendable {
     /// Rows to make room for before the first batch (``reserve(_:)``).
     private var pendingRoom = 0
 
-    /// Makes the room ``reserve(_:)`` asked for, for rows like those of the first batch: as many of them carry an
-    /// all-digit order number.
+    /// Makes the room ``reserve(_:)`` asked for, for rows like those of the first batch (``orderRoom(rows:like:)``).
     private func makeRoom(like batch: [ParsedRow]) {
         let ahead = pendingRoom
         pendingRoom = 0
         let numeric = batch.reduce(0) { $0 + ($1.keys.hasNumericOrder ? 1 : 0) }
-        let orders = batch.isEmpty ? 0 : Int((Double(ahead) * Double(numeric) / Double(batch.count)).rounded(.up))
         state.known.reserveCapacity(state.known.count + ahead)
-        state.resolver.reserve(rows: ahead, numericOrders: orders)
+        state.resolver.reserve(rows: ahead, numericOrders: NewRows.orderRoom(rows: ahead, like: (numeric, batch.count)))
         state.newCustomers.reserveCapacity(state.newCustomers.count + ahead)
+    }
+
+    /// How many all-digit order numbers `rows` rows bring, from a first batch of which `sample.numeric` rows of
+    /// `sample.rows` had one (an after-sales row is one order's case); half the rows at least, as for the buyer IDs
+    /// and phones, since a later file of the same import may have them where the first had none.
+    static func orderRoom(rows: Int, like sample: (numeric: Int, rows: Int)) -> Int {
+        let seen = sample.rows > 0 ? Int((Double(rows) * Double(sample.numeric) / Double(sample.rows)).rounded(.up)) : 0
+        return max(rows / 2, min(seen, rows))
     }
 
     /// Fingerprints the rows of a batch (the reader leaves that to this worker); drops those
