@@ -160,20 +160,7 @@ public final class CSVReader {
                 var nul = false
                 let base = b.baseAddress!
                 while true {
-                    // Eight bytes at a time up to the first quote or NUL among them (``CSVReader/stops(_:_:)``).
-                    while q + 8 <= n {
-                        let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
-                        let stop = CSVReader.stops(w, quote)
-                        if stop == 0 {
-                            high |= w
-                            q += 8
-                            continue
-                        }
-                        let k = stop.trailingZeroBitCount >> 3
-                        high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * k))
-                        q += k
-                        break
-                    }
+                    q = CSVReader.skipWords(base, from: q, to: n, &high) { CSVReader.stops($0, quote) }
                     if q >= n {
                         if eof {
                             throw FileError(file: path, row: row, message: Catalog.File.unclosedQuote(startRow: row))
@@ -232,21 +219,7 @@ public final class CSVReader {
                 var e = p
                 var high: UInt64 = 0
                 var nul = false
-                // Eight bytes at a time up to the first comma, line end or NUL among them (``CSVReader/stops(_:_:_:_:)``).
-                let base = b.baseAddress!
-                while e + 8 <= n {
-                    let w = UnsafeRawPointer(base + e).loadUnaligned(as: UInt64.self)
-                    let stop = CSVReader.stops(w, comma, lf, cr)
-                    if stop == 0 {
-                        high |= w
-                        e += 8
-                        continue
-                    }
-                    let k = stop.trailingZeroBitCount >> 3
-                    high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * k))
-                    e += k
-                    break
-                }
+                e = CSVReader.skipWords(b.baseAddress!, from: e, to: n, &high) { CSVReader.stops($0, comma, lf, cr) }
                 while e < n {
                     let c = b[e]
                     if c == comma || c == lf || c == cr { break }
@@ -280,7 +253,30 @@ public final class CSVReader {
         }
     }
 
-    /// The bytes of `w` (eight, the first lowest) that are NUL or one of `bytes`: each has its top bit set in the
+    /// Passes over the bytes from `i` eight at a time up to the first that `stops` flags (``stops(_:_:)``),
+    /// gathering the bytes passed into `high` (their top bits tell whether the UTF-8 check is needed); returns
+    /// where that byte is, or where fewer than eight bytes are left, for the byte-at-a-time loop to go on from.
+    @inline(__always)
+    static func skipWords(
+        _ base: UnsafePointer<UInt8>, from i: Int, to n: Int, _ high: inout UInt64, _ stops: (UInt64) -> UInt64
+    ) -> Int {
+        var i = i
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let stop = stops(w)
+            if stop == 0 {
+                high |= w
+                i += 8
+                continue
+            }
+            let k = stop.trailingZeroBitCount >> 3
+            high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * k))
+            return i + k
+        }
+        return i
+    }
+
+    /// The bytes of `w` (eight, the first lowest) that are NUL or `a`: each has its top bit set in the
     /// result. Exact up to the first set (a byte after it may be flagged wrongly, by the borrow), so only the first
     /// is to be read; the bytes before it are none of them.
     @inline(__always)
