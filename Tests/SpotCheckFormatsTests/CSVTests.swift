@@ -57,56 +57,30 @@ struct CSVTests {
     }
 
     /// A delimiter, line end, NUL or byte that is no UTF-8 may fall anywhere in a plain field, and in the file's last
-    /// bytes: each is found where it stands (the UTF-8 check passes over ASCII eight bytes at a time).
+    /// bytes: each is found where it stands (plain fields are read eight bytes at a time up to a comma, line end or
+    /// NUL, ``CSVReader/skipWords(_:from:to:_:_:)``).
     @Test func plainFieldsEndWhereverTheirDelimiterFalls() throws {
         let dir = TempDir()
-        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789-_. 张丽李强")
-        var rng = Mix(state: 20_261_130)
-        var rows: [[String]] = []
+        let rows = randomRows(
+            seed: 20_261_130, letters: "abcdefghijklmnopqrstuvwxyz0123456789-_. 张丽李强", fields: 5, length: 21)
         var text = ""
-        for r in 0..<400 {
-            let row = (0..<Int(rng.next() % 5) + 1).map { _ in
-                String((0..<Int(rng.next() % 21)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
-            }
-            rows.append(row)
-            text += row.joined(separator: ",") + (r == 399 ? "" : r % 3 == 0 ? "\r\n" : "\n")
+        for (r, row) in rows.enumerated() {
+            text += row.joined(separator: ",") + (r == rows.count - 1 ? "" : r % 3 == 0 ? "\r\n" : "\n")
         }
         let p = dir.file("w.csv", text)
         #expect(try csvRows(p) == rows)
         #expect(try csvRows(p, chunkSize: 13) == rows)
-        for offset in 0..<17 {
-            // A NUL or a byte that is no UTF-8 at each place of a long field, before a comma and at the file's end.
-            let field = Array("abcdefghijklmnopq".utf8)
-            for tail in [",0123456789abcdef\n", ""] {
-                var nul = field
-                nul[offset] = 0
-                // Sixteen characters first, so that the file is taken for UTF-8 (``TextEncoding/detect(_:)``).
-                let head = Array("客户姓名,手机号码订单编号商品名称备注\nok,".utf8)
-                let n = dir.file("n\(offset)\(tail.count).csv", head + nul + Array(tail.utf8))
-                #expect(throws: FileError(file: n, row: 2, column: "B", message: Catalog.File.nulCharacter)) {
-                    try csvRows(n)
-                }
-                var bad = field
-                bad[offset] = 0xFF
-                let u = dir.file("u\(offset)\(tail.count).csv", head + bad + Array(tail.utf8))
-                #expect(throws: FileError.self) { try csvRows(u) }
-            }
-        }
+        // Before a comma and at the file's end.
+        expectEachPlaceRefused(dir, "plain", head: "ok,", tails: [",0123456789abcdef\n", ""])
     }
 
     /// Quoted fields are read eight bytes at a time up to a quote or NUL: a doubled quote, a closing one, a NUL or a
     /// byte that is no UTF-8 may fall at any place in a word.
     @Test func quotedFieldsEndWhereverTheirQuoteFalls() throws {
         let dir = TempDir()
-        let letters = Array("abcdefghij,\n\"张丽李强 ")
-        var rng = Mix(state: 20_261_201)
-        var rows: [[String]] = []
+        let rows = randomRows(seed: 20_261_201, letters: "abcdefghij,\n\"张丽李强 ", fields: 4, length: 25)
         var text = "客户姓名,手机号码订单编号商品名称备注\n"
-        for _ in 0..<400 {
-            let row = (0..<Int(rng.next() % 4) + 1).map { _ in
-                String((0..<Int(rng.next() % 25)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
-            }
-            rows.append(row)
+        for row in rows {
             text +=
                 row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
                 + "\r\n"
@@ -114,19 +88,41 @@ struct CSVTests {
         let p = dir.file("q.csv", text)
         #expect(try csvRows(p) == [["客户姓名", "手机号码订单编号商品名称备注"]] + rows)
         #expect(try csvRows(p, chunkSize: 11) == [["客户姓名", "手机号码订单编号商品名称备注"]] + rows)
-        let head = Array("客户姓名,手机号码订单编号商品名称备注\nok,\"".utf8)
+        expectEachPlaceRefused(dir, "quoted", head: "ok,\"", tails: ["\",0123456789abcdef\n", "\""])
+    }
+
+    /// 400 rows of 1 to `fields` fields, each of fewer than `length` characters drawn from `letters` (seeded).
+    private func randomRows(seed: UInt64, letters: String, fields: Int, length: Int) -> [[String]] {
+        let letters = Array(letters)
+        var rng = Mix(state: seed)
+        return (0..<400).map { _ in
+            (0..<Int(rng.next() % UInt64(fields)) + 1).map { _ in
+                String(
+                    (0..<Int(rng.next() % UInt64(length))).map { _ in letters[Int(rng.next() % UInt64(letters.count))] }
+                )
+            }
+        }
+    }
+
+    /// A NUL, then a byte that is no UTF-8, at each of 17 places of a field written after the second row's `head`
+    /// and before each of `tails`: the NUL is named at row 2, column B; the bad byte is refused.
+    private func expectEachPlaceRefused(_ dir: TempDir, _ name: String, head: String, tails: [String]) {
+        // Sixteen characters first, so that the file is taken for UTF-8 (``TextEncoding/detect(_:)``).
+        let head = Array("客户姓名,手机号码订单编号商品名称备注\n\(head)".utf8)
         for offset in 0..<17 {
-            for tail in ["\",0123456789abcdef\n", "\""] {
-                var nul = Array("abcdefghijklmnopq".utf8)
-                nul[offset] = 0
-                let n = dir.file("qn\(offset)\(tail.count).csv", head + nul + Array(tail.utf8))
-                #expect(throws: FileError(file: n, row: 2, column: "B", message: Catalog.File.nulCharacter)) {
-                    try csvRows(n)
+            for tail in tails {
+                for (byte, kind) in [(UInt8(0), "nul"), (0xFF, "bad")] {
+                    var field = Array("abcdefghijklmnopq".utf8)
+                    field[offset] = byte
+                    let f = dir.file("\(name)-\(kind)\(offset)-\(tail.count).csv", head + field + Array(tail.utf8))
+                    if byte == 0 {
+                        #expect(throws: FileError(file: f, row: 2, column: "B", message: Catalog.File.nulCharacter)) {
+                            try csvRows(f)
+                        }
+                    } else {
+                        #expect(throws: FileError.self, "\(name), 0xFF at \(offset)") { try csvRows(f) }
+                    }
                 }
-                var bad = Array("abcdefghijklmnopq".utf8)
-                bad[offset] = 0xFF
-                let u = dir.file("qu\(offset)\(tail.count).csv", head + bad + Array(tail.utf8))
-                #expect(throws: FileError.self) { try csvRows(u) }
             }
         }
     }
