@@ -226,6 +226,34 @@ struct RunOfLettersTests {
         }
     }
 
+    /// The run goes on over a line end or a skipped ASCII character (a tab, a space) with a letter after it, and over
+    /// a clause break after a character that begins a keyword but is not alone in its clause; it stops where the
+    /// break may be seen through (没，办，法 and 没\n办\n法: a line end ends a clause too) or the letters either side
+    /// of a tab begin a keyword (没\t办法). Each text is long enough that the run is well under way at that point.
+    @Test func runsPassLineEndsTabsAndBreaksThatCannotBeSeenThrough() {
+        let m = Self.letters
+        let pad = String(repeating: "的了是人一吃各", count: 3)
+        let cases: [(text: String, found: [String])] = [
+            (pad + "没\n办\n法" + pad, []),  // 各没 is one clause, 法的了… another
+            (pad + "。没\n办\n法。" + pad, ["没办法"]),
+            (pad + "人没\n办\n法" + pad, []),  // 人没 is a clause of two characters
+            (pad + "\n没办法\n" + pad + "\n" + pad, ["没办法"]),
+            (pad + "没\t办法" + pad, ["没办法"]),
+            (pad + "没\t办\t法\t" + pad, ["没办法"]),
+            (pad + "\t人\t没\t，\t办\t，\t法" + pad, []),  // the tabs are skipped: 人没 is one clause
+            (pad + "。\t没\t，\t办\t，\t法。" + pad, ["没办法"]),
+            (pad + "人没，办，法" + pad, []),
+            (pad + "人，没，办，法。" + pad, ["没办法"]),
+            (pad + "我说，了" + pad + "我说了" + pad, ["我说了"]),
+            (pad + "\n说，我，说，了\n" + pad, ["我说了"]),
+        ]
+        for (text, expected) in cases {
+            let found = m.matches(in: text).map { m.phrases[$0.phrase].pattern }
+            #expect(found == expected, "\(text.debugDescription)")
+            expectSame(m, Array(text.utf8))
+        }
+    }
+
     @Test(arguments: [0, 1]) func bytesThatAreNoUTF8(_ which: Int) {
         let m = which == 0 ? Self.letters : Self.mixed
         var rng = SeededGenerator(seed: 30 + UInt64(which))

@@ -109,10 +109,15 @@ public final class PhraseMatcher: @unchecked Sendable {
     private let asciiInert: Bool
     /// The characters ``runOfLetters`` passes over by their bytes: three-byte characters that are counted (not
     /// skipped), in no keyword of one character, and either in no clause break or a clause break in no keyword.
-    /// A block number for each first two bytes (`b0 | b1 << 8`, 64 KB; 0: none of the block's 64 characters),
-    /// then one bit per third byte (its low six bits) of each numbered block.
+    /// A block number for each first two bytes (`b0 | b1 << 8`, 64 KB; 0: none of the block's 64 characters).
     private let letterBlock: UnsafeMutableBufferPointer<UInt8>
+    /// Then for each block number one bit per third byte (its low six bits) of the letters, and from 256 on of the
+    /// clause breaks among them (in no keyword): a break after a character that begins a keyword is passed when that
+    /// character is not alone in its clause.
     private let letterMask: UnsafeMutableBufferPointer<UInt64>
+    /// The line end is a clause break in no keyword and the pairs before it are in ``letterPairs`` (as the bytes
+    /// `E0 80 0A`, the third with its top bits cleared): ``runOfLetters`` passes over it.
+    private let newlineIsLetter: Bool
     /// One bit per hash of two such characters' bytes (``pairHash``), 32 KB: set for each pair (a, b) that begins a
     /// keyword or where `b` is a clause break and `a` begins a keyword, so a clear bit proves the pair leads from
     /// the state of a lone `a` to the root's entry for `b` and ends no keyword.
@@ -215,35 +220,45 @@ public final class PhraseMatcher: @unchecked Sendable {
         let classMask = (1 << pairShift) - 1
         rootless = PhraseMatcher.raw(
             (0..<2 << pairShift).map { a in a & classMask < classes && root[a & classMask] != 0 ? 0 : 1 })
-        (letterBlock, letterMask, letterPairs) = PhraseMatcher.letterTables(
-            trie, classOf: classOf, breakStart: breakStart, breakClass: Int(breakClass))
+        let letters = PhraseMatcher.letterTables(
+            trie, classOf: classOf, breakStart: breakStart, breakClass: Int(breakClass), skipClass: skipClass)
+        (letterBlock, letterMask, letterPairs) = (letters.blocks, letters.masks, letters.pairs)
+        let newline = UInt64(PhraseMatcher.encoded(0x0A))
+        newlineIsLetter =
+            classOf[0x0A] == breakClass
+            && letters.masks[256 + Int(letters.blocks[Int(newline & 0xFFFF)])] >> (newline >> 16) & 1 != 0
     }
 
     /// The tables of ``runOfLetters``: the characters it passes over, by their UTF-8 bytes, and the pairs of them
     /// that may do more than lead to the root's entry for the second.
     private static func letterTables(
-        _ trie: Trie, classOf: [UInt16], breakStart: Int, breakClass: Int
-    ) -> (UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt64>, UnsafeMutableBufferPointer<UInt64>) {
+        _ trie: Trie, classOf: [UInt16], breakStart: Int, breakClass: Int, skipClass: UInt16
+    ) -> (
+        blocks: UnsafeMutableBufferPointer<UInt8>, masks: UnsafeMutableBufferPointer<UInt64>,
+        pairs: UnsafeMutableBufferPointer<UInt64>
+    ) {
         // A keyword of one character is none of them: every pair before it would begin a keyword.
         var single = Set<Int>()
         for (cls, s) in trie.children[0] where !trie.outputs[Int(s)].isEmpty { single.insert(Int(cls)) }
         var blockOf = [UInt8](repeating: 0, count: 0x10000)
-        var masks: [UInt64] = [0]
+        var masks: [UInt64] = [0], breaks: [UInt64] = [0]
         var members = [Int: [Int]]()  // code points by class
-        var maskNumber: [UInt64: UInt8] = [0: 0]
+        var blockNumber: [[UInt64]: UInt8] = [[0, 0]: 0]  // by the block's letters and breaks
         for block in stride(from: 0, to: 0x10000, by: 64) {
-            var mask: UInt64 = 0
+            var mask: UInt64 = 0, breakMask: UInt64 = 0
             for cp in block..<block + 64 {
                 let c = Int(classOf[cp])
                 if (c < breakStart && !single.contains(c)) || c == breakClass { mask |= 1 << UInt64(cp & 63) }
+                if c == breakClass { breakMask |= 1 << UInt64(cp & 63) }
             }
             guard mask != 0 else { continue }
-            if maskNumber[mask] == nil {
+            if blockNumber[[mask, breakMask]] == nil {
                 guard masks.count < 256 else { continue }  // more kinds of blocks than numbers: left to the slow way
-                maskNumber[mask] = UInt8(masks.count)
+                blockNumber[[mask, breakMask]] = UInt8(masks.count)
                 masks.append(mask)
+                breaks.append(breakMask)
             }
-            blockOf[encoded(block) & 0xFFFF] = maskNumber[mask] ?? 0
+            blockOf[encoded(block) & 0xFFFF] = blockNumber[[mask, breakMask]] ?? 0
             for cp in block..<block + 64 where mask & 1 << UInt64(cp & 63) != 0 && classOf[cp] != 0 {
                 members[Int(classOf[cp]), default: []].append(cp)
             }
@@ -261,7 +276,10 @@ public final class PhraseMatcher: @unchecked Sendable {
             for (b, _) in trie.children[Int(first)] { set(Int(a), Int(b)) }
             set(Int(a), breakClass)  // a break after it may be seen through
         }
-        return (raw(blockOf), raw(masks), raw(pairs))
+        let padding = [UInt64](repeating: 0, count: 256 - masks.count)
+        var skippedASCII: UInt64 = 0
+        for b in 0..<64 where classOf[b] == skipClass { skippedASCII |= 1 << UInt64(b) }
+        return (raw(blockOf), raw(masks + padding + breaks + padding + [skippedASCII]), raw(pairs))
     }
 
     /// The three UTF-8 bytes of a BMP code point, the first in the lowest byte, the last one's top bits cleared
@@ -655,18 +673,23 @@ public final class PhraseMatcher: @unchecked Sendable {
             i &+= length
             char &+= 1
             pos &+= 1
-            // A run of letters (and breaks) after one: passed over by their bytes alone.
+            // A run of letters (and breaks, line ends and skipped ASCII among them) after one: passed over by their
+            // bytes alone.
             if length == 3 {
-                let end = runOfLetters(base, n, i)
+                let (end, ascii, skipped) = runOfLetters(base, n, i, lone: prev & clauseBit != 0)
                 if end > i {
-                    let k = (end &- i) / 3
+                    let k = (end &- i &- ascii) / 3 &+ ascii
                     i = end
                     char &+= k
-                    pos &+= k
+                    pos &+= k &- skipped
                     prevStart = end &- 3
                     prevChar = char &- 1
-                    var at = end &- 6
-                    let before = Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
+                    // The character before the last (skipped ones aside): a line end, three bytes before a skipped
+                    // ASCII character, or three bytes.
+                    let b = base[end &- 4]
+                    var at = b >= 0x80 ? end &- 6 : end &- 7
+                    let before = b == 0x0A ? breakStart : Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
+                    at = end &- 3
                     let last = Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
                     prev = last | (before >= breakStart ? clauseBit : 0)
                     open = last >= breakStart ? clauseBit : 0
@@ -676,28 +699,99 @@ public final class PhraseMatcher: @unchecked Sendable {
     }
 
     /// Where a run of three-byte characters that need no automaton ends, from the one that ends at `i` (passed,
-    /// so the automaton is at most one character deep): each next one of ``letterBlock`` whose pair with the one
-    /// before has a clear bit in ``letterPairs`` leads to the root's entry for it and ends no keyword (a clause
-    /// break that is in no keyword, after a character that begins none, finds the automaton at the root). Each
-    /// character costs one eight-byte load, two table reads, a hash and no decoding.
+    /// so the automaton is at most one character deep), and how many ASCII characters it passed, of them skipped:
+    /// each next one of ``letterBlock`` whose pair with the one before has a clear bit in ``letterPairs`` leads to
+    /// the root's entry for it and ends no keyword (a clause break that is in no keyword, after a character that
+    /// begins none, finds the automaton at the root). A set bit with a clause break for the next character only
+    /// asks whether the break may be seen through: it may not when the character before it is not alone in its
+    /// clause (the one before that is no break), and the run goes on. `lone`: the character before the one at
+    /// `i - 3` ended a clause, or there was none. A line end is passed the same way when a letter follows it
+    /// (``newlineIsLetter``), and so is a skipped ASCII character (a space, a tab), which the pair around it sees
+    /// through. Each character costs one eight-byte load, two table reads, a hash and no decoding.
     @inline(__always)
-    private func runOfLetters(_ base: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Int {
-        let blocks = letterBlock.baseAddress!, masks = letterMask.baseAddress!, pairs = letterPairs.baseAddress!
+    private func runOfLetters(
+        _ base: UnsafePointer<UInt8>, _ n: Int, _ i: Int, lone: Bool
+    ) -> (end: Int, ascii: Int, skipped: Int) {
+        guard i >= 3, i &+ 5 <= n else { return (i, 0, 0) }
+        let (end, ascii, skipped) = PhraseMatcher.runOfLetters(
+            from: base + i, last: base + (n &- 5), (lone ? 1 : 0) | (newlineIsLetter ? 2 : 0), letterBlock.baseAddress!,
+            letterMask.baseAddress!, letterPairs.baseAddress!)
+        return (end - base, ascii, skipped)
+    }
+
+    // One function of its own with six arguments (all in registers), so that the tables' addresses stay in
+    // registers through the loop. `flags`: 1 lone, 2 ``newlineIsLetter``. `masks`: ``letterMask``, the blocks'
+    // letters, from 256 on their breaks, at 512 the skipped ASCII characters below 64.
+    @inline(never)
+    private static func runOfLetters(
+        from start: UnsafePointer<UInt8>, last: UnsafePointer<UInt8>, _ flags: Int, _ blocks: UnsafePointer<UInt8>,
+        _ masks: UnsafePointer<UInt64>, _ pairs: UnsafePointer<UInt64>
+    ) -> (end: UnsafePointer<UInt8>, ascii: Int, skipped: Int) {
+        @inline(__always) func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+            UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        }
+        // w: the character's three bytes, the first lowest
         @inline(__always) func isLetter(_ w: UInt64) -> Bool {
-            // w: the character's three bytes, the first lowest
             masks[Int(blocks[Int(truncatingIfNeeded: w) & 0xFFFF])] &>> (w &>> 16) & 1 != 0
         }
-        var j = i
-        guard j >= 3, j &+ 5 <= n else { return j }
-        // The character before must be one of them too: its bytes are as the tables have them.
-        guard isLetter(UnsafeRawPointer(base + (j &- 3)).loadUnaligned(as: UInt64.self)) else { return j }
-        while j &+ 5 <= n {
-            let w = UnsafeRawPointer(base + (j &- 3)).loadUnaligned(as: UInt64.self)
-            let h = PhraseMatcher.pairHash(w & 0x3F_FFFF_3F_FFFF)
-            if !isLetter(w &>> 24) || pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { break }
-            j &+= 3
+        @inline(__always) func isBreak(_ w: UInt64) -> Bool {
+            masks[256 &+ Int(blocks[Int(truncatingIfNeeded: w) & 0xFFFF])] &>> (w &>> 16) & 1 != 0
         }
-        return j
+        // Two characters' six bytes, the third and sixth with their top bits cleared.
+        @inline(__always) func mayBegin(_ pair: UInt64) -> Bool {
+            let h = PhraseMatcher.pairHash(pair)
+            return pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0
+        }
+        // p: the next character; the one before it starts at p - 3. `last`: the last p whose eight bytes from
+        // p - 3 are in the text.
+        var p = start, ascii = 0, skipped = 0
+        // The character before must be one of them too: its bytes are as the tables have them.
+        guard isLetter(load(p - 3)) else { return (p, 0, 0) }
+        // Where the run's characters start after its last ASCII character: from the second of them on, the
+        // character before the one at `p - 3` is known by its bytes.
+        var from = p, lone = flags & 1 != 0
+        @inline(__always) func alone() -> Bool { p == from ? lone : isBreak(load(p - 6)) }
+        // A letter whose pair with the one before has a clear bit.
+        @inline(__always) func passes(_ w: UInt64) -> Bool { isLetter(w &>> 24) && !mayBegin(w & 0x3F_FFFF_3F_FFFF) }
+        while true {
+            // Two characters a step while both pass; then one with the whole test.
+            while p + 3 <= last {
+                let w = load(p - 3), v = load(p)
+                guard passes(w) else { break }
+                guard passes(v) else { p += 3; break }
+                p += 6
+            }
+            guard p <= last else { break }
+            let w = load(p - 3)
+            if isLetter(w &>> 24) {
+                if mayBegin(w & 0x3F_FFFF_3F_FFFF) && (!isBreak(w &>> 24) || alone()) { return (p, ascii, skipped) }
+                p += 3
+                continue
+            }
+            // An ASCII character below 64 and a three-byte lead after it, in one test; then a letter.
+            guard p + 4 <= last else { break }
+            let x = UInt16(truncatingIfNeeded: load(p))
+            guard x & 0xF0C0 == 0xE000, isLetter(load(p + 1)) else { break }
+            if x & 0xFF == 0x0A {
+                // A line end: a clause break in no keyword, which leaves the automaton at the root.
+                guard flags & 2 != 0, !(mayBegin(load(p - 3) & 0x3F_FFFF | UInt64(0x0A_80E0) << 24) && alone())
+                else { break }
+                lone = true
+            } else {
+                // A skipped one: the pair is the letters either side of it.
+                guard masks[512] &>> UInt64(x & 0x3F) & 1 != 0 else { break }
+                let next = load(p + 1)
+                if mayBegin(load(p - 3) & 0x3F_FFFF | (next & 0x3F_FFFF) &<< 24) && (!isBreak(next) || alone()) {
+                    break
+                }
+                lone = isBreak(load(p - 3))
+                skipped &+= 1
+            }
+            p += 4
+            ascii &+= 1
+            from = p
+        }
+        return (p, ascii, skipped)
     }
 
     // One function: the exact per-character step of the scan, every table pointer in a local.
