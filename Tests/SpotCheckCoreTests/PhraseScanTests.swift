@@ -2,6 +2,10 @@ import Testing
 
 @testable import SpotCheckCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The fast scan (a table of the character pairs that begin a keyword, the automaton stepped only after
 /// them) finds exactly what the plain scan finds, one automaton step per character: same phrases, same
 /// byte and character offsets.
@@ -246,10 +250,48 @@ struct RunOfLettersTests {
             (pad + "人，没，办，法。" + pad, ["没办法"]),
             (pad + "我说，了" + pad + "我说了" + pad, ["我说了"]),
             (pad + "\n说，我，说，了\n" + pad, ["我说了"]),
+            (pad + "人\n没\n办\n法。" + pad, ["没办法"]),  // after a line end its next character is alone
         ]
         for (text, expected) in cases {
             let found = m.matches(in: text).map { m.phrases[$0.phrase].pattern }
             #expect(found == expected, "\(text.debugDescription)")
+            expectSame(m, Array(text.utf8))
+        }
+    }
+
+    /// Where a run ends, the character before its last is the one the run passed before it: three bytes back,
+    /// not wherever the byte four back says. A break without its last byte's top bit (EF BC 0C, read as ，) before
+    /// 没，办，法 ends a clause, so 没 is alone and the phrase is found; and a letter of that kind at the very start
+    /// of the text sends no read before it (the text begins right after a page that may not be read).
+    @Test func aRunAfterAThreeByteCharacterWithoutItsLastTopBit() throws {
+        let m = Self.letters
+        let bytes: [UInt8] = [0x78, 0xEF, 0xBC, 0x0C] + Array("没，办，法。".utf8)
+        expectSame(m, bytes)
+        let found = bytes.withUnsafeBufferPointer { m.matches(utf8: $0) }
+        #expect(found.map { [m.phrases[$0.phrase].pattern] } == [["没办法"]])
+        #expect(found.map { [$0.startByte, $0.endByte, $0.start, $0.end] } == [[4, 19, 2, 7]])
+        // 没 without its top bit, 的, é, abc: the run passes 的 and ends at é.
+        let edge: [UInt8] = [0xE6, 0xB2, 0x21] + Array("的éabc".utf8)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let map = try #require(
+            mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0).flatMap {
+                $0 == MAP_FAILED ? nil : $0
+            })
+        defer { munmap(map, 2 * page) }
+        #expect(mprotect(map, page, PROT_NONE) == 0)
+        let text = (map + page).assumingMemoryBound(to: UInt8.self)
+        text.initialize(from: edge, count: edge.count)
+        let buffer = UnsafeBufferPointer(start: UnsafePointer(text), count: edge.count)
+        #expect(m.matches(utf8: buffer) == m.referenceMatches(utf8: buffer))
+    }
+
+    /// A line end inside a keyword is no letter (``newlineIsLetter`` is false): the run stops before it.
+    @Test func aLineEndInAKeywordStopsTheRun() {
+        let m = PhraseMatcher(
+            phrases: [BannedPhrase(pattern: "们\n没有", category: "x", severity: 1)], exceptions: [],
+            folder: Self.folder, maxGap: 6)
+        for text in ["人们\n没有", "的了是人们\n没有的了", "人们没有\n人们\n没有\n"] {
+            #expect(m.matches(in: text).count == 1, "\(text.debugDescription)")
             expectSame(m, Array(text.utf8))
         }
     }
@@ -265,6 +307,8 @@ struct RunOfLettersTests {
                 [0xE4, 0xB8], [0xE4], [0x80], [0xBF, 0xBF], [0xE4, 0xB8, 0x0D], [0xE6, 0xB2, 0x21], [0xE5, 0x8A, 0x1E],
                 [0xE4, 0x37, 0x80], [0xE6, 0x32, 0xA1], [0xF0, 0x9F], [0xF8], [0xFF, 0xFE], [0xC3], [0xE0, 0x80, 0x80],
                 [0xED, 0xA0, 0x80],
+                // Clause breaks without their last byte's top bit (，、。): read as breaks.
+                [0xEF, 0xBC, 0x0C], [0xE3, 0x80, 0x01], [0xE3, 0x80, 0x02],
             ]
         for _ in 0..<600 {
             var bytes: [UInt8] = []

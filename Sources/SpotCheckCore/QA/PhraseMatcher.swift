@@ -676,7 +676,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             // A run of letters (and breaks, line ends and skipped ASCII among them) after one: passed over by their
             // bytes alone.
             if length == 3 {
-                let (end, ascii, skipped) = runOfLetters(base, n, i, lone: prev & clauseBit != 0)
+                let (end, ascii, skipped, afterASCII) = runOfLetters(base, n, i, lone: prev & clauseBit != 0)
                 if end > i {
                     let k = (end &- i &- ascii) / 3 &+ ascii
                     i = end
@@ -684,11 +684,13 @@ public final class PhraseMatcher: @unchecked Sendable {
                     pos &+= k &- skipped
                     prevStart = end &- 3
                     prevChar = char &- 1
-                    // The character before the last (skipped ones aside): a line end, three bytes before a skipped
-                    // ASCII character, or three bytes.
-                    let b = base[end &- 4]
-                    var at = b >= 0x80 ? end &- 6 : end &- 7
-                    let before = b == 0x0A ? breakStart : Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
+                    // The character before the last (skipped ones aside): when the run passed an ASCII character
+                    // just before it, a line end or three bytes before a skipped one; else three bytes. (Not told
+                    // by the byte at end - 4: a three-byte character without its last byte's top bit is read as one.)
+                    var at = afterASCII ? end &- 7 : end &- 6
+                    let before =
+                        afterASCII && base[end &- 4] == 0x0A
+                        ? breakStart : Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
                     at = end &- 3
                     let last = Int(classOf[Int(PhraseMatcher.decode(base, n, &at))])
                     prev = last | (before >= breakStart ? clauseBit : 0)
@@ -707,26 +709,28 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// clause (the one before that is no break), and the run goes on. `lone`: the character before the one at
     /// `i - 3` ended a clause, or there was none. A line end is passed the same way when a letter follows it
     /// (``newlineIsLetter``), and so is a skipped ASCII character (a space, a tab), which the pair around it sees
-    /// through. Each character costs one eight-byte load, two table reads, a hash and no decoding.
+    /// through; `afterASCII`: the last character passed came right after such a one. Each character costs one
+    /// eight-byte load, two table reads, a hash and no decoding.
     @inline(__always)
     private func runOfLetters(
         _ base: UnsafePointer<UInt8>, _ n: Int, _ i: Int, lone: Bool
-    ) -> (end: Int, ascii: Int, skipped: Int) {
-        guard i >= 3, i &+ 5 <= n else { return (i, 0, 0) }
-        let (end, ascii, skipped) = PhraseMatcher.runOfLetters(
+    ) -> (end: Int, ascii: Int, skipped: Int, afterASCII: Bool) {
+        guard i >= 3, i &+ 5 <= n else { return (i, 0, 0, false) }
+        let (end, ascii, skipped, from) = PhraseMatcher.runOfLetters(
             from: base + i, last: base + (n &- 5), (lone ? 1 : 0) | (newlineIsLetter ? 2 : 0), letterBlock.baseAddress!,
             letterMask.baseAddress!, letterPairs.baseAddress!)
-        return (end - base, ascii, skipped)
+        return (end - base, ascii, skipped, ascii > 0 && from == end)
     }
 
     // One function of its own with six arguments (all in registers), so that the tables' addresses stay in
     // registers through the loop. `flags`: 1 lone, 2 ``newlineIsLetter``. `masks`: ``letterMask``, the blocks'
-    // letters, from 256 on their breaks, at 512 the skipped ASCII characters below 64.
+    // letters, from 256 on their breaks, at 512 the skipped ASCII characters below 64. Returns also where the
+    // characters after the last ASCII one passed start (`start` when none was).
     @inline(never)
     private static func runOfLetters(
         from start: UnsafePointer<UInt8>, last: UnsafePointer<UInt8>, _ flags: Int, _ blocks: UnsafePointer<UInt8>,
         _ masks: UnsafePointer<UInt64>, _ pairs: UnsafePointer<UInt64>
-    ) -> (end: UnsafePointer<UInt8>, ascii: Int, skipped: Int) {
+    ) -> (end: UnsafePointer<UInt8>, ascii: Int, skipped: Int, from: UnsafePointer<UInt8>) {
         @inline(__always) func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
             UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
         }
@@ -746,7 +750,7 @@ public final class PhraseMatcher: @unchecked Sendable {
         // p - 3 are in the text.
         var p = start, ascii = 0, skipped = 0
         // The character before must be one of them too: its bytes are as the tables have them.
-        guard isLetter(load(p - 3)) else { return (p, 0, 0) }
+        guard isLetter(load(p - 3)) else { return (p, 0, 0, p) }
         // Where the run's characters start after its last ASCII character: from the second of them on, the
         // character before the one at `p - 3` is known by its bytes.
         var from = p, lone = flags & 1 != 0
@@ -764,7 +768,9 @@ public final class PhraseMatcher: @unchecked Sendable {
             guard p <= last else { break }
             let w = load(p - 3)
             if isLetter(w &>> 24) {
-                if mayBegin(w & 0x3F_FFFF_3F_FFFF) && (!isBreak(w &>> 24) || alone()) { return (p, ascii, skipped) }
+                if mayBegin(w & 0x3F_FFFF_3F_FFFF) && (!isBreak(w &>> 24) || alone()) {
+                    return (p, ascii, skipped, from)
+                }
                 p += 3
                 continue
             }
@@ -791,7 +797,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             ascii &+= 1
             from = p
         }
-        return (p, ascii, skipped)
+        return (p, ascii, skipped, from)
     }
 
     // One function: the exact per-character step of the scan, every table pointer in a local.
