@@ -375,6 +375,12 @@ extension Store {
             try SheetData.buildPoolBlocks(db)
             try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
         }
+        m.registerMigration("v12: the undated records' fingerprints") { db in
+            // An import refuses the rows already stored by their fingerprints: those of the dated records are
+            // in the pool blocks; this partial index holds the others' (VIP lists, rows without a date), so that
+            // no import reads the whole records table for them.
+            try db.execute(sql: SheetData.undatedIndexSQL)
+        }
         return m
     }
 }

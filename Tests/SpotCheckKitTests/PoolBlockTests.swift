@@ -267,6 +267,78 @@ struct PoolBlockTests {
     }
 }
 
+/// An import knows the rows already stored by their fingerprints, read from the pool blocks for the dated records
+/// and from an index for the rest, not from the records table: the same fingerprints, kind by kind.
+@Suite("The fingerprints of the rows stored")
+struct StoredFingerprintTests {
+    static func fromRecords(_ kind: SourceKind, _ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT fingerprint FROM records WHERE kind = ? ORDER BY 1", arguments: [kind.code])
+    }
+
+    static func fromStore(_ kind: SourceKind, _ db: Database) throws -> [Int64] {
+        var found: [Int64] = []
+        try SheetData.fingerprints(kind: kind, db) { found.append($0) }
+        return found.sorted()
+    }
+
+    @Test func theBlocksAndTheIndexHoldEveryStoredRowsFingerprint() throws {
+        let w = try TestWorkspace()
+        let afterSales = w.csv(
+            "a.csv",
+            [afterSalesHeader]
+                + (1...40).map {
+                    "客户\($0),138\(String(format: "%08d", $0)),buyer\($0),\(900_000 + $0),四件套,2026-10-01,问题\($0),小王,2026-11-\(String(format: "%02d", 1 + $0 % 26))"
+                })
+        try w.importFiles(.afterSales, [afterSales])
+        try w.importFiles(
+            .reviews,
+            [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (1...15).map { "2026-11-0\(1 + $0 % 9),buyer\($0),差评,慢\($0)" })])
+        // A VIP list: rows without a day, in no block.
+        let vip = w.csv("vip.csv", ["会员名,手机", "buyer5,13800000005", "newvip,13900000077"])
+        try w.importFiles(.vip, [vip], month: "2026-11")
+        let store = try Store(path: w.db)
+        try store.write { db in
+            // Rows of a damaged database that no block holds: a day as text, a day past 32 bits.
+            try db.execute(
+                sql: """
+                    INSERT INTO records(import_id, kind, customer_id, fingerprint, event_day, vip_month, source_row, fields, route)
+                    VALUES (1, 0, 1, 4242, 'x', NULL, 99, '', 0), (1, 0, 1, 4343, 5000000000, NULL, 100, '', 0)
+                    """)
+        }
+        try store.read { db in
+            for kind in [SourceKind.afterSales, .reviews, .vip, .courier] {
+                let expected = try StoredFingerprintTests.fromRecords(kind, db)
+                #expect(try StoredFingerprintTests.fromStore(kind, db) == expected, "\(kind)")
+            }
+            #expect(try StoredFingerprintTests.fromRecords(.afterSales, db).count == 42)
+            #expect(try StoredFingerprintTests.fromRecords(.vip, db).count == 2)
+            // The rows no block holds are read through their index, not by a scan of the records.
+            let plan = try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT fingerprint FROM records WHERE kind = ? AND \(SheetData.notInBlocks)",
+                arguments: [0]
+            ).map { $0["detail"] as String }.joined(separator: "; ")
+            #expect(plan.contains("records_undated"), "\(plan)")
+        }
+        // Each file again: every row known, none new.
+        let again = try w.importFiles(.afterSales, [afterSales])
+        #expect(again.files[0].known == 40 && again.files[0].new == 0)
+        let vipAgain = try w.importFiles(.vip, [vip], month: "2026-11")
+        #expect(vipAgain.files[0].known == 2 && vipAgain.files[0].new == 0)
+    }
+
+    /// A workspace of an earlier release gets the index when it opens.
+    @Test func theMigrationMakesTheIndex() throws {
+        let old = try OldDatabase(upTo: "v11: the month's pool in blocks")
+        let count = { (db: Database) in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'records_undated'")
+        }
+        #expect(try old.queue.read(count) == 0)
+        try old.queue.close()
+        #expect(try Store(path: old.path).read(count) == 1)
+    }
+}
+
 /// A database migrated only up to `migration`, as an earlier release left it, in a folder of its
 /// own that goes with the value: the migrations after it run when a ``Store`` opens it.
 final class OldDatabase {
