@@ -48,6 +48,23 @@ struct KeyTableTests {
         #expect(text.numericOrderCapacity < 100)
     }
 
+    /// A slot keeps its customer in 32 unsigned bits: numbers past `Int32.max` (an import handing out the next
+    /// after the largest a database holds) stay what they are; 0, negative numbers and numbers past 32 bits are
+    /// set nowhere, and their keys are met as new.
+    @Test func customerNumbersAsFarAs32UnsignedBits() {
+        var t = KeyTable(texts: false)
+        let numbers = [1, Int(Int32.max), Int(Int32.max) + 1, 3_000_000_000, Int(UInt32.max)]
+        for (k, c) in numbers.enumerated() { t.set(UInt64(k) << 40 | 7, c) }
+        #expect(numbers.indices.map { t.get(UInt64($0) << 40 | 7) } == numbers)
+        for (k, c) in [0, -5, Int(UInt32.max) + 1, KeyTable.empty].enumerated() { t.set(UInt64(k), c) }
+        #expect((0..<4).allSatisfy { t.get(UInt64($0)) == nil })
+        #expect(t.count == numbers.count)
+        var r = IdentityResolver(known: ["b:lily": Int(Int32.max)], nextCustomer: 2)
+        #expect(r.resolve(KeyPair(buyer: "lily")) == Int(Int32.max))
+        #expect(r.resolve(KeyPair(buyer: "wang")) == Int(Int32.max) + 1)
+        #expect(r.resolve(KeyPair(buyer: "wang")) == Int(Int32.max) + 1)
+    }
+
     @Test func aStoredCustomerNumberedIntMinIsMetAsNew() {
         // Only a damaged database holds one; the table's empty mark is never a customer.
         var r = IdentityResolver(known: ["b:lily": Int.min, "b:wang": 5], nextCustomer: 6)

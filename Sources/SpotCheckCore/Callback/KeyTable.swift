@@ -8,13 +8,30 @@
 /// a text key. A table of text keys also keeps each key's text and compares it on a hash match,
 /// so two keys of the same hash stay two keys.
 struct KeyTable {
-    /// `customer == KeyTable.empty` marks an empty slot (no stored customer has that number:
-    /// ``IdentityResolver`` never hands it out and skips it when loading).
+    /// No customer: ``IdentityResolver`` never hands it out and skips it when loading (a table sets no number
+    /// outside ``customers``).
     static let empty = Int.min
 
+    /// The customer numbers a table holds: the key blocks store 1 through `Int32.max`, and an import hands out
+    /// the next ones, so 32 unsigned bits leave two billion to spare.
+    static let customers = 1...Int(UInt32.max)
+
+    /// A key and its customer in 12 bytes: a quarter less memory than an `Int` beside the key, for the millions
+    /// of keys a later month loads. Customer 0 marks an empty slot.
     private struct Slot {
-        var key: UInt64
-        var customer: Int
+        var low: UInt32, high: UInt32
+        var number: UInt32
+
+        static let vacant = Slot(key: 0, number: 0)
+
+        init(key: UInt64, number: UInt32) {
+            low = UInt32(truncatingIfNeeded: key)
+            high = UInt32(truncatingIfNeeded: key >> 32)
+            self.number = number
+        }
+
+        var key: UInt64 { UInt64(high) << 32 | UInt64(low) }
+        var isEmpty: Bool { number == 0 }
     }
 
     private var slots: [Slot]
@@ -29,7 +46,7 @@ struct KeyTable {
     /// A table of numeric keys, or of text keys with `texts`.
     init(texts: Bool) {
         hasTexts = texts
-        slots = Array(repeating: Slot(key: 0, customer: KeyTable.empty), count: 16)
+        slots = Array(repeating: .vacant, count: 16)
         self.texts = texts ? Array(repeating: "", count: 16) : []
         mask = 15
     }
@@ -48,12 +65,12 @@ struct KeyTable {
         guard size > slots.count else { return }
         let old = slots
         let oldTexts = texts
-        slots = Array(repeating: Slot(key: 0, customer: KeyTable.empty), count: size)
+        slots = Array(repeating: .vacant, count: size)
         texts = hasTexts ? Array(repeating: "", count: size) : []
         mask = size - 1
-        for (i, s) in old.enumerated() where s.customer != KeyTable.empty {
+        for (i, s) in old.enumerated() where !s.isEmpty {
             var at = KeyTable.home(s.key, mask)
-            while slots[at].customer != KeyTable.empty { at = (at + 1) & mask }
+            while !slots[at].isEmpty { at = (at + 1) & mask }
             slots[at] = s
             if hasTexts { texts[at] = oldTexts[i] }
         }
@@ -98,14 +115,16 @@ struct KeyTable {
         var at = KeyTable.home(key, mask)
         while true {
             let s = slots[at]
-            if s.customer == KeyTable.empty { return (at, nil) }
-            if s.key == key, text == nil || texts[at] == text { return (at, s.customer) }
+            if s.isEmpty { return (at, nil) }
+            if s.key == key, text == nil || texts[at] == text { return (at, Int(s.number)) }
             at = (at + 1) & mask
         }
     }
 
     private mutating func set(_ key: UInt64, text: String?, _ customer: Int) {
-        guard customer != KeyTable.empty else { return }
+        // `empty`, and a number no database holds (only a damaged one could give it), is not set: the key is met
+        // as new.
+        guard KeyTable.customers.contains(customer) else { return }
         var (at, found) = find(key, text: text)
         if found == nil {
             if (count + 1) * 4 > slots.count * 3 {
@@ -115,6 +134,6 @@ struct KeyTable {
             count += 1
             if let text { texts[at] = text }
         }
-        slots[at] = Slot(key: key, customer: customer)
+        slots[at] = Slot(key: key, number: UInt32(customer))
     }
 }
