@@ -375,7 +375,8 @@ extension Store {
             try SheetData.buildPoolBlocks(db)
             try db.execute(sql: "DROP INDEX IF EXISTS records_pool")
         }
-        m.registerMigration("v12: the undated records' fingerprints") { db in
+        // An index breaks no foreign key: no check of the whole database after it (GRDB's deferred checks read it all).
+        m.registerMigration("v12: the undated records' fingerprints", foreignKeyChecks: .immediate) { db in
             // An import refuses the rows already stored by their fingerprints: those of the dated records are
             // in the pool blocks; this partial index holds the others' (VIP lists, rows without a date), so that
             // no import reads the whole records table for them.

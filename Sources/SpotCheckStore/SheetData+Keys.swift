@@ -38,7 +38,15 @@ extension SheetData {
     ) throws {
         var merged: [Int: Int] = [:]
         let merges = try Row.fetchCursor(db, sql: "SELECT old, new FROM customer_merges")
-        while let row = try merges.next() { merged[row[0]] = row[1] }
+        while let row = try merges.next() {
+            // A number no database holds (only a damaged one gives it) would hand out customers past what the
+            // key tables hold: stop, naming the row.
+            let (old, new): (Int, Int) = (row[0], row[1])
+            guard KeyBlock.customers.contains(old), KeyBlock.customers.contains(new) else {
+                throw StoreError.unusable(path: fileName(db), reason: "customer_merges \(old) → \(new)")
+            }
+            merged[old] = new
+        }
         let blocks = try Row.fetchCursor(db, sql: "SELECT id, keys FROM customer_key_blocks ORDER BY id")
         while let row = try blocks.next() {
             let id: Int64 = row[0]

@@ -288,7 +288,13 @@ public struct NewRecord: Sendable {
 public enum SheetData {
     /// The next free customer number.
     public static func nextCustomer(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_customer'") ?? 1
+        let n = try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next_customer'") ?? 1
+        // Past the numbers the key blocks hold (only a damaged database gives one), every new customer would be one
+        // the key tables cannot keep: stop, naming it.
+        guard (1...KeyBlock.customers.upperBound + 1).contains(n) else {
+            throw StoreError.unusable(path: fileName(db), reason: "meta next_customer = \(n)")
+        }
+        return n
     }
 
     /// Stores the next free customer number.

@@ -56,9 +56,15 @@ struct KeyTableTests {
         let numbers = [1, Int(Int32.max), Int(Int32.max) + 1, 3_000_000_000, Int(UInt32.max)]
         for (k, c) in numbers.enumerated() { t.set(UInt64(k) << 40 | 7, c) }
         #expect(numbers.indices.map { t.get(UInt64($0) << 40 | 7) } == numbers)
-        for (k, c) in [0, -5, Int(UInt32.max) + 1, KeyTable.empty].enumerated() { t.set(UInt64(k), c) }
+        for (k, c) in [0, -5, Int(UInt32.max) + 1, Int.min].enumerated() { t.set(UInt64(k), c) }
         #expect((0..<4).allSatisfy { t.get(UInt64($0)) == nil })
         #expect(t.count == numbers.count)
+        // Loaded numbers outside the tables' are dropped and hand out nothing after them.
+        var far = IdentityResolver(known: ["b:lily": 5_000_000_000, "b:zhao": 0, "b:li": -3], nextCustomer: 2)
+        far.load(.phone, utf8: UnsafeBufferPointer(start: nil, count: 0), customer: 7_000_000_000)
+        #expect(far.nextCustomer == 2)
+        #expect(far.resolve(KeyPair(buyer: "lily")) == 2)
+        #expect(far.resolve(KeyPair(buyer: "zhao")) == 3)
         var r = IdentityResolver(known: ["b:lily": Int(Int32.max)], nextCustomer: 2)
         #expect(r.resolve(KeyPair(buyer: "lily")) == Int(Int32.max))
         #expect(r.resolve(KeyPair(buyer: "wang")) == Int(Int32.max) + 1)

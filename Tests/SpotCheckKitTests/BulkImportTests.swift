@@ -192,6 +192,24 @@ struct BulkImportTests {
         #expect(try w.count("records") == 0)
     }
 
+    /// A merge or a next customer number past what the key blocks hold (a hand-edited database) would hand out
+    /// customers the resolver's tables cannot keep, so rows of one customer would come out apart: the import stops,
+    /// naming the row, and stores nothing.
+    @Test(arguments: [
+        "INSERT INTO customer_merges(old, new) VALUES (3, 5000000000)",
+        "INSERT INTO customer_merges(old, new) VALUES (0, 3)",
+        "INSERT INTO meta(key, value) VALUES ('next_customer', '5000000000') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ])
+    func aCustomerNumberPastTheKeyBlocksStopsTheImport(damage: String) throws {
+        let w = try TestWorkspace()
+        try Store(path: w.db).write { db in try db.execute(sql: damage) }
+        let file = w.csv("a.csv", BulkImportTests.rows(2))
+        let error = #expect(throws: StoreError.self) { try w.importFiles(.afterSales, [file]) }
+        let text = "\(error.map { $0 } as Any)"
+        #expect(text.contains("customer_merges") || text.contains("next_customer"), "\(text)")
+        #expect(try w.count("records") == 0)
+    }
+
     @Test func aDatabaseLeftInARollbackJournalIsInWALOnceOpened() throws {
         // As a bulk load killed before it switched back would leave it.
         let w = try TestWorkspace()

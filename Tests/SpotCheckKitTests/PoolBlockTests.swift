@@ -293,6 +293,29 @@ struct StoredFingerprintTests {
         try w.importFiles(
             .reviews,
             [w.csv("r.csv", ["评价时间,买家昵称,评价等级,评价内容"] + (1...15).map { "2026-11-0\(1 + $0 % 9),buyer\($0),差评,慢\($0)" })])
+        try w.importFiles(
+            .courier,
+            [
+                w.csv(
+                    "c.csv",
+                    ["登记日期,买家旺旺,收货人,联系电话,订单号,异常类型"]
+                        + (1...12).map {
+                            "2026-11-0\(1 + $0 % 9),buyer\($0 + 30),客户,13900000\(100 + $0),\(800_000 + $0),丢件"
+                        })
+            ])
+        // A sheet whose rows join customers that were apart (a phone of one, the buyer ID of another): the blocks
+        // of their rows are rewritten.
+        let joins = try w.importFiles(
+            .afterSales,
+            [
+                w.csv(
+                    "j.csv",
+                    [afterSalesHeader]
+                        + (1...5).map {
+                            "合并\($0),138\(String(format: "%08d", $0)),buyer\($0 + 20),\(950_000 + $0),枕头,2026-10-01,换货,小李,2026-11-10"
+                        })
+            ])
+        #expect(joins.merges == 5)
         // A VIP list: rows without a day, in no block.
         let vip = w.csv("vip.csv", ["会员名,手机", "buyer5,13800000005", "newvip,13900000077"])
         try w.importFiles(.vip, [vip], month: "2026-11")
@@ -310,7 +333,8 @@ struct StoredFingerprintTests {
                 let expected = try StoredFingerprintTests.fromRecords(kind, db)
                 #expect(try StoredFingerprintTests.fromStore(kind, db) == expected, "\(kind)")
             }
-            #expect(try StoredFingerprintTests.fromRecords(.afterSales, db).count == 42)
+            #expect(try StoredFingerprintTests.fromRecords(.afterSales, db).count == 47)
+            #expect(try StoredFingerprintTests.fromRecords(.courier, db).count == 12)
             #expect(try StoredFingerprintTests.fromRecords(.vip, db).count == 2)
             // The rows no block holds are read through their index, not by a scan of the records.
             let plan = try Row.fetchAll(

@@ -189,9 +189,9 @@ public struct IdentityResolver: @unchecked Sendable {
         var maxCustomer = 0
         self.nextCustomer = 0
         for (stored, c) in known {
-            // A customer numbered Int.min (only a damaged database holds one) is not loaded:
-            // the key is met as new.
-            guard let key = IdentityKey(stored: stored), c != KeyTable.empty else { continue }
+            // A customer number no table holds (only a damaged database gives one) is not loaded and raises
+            // no later number: the key is met as new.
+            guard let key = IdentityKey(stored: stored), KeyTable.customers.contains(c) else { continue }
             set(key, c)
             maxCustomer = max(maxCustomer, c)
         }
@@ -206,7 +206,7 @@ public struct IdentityResolver: @unchecked Sendable {
     /// phone or an all-digit order number (a workspace of a million rows holds a million and
     /// a half keys, and a String of each, in a dictionary, held hundreds of megabytes).
     public mutating func load(_ kind: MergeKey, utf8 bytes: UnsafeBufferPointer<UInt8>, customer: Int) {
-        guard customer != KeyTable.empty else { return }
+        guard KeyTable.customers.contains(customer) else { return }  // as in init(known:nextCustomer:)
         switch kind {
         case .buyer: buyers.set(HashedKey(String(decoding: bytes, as: UTF8.self)), customer)
         case .phone: phones.set(IdentityResolver.number(bytes), customer)

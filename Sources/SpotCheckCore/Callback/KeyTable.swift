@@ -8,10 +8,6 @@
 /// a text key. A table of text keys also keeps each key's text and compares it on a hash match,
 /// so two keys of the same hash stay two keys.
 struct KeyTable {
-    /// No customer: ``IdentityResolver`` never hands it out and skips it when loading (a table sets no number
-    /// outside ``customers``).
-    static let empty = Int.min
-
     /// The customer numbers a table holds: the key blocks store 1 through `Int32.max`, and an import hands out
     /// the next ones, so 32 unsigned bits leave two billion to spare.
     static let customers = 1...Int(UInt32.max)
@@ -122,8 +118,7 @@ struct KeyTable {
     }
 
     private mutating func set(_ key: UInt64, text: String?, _ customer: Int) {
-        // `empty`, and a number no database holds (only a damaged one could give it), is not set: the key is met
-        // as new.
+        // A number no database holds (only a damaged one could give it) is not set: the key is met as new.
         guard KeyTable.customers.contains(customer) else { return }
         var (at, found) = find(key, text: text)
         if found == nil {
