@@ -61,7 +61,7 @@ extension SheetData {
         try flush()
     }
 
-    private static func decodePoolBlock(id: Int64, day: Int, _ data: Data, _ db: Database) throws -> [PoolEntry] {
+    static func decodePoolBlock(id: Int64, day: Int, _ data: Data, _ db: Database) throws -> [PoolEntry] {
         var entries: [PoolEntry] = []
         let ok = data.withUnsafeBytes { PoolBlock.decode($0.bindMemory(to: UInt8.self), day: day, into: &entries) }
         guard ok else { throw StoreError.unusable(path: fileName(db), reason: "pool_blocks \(id)") }
@@ -184,7 +184,7 @@ extension SheetData {
             db,
             sql: """
                 SELECT import_id, event_day, customer_id, kind, fingerprint, route, id FROM records
-                WHERE typeof(event_day) = 'integer' AND event_day BETWEEN -2147483648 AND 2147483647
+                WHERE \(inBlocks)
                 ORDER BY import_id, event_day, customer_id, kind, fingerprint, route, id
                 """)
         var importID: Int64? = nil

@@ -312,16 +312,9 @@ public enum SheetData {
     public static func fingerprints(kind: SourceKind, _ db: Database, _ body: (Int64) -> Void) throws {
         let code = UInt8(kind.code)
         let blocks = try Row.fetchCursor(db, sql: "SELECT id, day, entries FROM pool_blocks")
-        var entries: [PoolEntry] = []
         while let row = try blocks.next() {
             let (id, day): (Int64, Int) = (row[0], row[1])
-            entries.removeAll(keepingCapacity: true)
-            let ok = try row.withUnsafeData(atIndex: 2) { data in
-                (data ?? Data()).withUnsafeBytes {
-                    PoolBlock.decode($0.bindMemory(to: UInt8.self), day: day, into: &entries)
-                }
-            }
-            guard ok else { throw StoreError.unusable(path: fileName(db), reason: "pool_blocks \(id)") }
+            let entries = try row.withUnsafeData(atIndex: 2) { try decodePoolBlock(id: id, day: day, $0 ?? Data(), db) }
             for e in entries where e.kind == code { body(e.fingerprint) }
         }
         let rows = try Int64.fetchCursor(
@@ -329,10 +322,13 @@ public enum SheetData {
         while let f = try rows.next() { body(f) }
     }
 
-    /// The records no pool block holds (see ``buildPoolBlocks(_:)``): no day, or one a damaged database holds as
-    /// something else than a 32-bit integer. The query must spell it as the index does, for SQLite to use it.
-    static let notInBlocks =
-        "NOT (typeof(event_day) = 'integer' AND event_day BETWEEN -2147483648 AND 2147483647)"
+    /// The records a pool block holds (``buildPoolBlocks(_:)``; an import writes a block entry for each dated row):
+    /// those with a day that is a 32-bit integer.
+    static let inBlocks = "typeof(event_day) = 'integer' AND event_day BETWEEN -2147483648 AND 2147483647"
+
+    /// The records no pool block holds: no day, or one a damaged database holds as something else than a 32-bit
+    /// integer. The query must spell it as the index does, for SQLite to use it.
+    static let notInBlocks = "NOT (\(inBlocks))"
 
     /// The index of the fingerprints of the records no pool block holds (migration v12); never change it.
     static let undatedIndexSQL =

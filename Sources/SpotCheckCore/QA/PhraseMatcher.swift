@@ -111,10 +111,12 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// skipped), in no keyword of one character, and either in no clause break or a clause break in no keyword.
     /// A block number for each first two bytes (`b0 | b1 << 8`, 64 KB; 0: none of the block's 64 characters).
     private let letterBlock: UnsafeMutableBufferPointer<UInt8>
-    /// Then for each block number one bit per third byte (its low six bits) of the letters, and from 256 on of the
+    /// Then for each block number one bit per third byte (its low six bits) of the letters, and from `letterBreaks` on of the
     /// clause breaks among them (in no keyword): a break after a character that begins a keyword is passed when that
     /// character is not alone in its clause.
     private let letterMask: UnsafeMutableBufferPointer<UInt64>
+    /// Where ``letterMask`` holds the breaks' masks, and the mask of the skipped ASCII characters below 64.
+    private static let letterBreaks = 256, skippedASCII = 512
     /// The line end is a clause break in no keyword and the pairs before it are in ``letterPairs`` (as the bytes
     /// `E0 80 0A`, the third with its top bits cleared): ``runOfLetters`` passes over it.
     private let newlineIsLetter: Bool
@@ -226,7 +228,8 @@ public final class PhraseMatcher: @unchecked Sendable {
         let newline = UInt64(PhraseMatcher.encoded(0x0A))
         newlineIsLetter =
             classOf[0x0A] == breakClass
-            && letters.masks[256 + Int(letters.blocks[Int(newline & 0xFFFF)])] >> (newline >> 16) & 1 != 0
+            && letters.masks[PhraseMatcher.letterBreaks + Int(letters.blocks[Int(newline & 0xFFFF)])] >> (newline >> 16)
+                & 1 != 0
     }
 
     /// The tables of ``runOfLetters``: the characters it passes over, by their UTF-8 bytes, and the pairs of them
@@ -276,7 +279,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             for (b, _) in trie.children[Int(first)] { set(Int(a), Int(b)) }
             set(Int(a), breakClass)  // a break after it may be seen through
         }
-        let padding = [UInt64](repeating: 0, count: 256 - masks.count)
+        let padding = [UInt64](repeating: 0, count: letterBreaks - masks.count)
         var skippedASCII: UInt64 = 0
         for b in 0..<64 where classOf[b] == skipClass { skippedASCII |= 1 << UInt64(b) }
         return (raw(blockOf), raw(masks + padding + breaks + padding + [skippedASCII]), raw(pairs))
@@ -724,7 +727,7 @@ public final class PhraseMatcher: @unchecked Sendable {
 
     // One function of its own with six arguments (all in registers), so that the tables' addresses stay in
     // registers through the loop. `flags`: 1 lone, 2 ``newlineIsLetter``. `masks`: ``letterMask``, the blocks'
-    // letters, from 256 on their breaks, at 512 the skipped ASCII characters below 64. Returns also where the
+    // letters, from `letterBreaks` on their breaks, at `skippedASCII` the skipped ASCII characters below 64. Returns also where the
     // characters after the last ASCII one passed start (`start` when none was).
     @inline(never)
     private static func runOfLetters(
@@ -739,7 +742,7 @@ public final class PhraseMatcher: @unchecked Sendable {
             masks[Int(blocks[Int(truncatingIfNeeded: w) & 0xFFFF])] &>> (w &>> 16) & 1 != 0
         }
         @inline(__always) func isBreak(_ w: UInt64) -> Bool {
-            masks[256 &+ Int(blocks[Int(truncatingIfNeeded: w) & 0xFFFF])] &>> (w &>> 16) & 1 != 0
+            masks[letterBreaks &+ Int(blocks[Int(truncatingIfNeeded: w) & 0xFFFF])] &>> (w &>> 16) & 1 != 0
         }
         // Two characters' six bytes, the third and sixth with their top bits cleared.
         @inline(__always) func mayBegin(_ pair: UInt64) -> Bool {
@@ -785,7 +788,7 @@ public final class PhraseMatcher: @unchecked Sendable {
                 lone = true
             } else {
                 // A skipped one: the pair is the letters either side of it.
-                guard masks[512] &>> UInt64(x & 0x3F) & 1 != 0 else { break }
+                guard masks[skippedASCII] &>> UInt64(x & 0x3F) & 1 != 0 else { break }
                 let next = load(p + 1)
                 if mayBegin(load(p - 3) & 0x3F_FFFF | (next & 0x3F_FFFF) &<< 24) && (!isBreak(next) || alone()) {
                     break
