@@ -111,9 +111,9 @@ public final class PhraseMatcher: @unchecked Sendable {
     /// skipped), in no keyword of one character, and either in no clause break or a clause break in no keyword.
     /// A block number for each first two bytes (`b0 | b1 << 8`, 64 KB; 0: none of the block's 64 characters).
     private let letterBlock: UnsafeMutableBufferPointer<UInt8>
-    /// Then for each block number one bit per third byte (its low six bits) of the letters, and from `letterBreaks` on of the
-    /// clause breaks among them (in no keyword): a break after a character that begins a keyword is passed when that
-    /// character is not alone in its clause.
+    /// Then for each block number one bit per third byte (its low six bits) of the letters, and from `letterBreaks`
+    /// on of the clause breaks among them (in no keyword): a break after a character that begins a keyword is
+    /// passed when that character is not alone in its clause.
     private let letterMask: UnsafeMutableBufferPointer<UInt64>
     /// Where ``letterMask`` holds the breaks' masks, and the mask of the skipped ASCII characters below 64.
     private static let letterBreaks = 256, skippedASCII = 512
@@ -727,8 +727,8 @@ public final class PhraseMatcher: @unchecked Sendable {
 
     // One function of its own with six arguments (all in registers), so that the tables' addresses stay in
     // registers through the loop. `flags`: 1 lone, 2 ``newlineIsLetter``. `masks`: ``letterMask``, the blocks'
-    // letters, from `letterBreaks` on their breaks, at `skippedASCII` the skipped ASCII characters below 64. Returns also where the
-    // characters after the last ASCII one passed start (`start` when none was).
+    // letters, from `letterBreaks` on their breaks, at `skippedASCII` the skipped ASCII characters below 64.
+    // Returns also where the characters after the last ASCII one passed start (`start` when none was).
     @inline(never)
     private static func runOfLetters(
         from start: UnsafePointer<UInt8>, last: UnsafePointer<UInt8>, _ flags: Int, _ blocks: UnsafePointer<UInt8>,
